@@ -1,0 +1,145 @@
+//! What flows into `App::update` (actions) and what comes out of it (effects). The runtime
+//! turns key presses into actions and carries out effects; the app itself does no I/O.
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::domain::{
+    Caller, CallerHit, Channel, Counts, Event, Id, NewCaller, PriorContact, Promise, QueueFilter,
+    Status, Ticket,
+};
+use crate::keymap::Command;
+
+#[derive(Debug)]
+pub enum Action {
+    Key(KeyEvent),
+    Paste(String),
+    Command(Command),
+    /// Time passed; countdowns and alerts are drawn from the `now` given with every action.
+    Tick,
+    Loaded(Box<Views>),
+    LoadFailed(String),
+    CallerHits {
+        query: String,
+        hits: Vec<CallerHit>,
+    },
+    Saved(Outcome),
+    SaveFailed(String),
+    /// The external editor returned; `failed` says whether it exited with an error.
+    EditorClosed {
+        ticket_id: Id,
+        text: String,
+        failed: bool,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Reload every pane for what the app shows now.
+    Refresh(ViewRequest),
+    SearchCallers(String),
+    Write(Write),
+    OpenEditor {
+        ticket_id: Id,
+        initial: String,
+    },
+    Suspend,
+    Quit,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViewRequest {
+    pub filter: QueueFilter,
+    pub ticket_id: Option<Id>,
+    pub caller_id: Option<Id>,
+}
+
+/// Everything the panes show, loaded in one go after a change.
+#[derive(Clone, Debug, Default)]
+pub struct Views {
+    pub queue: Vec<Ticket>,
+    pub ticket: Option<TicketView>,
+    pub caller: Option<CallerView>,
+    pub promises: Vec<Promise>,
+    pub counts: Counts,
+    pub desk_is_empty: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct TicketView {
+    pub ticket: Ticket,
+    pub timeline: Vec<Event>,
+    pub promises: Vec<Promise>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CallerView {
+    pub caller: Caller,
+    pub prior_contacts: Vec<PriorContact>,
+    pub open_tickets: Vec<Ticket>,
+}
+
+/// A change the agent asked for. Forms stay open until the write is confirmed, so a failed
+/// write (disk full, database busy) never loses what was typed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Write {
+    CreateCaller(NewCaller),
+    OpenTicket {
+        caller_id: Id,
+        subject: String,
+    },
+    LogCall {
+        ticket_id: Id,
+    },
+    Note {
+        ticket_id: Id,
+        text: String,
+    },
+    Status {
+        ticket_id: Id,
+        status: Status,
+    },
+    Priority {
+        ticket_id: Id,
+        impact: u8,
+        urgency: u8,
+    },
+    Category {
+        ticket_id: Id,
+        category: String,
+    },
+    Assign {
+        ticket_id: Id,
+        agent: String,
+    },
+    Promise {
+        ticket_id: Id,
+        what: String,
+        channel: Channel,
+        due_at: DateTime<Utc>,
+    },
+    Keep {
+        promise_id: Id,
+        note: String,
+    },
+    Reschedule {
+        promise_id: Id,
+        due_at: DateTime<Utc>,
+        reason: String,
+    },
+    Cancel {
+        promise_id: Id,
+        reason: String,
+    },
+}
+
+/// What a successful write changed, so the app can move to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    CallerCreated(Caller),
+    TicketOpened(Ticket),
+    Done {
+        message: String,
+        ticket_id: Option<Id>,
+    },
+}

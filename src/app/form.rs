@@ -1,0 +1,210 @@
+//! A small popup form: text fields and choices, moved through with Tab and Enter. Each
+//! flow (note, promise, reschedule, new caller …) is a form with its own `FormKind`; the app
+//! decides what a submitted form means.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use crate::domain::Id;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormKind {
+    NewCaller,
+    Subject { caller_id: Id },
+    Note { ticket_id: Id },
+    Promise { ticket_id: Id },
+    Keep { promise_id: Id },
+    Reschedule { promise_id: Id },
+    Cancel { promise_id: Id },
+    Status { ticket_id: Id },
+    Priority { ticket_id: Id },
+    Category { ticket_id: Id },
+    Assign { ticket_id: Id },
+}
+
+pub enum Input {
+    /// `deadline` fields get a live preview of the parsed instant under them.
+    Text {
+        area: Box<TextArea<'static>>,
+        deadline: bool,
+    },
+    Choice {
+        options: Vec<String>,
+        selected: usize,
+    },
+}
+
+pub struct Field {
+    pub label: &'static str,
+    pub input: Input,
+}
+
+impl Field {
+    pub fn text(label: &'static str, initial: &str) -> Field {
+        Field {
+            label,
+            input: Input::Text {
+                area: Box::new(text_area(initial)),
+                deadline: false,
+            },
+        }
+    }
+
+    pub fn deadline(label: &'static str) -> Field {
+        Field {
+            label,
+            input: Input::Text {
+                area: Box::new(text_area("")),
+                deadline: true,
+            },
+        }
+    }
+
+    pub fn choice(label: &'static str, options: Vec<String>, selected: usize) -> Field {
+        let selected = selected.min(options.len().saturating_sub(1));
+        Field {
+            label,
+            input: Input::Choice { options, selected },
+        }
+    }
+}
+
+fn text_area(initial: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(initial.lines().map(String::from).collect());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    /// Fixed lines shown above the fields, e.g. who a promise is made to.
+    pub context: Vec<String>,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum FormEvent {
+    Submit,
+    Cancel,
+    Changed,
+    Nothing,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: impl Into<String>, fields: Vec<Field>) -> Form {
+        Form {
+            kind,
+            title: title.into(),
+            context: Vec::new(),
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn with_context(mut self, lines: Vec<String>) -> Form {
+        self.context = lines;
+        self
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormEvent {
+        let last = self.fields.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Esc => return FormEvent::Cancel,
+            KeyCode::Enter if self.focus >= last => return FormEvent::Submit,
+            KeyCode::Enter | KeyCode::Tab => {
+                self.focus = (self.focus + 1).min(last);
+                return FormEvent::Nothing;
+            }
+            KeyCode::BackTab => {
+                self.focus = self.focus.saturating_sub(1);
+                return FormEvent::Nothing;
+            }
+            _ => {}
+        }
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return FormEvent::Nothing;
+        };
+        match &mut field.input {
+            Input::Choice { options, selected } => match key.code {
+                KeyCode::Left | KeyCode::Up | KeyCode::Char('k') | KeyCode::Char('h') => {
+                    *selected = selected.saturating_sub(1);
+                    FormEvent::Changed
+                }
+                KeyCode::Right | KeyCode::Down | KeyCode::Char('j') | KeyCode::Char('l') => {
+                    *selected = (*selected + 1).min(options.len().saturating_sub(1));
+                    FormEvent::Changed
+                }
+                KeyCode::Char(c) => {
+                    // Jump to the first option starting with the typed letter or digit.
+                    let c = c.to_ascii_lowercase();
+                    if let Some(i) = options.iter().position(|o| o.to_lowercase().starts_with(c)) {
+                        *selected = i;
+                    }
+                    FormEvent::Changed
+                }
+                _ => FormEvent::Nothing,
+            },
+            Input::Text { area, .. } => match key.code {
+                KeyCode::Up => {
+                    self.focus = self.focus.saturating_sub(1);
+                    FormEvent::Nothing
+                }
+                KeyCode::Down => {
+                    self.focus = (self.focus + 1).min(last);
+                    FormEvent::Nothing
+                }
+                // Ctrl-M and Ctrl-J would insert a line break; fields are single lines.
+                KeyCode::Char('m' | 'j') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    FormEvent::Nothing
+                }
+                _ => {
+                    if area.input(key) {
+                        self.error = None;
+                        FormEvent::Changed
+                    } else {
+                        FormEvent::Nothing
+                    }
+                }
+            },
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(Field {
+            input: Input::Text { area, .. },
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            area.insert_str(text.replace(['\r', '\n'], " "));
+            self.error = None;
+        }
+    }
+
+    pub fn text(&self, index: usize) -> String {
+        match self.fields.get(index).map(|f| &f.input) {
+            Some(Input::Text { area, .. }) => area.lines().join("\n").trim().to_string(),
+            Some(Input::Choice { options, selected }) => {
+                options.get(*selected).cloned().unwrap_or_default()
+            }
+            None => String::new(),
+        }
+    }
+
+    pub fn choice(&self, index: usize) -> usize {
+        match self.fields.get(index).map(|f| &f.input) {
+            Some(Input::Choice { selected, .. }) => *selected,
+            _ => 0,
+        }
+    }
+
+    /// Puts focus on the field an error is about, so the agent can fix it straight away.
+    pub fn fail(&mut self, field: usize, message: impl Into<String>) {
+        self.focus = field.min(self.fields.len().saturating_sub(1));
+        self.error = Some(message.into());
+    }
+}

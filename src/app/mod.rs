@@ -1,0 +1,596 @@
+//! The desk's state and its one entry point, `App::update`. It performs no I/O and reads
+//! no clock: the runtime passes `now` in and carries out the effects that come back.
+
+pub mod action;
+pub mod form;
+mod forms;
+pub mod palette;
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+use crate::config::Config;
+use crate::domain::{CallerHit, Id, Promise, QueueFilter};
+use crate::keymap::{Command, Keymap};
+pub use action::{Action, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
+use form::{Form, FormEvent};
+use palette::{Palette, PaletteEvent};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Queue,
+    Ticket,
+    Caller,
+    Promises,
+}
+
+impl Pane {
+    const ORDER: [Pane; 4] = [Pane::Queue, Pane::Ticket, Pane::Caller, Pane::Promises];
+
+    fn step(self, forward: bool) -> Pane {
+        let i = Pane::ORDER.iter().position(|p| *p == self).unwrap_or(0);
+        let n = Pane::ORDER.len();
+        Pane::ORDER[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// The caller search that opens a new call. The last row of the list is always
+/// "new caller", so an unknown caller is added without leaving the flow.
+pub struct CallerSearch {
+    pub input: TextArea<'static>,
+    pub hits: Vec<CallerHit>,
+    pub selected: usize,
+}
+
+impl CallerSearch {
+    pub fn query(&self) -> String {
+        self.input.lines().join(" ").trim().to_string()
+    }
+}
+
+pub enum Popup {
+    Help {
+        scroll: u16,
+    },
+    Palette(Palette),
+    Search(CallerSearch),
+    /// Waiting for the chosen caller's card to load before offering their open tickets.
+    AwaitCaller {
+        caller_id: Id,
+    },
+    /// Row 0 opens a new ticket; the others attach the call to one of the caller's open tickets.
+    PickTicket {
+        caller_id: Id,
+        selected: usize,
+    },
+    Form(Form),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub struct App {
+    pub config: Config,
+    pub keymap: Keymap,
+    pub now: DateTime<Utc>,
+    pub focus: Pane,
+    pub filter: QueueFilter,
+    pub views: Views,
+    pub ticket_id: Option<Id>,
+    pub caller_id: Option<Id>,
+    pub queue_selected: usize,
+    pub promise_selected: usize,
+    pub contact_selected: usize,
+    /// Lines scrolled up from the newest end of the timeline.
+    pub timeline_scroll: u16,
+    pub popup: Option<Popup>,
+    pub message: Option<Message>,
+}
+
+impl App {
+    pub fn new(config: Config, now: DateTime<Utc>) -> App {
+        App {
+            config,
+            keymap: Keymap::default(),
+            now,
+            focus: Pane::Queue,
+            filter: QueueFilter::default(),
+            views: Views::default(),
+            ticket_id: None,
+            caller_id: None,
+            queue_selected: 0,
+            promise_selected: 0,
+            contact_selected: 0,
+            timeline_scroll: 0,
+            popup: None,
+            message: None,
+        }
+    }
+
+    /// What the runtime should load for the panes right now.
+    pub fn view_request(&self) -> ViewRequest {
+        ViewRequest {
+            filter: self.filter,
+            ticket_id: self.ticket_id.clone(),
+            caller_id: self.caller_id.clone(),
+        }
+    }
+
+    fn refresh(&self) -> Vec<Effect> {
+        vec![Effect::Refresh(self.view_request())]
+    }
+
+    pub fn update(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+        self.now = now;
+        match action {
+            Action::Key(key) => self.on_key(key),
+            Action::Paste(text) => self.on_paste(&text),
+            Action::Command(command) => self.run(command),
+            Action::Tick => Vec::new(),
+            Action::Loaded(views) => self.on_loaded(*views),
+            Action::LoadFailed(error) => {
+                self.error(format!("could not load the desk: {error}"));
+                Vec::new()
+            }
+            Action::CallerHits { query, hits } => {
+                if let Some(Popup::Search(search)) = &mut self.popup
+                    && search.query() == query
+                {
+                    search.hits = hits;
+                    search.selected = 0;
+                }
+                Vec::new()
+            }
+            Action::Saved(outcome) => self.on_saved(outcome),
+            Action::SaveFailed(error) => {
+                match &mut self.popup {
+                    Some(Popup::Form(form)) => {
+                        form.error = Some(format!("not saved: {error} — your text is kept"))
+                    }
+                    _ => self.error(format!("not saved: {error}")),
+                }
+                Vec::new()
+            }
+            Action::EditorClosed {
+                ticket_id,
+                text,
+                failed,
+            } => self.on_editor_closed(ticket_id, text, failed),
+        }
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if self.popup.is_some() {
+            return self.on_popup_key(key);
+        }
+        self.message = None;
+        match self.keymap.command_for(&key) {
+            Some(command) => self.run(command),
+            None => Vec::new(),
+        }
+    }
+
+    fn on_paste(&mut self, text: &str) -> Vec<Effect> {
+        match &mut self.popup {
+            Some(Popup::Form(form)) => form.paste(text),
+            Some(Popup::Search(search)) => {
+                search.input.insert_str(text.replace(['\r', '\n'], " "));
+                return vec![Effect::SearchCallers(search.query())];
+            }
+            Some(Popup::Palette(palette)) => {
+                palette.input.insert_str(text.replace(['\r', '\n'], " "));
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn on_popup_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Some(popup) = self.popup.as_mut() else {
+            return Vec::new();
+        };
+        match popup {
+            Popup::Help { scroll } => match key.code {
+                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
+                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
+                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => {
+                    self.popup = None
+                }
+                _ => {}
+            },
+            Popup::Palette(palette) => match palette.handle_key(key) {
+                PaletteEvent::Run(command) => {
+                    self.popup = None;
+                    return self.run(command);
+                }
+                PaletteEvent::Close => self.popup = None,
+                PaletteEvent::Nothing => {}
+            },
+            Popup::Search(_) => return self.on_search_key(key),
+            Popup::AwaitCaller { .. } => {
+                if key.code == KeyCode::Esc {
+                    self.popup = None;
+                }
+            }
+            Popup::PickTicket {
+                caller_id,
+                selected,
+            } => {
+                let rows = 1 + match &self.views.caller {
+                    Some(view) if view.caller.id == *caller_id => view.open_tickets.len(),
+                    _ => 0,
+                };
+                match key.code {
+                    KeyCode::Esc => self.popup = None,
+                    KeyCode::Char('j') | KeyCode::Down => *selected = (*selected + 1).min(rows - 1),
+                    KeyCode::Char('k') | KeyCode::Up => *selected = selected.saturating_sub(1),
+                    KeyCode::Enter => {
+                        let (caller_id, selected) = (caller_id.clone(), *selected);
+                        return self.pick_ticket(caller_id, selected);
+                    }
+                    _ => {}
+                }
+            }
+            Popup::Form(form) => match form.handle_key(key) {
+                FormEvent::Submit => return self.submit_form(),
+                FormEvent::Cancel => self.popup = None,
+                FormEvent::Changed | FormEvent::Nothing => {}
+            },
+        }
+        Vec::new()
+    }
+
+    fn on_search_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let Some(Popup::Search(search)) = self.popup.as_mut() else {
+            return Vec::new();
+        };
+        let rows = search.hits.len() + 1;
+        match key.code {
+            KeyCode::Esc => self.popup = None,
+            KeyCode::Down | KeyCode::Tab => search.selected = (search.selected + 1).min(rows - 1),
+            KeyCode::Up | KeyCode::BackTab => search.selected = search.selected.saturating_sub(1),
+            KeyCode::Enter => {
+                return match search.hits.get(search.selected) {
+                    Some(hit) => {
+                        let caller_id = hit.id.clone();
+                        self.choose_caller(caller_id)
+                    }
+                    None => {
+                        let query = search.query();
+                        self.popup = Some(Popup::Form(forms::new_caller(&query)));
+                        Vec::new()
+                    }
+                };
+            }
+            _ => {
+                if search.input.input(key) {
+                    let query = search.query();
+                    if query.is_empty() {
+                        search.hits.clear();
+                        search.selected = 0;
+                    } else {
+                        return vec![Effect::SearchCallers(query)];
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Shows the caller's card at once; their open tickets decide the next step.
+    fn choose_caller(&mut self, caller_id: Id) -> Vec<Effect> {
+        self.caller_id = Some(caller_id.clone());
+        self.contact_selected = 0;
+        self.popup = Some(Popup::AwaitCaller { caller_id });
+        self.refresh()
+    }
+
+    fn pick_ticket(&mut self, caller_id: Id, selected: usize) -> Vec<Effect> {
+        if selected == 0 {
+            self.popup = Some(Popup::Form(forms::subject(caller_id)));
+            return Vec::new();
+        }
+        match self.open_tickets_of_caller(&caller_id).get(selected - 1) {
+            Some(ticket) => vec![Effect::Write(Write::LogCall {
+                ticket_id: ticket.id.clone(),
+            })],
+            None => Vec::new(),
+        }
+    }
+
+    pub fn open_tickets_of_caller(&self, caller_id: &str) -> &[crate::domain::Ticket] {
+        match &self.views.caller {
+            Some(view) if view.caller.id == caller_id => &view.open_tickets,
+            _ => &[],
+        }
+    }
+
+    fn run(&mut self, command: Command) -> Vec<Effect> {
+        match command {
+            Command::NewCall => {
+                self.popup = Some(Popup::Search(CallerSearch {
+                    input: TextArea::default(),
+                    hits: Vec::new(),
+                    selected: 0,
+                }));
+            }
+            Command::Note => return self.with_ticket(|_, id| Popup::Form(forms::note(id, ""))),
+            Command::NoteInEditor => {
+                if let Some(ticket_id) = self.require_ticket() {
+                    return vec![Effect::OpenEditor {
+                        ticket_id,
+                        initial: String::new(),
+                    }];
+                }
+            }
+            Command::Status => {
+                return self
+                    .with_ticket(|app, id| Popup::Form(forms::status(id, app.current_ticket())));
+            }
+            Command::Priority => {
+                return self.with_ticket(|app, id| {
+                    Popup::Form(forms::priority(id, app.current_ticket(), &app.config))
+                });
+            }
+            Command::Category => {
+                return self.with_ticket(|app, id| {
+                    Popup::Form(forms::category(id, app.current_ticket(), &app.config))
+                });
+            }
+            Command::Assign => {
+                return self
+                    .with_ticket(|app, id| Popup::Form(forms::assign(id, &app.config.agent)));
+            }
+            Command::Promise => {
+                return self.with_ticket(|app, id| {
+                    let to = app.current_ticket().map(|t| t.caller_name.clone());
+                    Popup::Form(forms::promise(id, to.as_deref()))
+                });
+            }
+            Command::Kept => return self.with_promise(forms::keep),
+            Command::Reschedule => return self.with_promise(forms::reschedule),
+            Command::CancelPromise => return self.with_promise(forms::cancel),
+            Command::FilterMine => return self.set_filter(QueueFilter::Mine),
+            Command::FilterAllOpen => return self.set_filter(QueueFilter::AllOpen),
+            Command::FilterWaiting => return self.set_filter(QueueFilter::Waiting),
+            Command::FocusNext => self.focus = self.focus.step(true),
+            Command::FocusPrevious => self.focus = self.focus.step(false),
+            Command::Down => self.move_selection(true),
+            Command::Up => self.move_selection(false),
+            Command::Open => return self.open_selected(),
+            Command::Back => self.message = None,
+            Command::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Command::Palette => self.popup = Some(Popup::Palette(Palette::default())),
+            Command::Suspend => return vec![Effect::Suspend],
+            Command::Quit => return vec![Effect::Quit],
+        }
+        Vec::new()
+    }
+
+    pub fn current_ticket(&self) -> Option<&crate::domain::Ticket> {
+        self.views.ticket.as_ref().map(|v| &v.ticket)
+    }
+
+    fn require_ticket(&mut self) -> Option<Id> {
+        let id = self.current_ticket().map(|t| t.id.clone());
+        if id.is_none() {
+            self.error("no ticket is open: pick one in the Queue with Enter, or log a call with n");
+        }
+        id
+    }
+
+    fn with_ticket(&mut self, popup: impl FnOnce(&App, Id) -> Popup) -> Vec<Effect> {
+        if let Some(id) = self.require_ticket() {
+            self.popup = Some(popup(self, id));
+        }
+        Vec::new()
+    }
+
+    /// The promise a keep/reschedule/cancel is about: the one selected in the Promises pane,
+    /// else the earliest open promise of the active ticket.
+    pub fn selected_promise(&self) -> Option<&Promise> {
+        if self.focus == Pane::Promises {
+            return self.views.promises.get(self.promise_selected);
+        }
+        self.views.ticket.as_ref().and_then(|v| v.promises.first())
+    }
+
+    fn with_promise(&mut self, form: impl FnOnce(&Promise) -> Form) -> Vec<Effect> {
+        match self.selected_promise() {
+            Some(promise) => self.popup = Some(Popup::Form(form(promise))),
+            None => self.error("no promise selected: pick one in the Promises pane"),
+        }
+        Vec::new()
+    }
+
+    fn set_filter(&mut self, filter: QueueFilter) -> Vec<Effect> {
+        self.filter = filter;
+        self.queue_selected = 0;
+        self.focus = Pane::Queue;
+        self.refresh()
+    }
+
+    fn move_selection(&mut self, down: bool) {
+        let step = |value: &mut usize, len: usize| {
+            *value = if down {
+                (*value + 1).min(len.saturating_sub(1))
+            } else {
+                value.saturating_sub(1)
+            }
+        };
+        match self.focus {
+            Pane::Queue => step(&mut self.queue_selected, self.views.queue.len()),
+            Pane::Promises => step(&mut self.promise_selected, self.views.promises.len()),
+            Pane::Caller => {
+                let len = self
+                    .views
+                    .caller
+                    .as_ref()
+                    .map_or(0, |c| c.prior_contacts.len());
+                step(&mut self.contact_selected, len);
+            }
+            // The timeline reads newest last, so "down" moves towards the newest entry.
+            Pane::Ticket => {
+                self.timeline_scroll = if down {
+                    self.timeline_scroll.saturating_sub(1)
+                } else {
+                    self.timeline_scroll.saturating_add(1)
+                }
+            }
+        }
+    }
+
+    fn open_selected(&mut self) -> Vec<Effect> {
+        let target = match self.focus {
+            Pane::Queue => self
+                .views
+                .queue
+                .get(self.queue_selected)
+                .map(|t| t.id.clone()),
+            Pane::Promises => self
+                .views
+                .promises
+                .get(self.promise_selected)
+                .map(|p| p.ticket_id.clone()),
+            Pane::Caller => self.views.caller.as_ref().and_then(|c| {
+                c.prior_contacts
+                    .get(self.contact_selected)
+                    .map(|p| p.ticket_id.clone())
+            }),
+            Pane::Ticket => None,
+        };
+        match target {
+            Some(id) => self.open_ticket(id),
+            None => Vec::new(),
+        }
+    }
+
+    fn open_ticket(&mut self, ticket_id: Id) -> Vec<Effect> {
+        if self.ticket_id.as_ref() != Some(&ticket_id) {
+            self.timeline_scroll = 0;
+            self.contact_selected = 0;
+            // The caller follows the ticket once it has loaded (see `on_loaded`).
+            self.caller_id = None;
+        }
+        self.ticket_id = Some(ticket_id);
+        self.refresh()
+    }
+
+    fn on_loaded(&mut self, views: Views) -> Vec<Effect> {
+        self.views = views;
+        self.queue_selected = self
+            .queue_selected
+            .min(self.views.queue.len().saturating_sub(1));
+        self.promise_selected = self
+            .promise_selected
+            .min(self.views.promises.len().saturating_sub(1));
+        // The runtime loads the ticket's caller when none was asked for; keep showing them.
+        if self.caller_id.is_none() {
+            self.caller_id = self.views.caller.as_ref().map(|c| c.caller.id.clone());
+        }
+        if let Some(Popup::AwaitCaller { caller_id }) = &self.popup {
+            let caller_id = caller_id.clone();
+            if self.views.caller.as_ref().map(|c| &c.caller.id) == Some(&caller_id) {
+                self.popup = Some(if self.open_tickets_of_caller(&caller_id).is_empty() {
+                    Popup::Form(forms::subject(caller_id))
+                } else {
+                    Popup::PickTicket {
+                        caller_id,
+                        selected: 0,
+                    }
+                });
+            }
+        }
+        Vec::new()
+    }
+
+    fn on_saved(&mut self, outcome: Outcome) -> Vec<Effect> {
+        match outcome {
+            Outcome::CallerCreated(caller) => {
+                self.caller_id = Some(caller.id.clone());
+                self.popup = Some(Popup::Form(forms::subject(caller.id)));
+                self.info(format!("{} added", caller.name));
+            }
+            Outcome::TicketOpened(ticket) => {
+                self.popup = None;
+                self.info(format!(
+                    "{} opened for {}; the call is logged",
+                    ticket.key, ticket.caller_name
+                ));
+                self.show_ticket(ticket.id, ticket.caller_id);
+            }
+            Outcome::Done { message, ticket_id } => {
+                self.popup = None;
+                self.info(message);
+                if let Some(id) = ticket_id {
+                    let caller = self.caller_id.clone();
+                    self.show_ticket(id, caller);
+                }
+            }
+        }
+        self.refresh()
+    }
+
+    fn show_ticket(&mut self, ticket_id: Id, caller_id: Option<Id>) {
+        if self.ticket_id.as_ref() != Some(&ticket_id) {
+            self.timeline_scroll = 0;
+        }
+        self.ticket_id = Some(ticket_id);
+        if caller_id.is_some() {
+            self.caller_id = caller_id;
+        }
+        self.focus = Pane::Ticket;
+    }
+
+    fn on_editor_closed(&mut self, ticket_id: Id, text: String, failed: bool) -> Vec<Effect> {
+        if text.trim().is_empty() {
+            self.info("the editor returned no text; nothing was saved");
+            return Vec::new();
+        }
+        self.popup = Some(Popup::Form(forms::note(ticket_id, &text)));
+        if failed {
+            if let Some(Popup::Form(form)) = &mut self.popup {
+                form.error = Some(
+                    "the editor exited with an error; Enter saves this text, Esc drops it".into(),
+                );
+            }
+            return Vec::new();
+        }
+        self.submit_form()
+    }
+
+    fn submit_form(&mut self) -> Vec<Effect> {
+        let Some(Popup::Form(form)) = self.popup.as_mut() else {
+            return Vec::new();
+        };
+        match forms::to_write(form, self.now, &self.config) {
+            Ok(write) => vec![Effect::Write(write)],
+            Err((field, message)) => {
+                form.fail(field, message);
+                Vec::new()
+            }
+        }
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+}

@@ -1,0 +1,73 @@
+//! The command line: global options for the files, and the subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "balie",
+    version,
+    about = "A servicedesk in the terminal: queue, ticket, caller and promises on one local file",
+    long_about = "A servicedesk in the terminal: queue, ticket, caller and promises on one local \
+                  SQLite file. Without a subcommand, opens the desk."
+)]
+pub struct Cli {
+    /// The desk's database file [default: balie.db in the user's data folder]
+    #[arg(long, global = true, env = "BALIE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// The configuration file [default: config.toml in the user's config folder]
+    #[arg(long, global = true, env = "BALIE_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Commands>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Commands {
+    /// Open the desk on a throwaway database full of sample callers, tickets and promises
+    /// (kept only when --db names a new file)
+    Demo {
+        /// Seed for the sample data; the same seed gives the same desk
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Import records from a file
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportKind {
+    /// Callers from a CSV file with a header row: name, organization, phone, email,
+    /// identifiers (several values separated by ;)
+    Callers {
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_are_accepted_before_and_after_the_subcommand() {
+        let before = Cli::try_parse_from(["balie", "--db", "x.db", "import", "callers", "c.csv"]);
+        let after = Cli::try_parse_from(["balie", "import", "callers", "c.csv", "--db", "x.db"]);
+        for parsed in [before, after] {
+            let cli = parsed.map_err(|e| e.to_string()).unwrap();
+            assert_eq!(cli.db, Some(PathBuf::from("x.db")));
+        }
+    }
+}

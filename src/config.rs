@@ -1,0 +1,728 @@
+//! Settings read from `config.toml`.
+//!
+//! Every key is optional; a missing file or key falls back to the defaults
+//! below. Values are checked while deserialising, inside serde visitors, so
+//! that the TOML deserialiser attaches the offending value's span to every
+//! error and we can report `path:line:column` without re-locating keys.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, SeqAccess, Visitor};
+
+pub const DEFAULT_CATEGORIES: [&str; 7] = [
+    "Network", "Account", "E-mail", "Hardware", "Software", "Printing", "Other",
+];
+
+/// Rows are impact 1..=5, columns urgency 1..=5, cells priority 1..=5 (P1 highest).
+pub const DEFAULT_PRIORITY_MATRIX: [[u8; 5]; 5] = [
+    [1, 1, 2, 2, 3],
+    [1, 2, 2, 3, 3],
+    [2, 2, 3, 3, 4],
+    [2, 3, 3, 4, 5],
+    [3, 3, 4, 5, 5],
+];
+
+const DUE_SOON_RANGE: std::ops::RangeInclusive<u32> = 1..=1440;
+const PREFIX_MAX_LEN: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Name shown on tickets and promises made by this agent.
+    #[serde(deserialize_with = "de_agent")]
+    pub agent: String,
+    /// Zone in which due times are shown and entered.
+    #[serde(deserialize_with = "de_time_zone")]
+    pub time_zone: Tz,
+    /// Promises due within this many minutes are marked "due soon".
+    #[serde(deserialize_with = "de_due_soon_minutes")]
+    pub due_soon_minutes: u32,
+    /// Human ticket keys are `PREFIX-NUMBER`, e.g. `T-1042`.
+    #[serde(deserialize_with = "de_ticket_prefix")]
+    pub ticket_prefix: String,
+    #[serde(deserialize_with = "de_categories")]
+    pub categories: Vec<String>,
+    /// `[impact - 1][urgency - 1]` → priority; see [`Config::priority`].
+    #[serde(deserialize_with = "de_priority_matrix")]
+    pub priority_matrix: [[u8; 5]; 5],
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            agent: default_agent(|name| std::env::var(name).ok()),
+            time_zone: system_time_zone(),
+            due_soon_minutes: 30,
+            ticket_prefix: "T".to_owned(),
+            categories: DEFAULT_CATEGORIES.iter().map(|&c| c.to_owned()).collect(),
+            priority_matrix: DEFAULT_PRIORITY_MATRIX,
+        }
+    }
+}
+
+impl Config {
+    /// Impact 1 = whole organisation … 5 = one person, minor; urgency 1 =
+    /// work stopped now … 5 = can wait. Out-of-range inputs are clamped
+    /// rather than rejected so that a stray value from the UI or an old
+    /// database row still yields a usable priority.
+    pub fn priority(&self, impact: u8, urgency: u8) -> u8 {
+        let row = usize::from(impact.clamp(1, 5) - 1);
+        let col = usize::from(urgency.clamp(1, 5) - 1);
+        self.priority_matrix[row][col]
+    }
+}
+
+fn default_agent(env: impl Fn(&str) -> Option<String>) -> String {
+    ["USER", "LOGNAME"]
+        .into_iter()
+        .filter_map(env)
+        .map(|name| name.trim().to_owned())
+        .find(|name| !name.is_empty())
+        .unwrap_or_else(|| "agent".to_owned())
+}
+
+fn system_time_zone() -> Tz {
+    // Some systems report zones chrono-tz does not know (or none at all);
+    // UTC is wrong for most agents, but it is never ambiguous.
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| name.parse().ok())
+        .unwrap_or(Tz::UTC)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: cannot read config file: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}: config file not found", path.display())]
+    Missing { path: PathBuf },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// `$XDG_CONFIG_HOME/balie/config.toml` (usually `~/.config/balie/config.toml`)
+/// on Linux, the platform's equivalent elsewhere; `None` when the system
+/// reports no home directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "balie")
+        .map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+/// `must_exist` is for paths the user named explicitly (`--config`,
+/// `BALIE_CONFIG`): those must not silently fall back to defaults, whereas
+/// the default location has no file on a fresh machine.
+pub fn load(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, path),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            if must_exist {
+                Err(ConfigError::Missing {
+                    path: path.to_owned(),
+                })
+            } else {
+                Ok(Config::default())
+            }
+        }
+        Err(source) => Err(ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// `path` is only used in error messages.
+pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+    toml::from_str(text).map_err(|err| {
+        let (line, column) = line_column(text, err.span().map_or(0, |span| span.start));
+        ConfigError::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message: err.message().trim_end().to_owned(),
+        }
+    })
+}
+
+/// 1-based; columns count characters, not bytes, so they match what an
+/// editor shows for non-ASCII lines.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut line = 1;
+    let mut column = 1;
+    for (i, c) in text.char_indices() {
+        if i >= offset {
+            break;
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    (line, column)
+}
+
+// Field deserialisers. Each check runs inside `visit_*`, i.e. while the
+// TOML deserialiser for that exact value is on the stack, which is what
+// makes the error carry that value's span (an error raised after
+// `String::deserialize` returns would only get the enclosing array's span).
+
+fn de_agent<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_str(StrWith("a name in quotes for agent", |s: &str| {
+        let name = s.trim();
+        if name.is_empty() {
+            Err("agent must not be empty; it is the name shown on tickets and promises".into())
+        } else {
+            Ok(name.to_owned())
+        }
+    }))
+}
+
+fn de_time_zone<'de, D: Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
+    let expecting = "an IANA time zone name in quotes for time_zone";
+    d.deserialize_str(StrWith(expecting, |s: &str| {
+        s.parse::<Tz>().map_err(|_| {
+            format!(
+                "unknown time zone `{s}`; use an IANA name \
+                 such as \"Europe/Amsterdam\" or \"UTC\""
+            )
+        })
+    }))
+}
+
+fn de_due_soon_minutes<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let (lo, hi) = (*DUE_SOON_RANGE.start(), *DUE_SOON_RANGE.end());
+    d.deserialize_i64(IntWith(
+        "a whole number of minutes for due_soon_minutes",
+        |n| {
+            u32::try_from(n)
+                .ok()
+                .filter(|n| DUE_SOON_RANGE.contains(n))
+                .ok_or_else(|| {
+                    format!("due_soon_minutes must be from {lo} to {hi} minutes, got {n}")
+                })
+        },
+    ))
+}
+
+fn de_ticket_prefix<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_str(StrWith("letters in quotes for ticket_prefix", |s: &str| {
+        let len = s.chars().count();
+        if (1..=PREFIX_MAX_LEN).contains(&len) && s.chars().all(|c| c.is_ascii_alphabetic()) {
+            Ok(s.to_owned())
+        } else {
+            Err(format!(
+                "ticket_prefix must be 1 to {PREFIX_MAX_LEN} ASCII letters (A-Z, a-z), got \"{s}\""
+            ))
+        }
+    }))
+}
+
+fn de_categories<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    struct Categories;
+    impl<'de> Visitor<'de> for Categories {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of names for categories")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut names: Vec<String> = Vec::new();
+            let check = |names: &[String], s: &str| {
+                let name = s.trim();
+                if name.is_empty() {
+                    return Err("category names must not be empty".to_owned());
+                }
+                // Case-insensitive, because "E-mail" and "e-mail" side by
+                // side in a picker is a typo, not two categories.
+                let lower = name.to_lowercase();
+                match names.iter().find(|n| n.to_lowercase() == lower) {
+                    Some(first) => Err(format!(
+                        "category \"{name}\" is listed twice (as \"{first}\" before); \
+                         names must be unique"
+                    )),
+                    None => Ok(name.to_owned()),
+                }
+            };
+            while let Some(name) = seq
+                .next_element_seed(StrWith("a category name in quotes", |s: &str| {
+                    check(&names, s)
+                }))?
+            {
+                names.push(name);
+            }
+            if names.is_empty() {
+                return Err(de::Error::custom("categories must list at least one name"));
+            }
+            Ok(names)
+        }
+    }
+    d.deserialize_seq(Categories)
+}
+
+fn de_priority_matrix<'de, D: Deserializer<'de>>(d: D) -> Result<[[u8; 5]; 5], D::Error> {
+    struct Matrix;
+    impl<'de> Visitor<'de> for Matrix {
+        type Value = [[u8; 5]; 5];
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(
+                "priority_matrix as 5 rows (impact 1 to 5) of 5 priorities (urgency 1 to 5)",
+            )
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut matrix = [[0; 5]; 5];
+            for (i, row) in matrix.iter_mut().enumerate() {
+                let impact = i + 1;
+                *row = seq.next_element_seed(Row { impact })?.ok_or_else(|| {
+                    de::Error::custom(format!(
+                        "priority_matrix must have 5 rows (impact 1 to 5), found {i}"
+                    ))
+                })?;
+            }
+            if seq.next_element::<IgnoredAny>()?.is_some() {
+                return Err(de::Error::custom(
+                    "priority_matrix must have 5 rows (impact 1 to 5), found more",
+                ));
+            }
+            Ok(matrix)
+        }
+    }
+    d.deserialize_seq(Matrix)
+}
+
+struct Row {
+    impact: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Row {
+    type Value = [u8; 5];
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Row {
+    type Value = [u8; 5];
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "a row of 5 priorities (urgency 1 to 5) for impact {}",
+            self.impact
+        )
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let impact = self.impact;
+        let wrong_length = |found: &str| {
+            de::Error::custom(format!(
+                "priority_matrix row for impact {impact} must have 5 priorities \
+                 (urgency 1 to 5), found {found}"
+            ))
+        };
+        let mut row = [0; 5];
+        for (j, cell) in row.iter_mut().enumerate() {
+            let urgency = j + 1;
+            let priority = IntWith("a priority from 1 to 5", |n| {
+                let in_range = u8::try_from(n).ok().filter(|p| (1..=5).contains(p));
+                in_range.ok_or_else(|| {
+                    format!(
+                        "priority_matrix impact {impact}, urgency {urgency}: \
+                         priority must be from 1 (highest) to 5 (lowest), got {n}"
+                    )
+                })
+            });
+            *cell = seq
+                .next_element_seed(priority)?
+                .ok_or_else(|| wrong_length(&j.to_string()))?;
+        }
+        if seq.next_element::<IgnoredAny>()?.is_some() {
+            return Err(wrong_length("more"));
+        }
+        Ok(row)
+    }
+}
+
+/// Visits a string and maps it through a check; the `&str` is the
+/// "expected …" text serde uses in type errors.
+struct StrWith<F>(&'static str, F);
+
+impl<'de, T, F: FnOnce(&str) -> Result<T, String>> Visitor<'de> for StrWith<F> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
+        (self.1)(s).map_err(E::custom)
+    }
+}
+
+impl<'de, T, F: FnOnce(&str) -> Result<T, String>> DeserializeSeed<'de> for StrWith<F> {
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+/// Like [`StrWith`] for integers. Takes `i64` so that negative and huge
+/// values reach the check and get its message instead of serde's generic
+/// "expected u8".
+struct IntWith<F>(&'static str, F);
+
+impl<'de, T, F: FnOnce(i64) -> Result<T, String>> Visitor<'de> for IntWith<F> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<T, E> {
+        (self.1)(n).map_err(E::custom)
+    }
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<T, E> {
+        (self.1)(i64::try_from(n).unwrap_or(i64::MAX)).map_err(E::custom)
+    }
+}
+
+impl<'de, T, F: FnOnce(i64) -> Result<T, String>> DeserializeSeed<'de> for IntWith<F> {
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        d.deserialize_i64(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = include_str!("../example-config.toml");
+
+    fn path() -> &'static Path {
+        Path::new("/home/anna/.config/balie/config.toml")
+    }
+
+    /// Returns (line, column, message) so tests can match on all three.
+    fn parse_err(text: &str) -> (usize, usize, String) {
+        match parse(text, path()) {
+            Err(ConfigError::Parse {
+                line,
+                column,
+                message,
+                ..
+            }) => (line, column, message),
+            other => panic!("expected a parse error for {text:?}, got {other:?}"),
+        }
+    }
+
+    /// The field names serde knows for `Config`, so a new field cannot be
+    /// forgotten in example-config.toml without this list noticing.
+    fn config_field_names() -> &'static [&'static str] {
+        struct Fields<'a>(&'a mut &'static [&'static str]);
+        impl<'de> Deserializer<'de> for Fields<'_> {
+            type Error = de::value::Error;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(de::Error::custom("only structs"))
+            }
+            fn deserialize_struct<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                fields: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Self::Error> {
+                *self.0 = fields;
+                Err(de::Error::custom("fields captured"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+                bytes byte_buf option unit unit_struct newtype_struct seq tuple
+                tuple_struct map enum identifier ignored_any
+            }
+        }
+        let mut fields: &'static [&'static str] = &[];
+        let _ = Config::deserialize(Fields(&mut fields));
+        fields
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let config = parse("", path()).unwrap();
+        assert_eq!(config, Config::default());
+        assert_eq!(config.due_soon_minutes, 30);
+        assert_eq!(config.ticket_prefix, "T");
+        assert_eq!(config.categories, DEFAULT_CATEGORIES);
+        assert_eq!(config.priority_matrix, DEFAULT_PRIORITY_MATRIX);
+        assert!(!config.agent.is_empty());
+    }
+
+    #[test]
+    fn comments_only_gives_defaults() {
+        let config = parse("# nothing set\n\n# yet\n", path()).unwrap();
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
+    fn example_config_parses_with_its_documented_values() {
+        let config = parse(EXAMPLE, path()).unwrap();
+        assert_eq!(config.agent, "Anna de Vries");
+        assert_eq!(config.time_zone, chrono_tz::Europe::Amsterdam);
+        assert_eq!(config.due_soon_minutes, 45);
+        assert_eq!(config.ticket_prefix, "SD");
+        assert!(config.categories.contains(&"Telephony".to_owned()));
+        assert_eq!(config.priority(2, 2), 1);
+    }
+
+    #[test]
+    fn example_config_sets_every_key() {
+        let fields = config_field_names();
+        assert_eq!(fields.len(), 6, "field list not captured: {fields:?}");
+        let table: toml::Table = toml::from_str(EXAMPLE).unwrap();
+        let mut in_example: Vec<&str> = table.keys().map(String::as_str).collect();
+        let mut in_config = fields.to_vec();
+        in_example.sort_unstable();
+        in_config.sort_unstable();
+        assert_eq!(in_example, in_config);
+    }
+
+    #[test]
+    fn unknown_key_reports_its_position() {
+        let text = "# my settings\ntime_zone = \"UTC\"\nagnet = \"x\"\n";
+        let (line, column, message) = parse_err(text);
+        assert_eq!((line, column), (3, 1));
+        assert!(message.starts_with("unknown field `agnet`"), "{message}");
+        let err = parse(text, path()).unwrap_err().to_string();
+        assert!(
+            err.starts_with("/home/anna/.config/balie/config.toml:3:1: unknown field `agnet`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_time_zone_points_at_the_value() {
+        let (line, column, message) =
+            parse_err("agent = \"Anna\"\ntime_zone = \"Europe/Amsterdm\"\n");
+        assert_eq!((line, column), (2, 13));
+        assert!(
+            message.contains("unknown time zone `Europe/Amsterdm`"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn time_zone_is_parsed() {
+        let config = parse("time_zone = \"America/Curacao\"", path()).unwrap();
+        assert_eq!(config.time_zone, chrono_tz::America::Curacao);
+    }
+
+    #[test]
+    fn matrix_value_out_of_range_points_at_the_cell() {
+        let text = "priority_matrix = [\n  [1, 1, 2, 2, 3],\n  [1, 2, 2, 3, 3],\n  [2, 2, 7, 3, 4],\n  [2, 3, 3, 4, 5],\n  [3, 3, 4, 5, 5],\n]\n";
+        let (line, column, message) = parse_err(text);
+        assert_eq!((line, column), (4, 10));
+        assert!(message.contains("impact 3, urgency 3"), "{message}");
+        assert!(
+            message.contains("from 1 (highest) to 5 (lowest), got 7"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn matrix_zero_and_negative_are_rejected() {
+        let row = "[1, 1, 1, 1, 1]";
+        for bad in ["0", "-1", "300"] {
+            let text =
+                format!("priority_matrix = [[{bad}, 1, 1, 1, 1], {row}, {row}, {row}, {row}]");
+            let (line, column, message) = parse_err(&text);
+            assert_eq!((line, column), (1, 21), "{message}");
+            assert!(message.ends_with(&format!("got {bad}")), "{message}");
+        }
+    }
+
+    #[test]
+    fn matrix_wrong_shape_is_rejected() {
+        let row = "[1, 1, 1, 1, 1]";
+        let short_row = format!("priority_matrix = [{row}, {row}, [1, 1, 1, 1], {row}, {row}]");
+        let (_, column, message) = parse_err(&short_row);
+        assert_eq!(column, 54);
+        assert!(
+            message.contains("row for impact 3 must have 5 priorities"),
+            "{message}"
+        );
+
+        let long_row =
+            format!("priority_matrix = [{row}, {row}, {row}, {row}, [1, 1, 1, 1, 1, 1]]");
+        assert!(parse_err(&long_row).2.contains("found more"));
+
+        let four_rows = format!("priority_matrix = [{row}, {row}, {row}, {row}]");
+        let (_, column, message) = parse_err(&four_rows);
+        assert_eq!(column, 19);
+        assert!(message.contains("must have 5 rows"), "{message}");
+
+        let six_rows = format!("priority_matrix = [{row}, {row}, {row}, {row}, {row}, {row}]");
+        assert!(parse_err(&six_rows).2.contains("must have 5 rows"));
+    }
+
+    #[test]
+    fn matrix_type_error_names_what_is_expected() {
+        let row = "[1, 1, 1, 1, 1]";
+        let text =
+            format!("priority_matrix = [{row}, [1, \"high\", 1, 1, 1], {row}, {row}, {row}]");
+        let (line, column, message) = parse_err(&text);
+        assert_eq!((line, column), (1, 41));
+        assert!(
+            message.contains("expected a priority from 1 to 5"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn type_error_points_at_the_value() {
+        let (line, column, message) = parse_err("\n\ndue_soon_minutes = \"thirty\"\n");
+        assert_eq!((line, column), (3, 20));
+        assert!(
+            message.contains("invalid type: string \"thirty\""),
+            "{message}"
+        );
+        assert!(
+            message.contains("expected a whole number of minutes"),
+            "{message}"
+        );
+
+        let (line, column, _) = parse_err("agent = 42");
+        assert_eq!((line, column), (1, 9));
+    }
+
+    #[test]
+    fn due_soon_range_is_checked() {
+        for bad in ["0", "1441", "-5", "99999999999"] {
+            let (line, column, message) = parse_err(&format!("due_soon_minutes = {bad}"));
+            assert_eq!((line, column), (1, 20));
+            assert!(message.contains("from 1 to 1440 minutes"), "{message}");
+        }
+        for good in [1, 1440] {
+            let config = parse(&format!("due_soon_minutes = {good}"), path()).unwrap();
+            assert_eq!(config.due_soon_minutes, good);
+        }
+    }
+
+    #[test]
+    fn ticket_prefix_is_checked() {
+        for bad in ["", "T1", "S-D", "ABCDEFGHI", "É"] {
+            let (_, column, message) = parse_err(&format!("ticket_prefix = \"{bad}\""));
+            assert_eq!(column, 17);
+            assert!(message.contains("1 to 8 ASCII letters"), "{message}");
+        }
+        let config = parse("ticket_prefix = \"ABCDEFGH\"", path()).unwrap();
+        assert_eq!(config.ticket_prefix, "ABCDEFGH");
+    }
+
+    #[test]
+    fn categories_are_checked() {
+        let (_, column, message) = parse_err("categories = []");
+        assert_eq!(column, 14);
+        assert!(message.contains("at least one"), "{message}");
+
+        let (_, column, message) = parse_err("categories = [\"Network\", \"  \"]");
+        assert_eq!(column, 26);
+        assert!(message.contains("must not be empty"), "{message}");
+
+        let (line, column, message) =
+            parse_err("categories = [\n  \"E-mail\",\n  \"Network\",\n  \"e-mail\",\n]");
+        assert_eq!((line, column), (4, 3));
+        assert!(message.contains("listed twice"), "{message}");
+
+        let config = parse("categories = [\" Network \", \"Other\"]", path()).unwrap();
+        assert_eq!(config.categories, ["Network", "Other"]);
+    }
+
+    #[test]
+    fn blank_agent_is_rejected() {
+        let (_, _, message) = parse_err("agent = \"   \"");
+        assert!(message.contains("agent must not be empty"), "{message}");
+    }
+
+    #[test]
+    fn syntax_error_has_a_position() {
+        let (line, _, _) = parse_err("agent = \"Anna\"\nticket_prefix = \n");
+        assert_eq!(line, 2);
+        let (line, _, _) = parse_err("agent = \"Anna\"\nagent = \"Bob\"\n");
+        assert_eq!(line, 2);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        assert_eq!(line_column("é = 1", 3), (1, 3));
+        assert_eq!(line_column("a\r\nbc", 4), (2, 2));
+        assert_eq!(line_column("ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn missing_file_depends_on_must_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("config.toml");
+        assert_eq!(load(&missing, false).unwrap(), Config::default());
+        match load(&missing, true) {
+            Err(err @ ConfigError::Missing { .. }) => {
+                assert!(err.to_string().contains(&missing.display().to_string()));
+            }
+            other => panic!("expected Missing, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn load_reads_the_file_and_names_it_in_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        std::fs::write(&file, "ticket_prefix = \"INC\"\n").unwrap();
+        assert_eq!(load(&file, true).unwrap().ticket_prefix, "INC");
+
+        std::fs::write(&file, "ticket_prefix = 5\n").unwrap();
+        let err = load(&file, true).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("{}:1:17: ", file.display())),
+            "{err}"
+        );
+
+        // A directory exists but cannot be read as a file.
+        assert!(matches!(
+            load(dir.path(), false),
+            Err(ConfigError::Read { .. })
+        ));
+    }
+
+    #[test]
+    fn priority_uses_the_matrix_and_clamps() {
+        let mut config = Config::default();
+        assert_eq!(config.priority(1, 1), 1);
+        assert_eq!(config.priority(3, 5), 4);
+        assert_eq!(config.priority(5, 5), 5);
+        config.priority_matrix[1][3] = 5;
+        assert_eq!(config.priority(2, 4), 5);
+        assert_eq!(config.priority(0, 0), config.priority(1, 1));
+        assert_eq!(config.priority(9, 200), config.priority(5, 5));
+    }
+
+    #[test]
+    fn default_agent_falls_back_in_order() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            default_agent(env(&[("USER", "anna"), ("LOGNAME", "x")])),
+            "anna"
+        );
+        assert_eq!(
+            default_agent(env(&[("USER", ""), ("LOGNAME", "bob")])),
+            "bob"
+        );
+        assert_eq!(default_agent(env(&[("LOGNAME", "bob")])), "bob");
+        assert_eq!(default_agent(env(&[])), "agent");
+    }
+}

@@ -1,0 +1,975 @@
+//! `balie demo`: a throwaway desk with four months of believable work on it, so that caller
+//! search, prior contacts, the queues and promises can be tried without anyone's real data.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use chrono::{
+    DateTime, Datelike, Days, Duration, DurationRound, NaiveDate, NaiveTime, Timelike, Utc, Weekday,
+};
+use fastrand::Rng;
+
+use crate::domain::{Channel, NewCaller, NewPromise, Status};
+use crate::fold::fold;
+use crate::store::{NewTicket, Result, Store};
+
+pub struct DemoOptions<'a> {
+    /// The user at the keyboard. They are one of the team, so "my" queue and promises are
+    /// not empty.
+    pub agent: &'a str,
+    pub ticket_prefix: &'a str,
+    pub callers: usize,
+    pub tickets: usize,
+    pub seed: u64,
+    /// Impact and urgency (1..=5) to priority (1..=5), as the desk's own matrix says.
+    pub priority: &'a dyn Fn(u8, u8) -> u8,
+}
+
+/// `promises` counts the promises still open, as the promise pane will show them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub callers: usize,
+    pub tickets: usize,
+    pub promises: usize,
+}
+
+/// Fills `store`, which should be empty, as if the team had worked the desk until `now`.
+/// Writes are made as each team member in turn; the store's own agent is restored afterwards.
+pub fn populate(
+    store: &mut Store,
+    options: &DemoOptions,
+    now: DateTime<Utc>,
+) -> Result<DemoSummary> {
+    let agent = store.agent().to_string();
+    // Whole minutes, so that promises due "in 12 minutes" fall on a time someone would say.
+    let now = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
+    let summary = store.without_durability(|store| {
+        let mut demo = Demo::new(store, options, now);
+        demo.callers()?;
+        let mut opened: Vec<_> = (0..options.tickets).map(|_| demo.ticket_time()).collect();
+        // Ticket numbers follow the order of opening, as on a real desk.
+        opened.sort();
+        for at in opened {
+            demo.ticket(at)?;
+        }
+        demo.promises_on_the_board()?;
+        Ok(DemoSummary {
+            callers: demo.people.len(),
+            tickets: options.tickets,
+            promises: demo.open_promises,
+        })
+    });
+    store.set_agent(&agent);
+    summary
+}
+
+/// How far back the oldest ticket lies.
+const SPAN_DAYS: i64 = 120;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Land {
+    Nl,
+    Hu,
+    En,
+}
+use Land::{En, Hu, Nl};
+
+/// Name, e-mail domain, country and the customer code the desk knows the organisation by.
+#[rustfmt::skip]
+const ORGS: &[(&str, &str, Land, &str)] = &[
+    ("Gemeente Utrecht", "utrecht.nl", Nl, "KLANT-0042"),
+    ("Gemeente Zwolle", "zwolle.nl", Nl, "KLANT-0107"),
+    ("Gemeente IJsselstein", "ijsselstein.nl", Nl, "KLANT-0233"),
+    ("Gemeente Súdwest-Fryslân", "sudwestfryslan.nl", Nl, "KLANT-0318"),
+    ("Gemeente 's-Hertogenbosch", "s-hertogenbosch.nl", Nl, "KLANT-0451"),
+    ("Ziekenhuis Gelderse Vallei", "zgv.nl", Nl, "KLANT-0520"),
+    ("Stedelijk Gymnasium Leiden", "sgleiden.nl", Nl, "KLANT-0611"),
+    ("OBS De Regenboog", "obsderegenboog.nl", Nl, "KLANT-0774"),
+    ("Bakkerij Van Dijk", "bakkerijvandijk.nl", Nl, "KLANT-0815"),
+    ("Fietsenwinkel De Ketting", "deketting.nl", Nl, "KLANT-0902"),
+    ("Magyar Posta Zrt.", "posta.hu", Hu, "UGYF-1187"),
+    ("Tisza Logisztika Kft.", "tiszalogisztika.hu", Hu, "UGYF-1203"),
+    ("Győri Gépgyártó Kft.", "gyorigep.hu", Hu, "UGYF-1245"),
+    ("Bolyai János Gimnázium", "bolyai-gimn.hu", Hu, "UGYF-1302"),
+    ("Dunakanyar Pékség Bt.", "dunakanyarpekseg.hu", Hu, "UGYF-1356"),
+    ("Szegedi Vízmű Zrt.", "szegedivizmu.hu", Hu, "UGYF-1419"),
+    ("Northgate Primary School", "northgate.sch.uk", En, "CUST-0311"),
+    ("Harbour Lane Dental Practice", "harbourlanedental.co.uk", En, "CUST-0378"),
+    ("Fenwick & Hale Solicitors", "fenwickhale.co.uk", En, "CUST-0412"),
+    ("Greenway Logistics Ltd", "greenwaylogistics.co.uk", En, "CUST-0466"),
+];
+
+/// The callers the documentation and tests look for: name, organisation (index into ORGS),
+/// phone, e-mail address and asset tag.
+#[rustfmt::skip]
+const DOCUMENTED: [(&str, usize, &str, &str, &str); 2] = [
+    ("Jan de Vries", 0, "+31 6 1234 5678", "jan.devries@utrecht.nl", "NB-20431"),
+    ("Ödön Kovács", 10, "+36 30 123 4567", "kovacs.odon@posta.hu", "NB-31877"),
+];
+
+const NL_FIRST: &str = "Jan|Anouk|Daan|Sanne|Ruud|Femke|Pieter|Lotte|Bram|Eline|Joost|Marieke|Sem|\
+    Noëlle|Thijs|Floor|Wouter|Iris|Gijs|Renée|Maarten|Chloë|René|IJsbrand|Zoë|Koen|Esther|Joëlle|\
+    Sjoerd|Ilse|Michiel|Annemiek|Niels|Ingrid";
+const NL_LAST: &str = "de Vries|van den Berg|Bakker|Jansen|van Dijk|Visser|de Jong|Smit|Mulder|\
+    de Bruijn|van der Meer|Dijkstra|Hoekstra|de Wit|van Rijn|IJzerman|Meijer|de Rooij|Kuijpers|\
+    van Leeuwen|Hendriks|Vermeulen|Brouwer|van IJzendoorn|Bosman|de Graaf|Wijnands|Blijleven";
+// Ödön is left out: the one Ödön on the desk is the one the documentation searches for.
+const HU_FIRST: &str = "Erzsébet|Győző|Zsófia|Ármin|Réka|László|Katalin|Bence|Anikó|Gábor|Ildikó|\
+    Zoltán|Eszter|Tünde|Péter|Júlia|Márton|Dóra|Levente|Ágnes|Csaba|Orsolya|Ferenc|Emőke|István|\
+    Hajnalka|Tamás|Boglárka|Szilárd|Krisztina|Ernő|Gyöngyi|Ünige";
+const HU_LAST: &str = "Kovács|Szőke|Tóth|Nagy|Fekete|Horváth|Szabó|Kiss|Varga|Molnár|Németh|\
+    Farkas|Balogh|Papp|Takács|Juhász|Lakatos|Mészáros|Oláh|Simon|Rácz|Fehér|Pásztor|Vörös|Szűcs|\
+    Bíró|Gulyás|Hegedűs|Kelemen|Lőrincz|Győri|Bűdy";
+const EN_FIRST: &str = "James|Emily|Oliver|Charlotte|Harry|Sophie|Jack|Amelia|George|Grace|Thomas|\
+    Lucy|William|Hannah|Daniel|Chloe|Samuel|Megan|Joseph|Zoë|Liam|Niamh|Rhys|Siobhan";
+const EN_LAST: &str = "Smith|Jones|Taylor|Brown|Williams|Wilson|Johnson|Davies|Robinson|Wright|\
+    Thompson|Evans|Walker|White|Roberts|Green|Hall|Wood|O'Brien|Clarke|Hughes|Patel|Murphy|Fletcher";
+
+/// Colleagues of `DemoOptions::agent`; the first four that are not the agent make the team.
+const TEAM: &str = "Marieke Hoekstra|Bence Szabó|Tom Fletcher|Lotte Mulder|Kata Molnár";
+
+const ISSUES: &str = "\
+Network;3;2;-;VPN drops every hour|VPN disconnects every hour when working from home;The VPN drops roughly every hour, Outlook then goes offline.;Client is still on the old VPN profile with an idle timeout.|Asked caller to note the exact times of the drops.|Network team sees re-authentication failures in the gateway log.;Pushed the new VPN profile, caller stayed connected all afternoon.;Call back when the network team has checked the gateway logs
+E-mail;3;3;-;Mailbox contacts lost after sync|Contacts gone from phone after Outlook sync;Contacts disappeared from Outlook after setting up the new phone.;Phone was set to sync contacts from the personal account only.|Deleted items still hold the contacts, restore possible for 14 days.;Restored 412 contacts from deleted items and fixed the sync setting.;Call back after the restore has finished
+Printing;3;3;-;Printer on floor 2 jams|Printer on floor 2 jams on double-sided jobs;The printer on floor 2 jams on almost every double-sided print.;Remote check: duplex unit reports a paper feed error.|Vendor ticket opened for an engineer visit.;Vendor replaced the duplex roller, test prints are fine.;Let caller know when the engineer is booked
+Account;4;2;-;Password reset|Password expired, cannot log in|Password expired over the weekend;Cannot log in, the password expired over the weekend.;Verified identity with the callback number on file.|Account was locked by five attempts from an old phone.;Reset the password and unlocked the account, caller logged in.;Call back when the account lock has cleared
+Account;3;2;-;MFA device lost|Phone with authenticator app lost;Lost the phone with the authenticator app, cannot sign in.;Identity verified via the manager, as the procedure requires.|Temporary access pass issued, valid for 8 hours.;Registered the authenticator on the new phone and removed the old device.;Call back to register the new phone together
+Hardware;3;2;-;Laptop will not boot|Laptop stuck at manufacturer logo;Laptop does not get past the manufacturer logo.;BitLocker recovery key read out to caller from the directory.|Hardware diagnostics report a failing SSD.;Replacement laptop handed over, data restored from OneDrive.;Call back when the replacement laptop is ready
+Software;4;3;-;Teams audio not working|Others cannot hear me in Teams;In Teams meetings others cannot hear the caller, the headset works elsewhere.;Teams picked the docking station as microphone.|Cleared the Teams cache and reinstalled the headset driver.;Set the headset as default device, test call is clear.;Check with caller after tomorrow's team meeting
+Software;3;3;-;Licence expired|Adobe Acrobat says licence expired|Visio licence no longer valid;A licence expired message appears when starting the application.;Licence was still assigned to a former employee.|Requested an extra seat from purchasing.;Assigned a free licence, the application starts normally.;E-mail caller when purchasing has approved the licence
+Network;1;1;-;Internet down at branch office|No internet at branch office, whole team offline;The branch office has had no internet since this morning, nobody can work.;Router does not answer pings, fault reported to the provider.|Provider reports a cable cut in the street, engineer on the way.|4G backup router enabled as a stopgap.;Provider repaired the line, connection stable again.;Call back with the provider's repair time
+Hardware;4;4;-;Second monitor not detected|Docking station does not see the second screen;The second screen stays black on the docking station.;Updated the dock firmware remotely.|Swapped the DisplayPort cable, no change.;New docking station delivered, both screens work.;Call back when the new docking station has arrived
+Software;3;3;-;Excel crashes when opening shared workbook|Excel closes when opening team workbook;Excel closes without a message when opening the team workbook.;Crash happens only with the old COM add-in enabled.|Repaired the Office installation, no change.;Disabled the outdated add-in, the workbook opens fine.;Check back after the add-in vendor replies
+E-mail;3;3;-;Shared mailbox not visible in Outlook|Team mailbox missing in Outlook;The team mailbox has been missing in Outlook since yesterday.;Permissions were removed during the group clean-up.|Permission restored, waiting for replication.;Mailbox visible again after restarting Outlook.;Call back once replication has finished
+E-mail;2;2;-;E-mails to external addresses bounce|Mail to customers bounces;Mail to customers bounces with a spam listing message.;Sending address is on a public block list.|Delisting requested with the block list provider.;Delisting confirmed, test mails arrive.;Let caller know when the delisting is confirmed
+Network;3;3;-;Wi-Fi keeps dropping in meeting room|Wi-Fi in meeting room unusable;Wi-Fi in the big meeting room drops every few minutes.;Access point in the meeting room reboots regularly.|Ordered a replacement access point.;Replaced the access point, coverage is good.;Call back when the access point is replaced
+Account;4;4;-;New employee needs an account|Account for new colleague starting Monday;Requests access for a new colleague starting Monday.;Manager approval received by e-mail.|Account created, laptop still to be prepared.;Account and access ready, details sent to the manager.;E-mail the login details to the manager
+Printing;4;4;-;Cannot scan to e-mail|Scans to e-mail never arrive;Scans from the multifunction printer never arrive in the mailbox.;SMTP password of the scanner expired.|Scan to folder works as a workaround.;Updated the scanner's mail settings, scans arrive again.;Call back after the scanner settings are updated
+Hardware;4;3;-;Keyboard keys not responding|Several laptop keys stopped working;Several keys on the laptop keyboard stopped working.;An external keyboard works.|Warranty claim filed with the vendor.;Vendor replaced the keyboard under warranty.;Call back with the vendor's repair date
+Software;3;3;-;Windows update stuck|Update stuck at 30 percent;The update has been at 30 percent for two hours.;Cleared the update cache remotely.|Only 2 GB of disk space was free.;Freed up disk space and reran the update, the laptop is current.;Check the update status in the morning
+Other;5;4;-;Question about call forwarding|How to forward calls on the desk phone;Asks how to set up call forwarding on the desk phone.;Sent the quick reference card.|Walked through the settings together.;Explained the steps, caller set it up.;E-mail the step-by-step guide
+Software;2;2;-;Cannot open the case management system|Case management system shows certificate error;The case management application shows a certificate error at start.;Certificate on the application server expired last night.|Application team is renewing the certificate.;Certificate renewed, the application starts normally.;Call back when the application team has renewed the certificate
+Account;4;2;nl;Wachtwoord verlopen|Kan niet inloggen na wachtwoordwijziging;Cannot log in after the password expired.;Verified identity with the callback number on file.|Old password still saved on the phone, locking the account.;Reset the password and removed the old one from the phone.;Call back when the account lock has cleared
+Printing;3;3;nl;Printer op de tweede verdieping loopt vast|Papierstoring printer tweede verdieping;The printer on the second floor jams on every job.;Paper tray 2 reports a feed error.|Engineer visit requested from the vendor.;Vendor cleaned the rollers, printing works again.;Let caller know when the engineer is booked
+Network;2;2;nl;Geen internet op locatie|Geen netwerk op locatie sinds vanochtend;No network at the location since this morning.;Switch in the patch room lost power.|Facilities asked to check the power group.;Power restored to the switch, all desks online.;Call back when facilities have checked the power
+E-mail;3;3;nl;Mail komt niet aan|Mail van leverancier komt niet aan;Mail from a supplier does not arrive.;Supplier's domain was caught by the spam filter.|Message trace shows the mails in quarantine.;Released the mails and allowed the supplier's domain.;Call back after checking the quarantine
+Network;3;2;hu;Nem működik a VPN|Folyamatosan megszakad a VPN-kapcsolat;The VPN keeps disconnecting at the Budapest office.;Old client version, update pushed.|Gateway log shows certificate errors.;Client updated and certificate renewed, VPN stable.;Call back when the network team has checked the gateway logs
+Account;4;2;hu;Elfelejtett jelszó|Zárolták a fiókomat;Forgot the password after the holiday, account locked.;Identity verified via the manager.|Account unlocked, temporary password sent by SMS.;Password reset, caller logged in.;Call back when the account lock has cleared
+Printing;3;3;hu;Nem nyomtat a nyomtató|Nem nyomtat a második emeleti nyomtató;The printer on the second floor does not print.;Print queue stuck on a 300-page job.|Restarted the print spooler.;Cleared the queue, printing works again.;Check with caller that the queue stays clear
+Hardware;3;2;hu;Nem indul a laptop|Lefagy a laptop indításkor;The laptop freezes during start-up.;Boots in safe mode, a driver update is the suspect.|Rolled back the graphics driver.;Driver rolled back and update paused, laptop starts normally.;Call back when the replacement laptop is ready";
+
+const INBOUND: &str = "Caller rings back, the problem is still there.|Caller asks for an update.|\
+    Caller e-mails a screenshot of the error.|Caller reports it happened again this morning.|\
+    A colleague of the caller reports the same problem.";
+const OUTBOUND: &str = "Sent step-by-step instructions by e-mail.|Called to test together, partly \
+    working now.|Asked caller for the asset tag of the device.|Left a voicemail, will try again.|\
+    E-mailed a status update.";
+const NOTES: &str = "Remote session: reproduced the problem.|Checked the known errors, nothing \
+    similar.|Escalated to second line for investigation.|Two colleagues on the same floor report \
+    this too.|Caller works part-time, reachable Monday to Wednesday.";
+const KEPT: &str = "Called back as agreed, caller is up to date.|Called back, walked through \
+    the fix together.|Called back, caller confirms it works for now.";
+const CANCEL: &str = "Caller solved it themselves.|Caller is on leave, will get in touch when back.|\
+    Replaced by an on-site visit.|A colleague already informed the caller.";
+const RESCHEDULE: &str = "Vendor needs another day.|Caller asked to call after lunch.|\
+    Replacement part delayed.|Caller in meetings all day.";
+
+struct Issue {
+    category: &'static str,
+    impact: u8,
+    urgency: u8,
+    land: Option<Land>,
+    subjects: &'static str,
+    call: &'static str,
+    notes: &'static str,
+    fix: &'static str,
+    promise: &'static str,
+}
+
+/// Lines of `ISSUES` that do not parse are left out; a test checks that none are.
+static ISSUE_LIST: LazyLock<Vec<Issue>> = LazyLock::new(|| {
+    let level = |s: &str| s.parse().ok().filter(|n| (1..=5).contains(n));
+    (ISSUES.lines())
+        .filter_map(|line| {
+            let f: [&'static str; 9] = line.split(';').collect::<Vec<_>>().try_into().ok()?;
+            let land = [("nl", Nl), ("hu", Hu)].into_iter().find(|l| l.0 == f[3]);
+            Some(Issue {
+                category: f[0],
+                impact: level(f[1])?,
+                urgency: level(f[2])?,
+                land: land.map(|l| l.1),
+                subjects: f[4],
+                call: f[5],
+                notes: f[6],
+                fix: f[7],
+                promise: f[8],
+            })
+        })
+        .collect()
+});
+
+/// One of the `|`-separated alternatives.
+fn pick<'t>(rng: &mut Rng, alternatives: &'t str) -> &'t str {
+    let count = alternatives.split('|').count();
+    let chosen = alternatives.split('|').nth(rng.usize(..count));
+    chosen.unwrap_or_default().trim()
+}
+
+fn one<T: Copy>(rng: &mut Rng, items: &[T]) -> T {
+    items[rng.usize(..items.len())]
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    New,
+    Open,
+    Waiting,
+    Done,
+}
+
+fn mins(minutes: i64) -> Duration {
+    Duration::minutes(minutes)
+}
+
+const MOSTLY_PHONE: [Channel; 3] = [Channel::Phone, Channel::Phone, Channel::Email];
+
+/// Some instant in (from, to], or a minute after `from` when that span is too short.
+fn between(rng: &mut Rng, from: DateTime<Utc>, to: DateTime<Utc>) -> DateTime<Utc> {
+    let span = (to - from).num_seconds() - 60;
+    from + Duration::seconds(60 + if span > 0 { rng.i64(0..span) } else { 0 })
+}
+
+/// Callbacks are promised for round times ("at a quarter past two").
+fn quarter(at: DateTime<Utc>) -> DateTime<Utc> {
+    let rounded = (at.timestamp() + 899) / 900 * 900;
+    DateTime::from_timestamp(rounded, 0).unwrap_or(at)
+}
+
+/// The desk is staffed on weekdays from 7:00 to 17:00 UTC (8 to 18 in Amsterdam and
+/// Budapest); work that would fall outside those hours happens the next working morning.
+fn office(at: DateTime<Utc>) -> DateTime<Utc> {
+    let working = |day: NaiveDate| !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+    if (7..17).contains(&at.hour()) && working(at.date_naive()) {
+        return at;
+    }
+    let mut day = at.date_naive() + Days::new(u64::from(at.hour() >= 17));
+    while !working(day) {
+        day = day + Days::new(1);
+    }
+    let time = NaiveTime::from_hms_opt(7, at.minute(), at.second()).unwrap_or_default();
+    day.and_time(time).and_utc()
+}
+
+/// Ends a ticket's story at the first step that has not happened yet by `now`.
+macro_rules! or_stop {
+    ($step:expr) => {
+        match $step {
+            Some(at) => at,
+            None => return Ok(()),
+        }
+    };
+}
+
+/// A ticket being written. The ones still open at the end carry the board's promises.
+struct Story {
+    id: String,
+    issue: &'static Issue,
+    owner: String,
+    status: Status,
+    triaged: bool,
+    levels: (u8, u8),
+    promised: bool,
+    /// The time of the last step, and the typical gap between steps.
+    at: DateTime<Utc>,
+    pace: i64,
+    /// Set once a step would have passed `now`: it has not happened yet, and neither has
+    /// anything after it.
+    stopped: bool,
+}
+
+impl Story {
+    fn until(&mut self, at: DateTime<Utc>, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let at = office(at);
+        self.stopped |= at <= self.at || at >= now;
+        (!self.stopped).then(|| {
+            self.at = at;
+            at
+        })
+    }
+}
+
+struct Demo<'a> {
+    store: &'a mut Store,
+    options: &'a DemoOptions<'a>,
+    rng: Rng,
+    now: DateTime<Utc>,
+    team: Vec<String>,
+    /// Caller id and the country they come from.
+    people: Vec<(String, Land)>,
+    /// E-mail addresses and asset tags already handed out.
+    taken: HashSet<String>,
+    open: Vec<Story>,
+    open_promises: usize,
+}
+
+impl<'a> Demo<'a> {
+    fn new(store: &'a mut Store, options: &'a DemoOptions<'a>, now: DateTime<Utc>) -> Self {
+        let colleagues = TEAM.split('|').filter(|n| fold(n) != fold(options.agent));
+        let team = std::iter::once(options.agent).chain(colleagues.take(4));
+        Demo {
+            store,
+            options,
+            rng: Rng::with_seed(options.seed),
+            now,
+            team: team.map(String::from).collect(),
+            people: Vec::new(),
+            taken: HashSet::new(),
+            open: Vec::new(),
+            open_promises: 0,
+        }
+    }
+
+    fn chance(&mut self, percent: u8) -> bool {
+        self.rng.u8(0..100) < percent
+    }
+
+    fn wait(&mut self, t: &mut Story, min_minutes: i64, max_minutes: i64) -> Option<DateTime<Utc>> {
+        let seconds = self.rng.i64(min_minutes * 60..=max_minutes * 60).max(60);
+        t.until(t.at + Duration::seconds(seconds), self.now)
+    }
+
+    fn next(&mut self, t: &mut Story) -> Option<DateTime<Utc>> {
+        self.wait(t, t.pace / 3 + 1, t.pace * 2)
+    }
+
+    fn callers(&mut self) -> Result<()> {
+        let start = self.now - Duration::days(SPAN_DAYS + 30);
+        let handles = DOCUMENTED.iter().flat_map(|d| [d.3, d.4]);
+        self.taken.extend(handles.map(String::from));
+        for (name, org, phone, email, tag) in DOCUMENTED {
+            let new = NewCaller {
+                name: name.into(),
+                organization: ORGS[org].0.into(),
+                phones: vec![phone.into()],
+                emails: vec![email.into()],
+                identifiers: vec![tag.into(), ORGS[org].3.into()],
+            };
+            self.add_person(&new, ORGS[org].2, start)?;
+        }
+        while self.people.len() < self.options.callers {
+            let (org, domain, org_land, code) = one(&mut self.rng, ORGS);
+            // Most people work in their own country; a few came from elsewhere.
+            let land = if self.chance(85) {
+                org_land
+            } else {
+                one(&mut self.rng, &[Nl, Hu, En])
+            };
+            let (firsts, lasts) = match land {
+                Nl => (NL_FIRST, NL_LAST),
+                Hu => (HU_FIRST, HU_LAST),
+                En => (EN_FIRST, EN_LAST),
+            };
+            let (first, last) = (pick(&mut self.rng, firsts), pick(&mut self.rng, lasts));
+            let name = format!("{first} {last}");
+            if DOCUMENTED.iter().any(|d| d.0 == name) {
+                continue;
+            }
+            let mut phones = vec![phone(&mut self.rng, org_land)];
+            if self.chance(40) {
+                phones.push(phone(&mut self.rng, land));
+            }
+            let mut identifiers = Vec::new();
+            let kind = one(&mut self.rng, &["NB", "NB", "PC"]);
+            let tag = format!("{kind}-{}", self.rng.u32(10_000..40_000));
+            if self.chance(70) && self.taken.insert(tag.clone()) {
+                identifiers.push(tag);
+            }
+            if self.chance(25) {
+                identifiers.push(licence(&mut self.rng));
+            }
+            if self.chance(50) {
+                identifiers.push(code.into());
+            }
+            let new = NewCaller {
+                emails: vec![self.email(first, last, org_land, domain)],
+                name,
+                organization: org.into(),
+                phones,
+                identifiers,
+            };
+            let at = start + mins(self.people.len() as i64 * 7);
+            self.add_person(&new, land, at)?;
+        }
+        Ok(())
+    }
+
+    fn add_person(&mut self, new: &NewCaller, land: Land, at: DateTime<Utc>) -> Result<()> {
+        let agent = self.team[self.rng.usize(..self.team.len())].clone();
+        self.store.set_agent(&agent);
+        let caller = self.store.create_caller(new, at)?;
+        self.people.push((caller.id, land));
+        Ok(())
+    }
+
+    /// Hungarian addresses usually put the family name first; elsewhere styles vary per firm.
+    fn email(&mut self, first: &str, last: &str, land: Land, domain: &str) -> String {
+        let ascii = |s: &str| fold(s).replace(|c: char| !c.is_ascii_alphanumeric(), "");
+        let (first, last) = (ascii(first), ascii(last));
+        let local = match (land, self.rng.u8(0..3)) {
+            (Hu, _) => format!("{last}.{first}"),
+            (_, 0) => format!("{}.{last}", &first[..1.min(first.len())]),
+            (_, 1) => format!("{first}{last}"),
+            _ => format!("{first}.{last}"),
+        };
+        let mut address = format!("{local}@{domain}");
+        for n in 2.. {
+            if self.taken.insert(address.clone()) {
+                break;
+            }
+            address = format!("{local}{n}@{domain}");
+        }
+        address
+    }
+
+    /// Office hours on weekdays mostly, spread evenly over the span, never after `now`.
+    fn ticket_time(&mut self) -> DateTime<Utc> {
+        let latest = self.now - mins(2);
+        loop {
+            let day = (self.now - Duration::days(self.rng.i64(0..SPAN_DAYS))).date_naive();
+            if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && self.chance(90) {
+                continue;
+            }
+            let seconds = self.rng.u32(7 * 3600..17 * 3600);
+            let time =
+                NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0).unwrap_or_default();
+            let at = day.and_time(time).and_utc();
+            if at <= latest {
+                return at;
+            }
+        }
+    }
+
+    /// The user gets a quarter of the work, the colleagues share the rest.
+    fn pick_agent(&mut self, not: Option<&str>) -> String {
+        loop {
+            let colleague = self.rng.usize(1..self.team.len());
+            let index = if self.chance(25) { 0 } else { colleague };
+            if Some(self.team[index].as_str()) != not {
+                return self.team[index].clone();
+            }
+        }
+    }
+
+    fn fate(&mut self, opened: DateTime<Utc>) -> Fate {
+        let (new, open, waiting) = match (self.now - opened).num_hours() {
+            h if h < 24 => (30, 65, 80),
+            h if h < 7 * 24 => (3, 30, 50),
+            h if h < 30 * 24 => (0, 5, 12),
+            _ => (0, 1, 3),
+        };
+        match self.rng.u8(0..100) {
+            r if r < new => Fate::New,
+            r if r < open => Fate::Open,
+            r if r < waiting => Fate::Waiting,
+            _ => Fate::Done,
+        }
+    }
+
+    fn ticket(&mut self, opened: DateTime<Utc>) -> Result<()> {
+        // Some people call far more often than others, which is what makes "prior contacts"
+        // worth reading; the documented callers come first, so they are among them.
+        let frequent = (self.people.len() / 10).max(DOCUMENTED.len());
+        let among = if self.chance(25) {
+            frequent
+        } else {
+            self.people.len()
+        };
+        let person = self.rng.usize(..among);
+        let (caller_id, land) = self.people[person].clone();
+        let issue = loop {
+            let issue = &ISSUE_LIST[self.rng.usize(..ISSUE_LIST.len())];
+            if issue.land.is_none_or(|l| l == land) {
+                break issue;
+            }
+        };
+        let mut jitter = |level: u8| level.saturating_add_signed(self.rng.i8(-1..=1)).clamp(1, 5);
+        let levels = (jitter(issue.impact), jitter(issue.urgency));
+        let triaged = self.chance(80);
+        let subject = pick(&mut self.rng, issue.subjects);
+        let owner = self.pick_agent(None);
+        self.store.set_agent(&owner);
+        let new = NewTicket {
+            prefix: self.options.ticket_prefix,
+            caller_id: &caller_id,
+            subject,
+            impact: levels.0,
+            urgency: levels.1,
+            priority: (self.options.priority)(levels.0, levels.1),
+            category: triaged.then_some(issue.category),
+        };
+        let ticket = self.store.open_ticket_with_call(&new, issue.call, opened)?;
+        let pace = one(&mut self.rng, &[10, 45, 180, 720, 1440]);
+        let mut story = Story {
+            id: ticket.id,
+            issue,
+            owner,
+            status: Status::New,
+            triaged,
+            levels,
+            promised: false,
+            at: opened,
+            pace,
+            stopped: false,
+        };
+        let fate = self.fate(opened);
+        if fate != Fate::New {
+            self.story(&mut story, fate)?;
+        }
+        if story.status.is_open() {
+            self.open.push(story);
+        }
+        Ok(())
+    }
+
+    fn set_status(&mut self, t: &mut Story, status: Status, at: DateTime<Utc>) -> Result<()> {
+        t.status = status;
+        self.store.set_status(&t.id, status, at)
+    }
+
+    fn story(&mut self, t: &mut Story, fate: Fate) -> Result<()> {
+        // Password resets and how-to questions are mostly solved while the caller is still on
+        // the line.
+        let quick = matches!(t.issue.category, "Account" | "Other");
+        if fate == Fate::Done && t.triaged && quick && self.chance(70) {
+            let at = or_stop!(self.wait(t, 3, 20));
+            return self.resolve(t, at);
+        }
+        let at = or_stop!(self.wait(t, 1, 12));
+        self.set_status(t, Status::Open, at)?;
+        if !t.triaged {
+            let at = or_stop!(self.wait(t, 1, 30));
+            self.store.set_category(&t.id, t.issue.category, at)?;
+        }
+        if self.chance(12) {
+            // Usually more people turn out to be affected than the first caller knew.
+            let at = or_stop!(self.next(t));
+            let (impact, urgency) = (t.levels.0.max(2) - 1, t.levels.1.max(2) - 1);
+            let priority = (self.options.priority)(impact, urgency);
+            self.store
+                .set_impact_urgency(&t.id, impact, urgency, priority, at)?;
+        }
+        if self.chance(8) {
+            let at = or_stop!(self.next(t));
+            let other = self.pick_agent(Some(&t.owner));
+            self.store.set_assignee(&t.id, &other, at)?;
+            self.store.set_agent(&other);
+            t.owner = other;
+        }
+        for _ in 0..self.rng.usize(0..=3) {
+            let at = or_stop!(self.next(t));
+            let channel = one(&mut self.rng, &MOSTLY_PHONE);
+            match self.rng.u8(0..12) {
+                0..4 => {
+                    let pool = one(&mut self.rng, &[t.issue.notes, NOTES]);
+                    let note = pick(&mut self.rng, pool);
+                    self.store.add_note(&t.id, note, at)?;
+                }
+                4..6 => {
+                    let note = pick(&mut self.rng, OUTBOUND);
+                    self.store.log_contact(&t.id, false, channel, note, at)?;
+                }
+                6..10 => {
+                    // Now and then someone walks up to the desk instead.
+                    let channel = [channel, Channel::Visit][usize::from(self.chance(5))];
+                    let note = pick(&mut self.rng, INBOUND);
+                    self.store.log_contact(&t.id, true, channel, note, at)?;
+                }
+                _ => {
+                    self.set_status(t, Status::WaitingThirdParty, at)?;
+                    let at = or_stop!(self.next(t));
+                    self.store
+                        .add_note(&t.id, "Vendor replied, continuing.", at)?;
+                    self.set_status(t, Status::Open, at)?;
+                }
+            }
+        }
+        if self.chance(30) {
+            self.promise_story(t, fate != Fate::Done)?;
+        }
+        let at = or_stop!(self.next(t));
+        match fate {
+            Fate::Done => self.resolve(t, at),
+            Fate::Waiting => {
+                let waiting = [Status::WaitingCaller, Status::WaitingThirdParty];
+                let status = one(&mut self.rng, &waiting);
+                self.set_status(t, status, at)
+            }
+            Fate::New | Fate::Open => Ok(()),
+        }
+    }
+
+    fn resolve(&mut self, t: &mut Story, at: DateTime<Utc>) -> Result<()> {
+        self.store.add_note(&t.id, t.issue.fix, at)?;
+        self.set_status(t, Status::Resolved, at)?;
+        // Some callers never confirm, so their tickets stay resolved.
+        if self.chance(90) {
+            let at = or_stop!(self.wait(t, 2 * 1440, 7 * 1440));
+            self.set_status(t, Status::Closed, at)?;
+        }
+        Ok(())
+    }
+
+    /// A callback that is kept on time, kept late, cancelled or first rescheduled. On a ticket
+    /// that stays open a recent promise may simply still be open.
+    fn promise_story(&mut self, t: &mut Story, may_stay_open: bool) -> Result<()> {
+        let made = or_stop!(self.next(t));
+        let lead = mins(one(&mut self.rng, &[45, 120, 240, 1440, 2880]));
+        let channel = one(&mut self.rng, &MOSTLY_PHONE);
+        let what = t.issue.promise.to_string();
+        let new = NewPromise {
+            ticket_id: t.id.clone(),
+            what,
+            channel,
+            due_at: office(quarter(made + lead)),
+        };
+        let mut promise = self.store.make_promise(&new, made)?;
+        self.open_promises += 1;
+        t.promised = true;
+        let now = self.now;
+        let stays_open =
+            move |rng: &mut Rng, at| may_stay_open && now - at < Duration::days(3) && rng.bool();
+        if stays_open(&mut self.rng, made) {
+            return Ok(());
+        }
+        if self.chance(20) {
+            let latest = promise.due_at + mins(30);
+            let at = or_stop!(t.until(between(&mut self.rng, made, latest), self.now));
+            let later = mins(one(&mut self.rng, &[60, 180, 1440]));
+            let reason = pick(&mut self.rng, RESCHEDULE);
+            let due = office(quarter(promise.due_at.max(at) + later));
+            promise = self
+                .store
+                .reschedule_promise(&promise.id, due, reason, at)?;
+            if stays_open(&mut self.rng, at) {
+                return Ok(());
+            }
+        }
+        let roll = self.rng.u8(0..100);
+        let due = promise.due_at;
+        let at = match roll {
+            0..20 => between(&mut self.rng, due, due + Duration::hours(10)),
+            _ => between(&mut self.rng, t.at, due),
+        };
+        let at = or_stop!(t.until(at, self.now));
+        if (20..32).contains(&roll) {
+            let reason = pick(&mut self.rng, CANCEL);
+            self.store.cancel_promise(&promise.id, reason, at)?;
+        } else {
+            let note = match channel {
+                Channel::Email => "E-mailed the update as agreed.",
+                _ => pick(&mut self.rng, KEPT),
+            };
+            self.store.keep_promise(&promise.id, note, at)?;
+        }
+        self.open_promises -= 1;
+        t.promised = false;
+        Ok(())
+    }
+
+    /// The promise pane should show every situation at once: overdue by minutes to days,
+    /// due within the next half hour, later today and in the coming days.
+    fn promises_on_the_board(&mut self) -> Result<()> {
+        const MINE: &[i64] = &[
+            -2880, -1440, -180, -95, -35, -8, 12, 27, 150, 330, 1440, 4320,
+        ];
+        const OTHERS: &[i64] = &[-1440, -50, 20, 200, 4320];
+        for &minutes in MINE {
+            self.board_promise(0, minutes)?;
+        }
+        for owner in 1..self.team.len() {
+            for _ in 0..2 {
+                let minutes = one(&mut self.rng, OTHERS);
+                self.board_promise(owner, minutes)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn board_promise(&mut self, owner: usize, minutes: i64) -> Result<()> {
+        let due = self.now + mins(minutes);
+        // A few were first promised for earlier and moved, as callbacks often are.
+        let rescheduled = minutes == 27 || minutes == 1440;
+        let made = match (minutes < 0, rescheduled) {
+            (true, _) => due - mins(self.rng.i64(60..1440)),
+            (false, true) => self.now - mins(self.rng.i64(90..180)),
+            (false, false) => self.now - mins(self.rng.i64(5..180)),
+        };
+        // Made during office hours too, unless that leaves no time before the deadline.
+        let deadline = due.min(self.now) - mins(if rescheduled { 60 } else { 2 });
+        let made = Some(office(made))
+            .filter(|at| *at < deadline)
+            .unwrap_or(made);
+        let owner = self.team[owner].clone();
+        let free = |t: &Story| !t.promised && t.at < made - mins(1);
+        // Rather the owner's own recent ticket that someone has looked at; else take one over.
+        let found = (self.open.iter())
+            .rposition(|t| free(t) && t.owner == owner && t.status != Status::New)
+            .or_else(|| self.open.iter().rposition(|t| free(t) && t.owner == owner))
+            .or_else(|| self.open.iter().rposition(free));
+        let Some(t) = found.map(|index| &mut self.open[index]) else {
+            return Ok(());
+        };
+        self.store.set_agent(&owner);
+        if t.owner != owner {
+            self.store.set_assignee(&t.id, &owner, made - mins(1))?;
+            t.owner = owner;
+        }
+        let channel = one(&mut self.rng, &MOSTLY_PHONE);
+        let first_due = if rescheduled {
+            made + Duration::hours(1)
+        } else {
+            due
+        };
+        let what = t.issue.promise.to_string();
+        let new = NewPromise {
+            ticket_id: t.id.clone(),
+            what,
+            channel,
+            due_at: first_due,
+        };
+        let promise = self.store.make_promise(&new, made)?;
+        (t.promised, t.at) = (true, made);
+        if rescheduled {
+            let reason = pick(&mut self.rng, RESCHEDULE);
+            let at = made + mins(45);
+            self.store
+                .reschedule_promise(&promise.id, due, reason, at)?;
+            t.at = at;
+        }
+        self.open_promises += 1;
+        Ok(())
+    }
+}
+
+/// Formats as people write them down: international and national, mobile and landline.
+fn phone(rng: &mut Rng, land: Land) -> String {
+    let (a, b) = (rng.u16(200..1000), rng.u16(0..10_000));
+    match (land, rng.u8(0..3)) {
+        (Nl, 0) => format!("+31 6 {:04} {b:04}", rng.u16(1000..10_000)),
+        (Nl, 1) => format!("06-{:08}", rng.u32(10_000_000..100_000_000)),
+        (Nl, _) => {
+            let area = one(rng, &["020", "030", "010", "038", "073"]);
+            format!("{area}-{a:03} {b:04}")
+        }
+        (Hu, 0) => format!("06 1 {a:03} {b:04}"),
+        (Hu, _) => format!("+36 {} {a:03} {b:04}", one(rng, &["20", "30", "70"])),
+        // Ofcom keeps these ranges free for drama, so no real Briton is rung by mistake.
+        (En, 0) => format!("+44 7700 900{:03}", rng.u16(0..1000)),
+        (En, _) => format!("+44 20 7946 0{:03}", rng.u16(0..1000)),
+    }
+}
+
+fn licence(rng: &mut Rng) -> String {
+    // Without 0/O and 1/I, which callers read out ambiguously.
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut part = || String::from_iter((0..4).map(|_| one(rng, ALPHABET) as char));
+    format!("LIC-{}-{}", part(), part())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::domain::{EventKind, QueueFilter, Ticket};
+
+    const AGENT: &str = "Anna de Vries";
+
+    fn priority(impact: u8, urgency: u8) -> u8 {
+        (impact + urgency).div_ceil(2)
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 3, 12, 10, 30, 0).unwrap()
+    }
+
+    fn options(seed: u64, callers: usize, tickets: usize) -> DemoOptions<'static> {
+        let priority = &priority;
+        DemoOptions {
+            agent: AGENT,
+            ticket_prefix: "T",
+            callers,
+            tickets,
+            seed,
+            priority,
+        }
+    }
+
+    fn demo(seed: u64, callers: usize, tickets: usize) -> (Store, DemoSummary) {
+        let mut store = Store::open_in_memory(AGENT).unwrap();
+        let summary = populate(&mut store, &options(seed, callers, tickets), now()).unwrap();
+        (store, summary)
+    }
+
+    fn all_tickets(store: &Store) -> Vec<Ticket> {
+        (1001..)
+            .map_while(|n| store.ticket_by_key(&format!("T-{n}")).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn every_issue_line_parses() {
+        let categories = [
+            "Network", "Account", "E-mail", "Hardware", "Software", "Printing", "Other",
+        ];
+        assert_eq!(ISSUE_LIST.len(), ISSUES.lines().count());
+        assert!(ISSUE_LIST.iter().all(|i| categories.contains(&i.category)));
+    }
+
+    #[test]
+    fn summary_matches_the_store_and_documented_callers_are_found() {
+        let (mut store, summary) = demo(1, 300, 600);
+        assert_eq!(store.agent(), AGENT);
+        assert_eq!((summary.callers, summary.tickets), (300, 600));
+        assert_eq!(store.caller_count().unwrap(), 300);
+        assert_eq!(all_tickets(&store).len(), 600);
+        assert_eq!(
+            store.open_promises(100_000).unwrap().len(),
+            summary.promises
+        );
+        for filter in [
+            QueueFilter::Mine,
+            QueueFilter::AllOpen,
+            QueueFilter::Waiting,
+        ] {
+            assert!(!store.queue(filter, 50).unwrap().is_empty(), "{filter:?}");
+        }
+        let odon = &store.search_callers("odon", 5).unwrap()[0];
+        assert_eq!(
+            (&*odon.name, &*odon.organization),
+            ("Ödön Kovács", "Magyar Posta Zrt.")
+        );
+        assert_eq!(
+            store.search_callers("+36 30 123 4567", 5).unwrap()[0].id,
+            odon.id
+        );
+        let hits = store.search_callers("0612345678", 5).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            (&*hits[0].name, &*hits[0].organization),
+            ("Jan de Vries", "Gemeente Utrecht")
+        );
+        assert_eq!(
+            store.search_callers("NB-20431", 5).unwrap()[0].id,
+            hits[0].id
+        );
+        assert!(store.prior_contacts(&hits[0].id, 100).unwrap().len() >= 5);
+        store.set_agent("Someone Else");
+        assert!(store.queue(QueueFilter::Mine, 50).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_busy_desk_tells_every_story_and_none_after_now() {
+        let (store, _) = demo(3, 200, 1500);
+        let at = |minutes| now() + mins(minutes);
+        let open = store.open_promises(100_000).unwrap();
+        let mine: Vec<_> = open
+            .iter()
+            .filter(|p| p.owner == AGENT)
+            .map(|p| p.due_at)
+            .collect();
+        assert!(mine.iter().filter(|due| **due < now()).count() >= 3);
+        assert!(mine.iter().any(|due| (at(1)..=at(30)).contains(due)));
+        assert!(mine.iter().any(|due| (at(31)..=at(12 * 60)).contains(due)));
+        assert!(mine.iter().any(|due| *due > at(24 * 60)));
+        assert!(open.iter().any(|p| p.owner != AGENT) && open.iter().any(|p| p.replaces.is_some()));
+        let counts = store.counts(now(), at(13 * 60)).unwrap();
+        assert!(counts.promises_overdue > 0 && counts.promises_due_today > 0);
+
+        let (mut kinds, mut statuses, mut late) =
+            (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+        for ticket in all_tickets(&store) {
+            assert!(
+                ticket.created_at <= ticket.last_activity_at && ticket.last_activity_at < now()
+            );
+            statuses.insert(ticket.status.code());
+            let events = store.timeline(&ticket.id, 10_000).unwrap();
+            assert_eq!(events[0].at, ticket.created_at);
+            assert!(events.windows(2).all(|pair| pair[0].at <= pair[1].at));
+            for event in events {
+                assert!(
+                    event.at < now(),
+                    "{} {:?} at {}",
+                    ticket.key,
+                    event.kind,
+                    event.at
+                );
+                if event.kind == EventKind::PromiseKept {
+                    late.insert(event.data["late"].as_bool());
+                }
+                kinds.insert(event.kind.code());
+            }
+        }
+        assert_eq!(kinds.len(), EventKind::ALL.len(), "{kinds:?}");
+        assert_eq!(statuses.len(), Status::ALL.len(), "{statuses:?}");
+        assert_eq!(late, BTreeSet::from([Some(false), Some(true)]));
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_desk() {
+        let fingerprint = |seed| {
+            let (store, summary) = demo(seed, 60, 300);
+            let tickets: Vec<_> = (all_tickets(&store).into_iter())
+                .map(|t| {
+                    (
+                        t.subject,
+                        t.caller_name,
+                        t.status,
+                        t.assignee,
+                        t.last_activity_at,
+                    )
+                })
+                .collect();
+            let promises: Vec<_> = (store.open_promises(1000).unwrap().into_iter())
+                .map(|p| (p.ticket_key, p.caller_name, p.owner, p.due_at))
+                .collect();
+            (summary, tickets, promises)
+        };
+        assert_eq!(fingerprint(42), fingerprint(42));
+        assert_ne!(fingerprint(42).1, fingerprint(43).1);
+    }
+
+    #[test]
+    fn tiny_desks_still_work() {
+        let (store, summary) = demo(9, 0, 0);
+        assert_eq!(
+            summary,
+            DemoSummary {
+                callers: 2,
+                tickets: 0,
+                promises: 0
+            }
+        );
+        assert_eq!(store.caller_count().unwrap(), 2);
+        assert_eq!(demo(9, 3, 5).1.tickets, 5);
+    }
+
+    /// `cargo test --release -- --nocapture default_desk` shows the time it takes.
+    #[test]
+    #[cfg_attr(
+        debug_assertions,
+        ignore = "the time means something in release builds only"
+    )]
+    fn fills_the_default_desk_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("demo.db"), AGENT).unwrap();
+        let started = std::time::Instant::now();
+        let summary = populate(&mut store, &options(1, 300, 3000), Utc::now()).unwrap();
+        println!(
+            "default demo desk {summary:?} filled in {:?}",
+            started.elapsed()
+        );
+    }
+}

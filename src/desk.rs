@@ -1,0 +1,266 @@
+//! The desk without a terminal: the app plus the store, with the loop that carries out the
+//! app's store effects and feeds the results back. The terminal runtime and the tests both
+//! drive the desk through `dispatch`.
+
+use chrono::{DateTime, Days, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::app::{Action, App, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
+use crate::config::Config;
+use crate::store::{self, NewTicket, Store};
+
+const QUEUE_ROWS: usize = 500;
+const PROMISE_ROWS: usize = 200;
+const TIMELINE_EVENTS: usize = 200;
+const PRIOR_CONTACTS: usize = 30;
+const SEARCH_RESULTS: usize = 30;
+
+pub struct Desk {
+    pub app: App,
+    pub store: Store,
+    data_version: i64,
+}
+
+impl Desk {
+    pub fn new(store: Store, config: Config, now: DateTime<Utc>) -> Desk {
+        let app = App::new(config, now);
+        let data_version = store.data_version().unwrap_or_default();
+        let mut desk = Desk {
+            app,
+            store,
+            data_version,
+        };
+        let request = desk.app.view_request();
+        desk.perform_all(vec![Effect::Refresh(request)], now);
+        desk
+    }
+
+    /// Runs an action through the app and every store effect it causes. Effects that need
+    /// the terminal (editor, suspend, quit) are returned for the runtime.
+    pub fn dispatch(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+        let effects = self.app.update(action, now);
+        self.perform_all(effects, now)
+    }
+
+    /// Another desk on the same file committed something: reload what is on screen.
+    pub fn poll_changes(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        match self.store.data_version() {
+            Ok(version) if version != self.data_version => {
+                self.data_version = version;
+                let request = self.app.view_request();
+                self.perform_all(vec![Effect::Refresh(request)], now)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn perform_all(&mut self, mut effects: Vec<Effect>, now: DateTime<Utc>) -> Vec<Effect> {
+        let mut for_terminal = Vec::new();
+        while !effects.is_empty() {
+            let mut next = Vec::new();
+            for effect in effects {
+                match self.perform(effect, now) {
+                    Ok(Some(action)) => next.extend(self.app.update(action, now)),
+                    Ok(None) => {}
+                    Err(effect) => for_terminal.push(effect),
+                }
+            }
+            effects = next;
+        }
+        for_terminal
+    }
+
+    /// Carries out a store effect and returns the action that reports its result; hands
+    /// back any effect that is not the store's.
+    fn perform(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Option<Action>, Effect> {
+        let tz = self.app.config.time_zone;
+        Ok(Some(match effect {
+            Effect::Refresh(request) => match load_views(&self.store, &request, now, tz) {
+                Ok(views) => Action::Loaded(Box::new(views)),
+                Err(e) => Action::LoadFailed(e.to_string()),
+            },
+            Effect::SearchCallers(query) => match self.store.search_callers(&query, SEARCH_RESULTS)
+            {
+                Ok(hits) => Action::CallerHits { query, hits },
+                Err(e) => Action::LoadFailed(e.to_string()),
+            },
+            Effect::Write(write) => match apply(&mut self.store, &self.app.config, write, now) {
+                Ok(outcome) => Action::Saved(outcome),
+                Err(e) => Action::SaveFailed(e.to_string()),
+            },
+            other => return Err(other),
+        }))
+    }
+}
+
+pub fn load_views(
+    store: &Store,
+    request: &ViewRequest,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> store::Result<Views> {
+    let ticket = match &request.ticket_id {
+        Some(id) => store
+            .ticket(id)?
+            .map(|ticket| -> store::Result<TicketView> {
+                Ok(TicketView {
+                    timeline: store.timeline(&ticket.id, TIMELINE_EVENTS)?,
+                    promises: store.open_promises_of_ticket(&ticket.id)?,
+                    ticket,
+                })
+            }),
+        None => None,
+    }
+    .transpose()?;
+    let caller_id = request
+        .caller_id
+        .clone()
+        .or_else(|| ticket.as_ref().and_then(|t| t.ticket.caller_id.clone()));
+    let caller = match caller_id {
+        Some(id) => store
+            .caller(&id)?
+            .map(|caller| -> store::Result<CallerView> {
+                Ok(CallerView {
+                    prior_contacts: store.prior_contacts(&caller.id, PRIOR_CONTACTS)?,
+                    open_tickets: store.open_tickets_of(&caller.id, 20)?,
+                    caller,
+                })
+            }),
+        None => None,
+    }
+    .transpose()?;
+    Ok(Views {
+        queue: store.queue(request.filter, QUEUE_ROWS)?,
+        ticket,
+        caller,
+        promises: store.open_promises(PROMISE_ROWS)?,
+        counts: store.counts(now, end_of_local_day(now, tz))?,
+        desk_is_empty: store.is_empty()?,
+    })
+}
+
+/// The first instant of tomorrow in the agent's zone, for "due today".
+pub fn end_of_local_day(now: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
+    let local = now.with_timezone(&tz).date_naive();
+    local
+        .checked_add_days(Days::new(1))
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .and_then(|midnight| tz.from_local_datetime(&midnight).earliest())
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or(now)
+}
+
+fn apply(
+    store: &mut Store,
+    config: &Config,
+    write: Write,
+    now: DateTime<Utc>,
+) -> store::Result<Outcome> {
+    let done =
+        |message: String, ticket_id: Option<String>| Ok(Outcome::Done { message, ticket_id });
+    match write {
+        Write::CreateCaller(new) => Ok(Outcome::CallerCreated(store.create_caller(&new, now)?)),
+        Write::OpenTicket { caller_id, subject } => {
+            let ticket = store.open_ticket_with_call(
+                &NewTicket {
+                    prefix: &config.ticket_prefix,
+                    caller_id: &caller_id,
+                    subject: &subject,
+                    impact: 3,
+                    urgency: 3,
+                    priority: config.priority(3, 3),
+                    category: None,
+                },
+                "",
+                now,
+            )?;
+            Ok(Outcome::TicketOpened(ticket))
+        }
+        Write::LogCall { ticket_id } => {
+            store.log_contact(&ticket_id, true, crate::domain::Channel::Phone, "", now)?;
+            let key = ticket_key(store, &ticket_id)?;
+            done(format!("call logged on {key}"), Some(ticket_id))
+        }
+        Write::Note { ticket_id, text } => {
+            store.add_note(&ticket_id, &text, now)?;
+            done("note saved".into(), Some(ticket_id))
+        }
+        Write::Status { ticket_id, status } => {
+            store.set_status(&ticket_id, status, now)?;
+            done(format!("status: {}", status.label()), Some(ticket_id))
+        }
+        Write::Priority {
+            ticket_id,
+            impact,
+            urgency,
+        } => {
+            let priority = config.priority(impact, urgency);
+            store.set_impact_urgency(&ticket_id, impact, urgency, priority, now)?;
+            done(
+                format!("priority P{priority} (impact {impact} × urgency {urgency})"),
+                Some(ticket_id),
+            )
+        }
+        Write::Category {
+            ticket_id,
+            category,
+        } => {
+            store.set_category(&ticket_id, &category, now)?;
+            done(format!("category: {category}"), Some(ticket_id))
+        }
+        Write::Assign { ticket_id, agent } => {
+            store.set_assignee(&ticket_id, &agent, now)?;
+            done(format!("assigned to {agent}"), Some(ticket_id))
+        }
+        Write::Promise {
+            ticket_id,
+            what,
+            channel,
+            due_at,
+        } => {
+            let promise = store.make_promise(
+                &crate::domain::NewPromise {
+                    ticket_id: ticket_id.clone(),
+                    what,
+                    channel,
+                    due_at,
+                },
+                now,
+            )?;
+            let when = crate::when::friendly(promise.due_at, now, config.time_zone);
+            done(
+                format!("promised to {} by {when}", promise.caller_name),
+                Some(ticket_id),
+            )
+        }
+        Write::Keep { promise_id, note } => {
+            let promise = store.promise(&promise_id)?;
+            store.keep_promise(&promise_id, &note, now)?;
+            done(format!("kept: {}", promise.what), Some(promise.ticket_id))
+        }
+        Write::Reschedule {
+            promise_id,
+            due_at,
+            reason,
+        } => {
+            let promise = store.reschedule_promise(&promise_id, due_at, &reason, now)?;
+            let when = crate::when::friendly(promise.due_at, now, config.time_zone);
+            done(format!("rescheduled to {when}"), Some(promise.ticket_id))
+        }
+        Write::Cancel { promise_id, reason } => {
+            let promise = store.promise(&promise_id)?;
+            store.cancel_promise(&promise_id, &reason, now)?;
+            done(
+                format!("cancelled: {}", promise.what),
+                Some(promise.ticket_id),
+            )
+        }
+    }
+}
+
+fn ticket_key(store: &Store, ticket_id: &str) -> store::Result<String> {
+    Ok(store
+        .ticket(ticket_id)?
+        .map(|t| t.key)
+        .unwrap_or_else(|| ticket_id.to_string()))
+}

@@ -1,0 +1,225 @@
+//! Every command has a stable name and a description; keys are only shortcuts to them. The
+//! help screen, the status-bar hints and the `:` palette are all generated from this table,
+//! so they cannot drift from what the keys really do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+macro_rules! commands {
+    ($($variant:ident => $name:literal, $description:literal;)+) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Command { $($variant),+ }
+
+        impl Command {
+            pub const ALL: &[Command] = &[$(Command::$variant),+];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Command::$variant => $name),+ }
+            }
+
+            pub fn description(self) -> &'static str {
+                match self { $(Command::$variant => $description),+ }
+            }
+
+            pub fn from_name(name: &str) -> Option<Command> {
+                let name = name.trim().trim_start_matches(':');
+                Command::ALL.iter().copied().find(|c| c.name() == name)
+            }
+        }
+    };
+}
+
+commands! {
+    NewCall => "new-call", "log an incoming call: find or add the caller, open or pick a ticket";
+    Note => "note", "add a note to the active ticket";
+    NoteInEditor => "note-editor", "write a long note in $EDITOR";
+    Status => "status", "change the status of the active ticket";
+    Priority => "priority", "set impact and urgency (priority follows)";
+    Category => "category", "set the category of the active ticket";
+    Assign => "assign", "assign the active ticket to an agent";
+    Promise => "promise", "promise the caller something by a deadline";
+    Kept => "kept", "mark the selected promise as kept (logs the contact)";
+    Reschedule => "reschedule", "move the selected promise to a new deadline";
+    CancelPromise => "cancel-promise", "cancel the selected promise, with a reason";
+    FilterMine => "mine", "queue: my open tickets";
+    FilterAllOpen => "all-open", "queue: all open tickets";
+    FilterWaiting => "waiting", "queue: tickets waiting on the caller or a third party";
+    FocusNext => "focus-next", "move focus to the next pane";
+    FocusPrevious => "focus-previous", "move focus to the previous pane";
+    Down => "down", "move down";
+    Up => "up", "move up";
+    Open => "open", "open the selected ticket";
+    Back => "back", "close the popup or clear the message";
+    Help => "help", "show all keys and commands";
+    Palette => "palette", "run any command by name";
+    Suspend => "suspend", "suspend to the shell (resume with fg)";
+    Quit => "quit", "quit balie";
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Terminals report Shift+K as 'K' with or without the SHIFT flag; compare without it
+    /// for characters so both forms match.
+    pub fn from_event(event: &KeyEvent) -> Key {
+        let mut modifiers = event.modifiers;
+        if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            modifiers.remove(KeyModifiers::SHIFT);
+        }
+        Key {
+            code: event.code,
+            modifiers,
+        }
+    }
+
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+pub struct Binding {
+    pub key: Key,
+    pub command: Command,
+}
+
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Command::*;
+        use KeyCode::*;
+        let table = [
+            (Key::plain(Char('n')), NewCall),
+            (Key::plain(Char('a')), Note),
+            (Key::plain(Char('A')), NoteInEditor),
+            (Key::plain(Char('s')), Status),
+            (Key::plain(Char('i')), Priority),
+            (Key::plain(Char('c')), Category),
+            (Key::plain(Char('g')), Assign),
+            (Key::plain(Char('p')), Promise),
+            (Key::plain(Char('K')), Kept),
+            (Key::plain(Char('R')), Reschedule),
+            (Key::plain(Char('X')), CancelPromise),
+            (Key::plain(Char('m')), FilterMine),
+            (Key::plain(Char('o')), FilterAllOpen),
+            (Key::plain(Char('w')), FilterWaiting),
+            (Key::plain(Tab), FocusNext),
+            (Key::plain(BackTab), FocusPrevious),
+            (Key::plain(Char('j')), Command::Down),
+            (Key::plain(KeyCode::Down), Command::Down),
+            (Key::plain(Char('k')), Command::Up),
+            (Key::plain(KeyCode::Up), Command::Up),
+            (Key::plain(Enter), Open),
+            (Key::plain(Esc), Back),
+            (Key::plain(Char('?')), Help),
+            (Key::plain(Char(':')), Palette),
+            (Key::ctrl('z'), Suspend),
+            (Key::plain(Char('q')), Quit),
+            (Key::ctrl('c'), Quit),
+        ];
+        Keymap {
+            bindings: table
+                .into_iter()
+                .map(|(key, command)| Binding { key, command })
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    pub fn command_for(&self, event: &KeyEvent) -> Option<Command> {
+        let key = Key::from_event(event);
+        self.bindings
+            .iter()
+            .find(|b| b.key == key)
+            .map(|b| b.command)
+    }
+
+    /// All keys bound to a command, e.g. "j/↓".
+    pub fn keys_for(&self, command: Command) -> String {
+        self.bindings
+            .iter()
+            .filter(|b| b.command == command)
+            .map(|b| b.key.label())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_a_unique_name_and_a_key() {
+        let keymap = Keymap::default();
+        let mut names: Vec<_> = Command::ALL.iter().map(|c| c.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Command::ALL.len());
+        for command in Command::ALL {
+            assert!(
+                !keymap.keys_for(*command).is_empty(),
+                "{command:?} has no key"
+            );
+            assert_eq!(Command::from_name(command.name()), Some(*command));
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let keymap = Keymap::default();
+        for (i, a) in keymap.bindings().iter().enumerate() {
+            for b in &keymap.bindings()[i + 1..] {
+                assert_ne!(a.key, b.key, "{} bound twice", a.key.label());
+            }
+        }
+    }
+
+    #[test]
+    fn shifted_letters_match_with_or_without_the_shift_flag() {
+        let keymap = Keymap::default();
+        let with_shift = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT);
+        let without = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::NONE);
+        assert_eq!(keymap.command_for(&with_shift), Some(Command::Kept));
+        assert_eq!(keymap.command_for(&without), Some(Command::Kept));
+    }
+}

@@ -1,0 +1,17 @@
+//! balie: a servicedesk in the terminal, on one local SQLite file.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod deadline;
+pub mod demo;
+pub mod desk;
+pub mod domain;
+pub mod fold;
+pub mod import;
+pub mod keymap;
+pub mod matching;
+pub mod runtime;
+pub mod store;
+pub mod ui;
+pub mod when;

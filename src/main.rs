@@ -1,0 +1,104 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use chrono::Utc;
+use clap::Parser;
+
+use balie::cli::{Cli, Commands, ImportKind};
+use balie::config::{self, Config};
+use balie::desk::Desk;
+use balie::store::Store;
+use balie::{demo, import, runtime};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("balie: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let config = load_config(&cli)?;
+    match &cli.command {
+        None => {
+            let path = database_path(&cli)?;
+            let store = Store::open(&path, &config.agent)?;
+            runtime::run(Desk::new(store, config, Utc::now()))
+        }
+        Some(Commands::Demo { seed }) => run_demo(cli.db.clone(), config, *seed),
+        Some(Commands::Import {
+            what: ImportKind::Callers { file },
+        }) => {
+            let path = database_path(&cli)?;
+            let mut store = Store::open(&path, &config.agent)?;
+            let summary = import::import_callers_file(&mut store, file, Utc::now())?;
+            println!(
+                "imported {} callers from {} ({} already known, skipped)",
+                summary.added,
+                file.display(),
+                summary.skipped
+            );
+            Ok(())
+        }
+    }
+}
+
+fn load_config(cli: &Cli) -> Result<Config> {
+    Ok(match &cli.config {
+        Some(path) => config::load(path, true)?,
+        None => match config::default_path() {
+            Some(path) => config::load(&path, false)?,
+            None => Config::default(),
+        },
+    })
+}
+
+fn database_path(cli: &Cli) -> Result<PathBuf> {
+    if let Some(path) = &cli.db {
+        return Ok(path.clone());
+    }
+    let dirs = directories::ProjectDirs::from("", "", "balie")
+        .context("no home folder to keep the desk in; name a file with --db or BALIE_DB")?;
+    Ok(dirs.data_dir().join("balie.db"))
+}
+
+/// The demo never fills an existing desk: either a new file the user named, or a
+/// temporary one that disappears on exit.
+fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
+    let scratch;
+    let path = match db {
+        Some(path) => path,
+        None => {
+            scratch = tempfile::tempdir().context("creating a folder for the demo database")?;
+            scratch.path().join("demo.db")
+        }
+    };
+    let mut store = Store::open(&path, &config.agent)?;
+    if !store.is_empty()? {
+        bail!(
+            "{} already holds a desk; the demo needs a new file (leave out --db for a throwaway one)",
+            path.display()
+        );
+    }
+    let now = Utc::now();
+    let priority = |impact, urgency| config.priority(impact, urgency);
+    demo::populate(
+        &mut store,
+        &demo::DemoOptions {
+            agent: &config.agent,
+            ticket_prefix: &config.ticket_prefix,
+            callers: 300,
+            tickets: 3000,
+            seed,
+            priority: &priority,
+        },
+        now,
+    )?;
+    store.set_agent(&config.agent);
+    runtime::run(Desk::new(store, config, now))
+}

@@ -1,0 +1,161 @@
+//! The terminal edge: raw mode, the event loop, and the effects that need the terminal
+//! ($EDITOR, suspend). Everything else happens in `Desk` and `App`.
+
+use std::io::{self, Stdout, Write as _};
+use std::process::Command as Process;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use chrono::Utc;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::app::{Action, Effect};
+use crate::desk::Desk;
+use crate::ui::{self, Theme};
+
+/// How often countdowns redraw and other desks' changes are looked for.
+const TICK: Duration = Duration::from_millis(250);
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+pub fn run(mut desk: Desk) -> Result<()> {
+    install_panic_hook();
+    let stop = Arc::new(AtomicBool::new(false));
+    // An ssh session that drops sends SIGHUP; a shutdown sends SIGTERM. Either way the
+    // terminal is restored on the way out instead of being left in raw mode.
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("installing signal handlers")?;
+    }
+    let theme = Theme::from_env();
+    let mut terminal = enter()?;
+    let result = event_loop(&mut terminal, &mut desk, &theme, &stop);
+    leave();
+    result
+}
+
+fn event_loop(
+    terminal: &mut Term,
+    desk: &mut Desk,
+    theme: &Theme,
+    stop: &AtomicBool,
+) -> Result<()> {
+    loop {
+        terminal.draw(|frame| ui::draw(frame, &desk.app, theme))?;
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let now = Utc::now();
+        let effects = if event::poll(TICK)? {
+            match event::read()? {
+                // Only presses: with some terminals a release would type every letter twice.
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    desk.dispatch(Action::Key(key), now)
+                }
+                Event::Paste(text) => desk.dispatch(Action::Paste(text), now),
+                _ => Vec::new(),
+            }
+        } else {
+            let mut effects = desk.poll_changes(now);
+            effects.extend(desk.dispatch(Action::Tick, now));
+            effects
+        };
+        for effect in effects {
+            match effect {
+                Effect::Quit => return Ok(()),
+                Effect::Suspend => suspend(terminal)?,
+                Effect::OpenEditor { ticket_id, initial } => {
+                    let (text, failed) = edit(terminal, &initial)?;
+                    let rest = desk.dispatch(
+                        Action::EditorClosed {
+                            ticket_id,
+                            text,
+                            failed,
+                        },
+                        Utc::now(),
+                    );
+                    debug_assert!(rest.is_empty());
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn enter() -> Result<Term> {
+    enable_raw_mode().context("switching the terminal to raw mode")?;
+    // Clearing through crossterm, not `Terminal::clear`: that one asks the terminal for the
+    // cursor position, and a terminal that never answers (a bare pty) would stall the start.
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
+    Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
+}
+
+/// Restores the terminal; safe to call more than once (panic hook, then normal exit).
+fn leave() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = io::stdout().flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        previous(info);
+    }));
+}
+
+/// Ctrl-Z: raw mode swallows the key, so stop ourselves the way the shell would have.
+fn suspend(terminal: &mut Term) -> Result<()> {
+    leave();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    *terminal = enter()?;
+    Ok(())
+}
+
+/// Runs $VISUAL or $EDITOR on a private temporary file and returns what it holds, even when
+/// the editor fails, so nothing typed is lost.
+fn edit(terminal: &mut Term, initial: &str) -> Result<(String, bool)> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    let mut file = tempfile::Builder::new()
+        .prefix("balie-note-")
+        .suffix(".md")
+        .tempfile()
+        .context("creating a file for the editor")?;
+    file.write_all(initial.as_bytes())?;
+    file.flush()?;
+    leave();
+    // Through the shell, so that EDITOR="code --wait" works as it does for git.
+    let status = Process::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(file.path())
+        .status();
+    *terminal = enter()?;
+    let text = std::fs::read_to_string(file.path()).unwrap_or_default();
+    let failed = !matches!(status, Ok(s) if s.success());
+    Ok((text, failed))
+}

@@ -1,0 +1,336 @@
+//! The only module that speaks SQL. It opens and migrates the file, writes every change
+//! together with its timeline event in one `BEGIN IMMEDIATE` transaction, and answers the
+//! screen's questions with indexed, limited queries.
+
+mod callers;
+mod promises;
+mod schema;
+mod tickets;
+
+pub use tickets::NewTicket;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use schema::APPLICATION_ID;
+
+/// Another desk may hold the write lock for a moment; waiting beats failing the agent's save.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot create {path}: {source}")]
+    Create {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not a balie database; it was left untouched")]
+    Foreign { path: PathBuf },
+    #[error(
+        "{path} was written by a newer balie (schema {found}, this one knows {known}); it was left untouched"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+}
+
+impl StoreError {
+    /// True when the disk or the file refused the write, as opposed to a bug or bad input.
+    pub fn is_storage_problem(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DiskFull
+                        | rusqlite::ErrorCode::DatabaseBusy
+                        | rusqlite::ErrorCode::DatabaseLocked
+                        | rusqlite::ErrorCode::ReadOnly
+                        | rusqlite::ErrorCode::SystemIoFailure
+                        | rusqlite::ErrorCode::CannotOpen
+                )
+        )
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub struct Store {
+    conn: Connection,
+    agent: String,
+}
+
+impl Store {
+    /// Opens or creates the desk's file. A new file is created with mode 0600 because it holds
+    /// callers' personal data.
+    pub fn open(path: &Path, agent: &str) -> Result<Store> {
+        let created = create_private_file(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let mut store = Store {
+            conn,
+            agent: agent.to_string(),
+        };
+        // Identity first: even switching the journal mode would alter a foreign file.
+        store.conn.busy_timeout(BUSY_TIMEOUT)?;
+        store.check_identity(path, created)?;
+        store.configure()?;
+        store.migrate(path)?;
+        Ok(store)
+    }
+
+    pub fn open_in_memory(agent: &str) -> Result<Store> {
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            agent: agent.to_string(),
+        };
+        store.configure()?;
+        store.migrate(Path::new(":memory:"))?;
+        Ok(store)
+    }
+
+    pub fn agent(&self) -> &str {
+        &self.agent
+    }
+
+    /// How long a write waits for another desk's transaction before it fails.
+    pub fn set_busy_timeout(&mut self, timeout: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(timeout)?)
+    }
+
+    /// Later writes are recorded as made by this agent (the demo plays a whole team).
+    pub fn set_agent(&mut self, agent: &str) {
+        self.agent = agent.to_string();
+    }
+
+    /// Runs `f` with commits that are not flushed to disk. Only for filling a throwaway
+    /// database (the demo): a crash meanwhile may lose what `f` wrote.
+    pub fn without_durability<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("PRAGMA synchronous = OFF")?;
+        let result = f(self);
+        self.conn.execute_batch("PRAGMA synchronous = FULL")?;
+        result
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // WAL lets several desks read while one writes; FULL makes every commit durable.
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        self.conn.execute_batch(
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;",
+        )?;
+        Ok(())
+    }
+
+    fn check_identity(&self, path: &Path, created: bool) -> Result<()> {
+        let app_id: i32 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if app_id == APPLICATION_ID {
+            return Ok(());
+        }
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if app_id != 0 || (tables > 0 && !created) {
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(())
+    }
+
+    fn migrate(&mut self, path: &Path) -> Result<()> {
+        let known = schema::MIGRATIONS.len() as i64;
+        let found: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > known {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found,
+                known,
+            });
+        }
+        for (index, sql) in schema::MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch(sql)?;
+            tx.execute_batch(&format!(
+                "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
+                index + 1
+            ))?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Changes whenever another connection commits; cheap enough to poll every tick.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// A new desk gets a welcome screen instead of three empty panes.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM callers) AND NOT EXISTS (SELECT 1 FROM tickets)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Every write goes through here: `BEGIN IMMEDIATE` takes the write lock up front, so two
+    /// desks on one file queue behind the busy timeout instead of failing mid-transaction.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx, &self.agent)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// Creates the file (and its folder) with owner-only permissions if it does not exist yet.
+/// Returns whether it was created.
+fn create_private_file(path: &Path) -> Result<bool> {
+    if path.exists() {
+        return Ok(false);
+    }
+    let err = |source| StoreError::Create {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(err)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(err)?;
+    Ok(true)
+}
+
+/// Instants are stored as fixed-width UTC text so that string order is time order.
+pub(crate) fn ts(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub(crate) fn parse_ts(text: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+}
+
+/// Maps a text code column to its enum, failing the row instead of guessing.
+pub(crate) fn parse_code<T>(text: &str, from: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    from(text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown code {text:?}").into(),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_file_is_private_and_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/desk.db");
+        let store = Store::open(&path, "anna").unwrap();
+        assert_eq!(
+            store.schema_version().unwrap(),
+            schema::MIGRATIONS.len() as i64
+        );
+        assert!(store.is_empty().unwrap());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        drop(store);
+        // Reopening an up-to-date file is fine.
+        Store::open(&path, "anna").unwrap();
+    }
+
+    #[test]
+    fn foreign_database_is_refused_and_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE recipes (name TEXT);")
+            .unwrap();
+        drop(conn);
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path, "anna").err().unwrap();
+        assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.db");
+        drop(Store::open(&path, "anna").unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA user_version = 99;").unwrap();
+        drop(conn);
+        let err = Store::open(&path, "anna").err().unwrap();
+        assert!(err.to_string().contains("newer balie"), "{err}");
+    }
+
+    #[test]
+    fn migrates_from_every_earlier_version() {
+        for start in 0..schema::MIGRATIONS.len() {
+            let conn = Connection::open_in_memory().unwrap();
+            for sql in &schema::MIGRATIONS[..start] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.execute_batch(&format!(
+                "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {start};"
+            ))
+            .unwrap();
+            let mut store = Store {
+                conn,
+                agent: "anna".into(),
+            };
+            store.migrate(Path::new(":memory:")).unwrap();
+            assert_eq!(
+                store.schema_version().unwrap(),
+                schema::MIGRATIONS.len() as i64
+            );
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Numbered migrations. `PRAGMA user_version` records how many have run; each one runs in
+//! its own transaction so a crash never leaves a half-migrated file.
+
+/// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
+pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
+
+pub const MIGRATIONS: &[&str] = &[V1];
+
+const V1: &str = r#"
+CREATE TABLE callers (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    organization  TEXT NOT NULL DEFAULT '',
+    name_folded   TEXT NOT NULL,
+    -- Folded name, organisation, phone digits, e-mails and identifiers, for ranking.
+    search_text   TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL,
+    deleted_at    TEXT
+);
+CREATE INDEX callers_name_folded ON callers(name_folded);
+
+-- Phones, e-mail addresses and identifiers (asset tags, licence and customer codes).
+CREATE TABLE caller_handles (
+    id            TEXT PRIMARY KEY,
+    caller_id     TEXT NOT NULL REFERENCES callers(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('phone', 'email', 'identifier')),
+    value         TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL,
+    deleted_at    TEXT
+);
+CREATE INDEX caller_handles_caller ON caller_handles(caller_id);
+
+-- Folded text of everything a caller can be found by; trigrams give a fast substring
+-- prefilter so that fuzzy ranking only ever sees a few thousand candidates.
+CREATE VIRTUAL TABLE caller_fts USING fts5(caller_id UNINDEXED, haystack, tokenize = 'trigram');
+
+CREATE TABLE tickets (
+    id                TEXT PRIMARY KEY,
+    number            INTEGER NOT NULL UNIQUE,
+    key               TEXT NOT NULL UNIQUE,
+    caller_id         TEXT REFERENCES callers(id),
+    subject           TEXT NOT NULL,
+    status            TEXT NOT NULL,
+    impact            INTEGER NOT NULL,
+    urgency           INTEGER NOT NULL,
+    priority          INTEGER NOT NULL,
+    category          TEXT,
+    assignee          TEXT,
+    last_activity_at  TEXT NOT NULL,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    updated_by        TEXT NOT NULL,
+    deleted_at        TEXT
+);
+CREATE INDEX tickets_activity ON tickets(last_activity_at);
+CREATE INDEX tickets_status_activity ON tickets(status, last_activity_at);
+CREATE INDEX tickets_assignee_activity ON tickets(assignee, last_activity_at);
+CREATE INDEX tickets_caller_activity ON tickets(caller_id, last_activity_at);
+
+-- The timeline and audit log. Rows are only ever inserted.
+CREATE TABLE events (
+    id          TEXT PRIMARY KEY,
+    ticket_id   TEXT NOT NULL REFERENCES tickets(id),
+    caller_id   TEXT REFERENCES callers(id),
+    kind        TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    by          TEXT NOT NULL,
+    text        TEXT NOT NULL DEFAULT '',
+    data        TEXT NOT NULL DEFAULT '{}',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL,
+    deleted_at  TEXT
+);
+CREATE INDEX events_ticket_at ON events(ticket_id, at);
+CREATE INDEX events_caller_at ON events(caller_id, at);
+CREATE TRIGGER events_are_never_edited BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_are_never_deleted BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TABLE promises (
+    id           TEXT PRIMARY KEY,
+    ticket_id    TEXT NOT NULL REFERENCES tickets(id),
+    caller_id    TEXT REFERENCES callers(id),
+    what         TEXT NOT NULL,
+    channel      TEXT NOT NULL,
+    due_at       TEXT NOT NULL,
+    owner        TEXT NOT NULL,
+    state        TEXT NOT NULL,
+    closed_at    TEXT,
+    replaces_id  TEXT REFERENCES promises(id),
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    updated_by   TEXT NOT NULL,
+    deleted_at   TEXT
+);
+CREATE INDEX promises_state_due ON promises(state, due_at);
+CREATE INDEX promises_state_owner_due ON promises(state, owner, due_at);
+CREATE INDEX promises_ticket ON promises(ticket_id);
+"#;

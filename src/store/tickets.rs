@@ -1,0 +1,370 @@
+//! Tickets and their timeline. Every change to a ticket is written together with the event
+//! that records it, so the timeline is always the full story.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use serde_json::json;
+
+use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
+use crate::domain::{Channel, Event, EventKind, Id, QueueFilter, Status, Ticket, new_id};
+
+/// The fields a new ticket starts with; impact and urgency 3 is "normal" on a 1–5 scale.
+pub struct NewTicket<'a> {
+    pub prefix: &'a str,
+    pub caller_id: &'a str,
+    pub subject: &'a str,
+    pub impact: u8,
+    pub urgency: u8,
+    pub priority: u8,
+    pub category: Option<&'a str>,
+}
+
+impl Store {
+    /// Opens a ticket for an incoming call and logs the call on it, in one transaction.
+    pub fn open_ticket_with_call(
+        &mut self,
+        new: &NewTicket,
+        call_note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Ticket> {
+        let subject = new.subject.trim();
+        if subject.is_empty() {
+            return Err(StoreError::Invalid("a ticket needs a subject".into()));
+        }
+        let id = new_id();
+        self.write(|tx, agent| {
+            let number: i64 = tx.query_row(
+                "SELECT coalesce(max(number), 1000) + 1 FROM tickets",
+                [],
+                |r| r.get(0),
+            )?;
+            let key = format!("{}-{number}", new.prefix);
+            let stamp = ts(now);
+            tx.prepare_cached(
+                "INSERT INTO tickets (id, number, key, caller_id, subject, status, impact, urgency,
+                   priority, category, assignee, last_activity_at, created_at, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'new', ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?11, ?10)",
+            )?
+            .execute(params![
+                id,
+                number,
+                key,
+                new.caller_id,
+                subject,
+                new.impact,
+                new.urgency,
+                new.priority,
+                new.category,
+                agent,
+                stamp
+            ])?;
+            insert_event(
+                tx,
+                &id,
+                EventKind::Created,
+                subject,
+                json!({"key": key, "priority": new.priority}),
+                agent,
+                now,
+            )?;
+            insert_event(
+                tx,
+                &id,
+                EventKind::ContactIn,
+                call_note,
+                json!({"channel": Channel::Phone.code()}),
+                agent,
+                now,
+            )?;
+            Ok(())
+        })?;
+        self.ticket(&id)?
+            .ok_or_else(|| StoreError::NotFound(format!("ticket {id}")))
+    }
+
+    pub fn log_contact(
+        &mut self,
+        ticket_id: &str,
+        inbound: bool,
+        channel: Channel,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let kind = if inbound {
+            EventKind::ContactIn
+        } else {
+            EventKind::ContactOut
+        };
+        self.write(|tx, agent| {
+            insert_event(
+                tx,
+                ticket_id,
+                kind,
+                note,
+                json!({"channel": channel.code()}),
+                agent,
+                now,
+            )
+        })
+    }
+
+    pub fn add_note(&mut self, ticket_id: &str, text: &str, now: DateTime<Utc>) -> Result<()> {
+        if text.trim().is_empty() {
+            return Err(StoreError::Invalid("an empty note was not saved".into()));
+        }
+        self.write(|tx, agent| {
+            insert_event(tx, ticket_id, EventKind::Note, text, json!({}), agent, now)
+        })
+    }
+
+    pub fn set_status(
+        &mut self,
+        ticket_id: &str,
+        status: Status,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.change_field(
+            ticket_id,
+            "status",
+            status.code(),
+            EventKind::StatusChanged,
+            now,
+        )
+    }
+
+    pub fn set_category(
+        &mut self,
+        ticket_id: &str,
+        category: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.change_field(
+            ticket_id,
+            "category",
+            category,
+            EventKind::CategoryChanged,
+            now,
+        )
+    }
+
+    pub fn set_assignee(
+        &mut self,
+        ticket_id: &str,
+        assignee: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let assignee = assignee.trim();
+        if assignee.is_empty() {
+            return Err(StoreError::Invalid("name the agent to assign to".into()));
+        }
+        self.change_field(
+            ticket_id,
+            "assignee",
+            assignee,
+            EventKind::AssigneeChanged,
+            now,
+        )
+    }
+
+    pub fn set_impact_urgency(
+        &mut self,
+        ticket_id: &str,
+        impact: u8,
+        urgency: u8,
+        priority: u8,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx, agent| {
+            let before = ticket_in(tx, ticket_id)?;
+            tx.prepare_cached(
+                "UPDATE tickets SET impact = ?2, urgency = ?3, priority = ?4, updated_at = ?5,
+                 updated_by = ?6 WHERE id = ?1",
+            )?
+            .execute(params![ticket_id, impact, urgency, priority, ts(now), agent])?;
+            let data = json!({
+                "from": {"impact": before.impact, "urgency": before.urgency, "priority": before.priority},
+                "to": {"impact": impact, "urgency": urgency, "priority": priority},
+            });
+            insert_event(tx, ticket_id, EventKind::PriorityChanged, "", data, agent, now)
+        })
+    }
+
+    /// Sets one text column and records the old and new value as an event. `column` is always
+    /// one of our own literals, never user input.
+    fn change_field(
+        &mut self,
+        ticket_id: &str,
+        column: &'static str,
+        value: &str,
+        kind: EventKind,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx, agent| {
+            let before: Option<String> = tx
+                .query_row(
+                    &format!("SELECT {column} FROM tickets WHERE id = ?1"),
+                    [ticket_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound(format!("ticket {ticket_id}")))?;
+            tx.execute(
+                &format!(
+                    "UPDATE tickets SET {column} = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1"
+                ),
+                params![ticket_id, value, ts(now), agent],
+            )?;
+            insert_event(tx, ticket_id, kind, "", json!({"from": before, "to": value}), agent, now)
+        })
+    }
+
+    pub fn ticket(&self, id: &str) -> Result<Option<Ticket>> {
+        let sql = format!("{TICKET_SELECT} WHERE t.id = ?1");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([id], ticket_from_row)
+            .optional()?)
+    }
+
+    pub fn ticket_by_key(&self, key: &str) -> Result<Option<Ticket>> {
+        let sql = format!("{TICKET_SELECT} WHERE t.key = ?1");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([key], ticket_from_row)
+            .optional()?)
+    }
+
+    /// The last `limit` events of a ticket, oldest first, as the timeline reads.
+    pub fn timeline(&self, ticket_id: &str, limit: usize) -> Result<Vec<Event>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, ticket_id, at, by, kind, text, data FROM
+               (SELECT * FROM events WHERE ticket_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2)
+             ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map(params![ticket_id, limit as i64], |r| {
+            let data: String = r.get(6)?;
+            Ok(Event {
+                id: r.get(0)?,
+                ticket_id: r.get(1)?,
+                at: parse_ts(&r.get::<_, String>(2)?)?,
+                by: r.get(3)?,
+                kind: parse_code(&r.get::<_, String>(4)?, EventKind::from_code)?,
+                text: r.get(5)?,
+                data: serde_json::from_str(&data).unwrap_or_default(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open tickets for the queue pane, newest activity first.
+    pub fn queue(&self, filter: QueueFilter, limit: usize) -> Result<Vec<Ticket>> {
+        let condition = match filter {
+            QueueFilter::Mine => "t.status IN ({open}) AND t.assignee = ?1",
+            QueueFilter::AllOpen => "t.status IN ({open}) AND ?1 IS NOT NULL",
+            QueueFilter::Waiting => {
+                "t.status IN ('waiting_caller', 'waiting_third_party') AND ?1 IS NOT NULL"
+            }
+        }
+        .replace("{open}", OPEN_STATUSES);
+        let sql = format!(
+            "{TICKET_SELECT} WHERE {condition} AND t.deleted_at IS NULL
+             ORDER BY t.last_activity_at DESC LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![self.agent, limit as i64], ticket_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn open_tickets_of(&self, caller_id: &str, limit: usize) -> Result<Vec<Ticket>> {
+        let sql = format!(
+            "{TICKET_SELECT} WHERE t.caller_id = ?1 AND t.status IN ({OPEN_STATUSES})
+             AND t.deleted_at IS NULL ORDER BY t.last_activity_at DESC LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![caller_id, limit as i64], ticket_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn open_ticket_count(&self) -> Result<i64> {
+        let sql = format!(
+            "SELECT count(*) FROM tickets WHERE status IN ({OPEN_STATUSES}) AND deleted_at IS NULL"
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([], |r| r.get(0))?)
+    }
+}
+
+const OPEN_STATUSES: &str = "'new', 'open', 'waiting_caller', 'waiting_third_party'";
+
+const TICKET_SELECT: &str = "SELECT t.id, t.key, t.caller_id, coalesce(c.name, ''), t.subject,
+    t.status, t.impact, t.urgency, t.priority, t.category, t.assignee, t.created_at,
+    t.last_activity_at
+    FROM tickets t LEFT JOIN callers c ON c.id = t.caller_id";
+
+fn ticket_from_row(r: &Row) -> rusqlite::Result<Ticket> {
+    Ok(Ticket {
+        id: r.get(0)?,
+        key: r.get(1)?,
+        caller_id: r.get(2)?,
+        caller_name: r.get(3)?,
+        subject: r.get(4)?,
+        status: parse_code(&r.get::<_, String>(5)?, Status::from_code)?,
+        impact: r.get(6)?,
+        urgency: r.get(7)?,
+        priority: r.get(8)?,
+        category: r.get(9)?,
+        assignee: r.get(10)?,
+        created_at: parse_ts(&r.get::<_, String>(11)?)?,
+        last_activity_at: parse_ts(&r.get::<_, String>(12)?)?,
+    })
+}
+
+pub(crate) fn ticket_in(tx: &Transaction, id: &str) -> Result<Ticket> {
+    let sql = format!("{TICKET_SELECT} WHERE t.id = ?1");
+    tx.prepare_cached(&sql)?
+        .query_row([id], ticket_from_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("ticket {id}")))
+}
+
+/// Appends an event and marks the ticket as just active, so it rises in the queue.
+pub(crate) fn insert_event(
+    tx: &Transaction,
+    ticket_id: &str,
+    kind: EventKind,
+    text: &str,
+    data: serde_json::Value,
+    agent: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let stamp = ts(now);
+    let caller_id: Option<Id> = tx
+        .prepare_cached("SELECT caller_id FROM tickets WHERE id = ?1")?
+        .query_row([ticket_id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("ticket {ticket_id}")))?;
+    tx.prepare_cached(
+        "INSERT INTO events (id, ticket_id, caller_id, kind, at, by, text, data, created_at,
+           updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?5, ?5, ?6)",
+    )?
+    .execute(params![
+        new_id(),
+        ticket_id,
+        caller_id,
+        kind.code(),
+        stamp,
+        agent,
+        text.trim(),
+        data.to_string()
+    ])?;
+    tx.prepare_cached(
+        "UPDATE tickets SET last_activity_at = ?2, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
+    )?
+    .execute(params![ticket_id, stamp, agent])?;
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! The Caller pane: who is on the line, how to reach them, the codes they may not know,
+//! and their prior contacts, newest first.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use super::{Theme, is_focused, pane_block};
+use crate::app::{App, CallerView, Pane};
+use crate::when;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = is_focused(app, Pane::Caller);
+    let Some(view) = &app.views.caller else {
+        let block = pane_block("Caller", String::new(), focused, theme);
+        let hint = Paragraph::new("The caller of the active ticket shows here.")
+            .style(theme.muted())
+            .wrap(Wrap { trim: true })
+            .block(block);
+        frame.render_widget(hint, area);
+        return;
+    };
+    let block = pane_block("Caller", String::new(), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let card = card_lines(view, theme);
+    let card_height = (card.len() as u16).min(inner.height / 2 + 1);
+    let [card_area, contacts_area] =
+        Layout::vertical([Constraint::Length(card_height), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(card).wrap(Wrap { trim: true }), card_area);
+
+    let mut items = vec![];
+    for contact in &view.prior_contacts {
+        let arrow = if contact.inbound { "←" } else { "→" };
+        items.push(ListItem::new(vec![
+            Line::from(vec![
+                Span::styled(
+                    when::friendly(contact.at, app.now, app.config.time_zone),
+                    theme.muted(),
+                ),
+                Span::raw(format!(" {arrow} {}", contact.ticket_key)),
+            ]),
+            Line::from(format!(
+                "  {} — {}",
+                contact.subject,
+                contact.outcome.label()
+            )),
+        ]));
+    }
+    let title = Line::from(Span::styled(
+        format!("Prior contacts ({})", view.prior_contacts.len()),
+        theme.title(),
+    ));
+    let [title_area, list_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(contacts_area);
+    frame.render_widget(Paragraph::new(title), title_area);
+    let list = List::new(items)
+        .highlight_style(theme.selected())
+        .highlight_symbol("▶");
+    let mut state = ListState::default();
+    if focused && !view.prior_contacts.is_empty() {
+        state.select(Some(app.contact_selected));
+    }
+    frame.render_stateful_widget(list, list_area, &mut state);
+}
+
+fn card_lines<'a>(view: &'a CallerView, theme: &Theme) -> Vec<Line<'a>> {
+    let c = &view.caller;
+    let mut lines = vec![Line::from(Span::styled(c.name.as_str(), theme.title()))];
+    if !c.organization.is_empty() {
+        lines.push(Line::from(c.organization.as_str()));
+    }
+    lines.extend(c.phones.iter().map(|p| Line::from(format!("☎ {p}"))));
+    lines.extend(c.emails.iter().map(|e| Line::from(format!("✉ {e}"))));
+    lines.extend(c.identifiers.iter().map(|i| Line::from(format!("# {i}"))));
+    if !view.open_tickets.is_empty() {
+        lines.push(Line::from(Span::styled(
+            match view.open_tickets.len() {
+                1 => "1 open ticket".to_string(),
+                n => format!("{n} open tickets"),
+            },
+            theme.due_soon(),
+        )));
+    }
+    lines
+}

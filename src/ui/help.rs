@@ -1,0 +1,35 @@
+//! The help screen, generated from the keymap so it always tells the truth.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, popup_area, popup_block};
+use crate::app::App;
+use crate::keymap::Command;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+    let rect = popup_area(frame, area, 90, area.height.saturating_sub(4));
+    let mut lines = vec![
+        Line::from("Every command runs from its key or from the palette (:name)."),
+        Line::from(""),
+    ];
+    for command in Command::ALL {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:<12}", app.keymap.keys_for(*command)),
+                theme.key(),
+            ),
+            Span::styled(format!(":{:<16}", command.name()), theme.title()),
+            Span::raw(command.description()),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "j/k scroll · Esc or ? closes",
+        theme.muted(),
+    )));
+    let block = popup_block("Help", theme);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+}

@@ -1,0 +1,159 @@
+//! Drawing: one file per pane or popup, and here the split view that places them. Drawing
+//! reads the app state and never changes it.
+
+mod caller;
+mod form;
+mod help;
+mod new_call;
+mod palette;
+mod promises;
+mod queue;
+mod status_bar;
+pub mod theme;
+mod ticket;
+mod welcome;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use crate::app::{App, Pane, Popup};
+pub use theme::Theme;
+
+/// Below this the three panes cannot show a usable line each.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(frame, area);
+        return;
+    }
+    let [main, promises_area, status_area] = Layout::vertical([
+        Constraint::Min(10),
+        Constraint::Length(promises_height(area.height)),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    // On a narrow terminal the ticket and caller need their width more than the queue does.
+    let queue_share = if area.width >= 120 { 38 } else { 32 };
+    let [queue_area, ticket_area, caller_area] = Layout::horizontal([
+        Constraint::Percentage(queue_share),
+        Constraint::Percentage(38),
+        Constraint::Fill(1),
+    ])
+    .areas(main);
+
+    queue::draw(frame, queue_area, app, theme);
+    ticket::draw(frame, ticket_area, app, theme);
+    caller::draw(frame, caller_area, app, theme);
+    promises::draw(frame, promises_area, app, theme);
+    status_bar::draw(frame, status_area, app, theme);
+
+    match &app.popup {
+        None if app.views.desk_is_empty => welcome::draw(frame, main, theme),
+        None => {}
+        Some(Popup::Help { scroll }) => help::draw(frame, area, app, *scroll, theme),
+        Some(Popup::Palette(palette)) => palette::draw(frame, area, app, palette, theme),
+        Some(Popup::Search(search)) => new_call::draw_search(frame, area, search, theme),
+        Some(Popup::AwaitCaller { .. }) => {}
+        Some(Popup::PickTicket {
+            caller_id,
+            selected,
+        }) => new_call::draw_pick(frame, area, app, caller_id, *selected, theme),
+        Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
+    }
+}
+
+/// The promises pane grows with the terminal: 6 rows at 24 lines, up to 12.
+fn promises_height(total: u16) -> u16 {
+    (total / 4).clamp(6, 12)
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("terminal too small"),
+        Line::from(format!(
+            "need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+            area.width, area.height
+        )),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// A pane's frame. The focused pane has a thick border and a ▶ before its title, so focus
+/// shows without colour.
+pub(crate) fn pane_block<'a>(
+    title: &'a str,
+    extra: String,
+    focused: bool,
+    theme: &Theme,
+) -> Block<'a> {
+    let marker = if focused { "▶ " } else { "" };
+    let mut spans = vec![Span::styled(format!(" {marker}{title} "), theme.title())];
+    if !extra.is_empty() {
+        spans.push(Span::styled(format!("{extra} "), theme.muted()));
+    }
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.border(focused))
+        .title(Line::from(spans))
+}
+
+pub(crate) fn is_focused(app: &App, pane: Pane) -> bool {
+    app.popup.is_none() && app.focus == pane
+}
+
+/// A popup box centred in `area`, cleared underneath.
+pub(crate) fn popup_area(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width.saturating_sub(2));
+    let height = height.min(area.height.saturating_sub(2));
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y + (area.height - height) / 2;
+    let rect = Rect::new(x, y, width, height);
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+pub(crate) fn popup_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.border(true))
+        .title(Span::styled(format!(" {title} "), theme.title()))
+}
+
+/// Cuts text to `width` characters with an ellipsis, for table cells.
+pub(crate) fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Key hints, as many as fit in `width`; the most useful come first in `pairs`.
+pub(crate) fn hint_line<'a>(pairs: &[(String, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, what) in pairs {
+        let text = format!(" {what}  ");
+        let needed = Span::raw(key.as_str()).width() + Span::raw(text.as_str()).width();
+        if used + needed > usize::from(width) {
+            break;
+        }
+        used += needed;
+        spans.push(Span::styled(key.clone(), theme.key()));
+        spans.push(Span::styled(text, Style::new()));
+    }
+    Line::from(spans)
+}

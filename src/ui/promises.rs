@@ -1,0 +1,117 @@
+//! The Promises pane: open promises by deadline, with a live countdown. Overdue and due-soon
+//! rows carry a marker as well as a colour.
+
+use chrono::Duration;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Cell, Row, Table, TableState};
+
+use super::{Theme, is_focused, pane_block};
+use crate::app::{App, Pane};
+use crate::domain::Promise;
+use crate::when;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Urgency {
+    Overdue,
+    DueSoon,
+    Later,
+}
+
+pub fn urgency(promise: &Promise, app: &App) -> Urgency {
+    let soon = Duration::minutes(i64::from(app.config.due_soon_minutes));
+    if promise.due_at <= app.now {
+        Urgency::Overdue
+    } else if promise.due_at - app.now <= soon {
+        Urgency::DueSoon
+    } else {
+        Urgency::Later
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = is_focused(app, Pane::Promises);
+    let overdue = app
+        .views
+        .promises
+        .iter()
+        .filter(|p| urgency(p, app) == Urgency::Overdue)
+        .count();
+    let extra = format!("{} open · {overdue} overdue", app.views.promises.len());
+    let block = pane_block("Promises", extra, focused, theme);
+    let wide = area.width >= 120;
+    let rows = app.views.promises.iter().map(|p| {
+        let (marker, style) = match urgency(p, app) {
+            Urgency::Overdue => ("!!", theme.overdue()),
+            Urgency::DueSoon => ("! ", theme.due_soon()),
+            Urgency::Later => ("  ", Default::default()),
+        };
+        let mut cells = vec![
+            Cell::from(marker),
+            Cell::from(when::countdown(p.due_at, app.now)),
+        ];
+        if wide {
+            cells.push(Cell::from(when::friendly(
+                p.due_at,
+                app.now,
+                app.config.time_zone,
+            )));
+        }
+        cells.extend([
+            Cell::from(p.what.as_str()),
+            Cell::from(p.caller_name.as_str()),
+            Cell::from(p.ticket_key.as_str()),
+        ]);
+        cells.push(if wide {
+            Cell::from(format!("{} · {}", p.channel.label(), p.owner))
+        } else {
+            Cell::from(p.owner.as_str())
+        });
+        Row::new(cells).style(style)
+    });
+    let (widths, header) = if wide {
+        (
+            vec![
+                Constraint::Length(2),
+                Constraint::Length(14),
+                Constraint::Length(16),
+                Constraint::Min(16),
+                Constraint::Length(18),
+                Constraint::Length(7),
+                Constraint::Length(22),
+            ],
+            Row::new([
+                "",
+                "countdown",
+                "due",
+                "what",
+                "to",
+                "ticket",
+                "channel · owner",
+            ]),
+        )
+    } else {
+        (
+            vec![
+                Constraint::Length(2),
+                Constraint::Length(14),
+                Constraint::Min(12),
+                Constraint::Length(14),
+                Constraint::Length(7),
+                Constraint::Length(10),
+            ],
+            Row::new(["", "countdown", "what", "to", "ticket", "owner"]),
+        )
+    };
+    let header = header.style(theme.muted());
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶");
+    let mut state = TableState::default();
+    if focused && !app.views.promises.is_empty() {
+        state.select(Some(app.promise_selected));
+    }
+    frame.render_stateful_widget(table, area, &mut state);
+}

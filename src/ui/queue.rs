@@ -1,0 +1,113 @@
+//! The Queue pane: open tickets, newest activity first.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Cell, Row, Table, TableState};
+
+use super::{Theme, clip, is_focused, pane_block};
+use crate::app::{App, Pane};
+use crate::domain::{Status, Ticket};
+use crate::when;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = is_focused(app, Pane::Queue);
+    let extra = format!("{} · {}", app.filter.label(), app.views.queue.len());
+    let block = pane_block("Queue", extra, focused, theme);
+    let wide = area.width >= 58;
+    let tiny = area.width < 40;
+    let rows = app.views.queue.iter().map(|t| row(t, app, wide, tiny));
+    let widths: Vec<Constraint> = if wide {
+        vec![
+            Constraint::Length(7),
+            Constraint::Length(14),
+            Constraint::Min(12),
+            Constraint::Length(8),
+            Constraint::Length(2),
+            Constraint::Length(4),
+        ]
+    } else if tiny {
+        vec![
+            Constraint::Length(7),
+            Constraint::Min(8),
+            Constraint::Length(2),
+        ]
+    } else {
+        vec![
+            Constraint::Length(7),
+            Constraint::Min(8),
+            Constraint::Length(4),
+            Constraint::Length(2),
+            Constraint::Length(3),
+        ]
+    };
+    let header = if wide {
+        Row::new(["key", "caller", "subject", "status", "P", "age"])
+    } else if tiny {
+        Row::new(["key", "subject", "P"])
+    } else {
+        Row::new(["key", "subject", "st", "P", "age"])
+    }
+    .style(theme.muted());
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶");
+    let mut state = TableState::default();
+    if !app.views.queue.is_empty() {
+        state.select(Some(app.queue_selected));
+    }
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool) -> Row<'a> {
+    let active = app.ticket_id.as_deref() == Some(ticket.id.as_str());
+    // The open ticket is marked with * so the agent sees where they are in the queue.
+    let key = format!("{}{}", ticket.key, if active { "*" } else { "" });
+    let priority = format!("P{}", ticket.priority);
+    let age = when::age(ticket.last_activity_at, app.now);
+    if wide {
+        Row::new(vec![
+            Cell::from(key),
+            Cell::from(clip(&ticket.caller_name, 14)),
+            Cell::from(ticket.subject.as_str()),
+            Cell::from(short_status(ticket.status)),
+            Cell::from(priority),
+            Cell::from(age),
+        ])
+    } else if tiny {
+        Row::new(vec![
+            Cell::from(key),
+            Cell::from(ticket.subject.as_str()),
+            Cell::from(priority),
+        ])
+    } else {
+        Row::new(vec![
+            Cell::from(key),
+            Cell::from(ticket.subject.as_str()),
+            Cell::from(tiny_status(ticket.status)),
+            Cell::from(priority),
+            Cell::from(age),
+        ])
+    }
+}
+
+fn short_status(status: Status) -> &'static str {
+    match status {
+        Status::WaitingCaller => "wait clr",
+        Status::WaitingThirdParty => "wait 3rd",
+        other => other.label(),
+    }
+}
+
+fn tiny_status(status: Status) -> &'static str {
+    match status {
+        Status::New => "new",
+        Status::Open => "open",
+        Status::WaitingCaller => "w/c",
+        Status::WaitingThirdParty => "w/3",
+        Status::Resolved => "res",
+        Status::Closed => "cls",
+    }
+}

@@ -1,0 +1,312 @@
+//! How instants are shown to an agent. Everything is stored in UTC; the
+//! agent's time zone is applied only at the moment of display.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// Time left until `due` ("in 1h12m") or past it ("overdue 5m").
+///
+/// Whole minutes only, rounded towards zero, so "in 1m" never shows while
+/// less than a minute remains and a deadline is not called overdue until a
+/// full minute has gone by.
+pub fn countdown(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = due.signed_duration_since(now).num_minutes();
+    if minutes == 0 {
+        return "due now".to_string();
+    }
+    let span = span(minutes.unsigned_abs());
+    if minutes > 0 {
+        format!("in {span}")
+    } else {
+        format!("overdue {span}")
+    }
+}
+
+fn span(minutes: u64) -> String {
+    let days = minutes / (24 * 60);
+    let hours = minutes / 60 % 24;
+    let mins = minutes % 60;
+    // Once a deadline is a day or more away the minutes are noise.
+    match (days, hours, mins) {
+        (0, 0, m) => format!("{m}m"),
+        (0, h, 0) => format!("{h}h"),
+        (0, h, m) => format!("{h}h{m}m"),
+        (d, 0, _) => format!("{d}d"),
+        (d, h, _) => format!("{d}d {h}h"),
+    }
+}
+
+/// Compact age for a queue column: "now", "5m", "3h", "4d", "6w", "8mo", "2y".
+///
+/// A unit is kept until two of the next one fit (13d, not 1w; 8w, not 1mo),
+/// so the column stays at most four characters wide while "last week" and
+/// "two weeks ago" still read differently. Months are 30 days and years 365:
+/// the column is for sorting by eye, not for exact dates.
+pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = now.signed_duration_since(since).num_minutes();
+    // A stamp slightly ahead of this machine's clock is still brand new.
+    if minutes < 1 {
+        return "now".to_string();
+    }
+    let hours = minutes / 60;
+    let days = hours / 24;
+    if minutes < 60 {
+        format!("{minutes}m")
+    } else if hours < 24 {
+        format!("{hours}h")
+    } else if days < 14 {
+        format!("{days}d")
+    } else if days <= 60 {
+        format!("{}w", days / 7)
+    } else if days < 365 {
+        format!("{}mo", days / 30)
+    } else {
+        format!("{}y", days / 365)
+    }
+}
+
+/// "2026-11-23 14:05" in `tz`.
+pub fn local_datetime(at: DateTime<Utc>, tz: Tz) -> String {
+    at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// "14:05" in `tz`.
+pub fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
+    at.with_timezone(&tz).format("%H:%M").to_string()
+}
+
+/// "2026-11-23" in `tz`.
+pub fn local_date(at: DateTime<Utc>, tz: Tz) -> String {
+    at.with_timezone(&tz).format("%Y-%m-%d").to_string()
+}
+
+/// Words an agent reads at a glance: "today 15:00", "tomorrow 09:00",
+/// "yesterday 10:12", "Fri 27 Nov 14:00" within six days either way, and a
+/// full date beyond that.
+///
+/// Days are counted on the local calendar, not in 24-hour steps, so 00:10
+/// after a 23:50 `now` is already "tomorrow". A weekday name is only used
+/// while it cannot be mistaken for the same weekday a week later or earlier.
+pub fn friendly(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    let local = at.with_timezone(&tz);
+    let today = now.with_timezone(&tz).date_naive();
+    let days = local.date_naive().signed_duration_since(today).num_days();
+    let time = local.format("%H:%M");
+    match days {
+        0 => format!("today {time}"),
+        1 => format!("tomorrow {time}"),
+        -1 => format!("yesterday {time}"),
+        -6..=6 => local.format("%a %-d %b %H:%M").to_string(),
+        _ => local.format("%Y-%m-%d %H:%M").to_string(),
+    }
+}
+
+/// Whether `a` and `b` fall on the same calendar day in `tz`.
+pub fn is_same_local_day(a: DateTime<Utc>, b: DateTime<Utc>, tz: Tz) -> bool {
+    a.with_timezone(&tz).date_naive() == b.with_timezone(&tz).date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeDelta, TimeZone};
+    use chrono_tz::Europe::{Amsterdam, Budapest};
+    use chrono_tz::UTC;
+
+    fn local(tz: Tz, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        tz.with_ymd_and_hms(y, mo, d, h, mi, 0)
+            .single()
+            .expect("test times exist and are unambiguous")
+            .with_timezone(&Utc)
+    }
+
+    /// Monday 2026-11-23 10:00 in Amsterdam.
+    fn now() -> DateTime<Utc> {
+        local(Amsterdam, 2026, 11, 23, 10, 0)
+    }
+
+    fn mins(m: i64) -> TimeDelta {
+        TimeDelta::minutes(m)
+    }
+
+    #[test]
+    fn countdown_ahead() {
+        let now = now();
+        assert_eq!(countdown(now + mins(23), now), "in 23m");
+        assert_eq!(countdown(now + mins(72), now), "in 1h12m");
+        assert_eq!(countdown(now + mins(65), now), "in 1h5m");
+        assert_eq!(countdown(now + mins(120), now), "in 2h");
+        assert_eq!(countdown(now + mins(24 * 60), now), "in 1d");
+        assert_eq!(countdown(now + mins((2 * 24 + 4) * 60), now), "in 2d 4h");
+        assert_eq!(
+            countdown(now + mins((2 * 24 + 4) * 60 + 59), now),
+            "in 2d 4h"
+        );
+    }
+
+    #[test]
+    fn countdown_overdue() {
+        let now = now();
+        assert_eq!(countdown(now - mins(5), now), "overdue 5m");
+        assert_eq!(countdown(now - mins(72), now), "overdue 1h12m");
+        assert_eq!(
+            countdown(now - mins((3 * 24 + 2) * 60), now),
+            "overdue 3d 2h"
+        );
+    }
+
+    #[test]
+    fn countdown_rounds_minutes_down() {
+        let now = now();
+        assert_eq!(countdown(now, now), "due now");
+        assert_eq!(countdown(now + TimeDelta::seconds(59), now), "due now");
+        assert_eq!(countdown(now - TimeDelta::seconds(59), now), "due now");
+        assert_eq!(countdown(now + TimeDelta::seconds(60), now), "in 1m");
+        assert_eq!(countdown(now + TimeDelta::seconds(119), now), "in 1m");
+        assert_eq!(countdown(now - TimeDelta::seconds(61), now), "overdue 1m");
+        assert_eq!(
+            countdown(now + TimeDelta::milliseconds(59_999), now),
+            "due now"
+        );
+    }
+
+    #[test]
+    fn age_thresholds() {
+        let now = now();
+        let ago = |m: i64| age(now - mins(m), now);
+        let day = 24 * 60;
+        assert_eq!(ago(0), "now");
+        assert_eq!(age(now - TimeDelta::seconds(59), now), "now");
+        assert_eq!(ago(5), "5m");
+        assert_eq!(ago(59), "59m");
+        assert_eq!(ago(60), "1h");
+        assert_eq!(ago(3 * 60 + 59), "3h");
+        assert_eq!(ago(day - 1), "23h");
+        assert_eq!(ago(day), "1d");
+        assert_eq!(ago(4 * day), "4d");
+        assert_eq!(ago(13 * day + 23 * 60), "13d");
+        assert_eq!(ago(14 * day), "2w");
+        assert_eq!(ago(42 * day), "6w");
+        assert_eq!(ago(60 * day), "8w");
+        assert_eq!(ago(61 * day), "2mo");
+        assert_eq!(ago(240 * day), "8mo");
+        assert_eq!(ago(364 * day), "12mo");
+        assert_eq!(ago(365 * day), "1y");
+        assert_eq!(ago(2 * 365 * day + 100 * day), "2y");
+    }
+
+    #[test]
+    fn age_of_a_future_stamp_is_now() {
+        let now = now();
+        assert_eq!(age(now + mins(3), now), "now");
+    }
+
+    #[test]
+    fn local_formats() {
+        let now = now();
+        assert_eq!(local_datetime(now, Amsterdam), "2026-11-23 10:00");
+        assert_eq!(local_time(now, Amsterdam), "10:00");
+        assert_eq!(local_date(now, Amsterdam), "2026-11-23");
+        assert_eq!(local_datetime(now, UTC), "2026-11-23 09:00");
+
+        let late = local(UTC, 2026, 11, 23, 23, 30);
+        assert_eq!(local_datetime(late, Budapest), "2026-11-24 00:30");
+        assert_eq!(local_date(late, Budapest), "2026-11-24");
+        assert_eq!(local_date(late, UTC), "2026-11-23");
+
+        let summer = local(UTC, 2026, 7, 1, 12, 0);
+        assert_eq!(local_time(summer, Amsterdam), "14:00");
+    }
+
+    #[test]
+    fn local_formats_across_the_spring_forward_gap() {
+        let before = local(UTC, 2026, 3, 29, 0, 59);
+        assert_eq!(local_time(before, Amsterdam), "01:59");
+        assert_eq!(local_time(before + mins(1), Amsterdam), "03:00");
+    }
+
+    #[test]
+    fn friendly_ahead() {
+        let now = now();
+        let f = |at| friendly(at, now, Amsterdam);
+        assert_eq!(f(local(Amsterdam, 2026, 11, 23, 15, 0)), "today 15:00");
+        assert_eq!(f(local(Amsterdam, 2026, 11, 24, 9, 0)), "tomorrow 09:00");
+        assert_eq!(f(local(Amsterdam, 2026, 11, 25, 9, 0)), "Wed 25 Nov 09:00");
+        assert_eq!(f(local(Amsterdam, 2026, 11, 27, 14, 0)), "Fri 27 Nov 14:00");
+        assert_eq!(
+            f(local(Amsterdam, 2026, 11, 29, 23, 59)),
+            "Sun 29 Nov 23:59"
+        );
+        assert_eq!(f(local(Amsterdam, 2026, 11, 30, 9, 0)), "2026-11-30 09:00");
+        assert_eq!(f(local(Amsterdam, 2026, 12, 1, 10, 0)), "2026-12-01 10:00");
+    }
+
+    #[test]
+    fn friendly_behind() {
+        let now = now();
+        let f = |at| friendly(at, now, Amsterdam);
+        assert_eq!(f(local(Amsterdam, 2026, 11, 23, 8, 0)), "today 08:00");
+        assert_eq!(f(local(Amsterdam, 2026, 11, 22, 10, 12)), "yesterday 10:12");
+        assert_eq!(
+            f(local(Amsterdam, 2026, 11, 20, 16, 45)),
+            "Fri 20 Nov 16:45"
+        );
+        assert_eq!(
+            f(local(Amsterdam, 2026, 11, 17, 10, 12)),
+            "Tue 17 Nov 10:12"
+        );
+        assert_eq!(
+            f(local(Amsterdam, 2026, 11, 16, 10, 12)),
+            "2026-11-16 10:12"
+        );
+    }
+
+    #[test]
+    fn friendly_counts_calendar_days_not_hours() {
+        let late = local(Amsterdam, 2026, 11, 23, 23, 50);
+        let after_midnight = local(Amsterdam, 2026, 11, 24, 0, 10);
+        assert_eq!(friendly(after_midnight, late, Amsterdam), "tomorrow 00:10");
+        assert_eq!(friendly(late, after_midnight, Amsterdam), "yesterday 23:50");
+    }
+
+    #[test]
+    fn friendly_uses_the_agents_time_zone() {
+        let now = now();
+        let at = local(UTC, 2026, 11, 23, 23, 30);
+        assert_eq!(friendly(at, now, Budapest), "tomorrow 00:30");
+        assert_eq!(friendly(at, now, UTC), "today 23:30");
+    }
+
+    #[test]
+    fn friendly_friday_evening_and_new_year() {
+        let friday_evening = local(Amsterdam, 2026, 11, 27, 18, 30);
+        let monday = local(Amsterdam, 2026, 11, 30, 9, 0);
+        assert_eq!(
+            friendly(monday, friday_evening, Amsterdam),
+            "Mon 30 Nov 09:00"
+        );
+
+        let dec30 = local(Amsterdam, 2026, 12, 30, 12, 0);
+        let jan2 = local(Amsterdam, 2027, 1, 2, 9, 0);
+        assert_eq!(friendly(jan2, dec30, Amsterdam), "Sat 2 Jan 09:00");
+    }
+
+    #[test]
+    fn friendly_on_the_dst_night() {
+        let saturday_evening = local(Amsterdam, 2026, 3, 28, 22, 0);
+        let at = local(UTC, 2026, 3, 29, 1, 0);
+        assert_eq!(friendly(at, saturday_evening, Amsterdam), "tomorrow 03:00");
+    }
+
+    #[test]
+    fn same_local_day_depends_on_the_zone() {
+        let morning = local(UTC, 2026, 11, 23, 9, 0);
+        let late = local(UTC, 2026, 11, 23, 23, 30);
+        let next_morning = local(UTC, 2026, 11, 24, 10, 0);
+        assert!(is_same_local_day(morning, late, UTC));
+        assert!(!is_same_local_day(morning, late, Budapest));
+        assert!(is_same_local_day(late, next_morning, Budapest));
+        assert!(!is_same_local_day(late, next_morning, UTC));
+        assert!(is_same_local_day(now(), now(), Amsterdam));
+    }
+}

@@ -1,0 +1,415 @@
+//! The agent's flows, driven by key strings against an in-memory desk and a fixed clock.
+
+mod support;
+
+use balie::app::{Pane, Popup};
+use balie::domain::{EventKind, PromiseState, QueueFilter, Status};
+use chrono::{Duration, TimeZone};
+use support::Harness;
+
+fn search_names(h: &Harness) -> Vec<String> {
+    match &h.desk.app.popup {
+        Some(Popup::Search(search)) => search.hits.iter().map(|hit| hit.name.clone()).collect(),
+        _ => panic!("the caller search is not open"),
+    }
+}
+
+fn timeline_kinds(h: &Harness) -> Vec<EventKind> {
+    let view = h.desk.app.views.ticket.as_ref().expect("an open ticket");
+    view.timeline.iter().map(|e| e.kind).collect()
+}
+
+/// Logs a call from Jan de Vries on a new ticket and leaves it open.
+fn call_from_jan(h: &mut Harness) {
+    h.press("n vries");
+    assert_eq!(
+        search_names(h).first().map(String::as_str),
+        Some("Jan de Vries")
+    );
+    h.press("<enter> VPN<space>drops<space>every<space>hour <enter>");
+}
+
+#[test]
+fn a_call_from_a_known_caller_opens_a_ticket_with_the_call_logged() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    let app = &h.desk.app;
+    assert!(app.popup.is_none(), "the flow should be finished");
+    let ticket = app.current_ticket().expect("the new ticket is active");
+    assert_eq!(ticket.key, "T-1001");
+    assert_eq!(ticket.subject, "VPN drops every hour");
+    assert_eq!(ticket.caller_name, "Jan de Vries");
+    assert_eq!(ticket.status, Status::New);
+    assert_eq!(
+        timeline_kinds(&h),
+        vec![EventKind::Created, EventKind::ContactIn]
+    );
+    let caller = app.views.caller.as_ref().expect("the caller card is shown");
+    assert_eq!(caller.caller.identifiers, vec!["NB-20431"]);
+    assert_eq!(caller.prior_contacts.len(), 1);
+    assert_eq!(
+        app.views.queue.first().map(|t| t.key.as_str()),
+        Some("T-1001")
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("T-1001"))
+    );
+}
+
+#[test]
+fn an_unknown_caller_is_added_inline_without_leaving_the_flow() {
+    let mut h = Harness::with_callers();
+    h.press("n Piet<space>Pieterse");
+    assert!(search_names(&h).is_empty());
+    h.press("<enter>");
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => assert_eq!(form.text(0), "Piet Pieterse"),
+        _ => panic!("the new-caller form should open with the typed name"),
+    }
+    h.press("<tab> Bakkerij<space>Pieterse <tab> 06-11223344 <tab> piet@bakkerij.nl <tab> KLANT-0099 <enter>");
+    h.press("printer<space>jams <enter>");
+    let ticket = h.desk.app.current_ticket().expect("ticket opened");
+    assert_eq!(ticket.caller_name, "Piet Pieterse");
+    let caller = &h.desk.app.views.caller.as_ref().expect("card").caller;
+    assert_eq!(caller.phones, vec!["06-11223344"]);
+    assert_eq!(caller.organization, "Bakkerij Pieterse");
+    // The new caller is found by the next call, by phone in another format.
+    h.press("n +31611223344");
+    assert_eq!(search_names(&h), vec!["Piet Pieterse"]);
+}
+
+#[test]
+fn a_typed_phone_number_becomes_the_new_callers_phone() {
+    let mut h = Harness::with_callers();
+    h.press("n 0687654321 <enter>");
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => {
+            assert_eq!(form.text(0), "");
+            assert_eq!(form.text(2), "0687654321");
+        }
+        _ => panic!("the new-caller form should open"),
+    }
+    // A caller without a name is refused with the reason, and the form stays.
+    h.press("<tab> <tab> <tab> <tab> <enter>");
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => {
+            assert_eq!(form.focus, 0);
+            assert!(form.error.as_deref().is_some_and(|e| e.contains("name")));
+            assert_eq!(form.text(2), "0687654321");
+        }
+        _ => panic!("the form should stay open"),
+    }
+}
+
+#[test]
+fn search_is_accent_insensitive_and_matches_phones_in_any_format() {
+    let mut h = Harness::with_callers();
+    let cases = [
+        ("odon", "Ödön Kovács"),
+        ("kovacs", "Ödön Kovács"),
+        ("szoke", "Erzsébet Szőke"),
+        ("vries", "Jan de Vries"),
+        ("jdvr", "Jan de Vries"),
+        ("0612345678", "Jan de Vries"),
+        ("+31612345678", "Jan de Vries"),
+        ("06301234567", "Ödön Kovács"),
+        ("+36 1 555 0199", "Erzsébet Szőke"),
+        ("0615550199", "Erzsébet Szőke"),
+        ("NB-20431", "Jan de Vries"),
+        ("lic-7f3k", "Ödön Kovács"),
+        ("utrecht", "Jan de Vries"),
+        ("posta.hu", "Ödön Kovács"),
+    ];
+    for (query, expected) in cases {
+        h.press(&format!("n {query}"));
+        let names = search_names(&h);
+        assert_eq!(
+            names.first().map(String::as_str),
+            Some(expected),
+            "query {query:?} gave {names:?}"
+        );
+        h.press("<esc>");
+    }
+}
+
+#[test]
+fn a_second_call_can_be_attached_to_the_callers_open_ticket() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("n jan<space>de<space>vries <enter>");
+    assert!(matches!(h.desk.app.popup, Some(Popup::PickTicket { .. })));
+    h.press("<down> <enter>");
+    assert!(h.desk.app.popup.is_none());
+    assert_eq!(
+        timeline_kinds(&h),
+        vec![
+            EventKind::Created,
+            EventKind::ContactIn,
+            EventKind::ContactIn
+        ]
+    );
+    assert_eq!(h.desk.app.views.queue.len(), 1, "no second ticket");
+    let caller = h.desk.app.views.caller.as_ref().expect("card");
+    assert_eq!(caller.prior_contacts.len(), 2);
+}
+
+#[test]
+fn a_promise_shows_its_parsed_deadline_and_lands_in_the_promises_pane() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press(
+        "p call<space>back<space>with<space>the<space>VPN<space>profile <tab> <right> <tab> +2h",
+    );
+    let screen = h.screen(160, 45);
+    assert!(
+        screen.contains("→ today 12:00 (in 2h)"),
+        "preview missing:\n{screen}"
+    );
+    assert!(screen.contains("to: Jan de Vries"));
+    h.press("<enter>");
+    assert!(h.desk.app.popup.is_none());
+    let promises = &h.desk.app.views.promises;
+    assert_eq!(promises.len(), 1);
+    assert_eq!(promises[0].what, "call back with the VPN profile");
+    assert_eq!(promises[0].channel, balie::domain::Channel::Email);
+    assert_eq!(promises[0].due_at, h.now + Duration::hours(2));
+    assert_eq!(promises[0].caller_name, "Jan de Vries");
+    assert!(timeline_kinds(&h).contains(&EventKind::PromiseMade));
+    let screen = h.screen(160, 45);
+    assert!(screen.contains("in 2h"));
+}
+
+#[test]
+fn a_deadline_that_does_not_parse_is_refused_with_a_reason_and_nothing_is_saved() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    for (when, expected) in [
+        ("25:00", "25:00"),
+        ("09:00", "already passed"),
+        ("soonish", "not understood"),
+    ] {
+        h.press(&format!("p call<space>back <tab> <tab> {when} <enter>"));
+        match &h.desk.app.popup {
+            Some(Popup::Form(form)) => {
+                let error = form.error.as_deref().unwrap_or_default();
+                assert!(error.contains(expected), "{when}: {error}");
+                assert_eq!(form.text(0), "call back", "the typed text is kept");
+            }
+            _ => panic!("{when}: the promise form should stay open"),
+        }
+        h.press("<esc>");
+    }
+    assert!(h.desk.app.views.promises.is_empty());
+}
+
+#[test]
+fn keeping_a_callback_logs_the_outbound_call() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("p call<space>back <tab> <tab> +30m <enter>");
+    h.advance(Duration::minutes(45));
+    let screen = h.screen(160, 45);
+    assert!(screen.contains("overdue 15m"), "countdown:\n{screen}");
+    assert!(screen.contains("!!"), "overdue marker:\n{screen}");
+    h.press("<tab> <tab>");
+    assert_eq!(h.desk.app.focus, Pane::Promises);
+    h.press("K restored,<space>works<space>again <enter>");
+    assert!(h.desk.app.views.promises.is_empty());
+    let kinds = timeline_kinds(&h);
+    assert_eq!(
+        kinds[kinds.len() - 2..],
+        [EventKind::ContactOut, EventKind::PromiseKept]
+    );
+    let kept = h
+        .desk
+        .app
+        .views
+        .ticket
+        .as_ref()
+        .expect("ticket")
+        .timeline
+        .last()
+        .cloned()
+        .expect("event");
+    assert_eq!(kept.data["late"], true);
+}
+
+#[test]
+fn rescheduling_keeps_the_first_promise_and_links_the_new_one() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("p call<space>back <tab> <tab> +1h <enter>");
+    let first = h.desk.app.views.promises[0].clone();
+    // A reason is required.
+    h.press("R tomorrow<space>9:00 <tab> <enter>");
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => {
+            assert!(form.error.as_deref().is_some_and(|e| e.contains("reason")))
+        }
+        _ => panic!("the reschedule form should stay open"),
+    }
+    h.press("waiting<space>for<space>the<space>vendor <enter>");
+    let promises = &h.desk.app.views.promises;
+    assert_eq!(promises.len(), 1);
+    let second = &promises[0];
+    assert_eq!(second.replaces.as_deref(), Some(first.id.as_str()));
+    let tomorrow_nine = chrono_tz::Europe::Amsterdam
+        .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
+        .single()
+        .expect("valid")
+        .to_utc();
+    assert_eq!(second.due_at, tomorrow_nine);
+    let old = h
+        .desk
+        .store
+        .promise(&first.id)
+        .expect("first promise still there");
+    assert_eq!(old.state, PromiseState::Rescheduled);
+    assert_eq!(
+        old.due_at, first.due_at,
+        "the first deadline is not overwritten"
+    );
+    assert!(timeline_kinds(&h).contains(&EventKind::PromiseRescheduled));
+}
+
+#[test]
+fn cancelling_a_promise_asks_for_a_reason() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("p send<space>manual <tab> <tab> +1d <enter>");
+    h.press("X <enter>");
+    assert!(matches!(h.desk.app.popup, Some(Popup::Form(_))));
+    h.press("caller<space>found<space>it <enter>");
+    assert!(h.desk.app.views.promises.is_empty());
+    let last = h
+        .desk
+        .app
+        .views
+        .ticket
+        .as_ref()
+        .expect("ticket")
+        .timeline
+        .last()
+        .cloned()
+        .expect("event");
+    assert_eq!(last.kind, EventKind::PromiseCancelled);
+    assert_eq!(last.text, "caller found it");
+}
+
+#[test]
+fn notes_status_priority_category_and_assignee_are_events_on_the_timeline() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("a new<space>profile<space>sent <enter>");
+    h.press("s <down> <down> <enter>");
+    h.press("i <up> <up> <tab> <up> <enter>");
+    h.press("c <right> <enter>");
+    h.press("g bence <enter>");
+    let ticket = h.desk.app.current_ticket().expect("ticket").clone();
+    assert_eq!(ticket.status, Status::WaitingCaller);
+    assert_eq!((ticket.impact, ticket.urgency), (1, 2));
+    assert_eq!(ticket.priority, h.desk.app.config.priority(1, 2));
+    assert_eq!(ticket.category.as_deref(), Some("Account"));
+    assert_eq!(ticket.assignee.as_deref(), Some("bence"));
+    assert_eq!(
+        timeline_kinds(&h)[2..],
+        [
+            EventKind::Note,
+            EventKind::StatusChanged,
+            EventKind::PriorityChanged,
+            EventKind::CategoryChanged,
+            EventKind::AssigneeChanged,
+        ]
+    );
+    let screen = h.screen(160, 45);
+    assert!(screen.contains("note: new profile sent"), "{screen}");
+    assert!(
+        screen.contains("status new → waiting on caller"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn queue_filters_show_mine_all_open_and_waiting() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.advance(Duration::minutes(1));
+    h.press("n odon <enter> licence<space>expired <enter>");
+    h.press("g bence <enter>");
+    h.press("m");
+    assert_eq!(h.desk.app.filter, QueueFilter::Mine);
+    let keys: Vec<_> = h
+        .desk
+        .app
+        .views
+        .queue
+        .iter()
+        .map(|t| t.key.clone())
+        .collect();
+    assert_eq!(keys, vec!["T-1001"]);
+    h.press("o");
+    assert_eq!(h.desk.app.views.queue.len(), 2);
+    h.press("w");
+    assert!(h.desk.app.views.queue.is_empty());
+    h.press("o <enter>");
+    // Enter on the queue opens the selected ticket (newest activity first).
+    assert_eq!(
+        h.desk.app.current_ticket().map(|t| t.key.as_str()),
+        Some("T-1002")
+    );
+}
+
+#[test]
+fn the_palette_runs_commands_by_name() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press(": prom <enter>");
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => assert_eq!(form.title, "Promise"),
+        _ => panic!("the palette should have opened the promise form"),
+    }
+    h.press("<esc> : new-call <enter>");
+    assert!(matches!(h.desk.app.popup, Some(Popup::Search(_))));
+}
+
+#[test]
+fn commands_that_need_a_ticket_say_so() {
+    let mut h = Harness::with_callers();
+    h.press("p");
+    assert!(h.desk.app.popup.is_none());
+    let message = h.desk.app.message.clone().expect("a message");
+    assert!(message.is_error && message.text.contains("no ticket is open"));
+}
+
+#[test]
+fn a_failed_save_keeps_what_the_agent_typed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.db");
+    let mut store = balie::store::Store::open(&path, "anna").expect("store");
+    store
+        .set_busy_timeout(std::time::Duration::from_millis(50))
+        .expect("timeout");
+    let mut h = Harness::on(store);
+    h.press("n Piet <enter> <enter> <enter> <enter> <enter> <enter> printer<space>jams <enter>");
+    // Another desk holds the write lock.
+    let other = rusqlite::Connection::open(&path).expect("second connection");
+    other.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    h.press("a toner<space>ordered <enter>");
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => {
+            assert_eq!(form.text(0), "toner ordered");
+            let error = form.error.as_deref().unwrap_or_default();
+            assert!(
+                error.contains("not saved") && error.contains("kept"),
+                "{error}"
+            );
+        }
+        _ => panic!("the note form should stay open with the text"),
+    }
+    other.execute_batch("ROLLBACK").expect("unlock");
+    h.press("<enter>");
+    assert!(h.desk.app.popup.is_none());
+    assert_eq!(timeline_kinds(&h).last(), Some(&EventKind::Note));
+}

@@ -1,0 +1,97 @@
+//! Whole screens rendered with ratatui's test backend at fixed sizes, compared with
+//! reviewed snapshots (`cargo insta review` after an intended change).
+
+mod support;
+
+use chrono::Duration;
+use support::Harness;
+
+/// A small working desk: two tickets, an overdue, a due-soon and a later promise, and the
+/// first ticket open with its caller beside it.
+fn busy_desk() -> Harness {
+    let mut h = Harness::with_callers();
+    h.press("n vries <enter> VPN<space>drops<space>every<space>hour <enter>");
+    h.press("a asked<space>for<space>the<space>client<space>log <enter>");
+    h.press(
+        "p call<space>back<space>with<space>the<space>VPN<space>profile <tab> <tab> +30m <enter>",
+    );
+    h.press("p send<space>the<space>new<space>profile <tab> <right> <tab> +15m <enter>");
+    h.advance(Duration::minutes(20));
+    h.press("n odon <enter> licence<space>expired<space>on<space>laptop <enter>");
+    h.press("p mail<space>the<space>new<space>licence<space>code <tab> <right> <tab> tomorrow<space>9:00 <enter>");
+    h.press("<tab> <tab> <tab> <down> <enter>");
+    h
+}
+
+#[test]
+fn split_view_at_80_by_24() {
+    insta::assert_snapshot!(busy_desk().screen(80, 24));
+}
+
+#[test]
+fn split_view_at_160_by_45() {
+    insta::assert_snapshot!(busy_desk().screen(160, 45));
+}
+
+#[test]
+fn too_small_says_so_instead_of_drawing() {
+    let screen = busy_desk().screen(60, 20);
+    assert!(screen.contains("terminal too small"));
+    assert!(!screen.contains("Queue"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn at_the_minimum_size_every_pane_is_there() {
+    let screen = busy_desk().screen(balie::ui::MIN_WIDTH, balie::ui::MIN_HEIGHT);
+    for title in ["Queue", "Active ticket", "Caller", "Promises"] {
+        assert!(screen.contains(title), "{title} missing:\n{screen}");
+    }
+    let below = busy_desk().screen(balie::ui::MIN_WIDTH - 1, balie::ui::MIN_HEIGHT);
+    assert!(below.contains("terminal too small"));
+}
+
+#[test]
+fn an_empty_desk_welcomes_the_agent() {
+    let screen = Harness::empty().screen(80, 24);
+    assert!(screen.contains("Welcome to balie"));
+    assert!(screen.contains("balie demo"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn new_call_search_lists_matches_and_the_new_caller_row() {
+    let mut h = Harness::with_callers();
+    h.press("n jan");
+    insta::assert_snapshot!(h.screen(120, 30));
+}
+
+#[test]
+fn overdue_and_due_soon_are_marked_without_colour() {
+    let h = busy_desk();
+    let screen = h.screen(160, 45);
+    let row = |countdown: &str, to: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(countdown) && l.contains(to))
+            .unwrap_or_else(|| panic!("no promise row with {countdown}:\n{screen}"))
+            .to_string()
+    };
+    assert!(row("overdue 5m", "Jan de Vries").contains("│!! overdue 5m"));
+    assert!(row("in 10m", "Jan de Vries").contains("│!  in 10m"));
+    assert!(row("in 22h40m", "Ödön Kovács").contains("│   in 22h40m"));
+}
+
+#[test]
+fn help_is_generated_from_the_keymap() {
+    let mut h = busy_desk();
+    h.press("?");
+    let screen = h.screen(160, 45);
+    for command in balie::keymap::Command::ALL.iter().take(20) {
+        assert!(
+            screen.contains(&format!(":{}", command.name())),
+            "{} missing",
+            command.name()
+        );
+    }
+}

@@ -1,0 +1,196 @@
+//! Drives the desk without a terminal: key strings in, state and rendered screens out,
+//! on an in-memory store and a clock that only moves when a test says so.
+#![allow(dead_code)] // each test binary uses its own part of this module
+
+use balie::app::Action;
+use balie::config::Config;
+use balie::desk::Desk;
+use balie::domain::NewCaller;
+use balie::store::Store;
+use balie::ui::{self, Theme};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Monday 23 November 2026, 10:00 in Amsterdam.
+pub fn monday_morning() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("valid instant")
+}
+
+pub fn config() -> Config {
+    Config {
+        agent: "anna".into(),
+        time_zone: chrono_tz::Europe::Amsterdam,
+        ..Config::default()
+    }
+}
+
+pub struct Harness {
+    pub desk: Desk,
+    pub now: DateTime<Utc>,
+}
+
+impl Harness {
+    pub fn empty() -> Harness {
+        let store = Store::open_in_memory("anna").expect("in-memory store");
+        Harness::on(store)
+    }
+
+    pub fn on(store: Store) -> Harness {
+        let now = monday_morning();
+        Harness {
+            desk: Desk::new(store, config(), now),
+            now,
+        }
+    }
+
+    /// A desk with a few callers whose names, phones and codes the tests search for.
+    pub fn with_callers() -> Harness {
+        let mut store = Store::open_in_memory("anna").expect("in-memory store");
+        let callers = [
+            (
+                "Jan de Vries",
+                "Gemeente Utrecht",
+                "+31 6 1234 5678",
+                "jan.devries@utrecht.nl",
+                "NB-20431",
+            ),
+            (
+                "Ödön Kovács",
+                "Magyar Posta Zrt.",
+                "+36 30 123 4567",
+                "kovacs.odon@posta.hu",
+                "LIC-7F3K-Q2PX",
+            ),
+            (
+                "Janet Vrieling",
+                "Acme Ltd",
+                "+44 20 7946 0123",
+                "janet@acme.co.uk",
+                "KLANT-0042",
+            ),
+            (
+                "Erzsébet Szőke",
+                "Győri Kórház",
+                "06 1 555 0199",
+                "szoke@gyorikorhaz.hu",
+                "UGYF-1187",
+            ),
+        ];
+        for (name, organization, phone, email, id) in callers {
+            store
+                .create_caller(
+                    &NewCaller {
+                        name: name.into(),
+                        organization: organization.into(),
+                        phones: vec![phone.into()],
+                        emails: vec![email.into()],
+                        identifiers: vec![id.into()],
+                    },
+                    monday_morning() - Duration::days(30),
+                )
+                .expect("caller");
+        }
+        Harness::on(store)
+    }
+
+    /// Types a key string. Spaces only separate tokens; `<name>` anywhere is a special key
+    /// (`<enter>`, `<esc>`, `<tab>`, `<s-tab>`, `<up>`, `<down>`, `<left>`, `<right>`,
+    /// `<bs>`, `<space>`, `<c-x>` for Ctrl-x); everything else is typed letter by letter.
+    pub fn press(&mut self, keys: &str) {
+        for token in keys.split_whitespace() {
+            for key in parse_token(token) {
+                let rest = self.desk.dispatch(Action::Key(key), self.now);
+                assert!(
+                    rest.iter().all(|e| !matches!(e, balie::app::Effect::Quit)),
+                    "the desk quit on {token}"
+                );
+            }
+        }
+    }
+
+    pub fn advance(&mut self, by: Duration) {
+        self.now += by;
+        self.desk.dispatch(Action::Tick, self.now);
+    }
+
+    pub fn screen(&self, width: u16, height: u16) -> String {
+        render(&self.desk, width, height, &Theme { color: false })
+    }
+}
+
+pub fn render(desk: &Desk, width: u16, height: u16, theme: &Theme) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| ui::draw(frame, &desk.app, theme))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = unicode_width(symbol).saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Wide characters take two cells; the second cell is blank in the buffer.
+fn unicode_width(symbol: &str) -> usize {
+    ratatui::text::Span::raw(symbol).width()
+}
+
+fn parse_token(token: &str) -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    let mut rest = token;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+            && let Some(key) = special_key(&rest[1..end])
+        {
+            keys.push(key);
+            rest = &rest[end + 1..];
+            continue;
+        }
+        let modifiers = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        keys.push(KeyEvent::new(KeyCode::Char(c), modifiers));
+        rest = &rest[c.len_utf8()..];
+    }
+    keys
+}
+
+fn special_key(name: &str) -> Option<KeyEvent> {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    Some(match name {
+        "enter" => plain(KeyCode::Enter),
+        "esc" => plain(KeyCode::Esc),
+        "tab" => plain(KeyCode::Tab),
+        "s-tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "up" => plain(KeyCode::Up),
+        "down" => plain(KeyCode::Down),
+        "left" => plain(KeyCode::Left),
+        "right" => plain(KeyCode::Right),
+        "bs" => plain(KeyCode::Backspace),
+        "space" => plain(KeyCode::Char(' ')),
+        ctrl if ctrl.len() == 3 && ctrl.starts_with("c-") => {
+            KeyEvent::new(KeyCode::Char(ctrl.chars().nth(2)?), KeyModifiers::CONTROL)
+        }
+        _ => return None,
+    })
+}
