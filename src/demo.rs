@@ -9,7 +9,7 @@ use chrono::{
 };
 use fastrand::Rng;
 
-use crate::domain::{Channel, NewCaller, NewPromise, Status};
+use crate::domain::{Channel, NewCaller, NewPromise, Promise, Status};
 use crate::fold::fold;
 use crate::store::{NewTicket, Result, Store};
 
@@ -43,7 +43,7 @@ pub fn populate(
     let agent = store.agent().to_string();
     // Whole minutes, so that promises due "in 12 minutes" fall on a time someone would say.
     let now = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
-    let summary = store.without_durability(|store| {
+    let summary = store.in_one_transaction(|store| {
         let mut demo = Demo::new(store, options, now);
         demo.callers()?;
         let mut opened: Vec<_> = (0..options.tickets).map(|_| demo.ticket_time()).collect();
@@ -624,17 +624,7 @@ impl<'a> Demo<'a> {
     fn promise_story(&mut self, t: &mut Story, may_stay_open: bool) -> Result<()> {
         let made = or_stop!(self.next(t));
         let lead = mins(one(&mut self.rng, &[45, 120, 240, 1440, 2880]));
-        let channel = one(&mut self.rng, &MOSTLY_PHONE);
-        let what = t.issue.promise.to_string();
-        let new = NewPromise {
-            ticket_id: t.id.clone(),
-            what,
-            channel,
-            due_at: office(quarter(made + lead)),
-        };
-        let mut promise = self.store.make_promise(&new, made)?;
-        self.open_promises += 1;
-        t.promised = true;
+        let mut promise = self.promise(t, office(quarter(made + lead)), made)?;
         let now = self.now;
         let stays_open =
             move |rng: &mut Rng, at| may_stay_open && now - at < Duration::days(3) && rng.bool();
@@ -665,7 +655,7 @@ impl<'a> Demo<'a> {
             let reason = pick(&mut self.rng, CANCEL);
             self.store.cancel_promise(&promise.id, reason, at)?;
         } else {
-            let note = match channel {
+            let note = match promise.channel {
                 Channel::Email => "E-mailed the update as agreed.",
                 _ => pick(&mut self.rng, KEPT),
             };
@@ -716,38 +706,47 @@ impl<'a> Demo<'a> {
             .rposition(|t| free(t) && t.owner == owner && t.status != Status::New)
             .or_else(|| self.open.iter().rposition(|t| free(t) && t.owner == owner))
             .or_else(|| self.open.iter().rposition(free));
-        let Some(t) = found.map(|index| &mut self.open[index]) else {
+        let Some(index) = found else {
             return Ok(());
         };
+        // Out of the list while it is written to, as writing needs all of `self`.
+        let mut t = self.open.remove(index);
         self.store.set_agent(&owner);
         if t.owner != owner {
             self.store.set_assignee(&t.id, &owner, made - mins(1))?;
             t.owner = owner;
         }
-        let channel = one(&mut self.rng, &MOSTLY_PHONE);
-        let first_due = if rescheduled {
-            made + Duration::hours(1)
-        } else {
-            due
-        };
-        let what = t.issue.promise.to_string();
-        let new = NewPromise {
-            ticket_id: t.id.clone(),
-            what,
-            channel,
-            due_at: first_due,
-        };
-        let promise = self.store.make_promise(&new, made)?;
-        (t.promised, t.at) = (true, made);
+        let first_due = if rescheduled { made + mins(60) } else { due };
+        let promise = self.promise(&mut t, first_due, made)?;
+        t.at = made;
         if rescheduled {
             let reason = pick(&mut self.rng, RESCHEDULE);
-            let at = made + mins(45);
+            t.at = made + mins(45);
             self.store
-                .reschedule_promise(&promise.id, due, reason, at)?;
-            t.at = at;
+                .reschedule_promise(&promise.id, due, reason, t.at)?;
         }
-        self.open_promises += 1;
+        self.open.insert(index, t);
         Ok(())
+    }
+
+    fn promise(
+        &mut self,
+        t: &mut Story,
+        due_at: DateTime<Utc>,
+        made: DateTime<Utc>,
+    ) -> Result<Promise> {
+        let channel = one(&mut self.rng, &MOSTLY_PHONE);
+        let (ticket_id, what) = (t.id.clone(), t.issue.promise.to_string());
+        let new = NewPromise {
+            ticket_id,
+            what,
+            to: String::new(),
+            channel,
+            due_at,
+        };
+        self.open_promises += 1;
+        t.promised = true;
+        self.store.make_promise(&new, made)
     }
 }
 
@@ -954,22 +953,5 @@ mod tests {
         );
         assert_eq!(store.caller_count().unwrap(), 2);
         assert_eq!(demo(9, 3, 5).1.tickets, 5);
-    }
-
-    /// `cargo test --release -- --nocapture default_desk` shows the time it takes.
-    #[test]
-    #[cfg_attr(
-        debug_assertions,
-        ignore = "the time means something in release builds only"
-    )]
-    fn fills_the_default_desk_on_disk() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("demo.db"), AGENT).unwrap();
-        let started = std::time::Instant::now();
-        let summary = populate(&mut store, &options(1, 300, 3000), Utc::now()).unwrap();
-        println!(
-            "default demo desk {summary:?} filled in {:?}",
-            started.elapsed()
-        );
     }
 }

@@ -215,6 +215,7 @@ fn apply(
         Write::Promise {
             ticket_id,
             what,
+            to,
             channel,
             due_at,
         } => {
@@ -222,6 +223,7 @@ fn apply(
                 &crate::domain::NewPromise {
                     ticket_id: ticket_id.clone(),
                     what,
+                    to,
                     channel,
                     due_at,
                 },
@@ -229,7 +231,7 @@ fn apply(
             )?;
             let when = crate::when::friendly(promise.due_at, now, config.time_zone);
             done(
-                format!("promised to {} by {when}", promise.caller_name),
+                format!("promised to {} by {when}", promise.to),
                 Some(ticket_id),
             )
         }

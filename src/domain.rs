@@ -169,6 +169,7 @@ pub struct Promise {
     pub ticket_key: String,
     pub caller_id: Option<Id>,
     pub caller_name: String,
+    pub to: String,
     pub what: String,
     pub channel: Channel,
     pub due_at: DateTime<Utc>,
@@ -181,6 +182,8 @@ pub struct Promise {
 pub struct NewPromise {
     pub ticket_id: Id,
     pub what: String,
+    /// Who the promise is made to; empty means the ticket's caller.
+    pub to: String,
     pub channel: Channel,
     pub due_at: DateTime<Utc>,
 }

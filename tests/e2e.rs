@@ -148,8 +148,9 @@ fn a_call_and_a_promise_survive_a_restart() {
     desk.send(ENTER);
     desk.wait_for("T-1001 opened for Piet Pieterse");
     desk.send("p");
-    desk.wait_for("to: Piet Pieterse");
+    desk.wait_for("to whom:");
     desk.send("call back when the toner is in");
+    desk.send(TAB);
     desk.send(TAB);
     desk.send(TAB);
     desk.send("+2h");

@@ -160,14 +160,14 @@ fn a_promise_shows_its_parsed_deadline_and_lands_in_the_promises_pane() {
     let mut h = Harness::with_callers();
     call_from_jan(&mut h);
     h.press(
-        "p call<space>back<space>with<space>the<space>VPN<space>profile <tab> <right> <tab> +2h",
+        "p call<space>back<space>with<space>the<space>VPN<space>profile <tab> <tab> <right> <tab> +2h",
     );
     let screen = h.screen(160, 45);
     assert!(
         screen.contains("→ today 12:00 (in 2h)"),
         "preview missing:\n{screen}"
     );
-    assert!(screen.contains("to: Jan de Vries"));
+    assert!(screen.contains("to whom:") && screen.contains("Jan de Vries"));
     h.press("<enter>");
     assert!(h.desk.app.popup.is_none());
     let promises = &h.desk.app.views.promises;
@@ -175,10 +175,31 @@ fn a_promise_shows_its_parsed_deadline_and_lands_in_the_promises_pane() {
     assert_eq!(promises[0].what, "call back with the VPN profile");
     assert_eq!(promises[0].channel, balie::domain::Channel::Email);
     assert_eq!(promises[0].due_at, h.now + Duration::hours(2));
-    assert_eq!(promises[0].caller_name, "Jan de Vries");
+    assert_eq!(promises[0].to, "Jan de Vries");
     assert!(timeline_kinds(&h).contains(&EventKind::PromiseMade));
     let screen = h.screen(160, 45);
     assert!(screen.contains("in 2h"));
+}
+
+#[test]
+fn a_promise_can_be_made_to_someone_other_than_the_caller() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("p confirm<space>the<space>restore <tab> <c-a> <c-k> his<space>manager<space>Piet <tab> <tab> +1h <enter>");
+    let promise = h
+        .desk
+        .app
+        .views
+        .promises
+        .first()
+        .cloned()
+        .expect("a promise");
+    assert_eq!(promise.to, "his manager Piet");
+    assert_eq!(
+        promise.caller_name, "Jan de Vries",
+        "it still belongs to the caller's ticket"
+    );
+    assert!(h.screen(160, 45).contains("his manager Piet"));
 }
 
 #[test]
@@ -190,7 +211,9 @@ fn a_deadline_that_does_not_parse_is_refused_with_a_reason_and_nothing_is_saved(
         ("09:00", "already passed"),
         ("soonish", "not understood"),
     ] {
-        h.press(&format!("p call<space>back <tab> <tab> {when} <enter>"));
+        h.press(&format!(
+            "p call<space>back <tab> <tab> <tab> {when} <enter>"
+        ));
         match &h.desk.app.popup {
             Some(Popup::Form(form)) => {
                 let error = form.error.as_deref().unwrap_or_default();
@@ -208,7 +231,7 @@ fn a_deadline_that_does_not_parse_is_refused_with_a_reason_and_nothing_is_saved(
 fn keeping_a_callback_logs_the_outbound_call() {
     let mut h = Harness::with_callers();
     call_from_jan(&mut h);
-    h.press("p call<space>back <tab> <tab> +30m <enter>");
+    h.press("p call<space>back <tab> <tab> <tab> +30m <enter>");
     h.advance(Duration::minutes(45));
     let screen = h.screen(160, 45);
     assert!(screen.contains("overdue 15m"), "countdown:\n{screen}");
@@ -240,7 +263,7 @@ fn keeping_a_callback_logs_the_outbound_call() {
 fn rescheduling_keeps_the_first_promise_and_links_the_new_one() {
     let mut h = Harness::with_callers();
     call_from_jan(&mut h);
-    h.press("p call<space>back <tab> <tab> +1h <enter>");
+    h.press("p call<space>back <tab> <tab> <tab> +1h <enter>");
     let first = h.desk.app.views.promises[0].clone();
     // A reason is required.
     h.press("R tomorrow<space>9:00 <tab> <enter>");
@@ -278,7 +301,7 @@ fn rescheduling_keeps_the_first_promise_and_links_the_new_one() {
 fn cancelling_a_promise_asks_for_a_reason() {
     let mut h = Harness::with_callers();
     call_from_jan(&mut h);
-    h.press("p send<space>manual <tab> <tab> +1d <enter>");
+    h.press("p send<space>manual <tab> <tab> <tab> +1d <enter>");
     h.press("X <enter>");
     assert!(matches!(h.desk.app.popup, Some(Popup::Form(_))));
     h.press("caller<space>found<space>it <enter>");

@@ -13,12 +13,12 @@ fn busy_desk() -> Harness {
     h.press("n vries <enter> VPN<space>drops<space>every<space>hour <enter>");
     h.press("a asked<space>for<space>the<space>client<space>log <enter>");
     h.press(
-        "p call<space>back<space>with<space>the<space>VPN<space>profile <tab> <tab> +30m <enter>",
+        "p call<space>back<space>with<space>the<space>VPN<space>profile <tab> <tab> <tab> +30m <enter>",
     );
-    h.press("p send<space>the<space>new<space>profile <tab> <right> <tab> +15m <enter>");
+    h.press("p send<space>the<space>new<space>profile <tab> <tab> <right> <tab> +15m <enter>");
     h.advance(Duration::minutes(20));
     h.press("n odon <enter> licence<space>expired<space>on<space>laptop <enter>");
-    h.press("p mail<space>the<space>new<space>licence<space>code <tab> <right> <tab> tomorrow<space>9:00 <enter>");
+    h.press("p mail<space>the<space>new<space>licence<space>code <tab> <tab> <right> <tab> tomorrow<space>9:00 <enter>");
     h.press("<tab> <tab> <tab> <down> <enter>");
     h
 }

@@ -115,6 +115,7 @@ pub enum Write {
     Promise {
         ticket_id: Id,
         what: String,
+        to: String,
         channel: Channel,
         due_at: DateTime<Utc>,
     },

@@ -65,19 +65,19 @@ pub fn note(ticket_id: Id, text: &str) -> Form {
     )
 }
 
-pub fn promise(ticket_id: Id, to: Option<&str>) -> Form {
-    let to = to.filter(|t| !t.is_empty()).unwrap_or("the caller");
+/// The promise is to the ticket's caller unless the agent names someone else.
+pub fn promise(ticket_id: Id, caller: Option<&str>) -> Form {
     Form::new(
         FormKind::Promise { ticket_id },
         "Promise",
         vec![
             Field::text("what", ""),
+            Field::text("to whom", caller.unwrap_or_default()),
             Field::choice("channel", channel_labels(), 0),
             Field::deadline("by when"),
         ],
     )
     .with_context(vec![
-        format!("to: {to}"),
         "by when: +2h, +30m, 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00".into(),
     ])
 }
@@ -120,7 +120,7 @@ fn promise_context(promise: &Promise) -> Vec<String> {
         "{} · {} · to {} ({})",
         promise.ticket_key,
         promise.what,
-        promise.caller_name,
+        promise.to,
         promise.channel.label()
     )]
 }
@@ -237,11 +237,12 @@ pub fn to_write(
         FormKind::Promise { ticket_id } => Write::Promise {
             ticket_id: ticket_id.clone(),
             what: required(0, "what was promised")?,
+            to: required(1, "who it is promised to")?,
             channel: Channel::ALL
-                .get(form.choice(1))
+                .get(form.choice(2))
                 .copied()
                 .unwrap_or(Channel::Phone),
-            due_at: deadline(2)?,
+            due_at: deadline(3)?,
         },
         FormKind::Keep { promise_id } => Write::Keep {
             promise_id: promise_id.clone(),

@@ -1,7 +1,7 @@
 //! Callers, their phones, e-mail addresses and identifiers, and finding them while they speak.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
 use crate::domain::{Caller, CallerHit, Channel, Id, NewCaller, PriorContact, Status, new_id};
@@ -209,7 +209,7 @@ fn quote_fts(word: impl AsRef<str>) -> String {
 }
 
 pub(crate) fn insert_caller(
-    tx: &Transaction,
+    tx: &Connection,
     id: &Id,
     new: &NewCaller,
     agent: &str,
@@ -280,7 +280,7 @@ impl Store {
 
 /// The same name with the same details, compared as search compares them (accents,
 /// case and phone formatting aside), is the same caller.
-fn is_known(tx: &Transaction, new: &NewCaller) -> Result<bool> {
+fn is_known(tx: &Connection, new: &NewCaller) -> Result<bool> {
     Ok(tx
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM callers

@@ -2,7 +2,7 @@
 //! close it with an event, and a reschedule opens a new promise that points back at it.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::json;
 
 use super::tickets::{insert_event, ticket_in};
@@ -90,6 +90,7 @@ impl Store {
             let successor = NewPromise {
                 ticket_id: old.ticket_id.clone(),
                 what: old.what.clone(),
+                to: old.to.clone(),
                 channel: old.channel,
                 due_at,
             };
@@ -155,7 +156,7 @@ fn require_reason(reason: &str) -> Result<()> {
 }
 
 const PROMISE_SELECT: &str = "SELECT p.id, p.ticket_id, t.key, p.caller_id, coalesce(c.name, ''),
-    p.what, p.channel, p.due_at, p.owner, p.state, p.replaces_id
+    p.what, p.channel, p.due_at, p.owner, p.state, p.replaces_id, p.recipient
     FROM promises p JOIN tickets t ON t.id = p.ticket_id LEFT JOIN callers c ON c.id = p.caller_id";
 
 fn promise_from_row(r: &Row) -> rusqlite::Result<Promise> {
@@ -171,10 +172,11 @@ fn promise_from_row(r: &Row) -> rusqlite::Result<Promise> {
         owner: r.get(8)?,
         state: parse_code(&r.get::<_, String>(9)?, PromiseState::from_code)?,
         replaces: r.get(10)?,
+        to: r.get(11)?,
     })
 }
 
-fn open_promise_in(tx: &Transaction, id: &str) -> Result<Promise> {
+fn open_promise_in(tx: &Connection, id: &str) -> Result<Promise> {
     let sql = format!("{PROMISE_SELECT} WHERE p.id = ?1");
     let promise = tx
         .prepare_cached(&sql)?
@@ -191,7 +193,7 @@ fn open_promise_in(tx: &Transaction, id: &str) -> Result<Promise> {
 }
 
 fn close(
-    tx: &Transaction,
+    tx: &Connection,
     promise: &Promise,
     state: PromiseState,
     agent: &str,
@@ -205,7 +207,7 @@ fn close(
 }
 
 fn insert_promise(
-    tx: &Transaction,
+    tx: &Connection,
     id: &str,
     new: &NewPromise,
     replaces: Option<&str>,
@@ -214,10 +216,14 @@ fn insert_promise(
 ) -> Result<()> {
     let ticket = ticket_in(tx, &new.ticket_id)?;
     let stamp = ts(now);
+    let recipient = match new.to.trim() {
+        "" => ticket.caller_name.as_str(),
+        to => to,
+    };
     tx.prepare_cached(
         "INSERT INTO promises (id, ticket_id, caller_id, what, channel, due_at, owner, state,
-           replaces_id, created_at, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9, ?7)",
+           replaces_id, created_at, updated_at, updated_by, recipient)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9, ?7, ?10)",
     )?
     .execute(params![
         id,
@@ -228,14 +234,18 @@ fn insert_promise(
         ts(new.due_at),
         agent,
         replaces,
-        stamp
+        stamp,
+        recipient
     ])?;
     insert_event(
         tx,
         &ticket.id,
         EventKind::PromiseMade,
         new.what.trim(),
-        json!({"promise": id, "channel": new.channel.code(), "due_at": ts(new.due_at), "replaces": replaces}),
+        json!({
+            "promise": id, "to": recipient, "channel": new.channel.code(),
+            "due_at": ts(new.due_at), "replaces": replaces,
+        }),
         agent,
         now,
     )

@@ -88,6 +88,7 @@ CREATE TABLE promises (
     ticket_id    TEXT NOT NULL REFERENCES tickets(id),
     caller_id    TEXT REFERENCES callers(id),
     what         TEXT NOT NULL,
+    recipient    TEXT NOT NULL,
     channel      TEXT NOT NULL,
     due_at       TEXT NOT NULL,
     owner        TEXT NOT NULL,

@@ -2,7 +2,7 @@
 //! that records it, so the timeline is always the full story.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::json;
 
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
@@ -323,7 +323,7 @@ fn ticket_from_row(r: &Row) -> rusqlite::Result<Ticket> {
     })
 }
 
-pub(crate) fn ticket_in(tx: &Transaction, id: &str) -> Result<Ticket> {
+pub(crate) fn ticket_in(tx: &Connection, id: &str) -> Result<Ticket> {
     let sql = format!("{TICKET_SELECT} WHERE t.id = ?1");
     tx.prepare_cached(&sql)?
         .query_row([id], ticket_from_row)
@@ -333,7 +333,7 @@ pub(crate) fn ticket_in(tx: &Transaction, id: &str) -> Result<Ticket> {
 
 /// Appends an event and marks the ticket as just active, so it rises in the queue.
 pub(crate) fn insert_event(
-    tx: &Transaction,
+    tx: &Connection,
     ticket_id: &str,
     kind: EventKind,
     text: &str,

@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         cells.extend([
             Cell::from(p.what.as_str()),
-            Cell::from(p.caller_name.as_str()),
+            Cell::from(p.to.as_str()),
             Cell::from(p.ticket_key.as_str()),
         ]);
         cells.push(if wide {

@@ -1,0 +1,181 @@
+//! The command line as a shell user meets it: import, help, version, and file errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn balie(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_balie"))
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("USER", "anna")
+        .output()
+        .expect("run balie")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn import_adds_callers_once_and_names_bad_lines() {
+    let home = tempfile::tempdir().expect("home");
+    let csv = home.path().join("callers.csv");
+    std::fs::write(
+        &csv,
+        "name,organization,phone,email,identifiers\n\
+         Ödön Kovács,Magyar Posta Zrt.,+36 30 123 4567,kovacs.odon@posta.hu,NB-20431;LIC-7F3K\n\
+         \"de Vries, Jan\",Gemeente Utrecht,06 1234 5678,jan@utrecht.nl,\n",
+    )
+    .expect("write csv");
+    // Global options go before or after the subcommand; the default database lives in
+    // the data folder under the test's own HOME.
+    let first = balie(
+        home.path(),
+        &["import", "callers", csv.to_str().expect("utf-8")],
+    );
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(
+        text(&first.stdout).contains("imported 2 callers"),
+        "{}",
+        text(&first.stdout)
+    );
+    assert!(home.path().join("data/balie/balie.db").exists());
+
+    let again = balie(
+        home.path(),
+        &["import", "callers", csv.to_str().expect("utf-8")],
+    );
+    assert!(
+        text(&again.stdout).contains("imported 0 callers"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert!(text(&again.stdout).contains("2 already known"));
+
+    let bad = home.path().join("bad.csv");
+    std::fs::write(&bad, "name,phone\nPiet,0612345678\n,0698765432\n").expect("write csv");
+    let db = home.path().join("other.db");
+    let db = db.to_str().expect("utf-8");
+    let failed = balie(
+        home.path(),
+        &[
+            "--db",
+            db,
+            "import",
+            "callers",
+            bad.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(!failed.status.success());
+    let stderr = text(&failed.stderr);
+    assert!(stderr.contains("line 3"), "{stderr}");
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    let count: i64 = rusqlite::Connection::open(db)
+        .and_then(|c| c.query_row("SELECT count(*) FROM callers", [], |r| r.get(0)))
+        .expect("count");
+    assert_eq!(count, 0, "nothing is half-imported");
+}
+
+#[test]
+fn unknown_columns_are_named() {
+    let home = tempfile::tempdir().expect("home");
+    let csv = home.path().join("callers.csv");
+    std::fs::write(&csv, "name,telefoon,notes\nPiet,0612345678,x\n").expect("write csv");
+    let out = balie(
+        home.path(),
+        &["import", "callers", csv.to_str().expect("utf-8")],
+    );
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("\"telefoon\"") && stderr.contains("\"notes\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_and_version_come_from_clap() {
+    let home = tempfile::tempdir().expect("home");
+    let help = balie(home.path(), &["--help"]);
+    assert!(help.status.success());
+    for word in [
+        "demo",
+        "import",
+        "--db",
+        "--config",
+        "BALIE_DB",
+        "BALIE_CONFIG",
+    ] {
+        assert!(
+            text(&help.stdout).contains(word),
+            "{word} missing from --help"
+        );
+    }
+    let version = balie(home.path(), &["--version"]);
+    assert_eq!(
+        text(&version.stdout).trim(),
+        format!("balie {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn a_foreign_database_is_refused_and_left_alone() {
+    let home = tempfile::tempdir().expect("home");
+    let path = home.path().join("recipes.db");
+    rusqlite::Connection::open(&path)
+        .and_then(|c| c.execute_batch("CREATE TABLE recipes (name TEXT);"))
+        .expect("foreign db");
+    let before = std::fs::read(&path).expect("read");
+    let csv = home.path().join("c.csv");
+    std::fs::write(&csv, "name\nPiet\n").expect("write csv");
+    let out = balie(
+        home.path(),
+        &[
+            "import",
+            "callers",
+            csv.to_str().expect("utf-8"),
+            "--db",
+            path.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("not a balie database"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn the_demo_refuses_to_fill_an_existing_desk() {
+    let home = tempfile::tempdir().expect("home");
+    let csv = home.path().join("c.csv");
+    std::fs::write(&csv, "name\nPiet\n").expect("write csv");
+    let db = home.path().join("desk.db");
+    let db = db.to_str().expect("utf-8");
+    assert!(
+        balie(
+            home.path(),
+            &[
+                "--db",
+                db,
+                "import",
+                "callers",
+                csv.to_str().expect("utf-8")
+            ]
+        )
+        .status
+        .success()
+    );
+    let out = balie(home.path(), &["demo", "--db", db]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("already holds a desk"),
+        "{}",
+        text(&out.stderr)
+    );
+}
