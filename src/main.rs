@@ -86,6 +86,7 @@ fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
         );
     }
     let now = Utc::now();
+    eprintln!("balie: filling a demo desk in {} …", path.display());
     let priority = |impact, urgency| config.priority(impact, urgency);
     demo::populate(
         &mut store,

@@ -38,7 +38,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(header, header_area);
 
     let mut timeline = vec![Line::from(Span::styled("── timeline ──", theme.muted()))];
-    timeline.extend(view.timeline.iter().map(|e| event_line(e, app, theme)));
+    timeline.extend(
+        view.timeline
+            .iter()
+            .flat_map(|e| event_lines(e, app, theme)),
+    );
     let timeline = Paragraph::new(timeline).wrap(Wrap { trim: false });
     // Newest last and in view; scrolling up reveals older entries.
     let total = timeline.line_count(timeline_area.width) as u16;
@@ -98,12 +102,17 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
     lines
 }
 
-fn event_line<'a>(event: &Event, app: &App, theme: &Theme) -> Line<'a> {
+/// An event's first line carries its time and author; a long note continues indented.
+fn event_lines<'a>(event: &Event, app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let stamp = when::friendly(event.at, app.now, app.config.time_zone);
-    Line::from(vec![
+    let text = describe(event, app);
+    let mut parts = text.lines();
+    let mut lines = vec![Line::from(vec![
         Span::styled(format!("{stamp} {} ", event.by), theme.muted()),
-        Span::raw(describe(event, app)),
-    ])
+        Span::raw(parts.next().unwrap_or_default().to_string()),
+    ])];
+    lines.extend(parts.map(|part| Line::from(format!("    {part}"))));
+    lines
 }
 
 /// What an event says on the timeline, from its kind, its data and the agent's text.

@@ -1,0 +1,175 @@
+//! The demo desk holds what its users are told to look for.
+use std::collections::BTreeSet;
+
+use chrono::TimeZone;
+
+use super::*;
+use crate::domain::{EventKind, QueueFilter, Ticket};
+
+const AGENT: &str = "Anna de Vries";
+
+fn priority(impact: u8, urgency: u8) -> u8 {
+    (impact + urgency).div_ceil(2)
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 3, 12, 10, 30, 0).unwrap()
+}
+
+fn options(seed: u64, callers: usize, tickets: usize) -> DemoOptions<'static> {
+    let priority = &priority;
+    DemoOptions {
+        agent: AGENT,
+        ticket_prefix: "T",
+        callers,
+        tickets,
+        seed,
+        priority,
+    }
+}
+
+fn demo(seed: u64, callers: usize, tickets: usize) -> (Store, DemoSummary) {
+    let mut store = Store::open_in_memory(AGENT).unwrap();
+    let summary = populate(&mut store, &options(seed, callers, tickets), now()).unwrap();
+    (store, summary)
+}
+
+fn all_tickets(store: &Store) -> Vec<Ticket> {
+    (1001..)
+        .map_while(|n| store.ticket_by_key(&format!("T-{n}")).unwrap())
+        .collect()
+}
+
+#[test]
+fn every_issue_line_parses() {
+    let categories = [
+        "Network", "Account", "E-mail", "Hardware", "Software", "Printing", "Other",
+    ];
+    assert_eq!(ISSUE_LIST.len(), ISSUES.lines().count());
+    assert!(ISSUE_LIST.iter().all(|i| categories.contains(&i.category)));
+}
+
+#[test]
+fn summary_matches_the_store_and_documented_callers_are_found() {
+    let (mut store, summary) = demo(1, 300, 600);
+    assert_eq!(store.agent(), AGENT);
+    assert_eq!((summary.callers, summary.tickets), (300, 600));
+    assert_eq!(store.caller_count().unwrap(), 300);
+    assert_eq!(all_tickets(&store).len(), 600);
+    assert_eq!(
+        store.open_promises(100_000).unwrap().len(),
+        summary.promises
+    );
+    for filter in [
+        QueueFilter::Mine,
+        QueueFilter::AllOpen,
+        QueueFilter::Waiting,
+    ] {
+        assert!(!store.queue(filter, 50).unwrap().is_empty(), "{filter:?}");
+    }
+    let odon = &store.search_callers("odon", 5).unwrap()[0];
+    assert_eq!(
+        (&*odon.name, &*odon.organization),
+        ("Ödön Kovács", "Magyar Posta Zrt.")
+    );
+    assert_eq!(
+        store.search_callers("+36 30 123 4567", 5).unwrap()[0].id,
+        odon.id
+    );
+    let hits = store.search_callers("0612345678", 5).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        (&*hits[0].name, &*hits[0].organization),
+        ("Jan de Vries", "Gemeente Utrecht")
+    );
+    assert_eq!(
+        store.search_callers("NB-20431", 5).unwrap()[0].id,
+        hits[0].id
+    );
+    assert!(store.prior_contacts(&hits[0].id, 100).unwrap().len() >= 5);
+    store.set_agent("Someone Else");
+    assert!(store.queue(QueueFilter::Mine, 50).unwrap().is_empty());
+}
+
+#[test]
+fn a_busy_desk_tells_every_story_and_none_after_now() {
+    let (store, _) = demo(3, 200, 1500);
+    let at = |minutes| now() + mins(minutes);
+    let open = store.open_promises(100_000).unwrap();
+    let mine: Vec<_> = open
+        .iter()
+        .filter(|p| p.owner == AGENT)
+        .map(|p| p.due_at)
+        .collect();
+    assert!(mine.iter().filter(|due| **due < now()).count() >= 3);
+    assert!(mine.iter().any(|due| (at(1)..=at(30)).contains(due)));
+    assert!(mine.iter().any(|due| (at(31)..=at(12 * 60)).contains(due)));
+    assert!(mine.iter().any(|due| *due > at(24 * 60)));
+    assert!(open.iter().any(|p| p.owner != AGENT) && open.iter().any(|p| p.replaces.is_some()));
+    let counts = store.counts(now(), at(13 * 60)).unwrap();
+    assert!(counts.promises_overdue > 0 && counts.promises_due_today > 0);
+
+    let (mut kinds, mut statuses, mut late) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    for ticket in all_tickets(&store) {
+        assert!(ticket.created_at <= ticket.last_activity_at && ticket.last_activity_at < now());
+        statuses.insert(ticket.status.code());
+        let events = store.timeline(&ticket.id, 10_000).unwrap();
+        assert_eq!(events[0].at, ticket.created_at);
+        assert!(events.windows(2).all(|pair| pair[0].at <= pair[1].at));
+        for event in events {
+            assert!(
+                event.at < now(),
+                "{} {:?} at {}",
+                ticket.key,
+                event.kind,
+                event.at
+            );
+            if event.kind == EventKind::PromiseKept {
+                late.insert(event.data["late"].as_bool());
+            }
+            kinds.insert(event.kind.code());
+        }
+    }
+    assert_eq!(kinds.len(), EventKind::ALL.len(), "{kinds:?}");
+    assert_eq!(statuses.len(), Status::ALL.len(), "{statuses:?}");
+    assert_eq!(late, BTreeSet::from([Some(false), Some(true)]));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_desk() {
+    let fingerprint = |seed| {
+        let (store, summary) = demo(seed, 60, 300);
+        let tickets: Vec<_> = (all_tickets(&store).into_iter())
+            .map(|t| {
+                (
+                    t.subject,
+                    t.caller_name,
+                    t.status,
+                    t.assignee,
+                    t.last_activity_at,
+                )
+            })
+            .collect();
+        let promises: Vec<_> = (store.open_promises(1000).unwrap().into_iter())
+            .map(|p| (p.ticket_key, p.caller_name, p.owner, p.due_at))
+            .collect();
+        (summary, tickets, promises)
+    };
+    assert_eq!(fingerprint(42), fingerprint(42));
+    assert_ne!(fingerprint(42).1, fingerprint(43).1);
+}
+
+#[test]
+fn tiny_desks_still_work() {
+    let (store, summary) = demo(9, 0, 0);
+    assert_eq!(
+        summary,
+        DemoSummary {
+            callers: 2,
+            tickets: 0,
+            promises: 0
+        }
+    );
+    assert_eq!(store.caller_count().unwrap(), 2);
+    assert_eq!(demo(9, 3, 5).1.tickets, 5);
+}
