@@ -1,0 +1,25 @@
+//! The README's key table describes the keys balie really has.
+
+use balie::keymap::{Command, Keymap};
+
+#[test]
+fn readme_lists_every_command_with_its_keys() {
+    let readme = include_str!("../README.md");
+    let keymap = Keymap::default();
+    for command in Command::ALL {
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with('|') && l.contains(&format!("`:{}`", command.name())))
+            .unwrap_or_else(|| panic!(":{} is missing from the README key table", command.name()));
+        for binding in keymap.bindings().iter().filter(|b| b.command == *command) {
+            let label = binding.key.label();
+            assert!(
+                row.to_lowercase()
+                    .contains(&format!("`{}`", label.to_lowercase())),
+                "README row for :{} lacks key {label}: {row}",
+                command.name()
+            );
+        }
+        assert!(row.contains(command.description().split('$').next().unwrap_or_default()));
+    }
+}
