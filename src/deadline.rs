@@ -304,12 +304,7 @@ mod tests {
     use chrono_tz::Europe::{Amsterdam, Budapest};
     use chrono_tz::UTC;
 
-    fn local(tz: Tz, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-        tz.with_ymd_and_hms(y, mo, d, h, mi, 0)
-            .single()
-            .expect("test times exist and are unambiguous")
-            .with_timezone(&Utc)
-    }
+    use crate::when::local;
 
     /// Monday 2026-11-23 10:00 in Amsterdam.
     fn monday() -> DateTime<Utc> {

@@ -70,21 +70,21 @@ fn event_loop(
             effects.extend(desk.dispatch(Action::Tick, now));
             effects
         };
-        for effect in effects {
+        let mut effects = effects;
+        while let Some(effect) = effects.pop() {
             match effect {
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => suspend(terminal)?,
                 Effect::OpenEditor { ticket_id, initial } => {
-                    let (text, failed) = edit(terminal, &initial)?;
-                    let rest = desk.dispatch(
-                        Action::EditorClosed {
+                    let action = match edit(terminal, &initial) {
+                        Ok((text, failed)) => Action::EditorClosed {
                             ticket_id,
                             text,
                             failed,
                         },
-                        Utc::now(),
-                    );
-                    debug_assert!(rest.is_empty());
+                        Err(error) => Action::EditorFailed(format!("{error:#}")),
+                    };
+                    effects.extend(desk.dispatch(action, Utc::now()));
                 }
                 _ => {}
             }
@@ -144,8 +144,9 @@ fn edit(terminal: &mut Term, initial: &str) -> Result<(String, bool)> {
         .suffix(".md")
         .tempfile()
         .context("creating a file for the editor")?;
-    file.write_all(initial.as_bytes())?;
-    file.flush()?;
+    file.write_all(initial.as_bytes())
+        .and_then(|()| file.flush())
+        .context("writing the file for the editor")?;
     leave();
     // Through the shell, so that EDITOR="code --wait" works as it does for git.
     let status = Process::new("sh")
@@ -156,6 +157,8 @@ fn edit(terminal: &mut Term, initial: &str) -> Result<(String, bool)> {
         .status();
     *terminal = enter()?;
     let text = std::fs::read_to_string(file.path()).unwrap_or_default();
-    let failed = !matches!(status, Ok(s) if s.success());
-    Ok((text, failed))
+    // An editor that could not start at all is reported; one that exited with an error
+    // still hands back whatever it saved.
+    let status = status.with_context(|| format!("starting the editor `{editor}`"))?;
+    Ok((text, !status.success()))
 }

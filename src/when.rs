@@ -106,19 +106,22 @@ pub fn is_same_local_day(a: DateTime<Utc>, b: DateTime<Utc>, tz: Tz) -> bool {
     a.with_timezone(&tz).date_naive() == b.with_timezone(&tz).date_naive()
 }
 
+/// A local wall-clock time as an instant, for tests that think in office hours.
+#[cfg(test)]
+pub(crate) fn local(tz: Tz, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    tz.with_ymd_and_hms(y, mo, d, h, mi, 0)
+        .single()
+        .expect("test times exist and are unambiguous")
+        .with_timezone(&Utc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{TimeDelta, TimeZone};
+    use chrono::TimeDelta;
     use chrono_tz::Europe::{Amsterdam, Budapest};
     use chrono_tz::UTC;
-
-    fn local(tz: Tz, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-        tz.with_ymd_and_hms(y, mo, d, h, mi, 0)
-            .single()
-            .expect("test times exist and are unambiguous")
-            .with_timezone(&Utc)
-    }
 
     /// Monday 2026-11-23 10:00 in Amsterdam.
     fn now() -> DateTime<Utc> {

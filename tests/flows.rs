@@ -19,6 +19,11 @@ fn timeline_kinds(h: &Harness) -> Vec<EventKind> {
     view.timeline.iter().map(|e| e.kind).collect()
 }
 
+fn last_event(h: &Harness) -> balie::domain::Event {
+    let view = h.desk.app.views.ticket.as_ref().expect("an open ticket");
+    view.timeline.last().cloned().expect("an event")
+}
+
 /// Logs a call from Jan de Vries on a new ticket and leaves it open.
 fn call_from_jan(h: &mut Harness) {
     h.press("n vries");
@@ -245,17 +250,7 @@ fn keeping_a_callback_logs_the_outbound_call() {
         kinds[kinds.len() - 2..],
         [EventKind::ContactOut, EventKind::PromiseKept]
     );
-    let kept = h
-        .desk
-        .app
-        .views
-        .ticket
-        .as_ref()
-        .expect("ticket")
-        .timeline
-        .last()
-        .cloned()
-        .expect("event");
+    let kept = last_event(&h);
     assert_eq!(kept.data["late"], true);
 }
 
@@ -306,17 +301,7 @@ fn cancelling_a_promise_asks_for_a_reason() {
     assert!(matches!(h.desk.app.popup, Some(Popup::Form(_))));
     h.press("caller<space>found<space>it <enter>");
     assert!(h.desk.app.views.promises.is_empty());
-    let last = h
-        .desk
-        .app
-        .views
-        .ticket
-        .as_ref()
-        .expect("ticket")
-        .timeline
-        .last()
-        .cloned()
-        .expect("event");
+    let last = last_event(&h);
     assert_eq!(last.kind, EventKind::PromiseCancelled);
     assert_eq!(last.text, "caller found it");
 }
@@ -435,4 +420,57 @@ fn a_failed_save_keeps_what_the_agent_typed() {
     h.press("<enter>");
     assert!(h.desk.app.popup.is_none());
     assert_eq!(timeline_kinds(&h).last(), Some(&EventKind::Note));
+}
+
+#[test]
+fn a_long_note_comes_back_from_the_editor_even_when_it_fails() {
+    use balie::app::{Action, Effect};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    let key = KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT);
+    let effects = h.desk.dispatch(Action::Key(key), h.now);
+    let ticket_id = match effects.as_slice() {
+        [Effect::OpenEditor { ticket_id, .. }] => ticket_id.clone(),
+        other => panic!("expected the editor to open, got {other:?}"),
+    };
+    // The editor saved text but exited with an error: nothing is saved yet, nothing is lost.
+    let text = "Called the vendor.\nFix expected Friday.".to_string();
+    h.desk.dispatch(
+        Action::EditorClosed {
+            ticket_id: ticket_id.clone(),
+            text: text.clone(),
+            failed: true,
+        },
+        h.now,
+    );
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => {
+            assert_eq!(form.text(0), text);
+            assert!(
+                form.error
+                    .as_deref()
+                    .is_some_and(|e| e.contains("editor exited"))
+            );
+        }
+        _ => panic!("the text should be offered back in the note form"),
+    }
+    h.press("<enter>");
+    assert_eq!(last_event(&h).text, text);
+    // A clean exit saves straight away.
+    h.desk.dispatch(
+        Action::EditorClosed {
+            ticket_id,
+            text: "Second note.".into(),
+            failed: false,
+        },
+        h.now,
+    );
+    assert!(h.desk.app.popup.is_none());
+    assert_eq!(last_event(&h).text, "Second note.");
+    let screen = h.screen(160, 45);
+    assert!(
+        screen.contains("note: Called the vendor.") && screen.contains("    Fix expected Friday."),
+        "{screen}"
+    );
 }

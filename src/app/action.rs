@@ -31,6 +31,7 @@ pub enum Action {
         text: String,
         failed: bool,
     },
+    EditorFailed(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]

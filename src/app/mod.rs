@@ -164,6 +164,12 @@ impl App {
                 text,
                 failed,
             } => self.on_editor_closed(ticket_id, text, failed),
+            Action::EditorFailed(error) => {
+                self.error(format!(
+                    "no editor: {error}; set $VISUAL or $EDITOR, or use a for a short note"
+                ));
+                Vec::new()
+            }
         }
     }
 

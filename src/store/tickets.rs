@@ -260,6 +260,7 @@ impl Store {
 
     /// Open tickets for the queue pane, newest activity first.
     pub fn queue(&self, filter: QueueFilter, limit: usize) -> Result<Vec<Ticket>> {
+        // Every filter binds the agent as ?1 so that one parameter list fits all three.
         let condition = match filter {
             QueueFilter::Mine => "t.status IN ({open}) AND t.assignee = ?1",
             QueueFilter::AllOpen => "t.status IN ({open}) AND ?1 IS NOT NULL",
