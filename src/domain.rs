@@ -175,6 +175,7 @@ pub struct Promise {
     pub due_at: DateTime<Utc>,
     pub owner: String,
     pub state: PromiseState,
+    pub closed_at: Option<DateTime<Utc>>,
     pub replaces: Option<Id>,
 }
 

@@ -2,15 +2,19 @@
 
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod deadline;
 pub mod demo;
 pub mod desk;
 pub mod domain;
 pub mod fold;
+pub mod ics;
 pub mod import;
 pub mod keymap;
 pub mod matching;
+pub mod outcome;
+pub mod report;
 pub mod runtime;
 pub mod store;
 pub mod ui;

@@ -9,12 +9,21 @@ use balie::cli::{Cli, Commands, ImportKind};
 use balie::config::{self, Config};
 use balie::desk::Desk;
 use balie::store::Store;
-use balie::{demo, import, runtime};
+use balie::{commands, demo, import, runtime};
+use std::io::stdout;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that stops early (`balie overdue | head`) is not an error.
+        Err(error)
+            if error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("balie: {error:#}");
             ExitCode::FAILURE
@@ -31,6 +40,40 @@ fn run(cli: Cli) -> Result<()> {
             runtime::run(Desk::new(store, config, Utc::now()))
         }
         Some(Commands::Demo { seed }) => run_demo(cli.db.clone(), config, *seed),
+        Some(Commands::Overdue { agent, format }) => {
+            let store = open_existing(&cli, &config)?;
+            commands::overdue(
+                &store,
+                &config,
+                agent.as_deref(),
+                *format,
+                Utc::now(),
+                &mut stdout(),
+            )
+        }
+        Some(Commands::Report {
+            since,
+            agent,
+            format,
+        }) => {
+            let store = open_existing(&cli, &config)?;
+            let now = Utc::now();
+            commands::report(
+                &store,
+                &config,
+                since,
+                agent.as_deref(),
+                *format,
+                now,
+                &mut stdout(),
+            )
+        }
+        Some(Commands::ExportIcs { agent, file }) => {
+            let store = open_existing(&cli, &config)?;
+            let count = commands::export_ics(&store, agent.as_deref(), file, Utc::now())?;
+            println!("wrote {count} open promises to {}", file.display());
+            Ok(())
+        }
         Some(Commands::Import {
             what: ImportKind::Callers { file },
         }) => {
@@ -56,6 +99,18 @@ fn load_config(cli: &Cli) -> Result<Config> {
             None => Config::default(),
         },
     })
+}
+
+/// Reports read a desk; they never create an empty one by mistake.
+fn open_existing(cli: &Cli, config: &Config) -> Result<Store> {
+    let path = database_path(cli)?;
+    if !path.exists() {
+        bail!(
+            "no desk at {}; name one with --db or BALIE_DB, or start the desk once to create it",
+            path.display()
+        );
+    }
+    Ok(Store::open(&path, &config.agent)?)
 }
 
 fn database_path(cli: &Cli) -> Result<PathBuf> {

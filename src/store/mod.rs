@@ -4,9 +4,11 @@
 
 mod callers;
 mod promises;
+mod reports;
 mod schema;
 mod tickets;
 
+pub use reports::FirstContact;
 pub use tickets::NewTicket;
 
 use std::path::{Path, PathBuf};

@@ -155,11 +155,12 @@ fn require_reason(reason: &str) -> Result<()> {
     Ok(())
 }
 
-const PROMISE_SELECT: &str = "SELECT p.id, p.ticket_id, t.key, p.caller_id, coalesce(c.name, ''),
-    p.what, p.channel, p.due_at, p.owner, p.state, p.replaces_id, p.recipient
+pub(super) const PROMISE_SELECT: &str =
+    "SELECT p.id, p.ticket_id, t.key, p.caller_id, coalesce(c.name, ''),
+    p.what, p.channel, p.due_at, p.owner, p.state, p.replaces_id, p.recipient, p.closed_at
     FROM promises p JOIN tickets t ON t.id = p.ticket_id LEFT JOIN callers c ON c.id = p.caller_id";
 
-fn promise_from_row(r: &Row) -> rusqlite::Result<Promise> {
+pub(super) fn promise_from_row(r: &Row) -> rusqlite::Result<Promise> {
     Ok(Promise {
         id: r.get(0)?,
         ticket_id: r.get(1)?,
@@ -173,6 +174,10 @@ fn promise_from_row(r: &Row) -> rusqlite::Result<Promise> {
         state: parse_code(&r.get::<_, String>(9)?, PromiseState::from_code)?,
         replaces: r.get(10)?,
         to: r.get(11)?,
+        closed_at: r
+            .get::<_, Option<String>>(12)?
+            .map(|t| parse_ts(&t))
+            .transpose()?,
     })
 }
 

@@ -103,4 +103,6 @@ CREATE TABLE promises (
 CREATE INDEX promises_state_due ON promises(state, due_at);
 CREATE INDEX promises_state_owner_due ON promises(state, owner, due_at);
 CREATE INDEX promises_ticket ON promises(ticket_id);
+CREATE INDEX promises_created ON promises(created_at);
+CREATE INDEX tickets_created ON tickets(created_at);
 "#;
