@@ -2,9 +2,10 @@
 //! app's store effects and feeds the results back. The terminal runtime and the tests both
 //! drive the desk through `dispatch`.
 
-use chrono::{DateTime, Days, TimeZone, Utc};
+use chrono::{DateTime, Days, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use crate::app::review::ReviewData;
 use crate::app::{Action, App, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
 use crate::config::Config;
 use crate::store::{self, NewTicket, Store};
@@ -84,6 +85,10 @@ impl Desk {
                 Ok(hits) => Action::CallerHits { query, hits },
                 Err(e) => Action::LoadFailed(e.to_string()),
             },
+            Effect::LoadReview => match load_review(&self.store, now) {
+                Ok(data) => Action::ReviewLoaded(Box::new(data)),
+                Err(e) => Action::LoadFailed(e.to_string()),
+            },
             Effect::Write(write) => match apply(&mut self.store, &self.app.config, write, now) {
                 Ok(outcome) => Action::Saved(outcome),
                 Err(e) => Action::SaveFailed(e.to_string()),
@@ -136,6 +141,17 @@ pub fn load_views(
         promises: store.open_promises(PROMISE_ROWS)?,
         counts: store.counts(now, end_of_local_day(now, tz))?,
         desk_is_empty: store.is_empty()?,
+    })
+}
+
+/// A team rarely has more open promises than this; the review shows the earliest.
+const REVIEW_PROMISES: usize = 2_000;
+
+pub fn load_review(store: &Store, now: DateTime<Utc>) -> store::Result<ReviewData> {
+    Ok(ReviewData {
+        open: store.open_promises_by_agent(None, REVIEW_PROMISES)?,
+        week: store.promise_records(now - Duration::days(7), now, None)?,
+        month: store.promise_records(now - Duration::days(30), now, None)?,
     })
 }
 

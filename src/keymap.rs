@@ -40,6 +40,7 @@ commands! {
     Kept => "kept", "mark the selected promise as kept (logs the contact)";
     Reschedule => "reschedule", "move the selected promise to a new deadline";
     CancelPromise => "cancel-promise", "cancel the selected promise, with a reason";
+    Review => "review", "team review: open promises per agent, promises kept over 7 and 30 days";
     FilterMine => "mine", "queue: my open tickets";
     FilterAllOpen => "all-open", "queue: all open tickets";
     FilterWaiting => "waiting", "queue: tickets waiting on the caller or a third party";
@@ -134,6 +135,7 @@ impl Default for Keymap {
             (Key::plain(Char('K')), Kept),
             (Key::plain(Char('R')), Reschedule),
             (Key::plain(Char('X')), CancelPromise),
+            (Key::plain(Char('v')), Review),
             (Key::plain(Char('m')), FilterMine),
             (Key::plain(Char('o')), FilterAllOpen),
             (Key::plain(Char('w')), FilterWaiting),

@@ -24,6 +24,7 @@ pub enum Action {
         hits: Vec<CallerHit>,
     },
     Saved(Outcome),
+    ReviewLoaded(Box<crate::app::review::ReviewData>),
     SaveFailed(String),
     /// The external editor returned; `failed` says whether it exited with an error.
     EditorClosed {
@@ -39,6 +40,7 @@ pub enum Effect {
     /// Reload every pane for what the app shows now.
     Refresh(ViewRequest),
     SearchCallers(String),
+    LoadReview,
     Write(Write),
     OpenEditor {
         ticket_id: Id,

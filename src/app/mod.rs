@@ -5,6 +5,7 @@ pub mod action;
 pub mod form;
 mod forms;
 pub mod palette;
+pub mod review;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -69,6 +70,7 @@ pub enum Popup {
         selected: usize,
     },
     Form(Form),
+    Review(review::Review),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,6 +152,10 @@ impl App {
                 Vec::new()
             }
             Action::Saved(outcome) => self.on_saved(outcome),
+            Action::ReviewLoaded(data) => {
+                self.popup = Some(Popup::Review(review::Review::new(*data)));
+                Vec::new()
+            }
             Action::SaveFailed(error) => {
                 match &mut self.popup {
                     Some(Popup::Form(form)) => {
@@ -243,6 +249,17 @@ impl App {
                         return self.pick_ticket(caller_id, selected);
                     }
                     _ => {}
+                }
+            }
+            Popup::Review(review) => {
+                match review.handle_key(key, self.now, self.config.time_zone) {
+                    review::ReviewEvent::Open(ticket_id) => {
+                        self.popup = None;
+                        self.focus = Pane::Ticket;
+                        return self.open_ticket(ticket_id);
+                    }
+                    review::ReviewEvent::Close => self.popup = None,
+                    review::ReviewEvent::Nothing => {}
                 }
             }
             Popup::Form(form) => match form.handle_key(key) {
@@ -373,6 +390,7 @@ impl App {
             Command::Up => self.move_selection(false),
             Command::Open => return self.open_selected(),
             Command::Back => self.message = None,
+            Command::Review => return vec![Effect::LoadReview],
             Command::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Command::Palette => self.popup = Some(Popup::Palette(Palette::default())),
             Command::Suspend => return vec![Effect::Suspend],

@@ -20,7 +20,7 @@ pub struct FirstContact {
 }
 
 impl Store {
-    /// Open promises of every agent (or one), by agent and deadline.
+    /// Open promises of every agent (or one), earliest deadline first.
     pub fn open_promises_by_agent(
         &self,
         agent: Option<&str>,
@@ -29,7 +29,7 @@ impl Store {
         let sql = format!(
             "{PROMISE_SELECT} WHERE p.state = 'open' AND p.deleted_at IS NULL
              AND (?1 IS NULL OR p.owner = ?1)
-             ORDER BY p.owner, p.due_at LIMIT ?2"
+             ORDER BY p.due_at LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![agent, limit as i64], promise_from_row)?;

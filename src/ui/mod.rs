@@ -8,6 +8,7 @@ mod new_call;
 mod palette;
 mod promises;
 mod queue;
+mod review;
 mod status_bar;
 pub mod theme;
 mod ticket;
@@ -65,6 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             selected,
         }) => new_call::draw_pick(frame, area, app, caller_id, *selected, theme),
         Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
+        Some(Popup::Review(r)) => review::draw(frame, area, app, r, theme),
     }
 }
 

@@ -1,0 +1,157 @@
+//! The team lead's review: every agent's open promises in buckets by deadline, and each
+//! agent's record of promises kept over the last 7 and 30 days.
+
+use chrono::{DateTime, Days, Utc};
+use chrono_tz::Tz;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::domain::{Id, Promise};
+use crate::outcome::Record;
+
+#[derive(Clone, Debug, Default)]
+pub struct ReviewData {
+    pub open: Vec<Promise>,
+    pub week: Vec<Record>,
+    pub month: Vec<Record>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Bucket {
+    Overdue,
+    DueToday,
+    Tomorrow,
+    Later,
+}
+
+impl Bucket {
+    pub fn label(self) -> &'static str {
+        match self {
+            Bucket::Overdue => "overdue",
+            Bucket::DueToday => "due today",
+            Bucket::Tomorrow => "tomorrow",
+            Bucket::Later => "later",
+        }
+    }
+
+    /// Days are the agent's local calendar days.
+    pub fn of(due: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> Bucket {
+        let today = now.with_timezone(&tz).date_naive();
+        let day = due.with_timezone(&tz).date_naive();
+        if due <= now {
+            Bucket::Overdue
+        } else if day == today {
+            Bucket::DueToday
+        } else if Some(day) == today.checked_add_days(Days::new(1)) {
+            Bucket::Tomorrow
+        } else {
+            Bucket::Later
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Line<'a> {
+    Agent {
+        name: &'a str,
+        week: Option<&'a Record>,
+        month: Option<&'a Record>,
+    },
+    Bucket(Bucket, usize),
+    Promise(&'a Promise),
+}
+
+pub struct Review {
+    pub data: ReviewData,
+    /// Index among the promise lines, which are the only ones that can be opened.
+    pub selected: usize,
+}
+
+pub enum ReviewEvent {
+    Open(Id),
+    Close,
+    Nothing,
+}
+
+impl Review {
+    pub fn new(data: ReviewData) -> Review {
+        Review { data, selected: 0 }
+    }
+
+    /// The whole review in reading order: per agent a header with their record, then
+    /// their open promises under bucket headings.
+    pub fn lines(&self, now: DateTime<Utc>, tz: Tz) -> Vec<Line<'_>> {
+        let mut agents: Vec<&str> = self
+            .data
+            .open
+            .iter()
+            .map(|p| p.owner.as_str())
+            .chain(self.data.month.iter().map(|r| r.agent.as_str()))
+            .collect();
+        agents.sort_unstable();
+        agents.dedup();
+        let mut lines = Vec::new();
+        for agent in agents {
+            lines.push(Line::Agent {
+                name: agent,
+                week: self.data.week.iter().find(|r| r.agent == agent),
+                month: self.data.month.iter().find(|r| r.agent == agent),
+            });
+            let mut theirs: Vec<(Bucket, &Promise)> = self
+                .data
+                .open
+                .iter()
+                .filter(|p| p.owner == agent)
+                .map(|p| (Bucket::of(p.due_at, now, tz), p))
+                .collect();
+            theirs.sort_by_key(|(bucket, p)| (*bucket, p.due_at));
+            for bucket in [
+                Bucket::Overdue,
+                Bucket::DueToday,
+                Bucket::Tomorrow,
+                Bucket::Later,
+            ] {
+                let in_bucket: Vec<&Promise> = theirs
+                    .iter()
+                    .filter(|(b, _)| *b == bucket)
+                    .map(|(_, p)| *p)
+                    .collect();
+                if in_bucket.is_empty() {
+                    continue;
+                }
+                lines.push(Line::Bucket(bucket, in_bucket.len()));
+                lines.extend(in_bucket.into_iter().map(Line::Promise));
+            }
+        }
+        lines
+    }
+
+    pub fn selected_promise(&self, now: DateTime<Utc>, tz: Tz) -> Option<&Promise> {
+        self.lines(now, tz)
+            .into_iter()
+            .filter_map(|l| match l {
+                Line::Promise(p) => Some(p),
+                _ => None,
+            })
+            .nth(self.selected)
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>, tz: Tz) -> ReviewEvent {
+        let count = self.data.open.len();
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => ReviewEvent::Close,
+            KeyCode::Char('j') | KeyCode::Down => {
+                self.selected = (self.selected + 1).min(count.saturating_sub(1));
+                ReviewEvent::Nothing
+            }
+            KeyCode::Char('k') | KeyCode::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                ReviewEvent::Nothing
+            }
+            KeyCode::Enter => match self.selected_promise(now, tz) {
+                Some(p) => ReviewEvent::Open(p.ticket_id.clone()),
+                None => ReviewEvent::Nothing,
+            },
+            _ => ReviewEvent::Nothing,
+        }
+    }
+}
