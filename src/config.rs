@@ -54,6 +54,24 @@ pub struct Config {
     /// resolution if it is reopened within this many days.
     #[serde(deserialize_with = "de_first_contact_reopen_days")]
     pub first_contact_reopen_days: u32,
+    /// The deadline a callback request gets, as a relative deadline such as "+2h".
+    #[serde(deserialize_with = "de_callback_within")]
+    pub callback_within: String,
+    /// How reminders reach the agent besides the banner and the bell.
+    #[serde(deserialize_with = "de_notifications")]
+    pub notifications: Notifications,
+}
+
+/// Desktop notifications travel inside the terminal's own output (so they work over ssh);
+/// terminals understand one escape sequence or the other.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Notifications {
+    #[default]
+    Off,
+    /// OSC 9: iTerm2, Windows Terminal, WezTerm, kitty, foot.
+    Osc9,
+    /// OSC 777: rxvt-unicode, foot, Ghostty, VTE terminals such as GNOME Terminal.
+    Osc777,
 }
 
 impl Default for Config {
@@ -66,6 +84,8 @@ impl Default for Config {
             categories: DEFAULT_CATEGORIES.iter().map(|&c| c.to_owned()).collect(),
             priority_matrix: DEFAULT_PRIORITY_MATRIX,
             first_contact_reopen_days: 7,
+            callback_within: "+2h".to_owned(),
+            notifications: Notifications::Off,
         }
     }
 }
@@ -231,6 +251,39 @@ fn de_first_contact_reopen_days<'de, D: Deserializer<'de>>(d: D) -> Result<u32, 
                 .ok_or_else(|| {
                     format!("first_contact_reopen_days must be from {lo} to {hi} days, got {n}")
                 })
+        },
+    ))
+}
+
+fn de_callback_within<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_str(StrWith(
+        "a relative deadline in quotes for callback_within",
+        |s: &str| {
+            // Checked against a fixed instant: only the form matters here.
+            let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+            if s.trim_start().starts_with('+')
+                && crate::deadline::parse_deadline(s, now, chrono_tz::UTC).is_ok()
+            {
+                Ok(s.trim().to_owned())
+            } else {
+                Err(format!(
+                    "callback_within must be a relative deadline such as \"+2h\" or \"+30m\", got \"{s}\""
+                ))
+            }
+        },
+    ))
+}
+
+fn de_notifications<'de, D: Deserializer<'de>>(d: D) -> Result<Notifications, D::Error> {
+    d.deserialize_str(StrWith(
+        "\"off\", \"osc9\" or \"osc777\" for notifications",
+        |s: &str| match s {
+            "off" => Ok(Notifications::Off),
+            "osc9" => Ok(Notifications::Osc9),
+            "osc777" => Ok(Notifications::Osc777),
+            other => Err(format!(
+                "notifications must be \"off\", \"osc9\" or \"osc777\", got \"{other}\""
+            )),
         },
     ))
 }
@@ -495,6 +548,8 @@ mod tests {
         assert!(config.categories.contains(&"Telephony".to_owned()));
         assert_eq!(config.priority(2, 2), 1);
         assert_eq!(config.first_contact_reopen_days, 14);
+        assert_eq!(config.callback_within, "+1h");
+        assert_eq!(config.notifications, Notifications::Osc777);
     }
 
     #[test]

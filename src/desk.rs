@@ -15,6 +15,7 @@ const PROMISE_ROWS: usize = 200;
 const TIMELINE_EVENTS: usize = 200;
 const PRIOR_CONTACTS: usize = 30;
 const SEARCH_RESULTS: usize = 30;
+const ALERTS: usize = 50;
 
 pub struct Desk {
     pub app: App,
@@ -59,12 +60,32 @@ impl Desk {
         let mut for_terminal = Vec::new();
         while !effects.is_empty() {
             let mut next = Vec::new();
+            let mut reminded = Vec::new();
             for effect in effects {
+                if let Effect::Alert {
+                    promise_id,
+                    kind,
+                    text,
+                } = effect
+                {
+                    match self.store.record_alert(&promise_id, kind, now) {
+                        Ok(()) => reminded.push(text),
+                        Err(e) => {
+                            next.extend(self.app.update(Action::LoadFailed(e.to_string()), now))
+                        }
+                    }
+                    continue;
+                }
                 match self.perform(effect, now) {
                     Ok(Some(action)) => next.extend(self.app.update(action, now)),
                     Ok(None) => {}
                     Err(effect) => for_terminal.push(effect),
                 }
+            }
+            // One ring for however many reminders fell due together.
+            if !reminded.is_empty() {
+                for_terminal.push(Effect::Notify(reminded.join("; ")));
+                next.push(Effect::Refresh(self.app.view_request()));
             }
             effects = next;
         }
@@ -138,7 +159,13 @@ pub fn load_views(
         queue: store.queue(request.filter, QUEUE_ROWS)?,
         ticket,
         caller,
-        promises: store.open_promises(PROMISE_ROWS)?,
+        promises: if request.callbacks_only {
+            store.open_callbacks(PROMISE_ROWS)?
+        } else {
+            store.open_promises(PROMISE_ROWS)?
+        },
+        alerts: store.unacted_alerts(Some(store.agent()), ALERTS)?,
+        due_soon: store.my_promises_due_before(request.remind_before, ALERTS)?,
         counts: store.counts(now, end_of_local_day(now, tz))?,
         desk_is_empty: store.is_empty()?,
     })
@@ -152,6 +179,7 @@ pub fn load_review(store: &Store, now: DateTime<Utc>) -> store::Result<ReviewDat
         open: store.open_promises_by_agent(None, REVIEW_PROMISES)?,
         week: store.promise_records(now - Duration::days(7), now, None)?,
         month: store.promise_records(now - Duration::days(30), now, None)?,
+        unacted: store.unacted_alerts(None, REVIEW_PROMISES)?,
     })
 }
 
@@ -232,6 +260,7 @@ fn apply(
             ticket_id,
             what,
             to,
+            callback,
             channel,
             due_at,
         } => {
@@ -240,6 +269,7 @@ fn apply(
                     ticket_id: ticket_id.clone(),
                     what,
                     to,
+                    callback,
                     channel,
                     due_at,
                 },

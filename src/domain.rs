@@ -76,6 +76,22 @@ coded_enum! {
 }
 
 coded_enum! {
+    AlertKind {
+        Warning => "warning", "due soon";
+        Due => "due", "due now";
+    }
+}
+
+/// A reminder given about a promise, and whether anyone has acted on the promise since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alert {
+    pub id: Id,
+    pub kind: AlertKind,
+    pub at: DateTime<Utc>,
+    pub promise: Promise,
+}
+
+coded_enum! {
     EventKind {
         Created => "created", "ticket opened";
         ContactIn => "contact_in", "inbound";
@@ -175,6 +191,8 @@ pub struct Promise {
     pub due_at: DateTime<Utc>,
     pub owner: String,
     pub state: PromiseState,
+    pub callback: bool,
+    pub created_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
     pub replaces: Option<Id>,
 }
@@ -185,6 +203,8 @@ pub struct NewPromise {
     pub what: String,
     /// Who the promise is made to; empty means the ticket's caller.
     pub to: String,
+    /// A caller's request to be called back rather than an offer of the agent's.
+    pub callback: bool,
     pub channel: Channel,
     pub due_at: DateTime<Utc>,
 }

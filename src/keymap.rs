@@ -37,6 +37,8 @@ commands! {
     Category => "category", "set the category of the active ticket";
     Assign => "assign", "assign the active ticket to an agent";
     Promise => "promise", "promise the caller something by a deadline";
+    Callback => "callback", "turn the caller's message into a callback request (deadline from the config)";
+    Callbacks => "callbacks", "promises pane: callback requests, first come first served / all promises";
     Kept => "kept", "mark the selected promise as kept (logs the contact)";
     Reschedule => "reschedule", "move the selected promise to a new deadline";
     CancelPromise => "cancel-promise", "cancel the selected promise, with a reason";
@@ -132,6 +134,8 @@ impl Default for Keymap {
             (Key::plain(Char('c')), Category),
             (Key::plain(Char('g')), Assign),
             (Key::plain(Char('p')), Promise),
+            (Key::plain(Char('b')), Callback),
+            (Key::plain(Char('C')), Callbacks),
             (Key::plain(Char('K')), Kept),
             (Key::plain(Char('R')), Reschedule),
             (Key::plain(Char('X')), CancelPromise),

@@ -20,6 +20,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::app::{Action, Effect};
+use crate::config::Notifications;
 use crate::desk::Desk;
 use crate::ui::{self, Theme};
 
@@ -75,6 +76,7 @@ fn event_loop(
             match effect {
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => suspend(terminal)?,
+                Effect::Notify(text) => notify(&text, desk.app.config.notifications)?,
                 Effect::OpenEditor { ticket_id, initial } => {
                     let action = match edit(terminal, &initial) {
                         Ok((text, failed)) => Action::EditorClosed {
@@ -90,6 +92,22 @@ fn event_loop(
             }
         }
     }
+}
+
+/// The bell, and a desktop notification carried by the terminal itself where the agent
+/// turned those on. Caller names and ticket text are printed into an escape sequence, so
+/// control characters are dropped first: a name must not be able to end the sequence.
+fn notify(text: &str, notifications: Notifications) -> Result<()> {
+    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    let mut out = io::stdout();
+    out.write_all(b"\x07")?;
+    match notifications {
+        Notifications::Off => {}
+        Notifications::Osc9 => write!(out, "\x1b]9;balie: {clean}\x1b\\")?,
+        Notifications::Osc777 => write!(out, "\x1b]777;notify;balie;{clean}\x1b\\")?,
+    }
+    out.flush()?;
+    Ok(())
 }
 
 fn enter() -> Result<Term> {

@@ -474,3 +474,84 @@ fn a_long_note_comes_back_from_the_editor_even_when_it_fails() {
         "{screen}"
     );
 }
+
+#[test]
+fn reminders_ring_once_in_the_warning_window_and_once_when_due() {
+    use balie::app::{Action, Effect};
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("p call<space>back <tab> <tab> <tab> +45m <enter>");
+    let tick = |h: &mut Harness| h.desk.dispatch(Action::Tick, h.now);
+    assert!(
+        tick(&mut h).is_empty(),
+        "45 minutes ahead is outside the 30-minute window"
+    );
+    h.now += Duration::minutes(20);
+    let rung = tick(&mut h);
+    assert!(
+        matches!(rung.as_slice(), [Effect::Notify(text)] if text.contains("call back") && text.contains("due 10:45")),
+        "{rung:?}"
+    );
+    assert!(tick(&mut h).is_empty(), "a reminder is given once");
+    let screen = h.screen(160, 45);
+    assert!(
+        screen.contains("due 10:45, reminded 10:20, not acted"),
+        "{screen}"
+    );
+    h.now += Duration::minutes(30);
+    assert_eq!(tick(&mut h).len(), 1, "and once more when it falls due");
+    // Restarting the desk on the same store does not ring again.
+    assert!(tick(&mut h).is_empty());
+    h.press("<tab> <tab> K <enter>");
+    assert!(
+        h.desk.app.views.alerts.is_empty(),
+        "keeping the promise settles its reminders"
+    );
+    assert!(!h.screen(160, 45).contains("not acted"));
+}
+
+#[test]
+fn a_callback_request_takes_one_key_and_waits_its_turn() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("p send<space>the<space>manual <tab> <tab> <tab> +10m <enter>");
+    h.advance(Duration::minutes(1));
+    h.press("b");
+    h.advance(Duration::minutes(1));
+    h.press("n odon <enter> voicemail:<space>printer<space>broken <enter> b");
+    let callbacks: Vec<_> = h
+        .desk
+        .app
+        .views
+        .promises
+        .iter()
+        .filter(|p| p.callback)
+        .collect();
+    assert_eq!(callbacks.len(), 2);
+    let jan = callbacks
+        .iter()
+        .find(|p| p.to == "Jan de Vries")
+        .expect("Jan's callback");
+    assert_eq!(jan.what, "call back about: VPN drops every hour");
+    assert_eq!(
+        jan.due_at,
+        support::monday_morning() + Duration::minutes(1) + Duration::hours(2)
+    );
+    // The callbacks view serves them in arrival order and leaves other promises out.
+    h.press("C");
+    let order: Vec<_> = h
+        .desk
+        .app
+        .views
+        .promises
+        .iter()
+        .map(|p| p.to.as_str())
+        .collect();
+    assert_eq!(order, vec!["Jan de Vries", "Ödön Kovács"]);
+    assert!(
+        h.screen(160, 45)
+            .contains("callback requests, first come first served")
+    );
+    h.press("C");
+    assert_eq!(h.desk.app.views.promises.len(), 3);
+}

@@ -65,6 +65,7 @@ impl Desk {
             ticket_id: ticket.into(),
             what: "call back".into(),
             to: String::new(),
+            callback: false,
             channel: Channel::Phone,
             due_at: due,
         };

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::{
-    Caller, CallerHit, Channel, Counts, Event, Id, NewCaller, PriorContact, Promise, QueueFilter,
-    Status, Ticket,
+    Alert, AlertKind, Caller, CallerHit, Channel, Counts, Event, Id, NewCaller, PriorContact,
+    Promise, QueueFilter, Status, Ticket,
 };
 use crate::keymap::Command;
 
@@ -46,6 +46,14 @@ pub enum Effect {
         ticket_id: Id,
         initial: String,
     },
+    /// Remind the agent of a promise: recorded so it is given once, then rung.
+    Alert {
+        promise_id: Id,
+        kind: AlertKind,
+        text: String,
+    },
+    /// Ring the bell and, where configured, raise a desktop notification.
+    Notify(String),
     Suspend,
     Quit,
 }
@@ -53,6 +61,9 @@ pub enum Effect {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewRequest {
     pub filter: QueueFilter,
+    pub callbacks_only: bool,
+    /// Reminders are looked for up to this far ahead.
+    pub remind_before: DateTime<Utc>,
     pub ticket_id: Option<Id>,
     pub caller_id: Option<Id>,
 }
@@ -66,6 +77,10 @@ pub struct Views {
     pub promises: Vec<Promise>,
     pub counts: Counts,
     pub desk_is_empty: bool,
+    /// Reminders given to this agent that nobody has acted on yet.
+    pub alerts: Vec<Alert>,
+    /// This agent's open promises within the warning window or past due.
+    pub due_soon: Vec<Promise>,
 }
 
 #[derive(Clone, Debug)]
@@ -119,6 +134,7 @@ pub enum Write {
         ticket_id: Id,
         what: String,
         to: String,
+        callback: bool,
         channel: Channel,
         due_at: DateTime<Utc>,
     },

@@ -238,6 +238,7 @@ pub fn to_write(
             ticket_id: ticket_id.clone(),
             what: required(0, "what was promised")?,
             to: required(1, "who it is promised to")?,
+            callback: false,
             channel: Channel::ALL
                 .get(form.choice(2))
                 .copied()

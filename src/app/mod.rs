@@ -5,6 +5,7 @@ pub mod action;
 pub mod form;
 mod forms;
 pub mod palette;
+mod reminders;
 pub mod review;
 
 use chrono::{DateTime, Utc};
@@ -85,7 +86,11 @@ pub struct App {
     pub now: DateTime<Utc>,
     pub focus: Pane,
     pub filter: QueueFilter,
+    /// The Promises pane shows callback requests in arrival order instead of all promises.
+    pub callbacks_only: bool,
     pub views: Views,
+    /// When the panes were last loaded; time alone makes counts and reminders go stale.
+    loaded_at: DateTime<Utc>,
     pub ticket_id: Option<Id>,
     pub caller_id: Option<Id>,
     pub queue_selected: usize,
@@ -105,7 +110,9 @@ impl App {
             now,
             focus: Pane::Queue,
             filter: QueueFilter::default(),
+            callbacks_only: false,
             views: Views::default(),
+            loaded_at: now,
             ticket_id: None,
             caller_id: None,
             queue_selected: 0,
@@ -121,9 +128,16 @@ impl App {
     pub fn view_request(&self) -> ViewRequest {
         ViewRequest {
             filter: self.filter,
+            callbacks_only: self.callbacks_only,
+            // A little past the window, as views are reloaded only once a minute.
+            remind_before: self.now + self.warning_window() + chrono::Duration::minutes(5),
             ticket_id: self.ticket_id.clone(),
             caller_id: self.caller_id.clone(),
         }
+    }
+
+    fn warning_window(&self) -> chrono::Duration {
+        chrono::Duration::minutes(i64::from(self.config.due_soon_minutes))
     }
 
     fn refresh(&self) -> Vec<Effect> {
@@ -136,7 +150,9 @@ impl App {
             Action::Key(key) => self.on_key(key),
             Action::Paste(text) => self.on_paste(&text),
             Action::Command(command) => self.run(command),
-            Action::Tick => Vec::new(),
+            // Reminders are worked out when fresh views arrive (see `on_loaded`).
+            Action::Tick if now - self.loaded_at >= chrono::Duration::minutes(1) => self.refresh(),
+            Action::Tick => self.pending_reminders(),
             Action::Loaded(views) => self.on_loaded(*views),
             Action::LoadFailed(error) => {
                 self.error(format!("could not load the desk: {error}"));
@@ -391,6 +407,13 @@ impl App {
             Command::Open => return self.open_selected(),
             Command::Back => self.message = None,
             Command::Review => return vec![Effect::LoadReview],
+            Command::Callback => return self.callback_request(),
+            Command::Callbacks => {
+                self.callbacks_only = !self.callbacks_only;
+                self.promise_selected = 0;
+                self.focus = Pane::Promises;
+                return self.refresh();
+            }
             Command::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Command::Palette => self.popup = Some(Popup::Palette(Palette::default())),
             Command::Suspend => return vec![Effect::Suspend],
@@ -508,8 +531,18 @@ impl App {
         self.refresh()
     }
 
+    fn pending_reminders(&self) -> Vec<Effect> {
+        reminders::pending(
+            &self.views,
+            self.now,
+            self.warning_window(),
+            self.config.time_zone,
+        )
+    }
+
     fn on_loaded(&mut self, views: Views) -> Vec<Effect> {
         self.views = views;
+        self.loaded_at = self.now;
         self.queue_selected = self
             .queue_selected
             .min(self.views.queue.len().saturating_sub(1));
@@ -533,7 +566,7 @@ impl App {
                 });
             }
         }
-        Vec::new()
+        self.pending_reminders()
     }
 
     fn on_saved(&mut self, outcome: Outcome) -> Vec<Effect> {
@@ -599,6 +632,34 @@ impl App {
             Ok(write) => vec![Effect::Write(write)],
             Err((field, message)) => {
                 form.fail(field, message);
+                Vec::new()
+            }
+        }
+    }
+
+    /// One key turns the caller's message on the active ticket into a callback request with
+    /// the configured deadline.
+    fn callback_request(&mut self) -> Vec<Effect> {
+        let Some(ticket) = self.current_ticket().cloned() else {
+            self.error("no ticket is open: log the caller's message with n first");
+            return Vec::new();
+        };
+        let due = crate::deadline::parse_deadline(
+            &self.config.callback_within,
+            self.now,
+            self.config.time_zone,
+        );
+        match due {
+            Ok(due_at) => vec![Effect::Write(Write::Promise {
+                ticket_id: ticket.id,
+                what: format!("call back about: {}", ticket.subject),
+                to: ticket.caller_name,
+                callback: true,
+                channel: crate::domain::Channel::Phone,
+                due_at,
+            })],
+            Err(e) => {
+                self.error(format!("callback_within in the config: {e}"));
                 Vec::new()
             }
         }

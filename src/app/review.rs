@@ -5,7 +5,7 @@ use chrono::{DateTime, Days, Utc};
 use chrono_tz::Tz;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::domain::{Id, Promise};
+use crate::domain::{Alert, Id, Promise};
 use crate::outcome::Record;
 
 #[derive(Clone, Debug, Default)]
@@ -13,6 +13,7 @@ pub struct ReviewData {
     pub open: Vec<Promise>,
     pub week: Vec<Record>,
     pub month: Vec<Record>,
+    pub unacted: Vec<Alert>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

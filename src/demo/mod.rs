@@ -602,6 +602,7 @@ impl<'a> Demo<'a> {
             ticket_id,
             what,
             to: String::new(),
+            callback: false,
             channel,
             due_at,
         };

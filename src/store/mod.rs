@@ -2,6 +2,7 @@
 //! together with its timeline event in one `BEGIN IMMEDIATE` transaction, and answers the
 //! screen's questions with indexed, limited queries.
 
+mod alerts;
 mod callers;
 mod promises;
 mod reports;

@@ -91,6 +91,7 @@ impl Store {
                 ticket_id: old.ticket_id.clone(),
                 what: old.what.clone(),
                 to: old.to.clone(),
+                callback: old.callback,
                 channel: old.channel,
                 due_at,
             };
@@ -113,6 +114,35 @@ impl Store {
         let sql = format!(
             "{PROMISE_SELECT} WHERE p.state = 'open' AND p.deleted_at IS NULL
              ORDER BY p.due_at LIMIT ?1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([limit as i64], promise_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The agent's open promises due before `before`: the ones a reminder may be due for.
+    pub fn my_promises_due_before(
+        &self,
+        before: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<Promise>> {
+        let sql = format!(
+            "{PROMISE_SELECT} WHERE p.state = 'open' AND p.owner = ?1 AND p.due_at <= ?2
+             AND p.deleted_at IS NULL ORDER BY p.due_at LIMIT ?3"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![self.agent, ts(before), limit as i64],
+            promise_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Open callback requests in the order they came in: first come, first served.
+    pub fn open_callbacks(&self, limit: usize) -> Result<Vec<Promise>> {
+        let sql = format!(
+            "{PROMISE_SELECT} WHERE p.state = 'open' AND p.kind = 'callback' AND p.deleted_at IS NULL
+             ORDER BY p.created_at LIMIT ?1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([limit as i64], promise_from_row)?;
@@ -157,27 +187,35 @@ fn require_reason(reason: &str) -> Result<()> {
 
 pub(super) const PROMISE_SELECT: &str =
     "SELECT p.id, p.ticket_id, t.key, p.caller_id, coalesce(c.name, ''),
-    p.what, p.channel, p.due_at, p.owner, p.state, p.replaces_id, p.recipient, p.closed_at
+    p.what, p.channel, p.due_at, p.owner, p.state, p.replaces_id, p.recipient, p.closed_at,
+    p.kind = 'callback', p.created_at
     FROM promises p JOIN tickets t ON t.id = p.ticket_id LEFT JOIN callers c ON c.id = p.caller_id";
 
 pub(super) fn promise_from_row(r: &Row) -> rusqlite::Result<Promise> {
+    promise_from_row_at(r, 0)
+}
+
+/// Reads a promise from the columns of `PROMISE_SELECT`, starting at column `first`.
+pub(super) fn promise_from_row_at(r: &Row, first: usize) -> rusqlite::Result<Promise> {
     Ok(Promise {
-        id: r.get(0)?,
-        ticket_id: r.get(1)?,
-        ticket_key: r.get(2)?,
-        caller_id: r.get(3)?,
-        caller_name: r.get(4)?,
-        what: r.get(5)?,
-        channel: parse_code(&r.get::<_, String>(6)?, Channel::from_code)?,
-        due_at: parse_ts(&r.get::<_, String>(7)?)?,
-        owner: r.get(8)?,
-        state: parse_code(&r.get::<_, String>(9)?, PromiseState::from_code)?,
-        replaces: r.get(10)?,
-        to: r.get(11)?,
+        id: r.get(first)?,
+        ticket_id: r.get(first + 1)?,
+        ticket_key: r.get(first + 2)?,
+        caller_id: r.get(first + 3)?,
+        caller_name: r.get(first + 4)?,
+        what: r.get(first + 5)?,
+        channel: parse_code(&r.get::<_, String>(first + 6)?, Channel::from_code)?,
+        due_at: parse_ts(&r.get::<_, String>(first + 7)?)?,
+        owner: r.get(first + 8)?,
+        state: parse_code(&r.get::<_, String>(first + 9)?, PromiseState::from_code)?,
+        replaces: r.get(first + 10)?,
+        to: r.get(first + 11)?,
         closed_at: r
-            .get::<_, Option<String>>(12)?
+            .get::<_, Option<String>>(first + 12)?
             .map(|t| parse_ts(&t))
             .transpose()?,
+        callback: r.get(first + 13)?,
+        created_at: parse_ts(&r.get::<_, String>(first + 14)?)?,
     })
 }
 
@@ -208,6 +246,12 @@ fn close(
         "UPDATE promises SET state = ?2, closed_at = ?3, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
     )?
     .execute(params![promise.id, state.code(), ts(now), agent])?;
+    // Acting on a promise answers every reminder about it.
+    tx.prepare_cached(
+        "UPDATE alerts SET acted_at = ?2, updated_at = ?2, updated_by = ?3
+         WHERE promise_id = ?1 AND acted_at IS NULL",
+    )?
+    .execute(params![promise.id, ts(now), agent])?;
     Ok(())
 }
 
@@ -227,8 +271,8 @@ fn insert_promise(
     };
     tx.prepare_cached(
         "INSERT INTO promises (id, ticket_id, caller_id, what, channel, due_at, owner, state,
-           replaces_id, created_at, updated_at, updated_by, recipient)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9, ?7, ?10)",
+           replaces_id, created_at, updated_at, updated_by, recipient, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9, ?7, ?10, ?11)",
     )?
     .execute(params![
         id,
@@ -240,7 +284,8 @@ fn insert_promise(
         agent,
         replaces,
         stamp,
-        recipient
+        recipient,
+        if new.callback { "callback" } else { "promise" }
     ])?;
     insert_event(
         tx,

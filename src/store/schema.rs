@@ -93,6 +93,8 @@ CREATE TABLE promises (
     due_at       TEXT NOT NULL,
     owner        TEXT NOT NULL,
     state        TEXT NOT NULL,
+    -- 'callback' for a caller's request to be called back, served first come, first served.
+    kind         TEXT NOT NULL DEFAULT 'promise' CHECK (kind IN ('promise', 'callback')),
     closed_at    TEXT,
     replaces_id  TEXT REFERENCES promises(id),
     created_at   TEXT NOT NULL,
@@ -104,5 +106,22 @@ CREATE INDEX promises_state_due ON promises(state, due_at);
 CREATE INDEX promises_state_owner_due ON promises(state, owner, due_at);
 CREATE INDEX promises_ticket ON promises(ticket_id);
 CREATE INDEX promises_created ON promises(created_at);
+CREATE INDEX promises_callbacks ON promises(state, kind, created_at);
+
+-- Reminders the desk gave an agent about a promise: once within the warning window and
+-- once at the deadline. Acting on the promise (keep, reschedule, cancel) settles them.
+CREATE TABLE alerts (
+    id          TEXT PRIMARY KEY,
+    promise_id  TEXT NOT NULL REFERENCES promises(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('warning', 'due')),
+    at          TEXT NOT NULL,
+    acted_at    TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL,
+    deleted_at  TEXT,
+    UNIQUE (promise_id, kind)
+);
+CREATE INDEX alerts_unacted ON alerts(acted_at, promise_id);
 CREATE INDEX tickets_created ON tickets(created_at);
 "#;

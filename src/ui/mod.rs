@@ -1,6 +1,7 @@
 //! Drawing: one file per pane or popup, and here the split view that places them. Drawing
 //! reads the app state and never changes it.
 
+mod banner;
 mod caller;
 mod form;
 mod help;
@@ -33,7 +34,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         draw_too_small(frame, area);
         return;
     }
-    let [main, promises_area, status_area] = Layout::vertical([
+    let banner_height = u16::from(!app.views.alerts.is_empty());
+    let [banner_area, main, promises_area, status_area] = Layout::vertical([
+        Constraint::Length(banner_height),
         Constraint::Min(10),
         Constraint::Length(promises_height(area.height)),
         Constraint::Length(2),
@@ -48,6 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     ])
     .areas(main);
 
+    banner::draw(frame, banner_area, app, theme);
     queue::draw(frame, queue_area, app, theme);
     ticket::draw(frame, ticket_area, app, theme);
     caller::draw(frame, caller_area, app, theme);

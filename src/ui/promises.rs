@@ -37,7 +37,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .filter(|p| urgency(p, app) == Urgency::Overdue)
         .count();
-    let extra = format!("{} open · {overdue} overdue", app.views.promises.len());
+    let extra = if app.callbacks_only {
+        format!(
+            "callback requests, first come first served · {}",
+            app.views.promises.len()
+        )
+    } else {
+        format!("{} open · {overdue} overdue", app.views.promises.len())
+    };
     let block = pane_block("Promises", extra, focused, theme);
     let wide = area.width >= 120;
     let rows = app.views.promises.iter().map(|p| {

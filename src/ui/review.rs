@@ -75,6 +75,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
             "No open promises and no promises made in the last 30 days.",
         ));
     }
+    if !review.data.unacted.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!("Reminders nobody acted on ({})", review.data.unacted.len()),
+            theme.overdue(),
+        )));
+        for alert in &review.data.unacted {
+            let p = &alert.promise;
+            lines.push(Line::from(format!(
+                "  {} {:<8} {} — {}: due {}, reminded {} ({})",
+                p.owner,
+                p.ticket_key,
+                p.to,
+                p.what,
+                when::friendly(p.due_at, app.now, tz),
+                when::local_time(alert.at, tz),
+                alert.kind.label()
+            )));
+        }
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         "j/k choose · Enter opens the ticket · Esc closes · balie overdue / balie report print the same",

@@ -1,0 +1,43 @@
+//! Which reminders are due. A reminder is given once when one of the agent's promises
+//! comes within the warning window and once when it falls due; the store remembers which
+//! were given, so a restart does not ring again.
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+
+use super::action::{Effect, Views};
+use crate::domain::{AlertKind, Promise};
+use crate::when;
+
+pub fn pending(views: &Views, now: DateTime<Utc>, window: Duration, tz: Tz) -> Vec<Effect> {
+    views
+        .due_soon
+        .iter()
+        .filter_map(|p| {
+            let kind = if p.due_at <= now {
+                AlertKind::Due
+            } else if p.due_at - now <= window {
+                AlertKind::Warning
+            } else {
+                return None;
+            };
+            let given = views
+                .alerts
+                .iter()
+                .any(|a| a.promise.id == p.id && (a.kind == kind || a.kind == AlertKind::Due));
+            (!given).then(|| Effect::Alert {
+                promise_id: p.id.clone(),
+                kind,
+                text: reminder_text(p, kind, now, tz),
+            })
+        })
+        .collect()
+}
+
+fn reminder_text(p: &Promise, kind: AlertKind, now: DateTime<Utc>, tz: Tz) -> String {
+    let when = match kind {
+        AlertKind::Warning => format!("due {}", when::local_time(p.due_at, tz)),
+        AlertKind::Due => when::countdown(p.due_at, now),
+    };
+    format!("{} {} — {} ({when})", p.ticket_key, p.to, p.what)
+}
