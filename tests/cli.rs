@@ -179,3 +179,76 @@ fn the_demo_refuses_to_fill_an_existing_desk() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn reports_run_against_an_existing_desk_only() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("missing.db");
+    let out = balie(
+        home.path(),
+        &["overdue", "--db", db.to_str().expect("utf-8")],
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("no desk at"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!db.exists(), "a report never creates an empty desk");
+}
+
+#[test]
+fn overdue_report_and_calendar_export_from_the_command_line() {
+    let home = tempfile::tempdir().expect("home");
+    let csv = home.path().join("c.csv");
+    std::fs::write(&csv, "name\nPiet\n").expect("write csv");
+    let db = home.path().join("desk.db");
+    let db = db.to_str().expect("utf-8");
+    assert!(
+        balie(
+            home.path(),
+            &[
+                "--db",
+                db,
+                "import",
+                "callers",
+                csv.to_str().expect("utf-8")
+            ]
+        )
+        .status
+        .success()
+    );
+    let overdue = balie(home.path(), &["--db", db, "overdue", "--format", "json"]);
+    assert!(overdue.status.success(), "{}", text(&overdue.stderr));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&overdue.stdout).expect("json");
+    assert!(rows.is_empty());
+    let table = balie(home.path(), &["--db", db, "overdue"]);
+    assert_eq!(text(&table.stdout).trim(), "no overdue promises");
+    let report = balie(
+        home.path(),
+        &["--db", db, "report", "--since", "30d", "--format", "csv"],
+    );
+    assert!(report.status.success(), "{}", text(&report.stderr));
+    let bad = balie(home.path(), &["--db", db, "report", "--since", "yesterday"]);
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad.stderr).contains("--since"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let ics = home.path().join("promises.ics");
+    let export = balie(
+        home.path(),
+        &["--db", db, "export-ics", ics.to_str().expect("utf-8")],
+    );
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    assert!(text(&export.stdout).contains("wrote 0 open promises"));
+    let calendar = std::fs::read_to_string(&ics).expect("ics written");
+    assert!(calendar.starts_with("BEGIN:VCALENDAR"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&ics).expect("ics").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "exports hold callers' names");
+    }
+}
