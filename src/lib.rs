@@ -1,6 +1,7 @@
 //! balie: a servicedesk in the terminal, on one local SQLite file.
 
 pub mod app;
+pub mod business;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod matching;
 pub mod outcome;
 pub mod report;
 pub mod runtime;
+pub mod sla;
 pub mod store;
 pub mod ui;
 pub mod when;

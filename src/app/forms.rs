@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::form::{Field, Form, FormKind};
 use crate::app::action::Write;
+use crate::business::Calendar;
 use crate::config::Config;
 use crate::deadline::parse_deadline;
 use crate::domain::{Channel, Id, NewCaller, Promise, Status, Ticket};
@@ -78,7 +79,8 @@ pub fn promise(ticket_id: Id, caller: Option<&str>) -> Form {
         ],
     )
     .with_context(vec![
-        "by when: +2h, +30m, 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00".into(),
+        "by when: +2h, +30m, +4bh (business hours), 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00"
+            .into(),
     ])
 }
 
@@ -206,6 +208,7 @@ pub fn to_write(
     form: &Form,
     now: DateTime<Utc>,
     config: &Config,
+    calendar: &Calendar,
 ) -> Result<Write, (usize, String)> {
     let required = |index: usize, what: &str| {
         let text = form.text(index);
@@ -216,7 +219,7 @@ pub fn to_write(
         }
     };
     let deadline = |index: usize| {
-        parse_deadline(&form.text(index), now, config.time_zone).map_err(|e| (index, e.to_string()))
+        parse_deadline(&form.text(index), now, calendar).map_err(|e| (index, e.to_string()))
     };
     Ok(match &form.kind {
         FormKind::NewCaller => Write::CreateCaller(NewCaller {

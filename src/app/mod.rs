@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
+use crate::business::Calendar;
 use crate::config::Config;
 use crate::domain::{CallerHit, Id, Promise, QueueFilter};
 use crate::keymap::{Command, Keymap};
@@ -82,6 +83,8 @@ pub struct Message {
 
 pub struct App {
     pub config: Config,
+    /// Built once from the config: deadlines, SLA clocks and "tomorrow" use it.
+    pub calendar: Calendar,
     pub keymap: Keymap,
     pub now: DateTime<Utc>,
     pub focus: Pane,
@@ -105,6 +108,7 @@ pub struct App {
 impl App {
     pub fn new(config: Config, now: DateTime<Utc>) -> App {
         App {
+            calendar: config.calendar(),
             config,
             keymap: Keymap::default(),
             now,
@@ -628,7 +632,7 @@ impl App {
         let Some(Popup::Form(form)) = self.popup.as_mut() else {
             return Vec::new();
         };
-        match forms::to_write(form, self.now, &self.config) {
+        match forms::to_write(form, self.now, &self.config, &self.calendar) {
             Ok(write) => vec![Effect::Write(write)],
             Err((field, message)) => {
                 form.fail(field, message);
@@ -644,11 +648,8 @@ impl App {
             self.error("no ticket is open: log the caller's message with n first");
             return Vec::new();
         };
-        let due = crate::deadline::parse_deadline(
-            &self.config.callback_within,
-            self.now,
-            self.config.time_zone,
-        );
+        let due =
+            crate::deadline::parse_deadline(&self.config.callback_within, self.now, &self.calendar);
         match due {
             Ok(due_at) => vec![Effect::Write(Write::Promise {
                 ticket_id: ticket.id,

@@ -5,6 +5,9 @@
 //! that the TOML deserialiser attaches the offending value's span to every
 //! error and we can report `path:line:column` without re-locating keys.
 
+mod desk_hours;
+
+pub use desk_hours::{SlaTargets, WorkingHours};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -60,6 +63,11 @@ pub struct Config {
     /// How reminders reach the agent besides the banner and the bell.
     #[serde(deserialize_with = "de_notifications")]
     pub notifications: Notifications,
+    /// Business time: SLA clocks, `+4bh` deadlines and "tomorrow" follow these.
+    pub working_hours: WorkingHours,
+    #[serde(deserialize_with = "desk_hours::de_holidays")]
+    pub holidays: Vec<chrono::NaiveDate>,
+    pub sla: SlaTargets,
 }
 
 /// Desktop notifications travel inside the terminal's own output (so they work over ssh);
@@ -86,11 +94,25 @@ impl Default for Config {
             first_contact_reopen_days: 7,
             callback_within: "+2h".to_owned(),
             notifications: Notifications::Off,
+            working_hours: WorkingHours::default(),
+            holidays: Vec::new(),
+            sla: SlaTargets::default(),
         }
     }
 }
 
 impl Config {
+    /// The desk's business calendar. Hours were checked when the file was read, so the
+    /// fallback is never reached in practice.
+    pub fn calendar(&self) -> crate::business::Calendar {
+        crate::business::Calendar::new(
+            self.time_zone,
+            self.working_hours.0.clone(),
+            self.holidays.iter().copied(),
+        )
+        .unwrap_or_else(|_| crate::business::Calendar::standard(self.time_zone))
+    }
+
     /// Impact 1 = whole organisation … 5 = one person, minor; urgency 1 =
     /// work stopped now … 5 = can wait. Out-of-range inputs are clamped
     /// rather than rejected so that a stray value from the UI or an old
@@ -262,7 +284,12 @@ fn de_callback_within<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
             // Checked against a fixed instant: only the form matters here.
             let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
             if s.trim_start().starts_with('+')
-                && crate::deadline::parse_deadline(s, now, chrono_tz::UTC).is_ok()
+                && crate::deadline::parse_deadline(
+                    s,
+                    now,
+                    &crate::business::Calendar::standard(chrono_tz::UTC),
+                )
+                .is_ok()
             {
                 Ok(s.trim().to_owned())
             } else {
@@ -473,7 +500,7 @@ impl<'de, T, F: FnOnce(i64) -> Result<T, String>> DeserializeSeed<'de> for IntWi
 mod tests {
     use super::*;
 
-    const EXAMPLE: &str = include_str!("../example-config.toml");
+    const EXAMPLE: &str = include_str!("../../example-config.toml");
 
     fn path() -> &'static Path {
         Path::new("/home/anna/.config/balie/config.toml")
@@ -550,6 +577,14 @@ mod tests {
         assert_eq!(config.first_contact_reopen_days, 14);
         assert_eq!(config.callback_within, "+1h");
         assert_eq!(config.notifications, Notifications::Osc777);
+        assert_eq!(config.holidays.len(), 3);
+        assert_eq!(
+            config.working_hours.0[4].len(),
+            2,
+            "Friday has a lunch break"
+        );
+        assert!(config.working_hours.0[5].is_empty());
+        assert_eq!(config.sla.for_priority(1).first_response.to_string(), "30m");
     }
 
     #[test]
@@ -565,6 +600,23 @@ mod tests {
         in_example.sort_unstable();
         in_config.sort_unstable();
         assert_eq!(in_example, in_config);
+    }
+
+    #[test]
+    fn working_hours_and_sla_errors_point_at_the_value() {
+        let (line, column, message) =
+            parse_err("[working_hours]\nmon = \"08:30-17:00\"\ntue = \"9 till 5\"\n");
+        assert_eq!((line, column), (3, 7), "{message}");
+        assert!(message.contains("08:30-17:00"), "{message}");
+        let (line, _, message) = parse_err("[sla]\np2 = \"4h / soon\"\n");
+        assert_eq!(line, 2);
+        assert!(message.contains("soon"), "{message}");
+        let (line, _, message) = parse_err("holidays = [\"2026-12-25\", \"Christmas\"]\n");
+        assert_eq!(line, 1);
+        assert!(message.contains("Christmas"), "{message}");
+        let closed = "[working_hours]\nmon = \"closed\"\ntue = \"\"\nwed = \"closed\"\nthu = \"closed\"\nfri = \"closed\"\n";
+        let (_, _, message) = parse_err(closed);
+        assert!(message.contains("working_hours"), "{message}");
     }
 
     #[test]
