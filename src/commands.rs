@@ -43,7 +43,13 @@ pub fn report(
     let records = store.promise_records(start, now, agent)?;
     let first_contact =
         store.first_contact_resolution(start, config.first_contact_reopen_days, agent)?;
-    report::write_report(out, &report::report_rows(&records, &first_contact), format)?;
+    let histories = store.histories_since(start, agent)?;
+    let sla = report::sla_figures(&histories, &config.sla, &config.calendar(), now);
+    report::write_report(
+        out,
+        &report::report_rows(&records, &first_contact, &sla),
+        format,
+    )?;
     Ok(())
 }
 

@@ -3,11 +3,15 @@
 //! drive the desk through `dispatch`.
 
 use chrono::{DateTime, Days, Duration, TimeZone, Utc};
+use std::collections::HashMap;
+
 use chrono_tz::Tz;
 
 use crate::app::review::ReviewData;
 use crate::app::{Action, App, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
 use crate::config::Config;
+use crate::domain::{Id, QueueFilter, Ticket};
+use crate::sla::{TicketClocks, Warning, ticket_clocks};
 use crate::store::{self, NewTicket, Store};
 
 const QUEUE_ROWS: usize = 500;
@@ -95,9 +99,8 @@ impl Desk {
     /// Carries out a store effect and returns the action that reports its result; hands
     /// back any effect that is not the store's.
     fn perform(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Option<Action>, Effect> {
-        let tz = self.app.config.time_zone;
         Ok(Some(match effect {
-            Effect::Refresh(request) => match load_views(&self.store, &request, now, tz) {
+            Effect::Refresh(request) => match load_views(&self.store, &request, now, &self.app) {
                 Ok(views) => Action::Loaded(Box::new(views)),
                 Err(e) => Action::LoadFailed(e.to_string()),
             },
@@ -106,7 +109,7 @@ impl Desk {
                 Ok(hits) => Action::CallerHits { query, hits },
                 Err(e) => Action::LoadFailed(e.to_string()),
             },
-            Effect::LoadReview => match load_review(&self.store, now) {
+            Effect::LoadReview => match load_review(&self.store, now, &self.app) {
                 Ok(data) => Action::ReviewLoaded(Box::new(data)),
                 Err(e) => Action::LoadFailed(e.to_string()),
             },
@@ -123,8 +126,9 @@ pub fn load_views(
     store: &Store,
     request: &ViewRequest,
     now: DateTime<Utc>,
-    tz: Tz,
+    app: &App,
 ) -> store::Result<Views> {
+    let tz = app.config.time_zone;
     let ticket = match &request.ticket_id {
         Some(id) => store
             .ticket(id)?
@@ -155,8 +159,13 @@ pub fn load_views(
         None => None,
     }
     .transpose()?;
+    let queue = store.queue(request.filter, QUEUE_ROWS)?;
+    let mut shown: Vec<&Ticket> = queue.iter().collect();
+    shown.extend(ticket.as_ref().map(|t| &t.ticket));
+    let clocks = clocks_of(store, &shown, app, now)?;
     Ok(Views {
-        queue: store.queue(request.filter, QUEUE_ROWS)?,
+        queue,
+        clocks,
         ticket,
         caller,
         promises: if request.callbacks_only {
@@ -171,11 +180,50 @@ pub fn load_views(
     })
 }
 
+/// SLA clocks of the tickets on screen, computed from their events.
+fn clocks_of(
+    store: &Store,
+    tickets: &[&Ticket],
+    app: &App,
+    now: DateTime<Utc>,
+) -> store::Result<HashMap<Id, TicketClocks>> {
+    let ids: Vec<Id> = tickets.iter().map(|t| t.id.clone()).collect();
+    let histories = store.histories(&ids)?;
+    Ok(tickets
+        .iter()
+        .filter_map(|t| {
+            let history = histories.get(&t.id)?;
+            let target = app.config.sla.for_priority(t.priority);
+            Some((
+                t.id.clone(),
+                ticket_clocks(history, target, &app.calendar, now),
+            ))
+        })
+        .collect())
+}
+
 /// A team rarely has more open promises than this; the review shows the earliest.
 const REVIEW_PROMISES: usize = 2_000;
+/// Open tickets whose SLA clocks the review checks, most recently active first.
+const REVIEW_TICKETS: usize = 5_000;
 
-pub fn load_review(store: &Store, now: DateTime<Utc>) -> store::Result<ReviewData> {
+pub fn load_review(store: &Store, now: DateTime<Utc>, app: &App) -> store::Result<ReviewData> {
+    let open = store.queue(QueueFilter::AllOpen, REVIEW_TICKETS)?;
+    let clocks = clocks_of(store, &open.iter().collect::<Vec<_>>(), app, now)?;
+    let mut sla: Vec<(Ticket, TicketClocks)> = open
+        .into_iter()
+        .filter_map(|t| {
+            let clocks = *clocks.get(&t.id)?;
+            (clocks.resolution.warning() != Warning::None).then_some((t, clocks))
+        })
+        .collect();
+    sla.sort_by(|a, b| {
+        a.1.resolution
+            .fraction_left
+            .total_cmp(&b.1.resolution.fraction_left)
+    });
     Ok(ReviewData {
+        sla,
         open: store.open_promises_by_agent(None, REVIEW_PROMISES)?,
         week: store.promise_records(now - Duration::days(7), now, None)?,
         month: store.promise_records(now - Duration::days(30), now, None)?,

@@ -8,9 +8,12 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::business::Calendar;
+use crate::config::SlaTargets;
 use crate::domain::Promise;
 use crate::outcome::Record;
-use crate::store::FirstContact;
+use crate::sla::{ClockState, ticket_clocks};
+use crate::store::{FirstContact, TicketHistory};
 use crate::when;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -69,15 +72,67 @@ pub struct ReportRow {
     pub resolved: i64,
     pub first_contact_resolved: i64,
     pub first_contact_rate: Option<f64>,
+    /// Tickets resolved within the period's tickets, and how many within their SLA.
+    pub sla_resolved: i64,
+    pub sla_met: i64,
+    pub sla_met_rate: Option<f64>,
+}
+
+/// Resolved tickets per agent, and how many of them met their resolution target.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SlaFigure {
+    pub agent: String,
+    pub resolved: i64,
+    pub met: i64,
+}
+
+pub fn sla_figures(
+    histories: &[TicketHistory],
+    targets: &SlaTargets,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> Vec<SlaFigure> {
+    let mut figures: Vec<SlaFigure> = Vec::new();
+    for t in histories {
+        let target = targets.for_priority(t.priority);
+        let clock = ticket_clocks(&t.history, target, calendar, now).resolution;
+        let met = match clock.state {
+            ClockState::Met => 1,
+            ClockState::Breached
+                if !t.history.changes.last().is_some_and(|c| c.status.is_open()) =>
+            {
+                0
+            }
+            // Still open: not judged yet.
+            _ => continue,
+        };
+        match figures.iter_mut().find(|f| f.agent == t.assignee) {
+            Some(f) => {
+                f.resolved += 1;
+                f.met += met;
+            }
+            None => figures.push(SlaFigure {
+                agent: t.assignee.clone(),
+                resolved: 1,
+                met,
+            }),
+        }
+    }
+    figures
 }
 
 /// Joins the promise records and first-contact figures per agent; an agent may appear in
 /// either.
-pub fn report_rows(records: &[Record], first_contact: &[FirstContact]) -> Vec<ReportRow> {
+pub fn report_rows(
+    records: &[Record],
+    first_contact: &[FirstContact],
+    sla: &[SlaFigure],
+) -> Vec<ReportRow> {
     let mut agents: Vec<&str> = records
         .iter()
         .map(|r| r.agent.as_str())
         .chain(first_contact.iter().map(|f| f.agent.as_str()))
+        .chain(sla.iter().map(|f| f.agent.as_str()))
         .collect();
     agents.sort_unstable();
     agents.dedup();
@@ -90,6 +145,11 @@ pub fn report_rows(records: &[Record], first_contact: &[FirstContact]) -> Vec<Re
                 .cloned()
                 .unwrap_or_default();
             let fcr = first_contact
+                .iter()
+                .find(|f| f.agent == agent)
+                .cloned()
+                .unwrap_or_default();
+            let sla = sla
                 .iter()
                 .find(|f| f.agent == agent)
                 .cloned()
@@ -109,6 +169,9 @@ pub fn report_rows(records: &[Record], first_contact: &[FirstContact]) -> Vec<Re
                 first_contact_resolved: fcr.first_contact,
                 first_contact_rate: (fcr.resolved > 0)
                     .then(|| fcr.first_contact as f64 / fcr.resolved as f64),
+                sla_resolved: sla.resolved,
+                sla_met: sla.met,
+                sla_met_rate: (sla.resolved > 0).then(|| sla.met as f64 / sla.resolved as f64),
             }
         })
         .collect()
@@ -173,6 +236,7 @@ pub fn write_report(
                 "kept %",
                 "tickets",
                 "FCR %",
+                "SLA met %",
             ];
             let lines: Vec<Vec<String>> = rows
                 .iter()
@@ -188,6 +252,7 @@ pub fn write_report(
                         percent(r.kept_rate),
                         r.tickets.to_string(),
                         percent(r.first_contact_rate),
+                        percent(r.sla_met_rate),
                     ]
                 })
                 .collect();

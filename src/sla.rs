@@ -306,3 +306,44 @@ impl Tally {
 
 #[cfg(test)]
 mod tests;
+
+/// What the clocks of one ticket are computed from, read from its events.
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    pub opened: DateTime<Utc>,
+    /// The first contact with the caller or change of status: a ticket opened from a call
+    /// was answered when it was opened.
+    pub first_response: Option<DateTime<Utc>>,
+    /// Starts with the status the ticket was opened with.
+    pub changes: Vec<StatusChange>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TicketClocks {
+    pub response: Clock,
+    pub resolution: Clock,
+}
+
+pub fn ticket_clocks(
+    history: &History,
+    target: Target,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> TicketClocks {
+    TicketClocks {
+        response: response_clock(
+            history.opened,
+            history.first_response,
+            target.first_response,
+            calendar,
+            now,
+        ),
+        resolution: resolution_clock(
+            history.opened,
+            &history.changes,
+            target.resolution,
+            calendar,
+            now,
+        ),
+    }
+}

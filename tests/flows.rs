@@ -555,3 +555,46 @@ fn a_callback_request_takes_one_key_and_waits_its_turn() {
     h.press("C");
     assert_eq!(h.desk.app.views.promises.len(), 3);
 }
+
+#[test]
+fn the_resolution_clock_pauses_while_waiting_and_marks_a_breach() {
+    use balie::sla::ClockState;
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    // Impact 1 × urgency 1 is P1: four business hours to resolve.
+    h.press("i <up> <up> <tab> <up> <up> <enter>");
+    let clock = |h: &Harness| {
+        let id = &h.desk.app.current_ticket().expect("ticket").id;
+        h.desk.app.views.clocks[id].resolution
+    };
+    assert_eq!(h.desk.app.current_ticket().map(|t| t.priority), Some(1));
+    h.advance(Duration::hours(1));
+    h.press("s <down> <down> <enter>");
+    assert_eq!(clock(&h).state, ClockState::Paused);
+    h.advance(Duration::hours(3));
+    h.press("s <up> <enter>");
+    let resumed = clock(&h);
+    assert_eq!(resumed.state, ClockState::Running);
+    assert_eq!(
+        resumed.used,
+        Duration::hours(1),
+        "the three hours waiting on the caller do not count"
+    );
+    // The evening and night are outside business hours: the clock runs out at 17:00 and
+    // is over by the next morning's first 90 minutes.
+    h.advance(Duration::hours(20));
+    let screen = h.screen(160, 45);
+    assert!(screen.contains("!! over 1h30m"), "{screen}");
+    assert_eq!(clock(&h).used, Duration::minutes(5 * 60 + 30));
+    // The team lead's review lists it among the breaches.
+    h.press("v");
+    let review = h.screen(160, 45);
+    assert!(
+        review.contains("SLA: breached or about to breach (1)"),
+        "{review}"
+    );
+    assert!(
+        review.contains("!! over 1h30m") && review.contains("T-1001   P1"),
+        "{review}"
+    );
+}

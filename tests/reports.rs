@@ -89,6 +89,7 @@ impl Desk {
 /// in time (successor still open), rescheduled late (successor overdue), and one from 40
 /// days ago; tickets resolved at first contact, after a second contact, and reopened.
 /// bence: one promise kept, one overdue, one ticket resolved at first contact.
+/// SLA (default targets, Monday–Friday 08:30–17:00): t1 and t5 met, t2 breached.
 fn hand_checked_desk() -> Desk {
     let now = monday_morning();
     let mut store = Store::open_in_memory("anna").expect("store");
@@ -117,7 +118,11 @@ fn hand_checked_desk() -> Desk {
         .log_contact(&t2, true, Channel::Phone, "again", now - d(4) + h(1))
         .expect("contact");
     desk.store
-        .set_status(&t2, Status::Resolved, now - d(4) + h(2))
+        .set_impact_urgency(&t2, 1, 1, 1, now - d(4))
+        .expect("priority");
+    // t2 is a P1 (four business hours) resolved the next afternoon: its SLA is breached.
+    desk.store
+        .set_status(&t2, Status::Resolved, now - d(4) + h(30))
         .expect("status");
     let t3 = desk.ticket("anna", &caller, now - d(3), "Mailbox");
     desk.store
@@ -360,6 +365,16 @@ fn report_json_and_csv_carry_rates_per_agent() {
     assert_eq!(rows[0]["first_contact_resolved"], 1);
     assert_eq!(rows[1]["agent"], "bence");
     assert_eq!(rows[1]["first_contact_rate"], 1.0);
+    // anna resolved t1 in time and t2 late; t3 was reopened and t4 is open, so not judged.
+    assert_eq!(
+        (
+            rows[0]["sla_resolved"].as_i64(),
+            rows[0]["sla_met"].as_i64()
+        ),
+        (Some(2), Some(1))
+    );
+    assert_eq!(rows[0]["sla_met_rate"], 0.5);
+    assert_eq!(rows[1]["sla_met_rate"], 1.0);
     let mut csv_out = Vec::new();
     commands::report(
         &desk.store,

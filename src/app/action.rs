@@ -72,6 +72,8 @@ pub struct ViewRequest {
 #[derive(Clone, Debug, Default)]
 pub struct Views {
     pub queue: Vec<Ticket>,
+    /// SLA clocks of the queue's tickets and the active one.
+    pub clocks: std::collections::HashMap<Id, crate::sla::TicketClocks>,
     pub ticket: Option<TicketView>,
     pub caller: Option<CallerView>,
     pub promises: Vec<Promise>,

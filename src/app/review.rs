@@ -5,8 +5,9 @@ use chrono::{DateTime, Days, Utc};
 use chrono_tz::Tz;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::domain::{Alert, Id, Promise};
+use crate::domain::{Alert, Id, Promise, Ticket};
 use crate::outcome::Record;
+use crate::sla::TicketClocks;
 
 #[derive(Clone, Debug, Default)]
 pub struct ReviewData {
@@ -14,6 +15,9 @@ pub struct ReviewData {
     pub week: Vec<Record>,
     pub month: Vec<Record>,
     pub unacted: Vec<Alert>,
+    /// Open tickets whose resolution clock has breached or has 20% or less left,
+    /// closest to breach first.
+    pub sla: Vec<(Ticket, TicketClocks)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -4,11 +4,13 @@
 
 mod alerts;
 mod callers;
+mod history;
 mod promises;
 mod reports;
 mod schema;
 mod tickets;
 
+pub use history::TicketHistory;
 pub use reports::FirstContact;
 pub use tickets::NewTicket;
 

@@ -10,6 +10,7 @@ mod palette;
 mod promises;
 mod queue;
 mod review;
+mod sla_label;
 mod status_bar;
 pub mod theme;
 mod ticket;

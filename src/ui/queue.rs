@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
-use super::{Theme, clip, is_focused, pane_block};
+use super::{Theme, clip, is_focused, pane_block, sla_label};
 use crate::app::{App, Pane};
 use crate::domain::{Status, Ticket};
 use crate::when;
@@ -15,7 +15,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = pane_block("Queue", extra, focused, theme);
     let wide = area.width >= 58;
     let tiny = area.width < 40;
-    let rows = app.views.queue.iter().map(|t| row(t, app, wide, tiny));
+    let rows = app
+        .views
+        .queue
+        .iter()
+        .map(|t| row(t, app, wide, tiny, theme));
     let widths: Vec<Constraint> = if wide {
         vec![
             Constraint::Length(7),
@@ -24,6 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Constraint::Length(8),
             Constraint::Length(2),
             Constraint::Length(4),
+            Constraint::Length(11),
         ]
     } else if tiny {
         vec![
@@ -41,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]
     };
     let header = if wide {
-        Row::new(["key", "caller", "subject", "status", "P", "age"])
+        Row::new(["key", "caller", "subject", "status", "P", "age", "SLA"])
     } else if tiny {
         Row::new(["key", "subject", "P"])
     } else {
@@ -61,7 +66,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool) -> Row<'a> {
+fn sla_cell<'a>(ticket: &Ticket, app: &App, theme: &Theme) -> Cell<'a> {
+    match app.views.clocks.get(&ticket.id) {
+        Some(clocks) => {
+            let (text, style) = sla_label::label(&clocks.resolution, theme);
+            Cell::from(text).style(style)
+        }
+        None => Cell::from(""),
+    }
+}
+
+fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool, theme: &Theme) -> Row<'a> {
     let active = app.ticket_id.as_deref() == Some(ticket.id.as_str());
     // The open ticket is marked with * so the agent sees where they are in the queue.
     let key = format!("{}{}", ticket.key, if active { "*" } else { "" });
@@ -75,6 +90,7 @@ fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool) -> Row<'a> {
             Cell::from(short_status(ticket.status)),
             Cell::from(priority),
             Cell::from(age),
+            sla_cell(ticket, app, theme),
         ])
     } else if tiny {
         Row::new(vec![

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{Theme, clip, popup_block};
+use super::{Theme, clip, popup_block, sla_label};
 use crate::app::App;
 use crate::app::review::{self, Bucket, Review};
 use crate::outcome::Record;
@@ -74,6 +74,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
         lines.push(Line::from(
             "No open promises and no promises made in the last 30 days.",
         ));
+    }
+    if !review.data.sla.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "SLA: breached or about to breach ({})",
+                review.data.sla.len()
+            ),
+            theme.overdue(),
+        )));
+        for (ticket, clocks) in &review.data.sla {
+            let (left, style) = sla_label::label(&clocks.resolution, theme);
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {left:<14}"), style),
+                Span::raw(format!(
+                    "{:<8} P{} {:<16} {:<18} {}",
+                    ticket.key,
+                    ticket.priority,
+                    clip(ticket.assignee.as_deref().unwrap_or("—"), 16),
+                    clip(&ticket.caller_name, 18),
+                    ticket.subject
+                )),
+            ]));
+        }
     }
     if !review.data.unacted.is_empty() {
         lines.push(Line::from(""));

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Theme, is_focused, pane_block};
+use super::{Theme, is_focused, pane_block, sla_label};
 use crate::app::{App, Pane, TicketView};
 use crate::domain::{Channel, Event, EventKind, Status};
 use crate::when;
@@ -81,6 +81,25 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
             when::friendly(t.created_at, app.now, tz)
         )),
     ];
+    if let Some(clocks) = app.views.clocks.get(&t.id) {
+        let (response, response_style) = sla_label::label(&clocks.response, theme);
+        let (resolution, resolution_style) = sla_label::label(&clocks.resolution, theme);
+        let due = if t.status.is_open() {
+            format!(
+                " (due {})",
+                when::friendly(clocks.resolution.due, app.now, tz)
+            )
+        } else {
+            String::new()
+        };
+        lines.push(Line::from(vec![
+            Span::raw("SLA  response: "),
+            Span::styled(response, response_style),
+            Span::raw("   resolution: "),
+            Span::styled(resolution, resolution_style),
+            Span::raw(due),
+        ]));
+    }
     for p in &view.promises {
         let overdue = p.due_at <= app.now;
         let style = if overdue {
