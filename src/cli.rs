@@ -60,6 +60,15 @@ pub enum Commands {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Summarise an agent's open tickets and the promises due before their next shift
+    Handover {
+        /// Whose handover [default: the agent from the config]
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
+        /// table prints text to pass on; json the same for other tools (csv is not offered)
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Write open promises to an iCalendar file for Outlook, Thunderbird and the like
     ExportIcs {
         /// Only this agent's promises

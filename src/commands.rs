@@ -53,6 +53,30 @@ pub fn report(
     Ok(())
 }
 
+pub fn handover(
+    store: &Store,
+    config: &Config,
+    agent: &str,
+    format: Format,
+    now: DateTime<Utc>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let handover = crate::handover::gather(store, agent, &config.calendar(), &config.sla, now)?;
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &handover)?;
+            writeln!(out)?;
+        }
+        Format::Table => {
+            for line in crate::handover::text(&handover, now, config.time_zone) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        Format::Csv => bail!("a handover is text or JSON: use --format table or --format json"),
+    }
+    Ok(())
+}
+
 pub fn export_ics(
     store: &Store,
     agent: Option<&str>,

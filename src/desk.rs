@@ -109,6 +109,20 @@ impl Desk {
                 Ok(hits) => Action::CallerHits { query, hits },
                 Err(e) => Action::LoadFailed(e.to_string()),
             },
+            Effect::LoadHandover => {
+                let app = &self.app;
+                let agent = self.store.agent().to_string();
+                match crate::handover::gather(
+                    &self.store,
+                    &agent,
+                    &app.calendar,
+                    &app.config.sla,
+                    now,
+                ) {
+                    Ok(handover) => Action::HandoverLoaded(Box::new(handover)),
+                    Err(e) => Action::LoadFailed(e.to_string()),
+                }
+            }
             Effect::LoadReview => match load_review(&self.store, now, &self.app) {
                 Ok(data) => Action::ReviewLoaded(Box::new(data)),
                 Err(e) => Action::LoadFailed(e.to_string()),

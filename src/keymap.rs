@@ -42,6 +42,7 @@ commands! {
     Kept => "kept", "mark the selected promise as kept (logs the contact)";
     Reschedule => "reschedule", "move the selected promise to a new deadline";
     CancelPromise => "cancel-promise", "cancel the selected promise, with a reason";
+    Handover => "handover", "shift handover: my open tickets and promises due before my next shift";
     Review => "review", "team review: open promises per agent, promises kept over 7 and 30 days";
     FilterMine => "mine", "queue: my open tickets";
     FilterAllOpen => "all-open", "queue: all open tickets";
@@ -140,6 +141,7 @@ impl Default for Keymap {
             (Key::plain(Char('R')), Reschedule),
             (Key::plain(Char('X')), CancelPromise),
             (Key::plain(Char('v')), Review),
+            (Key::plain(Char('H')), Handover),
             (Key::plain(Char('m')), FilterMine),
             (Key::plain(Char('o')), FilterAllOpen),
             (Key::plain(Char('w')), FilterWaiting),

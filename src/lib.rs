@@ -10,6 +10,7 @@ pub mod demo;
 pub mod desk;
 pub mod domain;
 pub mod fold;
+pub mod handover;
 pub mod ics;
 pub mod import;
 pub mod keymap;

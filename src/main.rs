@@ -68,6 +68,11 @@ fn run(cli: Cli) -> Result<()> {
                 &mut stdout(),
             )
         }
+        Some(Commands::Handover { agent, format }) => {
+            let store = open_existing(&cli, &config)?;
+            let agent = agent.as_deref().unwrap_or(&config.agent);
+            commands::handover(&store, &config, agent, *format, Utc::now(), &mut stdout())
+        }
         Some(Commands::ExportIcs { agent, file }) => {
             let store = open_existing(&cli, &config)?;
             let count = commands::export_ics(&store, agent.as_deref(), file, Utc::now())?;

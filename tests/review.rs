@@ -90,3 +90,44 @@ fn the_overdue_cli_lists_what_the_review_marks_overdue() {
         .expect("on screen");
     assert!(line.contains("overdue 10m"), "{line}");
 }
+
+#[test]
+fn the_handover_lists_my_tickets_and_promises_due_before_my_next_shift() {
+    let mut h = team_desk();
+    h.press("H");
+    let Some(Popup::Text { lines, .. }) = &h.desk.app.popup else {
+        panic!("the handover should be open");
+    };
+    let text = lines.join("\n");
+    // Monday 10:20; the next shift starts Tuesday 08:30, so tomorrow 09:00 is left out.
+    assert!(text.contains("next shift starts tomorrow 08:30"), "{text}");
+    assert!(text.contains("Promises due before then (1):"), "{text}");
+    assert!(
+        text.contains("call back") && !text.contains("send the log"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Open tickets (1):") && text.contains("T-1001"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("T-1002"),
+        "bence's ticket is his to hand over: {text}"
+    );
+
+    let mut json = Vec::new();
+    balie::commands::handover(
+        &h.desk.store,
+        &h.desk.app.config,
+        "bence",
+        Format::Json,
+        h.now,
+        &mut json,
+    )
+    .expect("handover");
+    let value: serde_json::Value = serde_json::from_slice(&json).expect("json");
+    assert_eq!(value["agent"], "bence");
+    assert_eq!(value["next_shift"], "2026-11-24T07:30:00Z");
+    assert_eq!(value["tickets"][0]["ticket"], "T-1002");
+    assert_eq!(value["promises"].as_array().map(Vec::len), Some(2));
+}

@@ -25,6 +25,7 @@ pub enum Action {
     },
     Saved(Outcome),
     ReviewLoaded(Box<crate::app::review::ReviewData>),
+    HandoverLoaded(Box<crate::handover::Handover>),
     SaveFailed(String),
     /// The external editor returned; `failed` says whether it exited with an error.
     EditorClosed {
@@ -41,6 +42,7 @@ pub enum Effect {
     Refresh(ViewRequest),
     SearchCallers(String),
     LoadReview,
+    LoadHandover,
     Write(Write),
     OpenEditor {
         ticket_id: Id,

@@ -73,6 +73,12 @@ pub enum Popup {
     },
     Form(Form),
     Review(review::Review),
+    /// Read-only text, such as the shift handover.
+    Text {
+        title: String,
+        lines: Vec<String>,
+        scroll: u16,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,6 +178,14 @@ impl App {
                 Vec::new()
             }
             Action::Saved(outcome) => self.on_saved(outcome),
+            Action::HandoverLoaded(handover) => {
+                self.popup = Some(Popup::Text {
+                    title: "Shift handover".into(),
+                    lines: crate::handover::text(&handover, now, self.config.time_zone),
+                    scroll: 0,
+                });
+                Vec::new()
+            }
             Action::ReviewLoaded(data) => {
                 self.popup = Some(Popup::Review(review::Review::new(*data)));
                 Vec::new()
@@ -230,7 +244,7 @@ impl App {
             return Vec::new();
         };
         match popup {
-            Popup::Help { scroll } => match key.code {
+            Popup::Help { scroll } | Popup::Text { scroll, .. } => match key.code {
                 KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
                 KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
                 KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => {
@@ -411,6 +425,7 @@ impl App {
             Command::Open => return self.open_selected(),
             Command::Back => self.message = None,
             Command::Review => return vec![Effect::LoadReview],
+            Command::Handover => return vec![Effect::LoadHandover],
             Command::Callback => return self.callback_request(),
             Command::Callbacks => {
                 self.callbacks_only = !self.callbacks_only;

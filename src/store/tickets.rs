@@ -260,6 +260,11 @@ impl Store {
 
     /// Open tickets for the queue pane, newest activity first.
     pub fn queue(&self, filter: QueueFilter, limit: usize) -> Result<Vec<Ticket>> {
+        self.queue_of(filter, &self.agent, limit)
+    }
+
+    /// The queue as `agent` sees it ("mine" means theirs).
+    pub fn queue_of(&self, filter: QueueFilter, agent: &str, limit: usize) -> Result<Vec<Ticket>> {
         // Every filter binds the agent as ?1 so that one parameter list fits all three.
         let condition = match filter {
             QueueFilter::Mine => "t.status IN ({open}) AND t.assignee = ?1",
@@ -274,7 +279,7 @@ impl Store {
              ORDER BY t.last_activity_at DESC LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![self.agent, limit as i64], ticket_from_row)?;
+        let rows = stmt.query_map(params![agent, limit as i64], ticket_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

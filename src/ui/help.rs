@@ -9,6 +9,31 @@ use super::{Theme, popup_area, popup_block};
 use crate::app::App;
 use crate::keymap::Command;
 
+/// Any read-only text in a scrolling popup.
+pub fn draw_text(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    text: &[String],
+    scroll: u16,
+    theme: &Theme,
+) {
+    let rect = popup_area(
+        frame,
+        area,
+        area.width.saturating_sub(8),
+        area.height.saturating_sub(4),
+    );
+    let mut lines: Vec<Line> = text.iter().map(|l| Line::from(l.as_str())).collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "j/k scroll · Esc closes",
+        theme.muted(),
+    )));
+    let block = popup_block(title, theme);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let rect = popup_area(frame, area, 90, area.height.saturating_sub(4));
     let mut lines = vec![

@@ -72,6 +72,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }) => new_call::draw_pick(frame, area, app, caller_id, *selected, theme),
         Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
         Some(Popup::Review(r)) => review::draw(frame, area, app, r, theme),
+        Some(Popup::Text {
+            title,
+            lines,
+            scroll,
+        }) => help::draw_text(frame, area, title, lines, *scroll, theme),
     }
 }
 
