@@ -4,9 +4,12 @@
 pub mod action;
 pub mod form;
 mod forms;
+mod new_call;
 pub mod palette;
 mod reminders;
 pub mod review;
+
+pub use new_call::CallerSearch;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -14,7 +17,7 @@ use ratatui_textarea::TextArea;
 
 use crate::business::Calendar;
 use crate::config::Config;
-use crate::domain::{CallerHit, Id, Promise, QueueFilter};
+use crate::domain::{Id, Promise, QueueFilter};
 use crate::keymap::{Command, Keymap};
 pub use action::{Action, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
 use form::{Form, FormEvent};
@@ -39,20 +42,6 @@ impl Pane {
         } else {
             (i + n - 1) % n
         }]
-    }
-}
-
-/// The caller search that opens a new call. The last row of the list is always
-/// "new caller", so an unknown caller is added without leaving the flow.
-pub struct CallerSearch {
-    pub input: TextArea<'static>,
-    pub hits: Vec<CallerHit>,
-    pub selected: usize,
-}
-
-impl CallerSearch {
-    pub fn query(&self) -> String {
-        self.input.lines().join(" ").trim().to_string()
     }
 }
 
@@ -305,71 +294,6 @@ impl App {
         Vec::new()
     }
 
-    fn on_search_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let Some(Popup::Search(search)) = self.popup.as_mut() else {
-            return Vec::new();
-        };
-        let rows = search.hits.len() + 1;
-        match key.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Down | KeyCode::Tab => search.selected = (search.selected + 1).min(rows - 1),
-            KeyCode::Up | KeyCode::BackTab => search.selected = search.selected.saturating_sub(1),
-            KeyCode::Enter => {
-                return match search.hits.get(search.selected) {
-                    Some(hit) => {
-                        let caller_id = hit.id.clone();
-                        self.choose_caller(caller_id)
-                    }
-                    None => {
-                        let query = search.query();
-                        self.popup = Some(Popup::Form(forms::new_caller(&query)));
-                        Vec::new()
-                    }
-                };
-            }
-            _ => {
-                if search.input.input(key) {
-                    let query = search.query();
-                    if query.is_empty() {
-                        search.hits.clear();
-                        search.selected = 0;
-                    } else {
-                        return vec![Effect::SearchCallers(query)];
-                    }
-                }
-            }
-        }
-        Vec::new()
-    }
-
-    /// Shows the caller's card at once; their open tickets decide the next step.
-    fn choose_caller(&mut self, caller_id: Id) -> Vec<Effect> {
-        self.caller_id = Some(caller_id.clone());
-        self.contact_selected = 0;
-        self.popup = Some(Popup::AwaitCaller { caller_id });
-        self.refresh()
-    }
-
-    fn pick_ticket(&mut self, caller_id: Id, selected: usize) -> Vec<Effect> {
-        if selected == 0 {
-            self.popup = Some(Popup::Form(forms::subject(caller_id)));
-            return Vec::new();
-        }
-        match self.open_tickets_of_caller(&caller_id).get(selected - 1) {
-            Some(ticket) => vec![Effect::Write(Write::LogCall {
-                ticket_id: ticket.id.clone(),
-            })],
-            None => Vec::new(),
-        }
-    }
-
-    pub fn open_tickets_of_caller(&self, caller_id: &str) -> &[crate::domain::Ticket] {
-        match &self.views.caller {
-            Some(view) if view.caller.id == caller_id => &view.open_tickets,
-            _ => &[],
-        }
-    }
-
     fn run(&mut self, command: Command) -> Vec<Effect> {
         match command {
             Command::NewCall => {
@@ -572,19 +496,7 @@ impl App {
         if self.caller_id.is_none() {
             self.caller_id = self.views.caller.as_ref().map(|c| c.caller.id.clone());
         }
-        if let Some(Popup::AwaitCaller { caller_id }) = &self.popup {
-            let caller_id = caller_id.clone();
-            if self.views.caller.as_ref().map(|c| &c.caller.id) == Some(&caller_id) {
-                self.popup = Some(if self.open_tickets_of_caller(&caller_id).is_empty() {
-                    Popup::Form(forms::subject(caller_id))
-                } else {
-                    Popup::PickTicket {
-                        caller_id,
-                        selected: 0,
-                    }
-                });
-            }
-        }
+        self.offer_tickets_once_caller_loaded();
         self.pending_reminders()
     }
 
