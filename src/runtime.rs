@@ -32,12 +32,7 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 pub fn run(mut desk: Desk) -> Result<()> {
     install_panic_hook();
     let stop = Arc::new(AtomicBool::new(false));
-    // An ssh session that drops sends SIGHUP; a shutdown sends SIGTERM. Either way the
-    // terminal is restored on the way out instead of being left in raw mode.
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .context("installing signal handlers")?;
-    }
+    watch_for_hangup(Arc::clone(&stop))?;
     let theme = Theme::from_env();
     let mut terminal = enter()?;
     let result = event_loop(&mut terminal, &mut desk, &theme, &stop);
@@ -107,6 +102,26 @@ fn notify(text: &str, notifications: Notifications) -> Result<()> {
         Notifications::Osc777 => write!(out, "\x1b]777;notify;balie;{clean}\x1b\\")?,
     }
     out.flush()?;
+    Ok(())
+}
+
+/// An ssh session that drops sends SIGHUP; a shutdown sends SIGTERM. The event loop stops
+/// at its next turn and restores the terminal. But a terminal that has gone away can leave
+/// the input reader spinning on end-of-file without ever returning to the loop, so if the
+/// loop has not stopped shortly after the signal, this thread ends the process. Every
+/// write is a transaction: nothing committed is lost and nothing half-written remains.
+fn watch_for_hangup(stop: Arc<AtomicBool>) -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+        .context("installing signal handlers")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(500));
+            leave();
+            std::process::exit(128 + signal);
+        }
+    });
     Ok(())
 }
 

@@ -12,7 +12,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 const WAIT: Duration = Duration::from_secs(15);
 
 struct Session {
-    master: Box<dyn MasterPty + Send>,
+    /// Held so that the terminal stays open for as long as the session lives.
+    _master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
@@ -62,7 +63,7 @@ impl Session {
         });
         let writer = pair.master.take_writer().expect("pty writer");
         Session {
-            master: pair.master,
+            _master: pair.master,
             writer,
             child,
             screen,
@@ -99,6 +100,13 @@ impl Session {
         std::thread::sleep(Duration::from_millis(40));
     }
 
+    fn alternate_screen(&self) -> bool {
+        self.screen
+            .lock()
+            .map(|p| p.screen().alternate_screen())
+            .unwrap_or(true)
+    }
+
     fn wait_for_exit(&mut self) -> bool {
         let start = Instant::now();
         while start.elapsed() < WAIT {
@@ -115,7 +123,6 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
-        let _ = &self.master;
     }
 }
 
@@ -206,4 +213,41 @@ fn a_config_error_names_file_line_and_column() {
         !home.path().join("desk.db").exists(),
         "nothing is created on a bad config"
     );
+}
+
+#[test]
+fn sigterm_and_sighup_end_the_desk_and_restore_the_terminal() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let db = home.path().join("desk.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+
+    let mut desk = Session::start(home.path(), &["--db", db_arg]);
+    desk.wait_for("Welcome to balie");
+    assert!(desk.alternate_screen());
+    let pid = desk.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    desk.wait_for_exit();
+    let start = Instant::now();
+    while desk.alternate_screen() && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    assert!(
+        !desk.alternate_screen(),
+        "the terminal is back to the shell's screen"
+    );
+
+    // An ssh session that drops hangs up the terminal: the desk must not linger.
+    let mut dropped = Session::start(home.path(), &["--db", db_arg]);
+    dropped.wait_for("Welcome to balie");
+    let pid = dropped.child.process_id().expect("pid");
+    let hung_up = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(hung_up.success());
+    dropped.wait_for_exit();
 }
