@@ -77,6 +77,9 @@ pub enum Commands {
         #[arg(value_name = "FILE.ics")]
         file: PathBuf,
     },
+    /// Measure the desk against its performance budgets on a generated desk
+    #[command(hide = true)]
+    Bench(crate::bench::BenchArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,7 @@
 //! balie: a servicedesk in the terminal, on one local SQLite file.
 
 pub mod app;
+pub mod bench;
 pub mod business;
 pub mod cli;
 pub mod commands;

@@ -39,6 +39,7 @@ fn run(cli: Cli) -> Result<()> {
             let store = Store::open(&path, &config.agent)?;
             runtime::run(Desk::new(store, config, Utc::now()))
         }
+        Some(Commands::Bench(args)) => balie::bench::run(args),
         Some(Commands::Demo { seed }) => run_demo(cli.db.clone(), config, *seed),
         Some(Commands::Overdue { agent, format }) => {
             let store = open_existing(&cli, &config)?;

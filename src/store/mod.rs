@@ -3,6 +3,7 @@
 //! screen's questions with indexed, limited queries.
 
 mod alerts;
+mod bulk;
 mod callers;
 mod history;
 mod promises;
@@ -10,6 +11,7 @@ mod reports;
 mod schema;
 mod tickets;
 
+pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
 pub use history::TicketHistory;
 pub use reports::FirstContact;
 pub use tickets::NewTicket;
