@@ -14,8 +14,6 @@ use crate::domain::{Id, QueueFilter, Ticket};
 use crate::sla::{TicketClocks, Warning, ticket_clocks};
 use crate::store::{self, NewTicket, Store};
 
-const QUEUE_ROWS: usize = 500;
-const PROMISE_ROWS: usize = 200;
 const TIMELINE_EVENTS: usize = 200;
 const PRIOR_CONTACTS: usize = 30;
 const SEARCH_RESULTS: usize = 30;
@@ -173,7 +171,7 @@ pub fn load_views(
         None => None,
     }
     .transpose()?;
-    let queue = store.queue(request.filter, QUEUE_ROWS)?;
+    let queue = store.queue(request.filter, request.queue_rows)?;
     let mut shown: Vec<&Ticket> = queue.iter().collect();
     shown.extend(ticket.as_ref().map(|t| &t.ticket));
     let clocks = clocks_of(store, &shown, app, now)?;
@@ -183,9 +181,9 @@ pub fn load_views(
         ticket,
         caller,
         promises: if request.callbacks_only {
-            store.open_callbacks(PROMISE_ROWS)?
+            store.open_callbacks(request.promise_rows)?
         } else {
-            store.open_promises(PROMISE_ROWS)?
+            store.open_promises(request.promise_rows)?
         },
         alerts: store.unacted_alerts(Some(store.agent()), ALERTS)?,
         due_soon: store.my_promises_due_before(request.remind_before, ALERTS)?,

@@ -598,3 +598,50 @@ fn the_resolution_clock_pauses_while_waiting_and_marks_a_breach() {
         "{review}"
     );
 }
+
+#[test]
+fn a_long_queue_loads_a_page_at_a_time_as_the_cursor_moves_down() {
+    let mut store = balie::store::Store::open_in_memory("anna").expect("store");
+    let caller = store
+        .create_caller(
+            &balie::domain::NewCaller {
+                name: "Jan de Vries".into(),
+                ..Default::default()
+            },
+            support::monday_morning(),
+        )
+        .expect("caller");
+    for n in 0..130 {
+        let new = balie::store::NewTicket {
+            prefix: "SD",
+            caller_id: &caller.id,
+            subject: &format!("Printer {n}"),
+            impact: 3,
+            urgency: 3,
+            priority: 3,
+            category: None,
+        };
+        store
+            .open_ticket_with_call(&new, "", support::monday_morning())
+            .expect("ticket");
+    }
+    let mut h = Harness::on(store);
+    assert_eq!(h.desk.app.views.queue.len(), 100);
+    let screen = h.screen(120, 30);
+    assert!(screen.contains("all open · 100+"), "{screen}");
+
+    h.press(&"j ".repeat(60));
+    assert_eq!(h.desk.app.queue_selected, 60);
+    assert_eq!(h.desk.app.views.queue.len(), 130, "the next page came in");
+    assert!(h.screen(120, 30).contains("all open · 130"));
+    let clocks = &h.desk.app.views.clocks;
+    assert!(
+        h.desk
+            .app
+            .views
+            .queue
+            .iter()
+            .all(|t| clocks.contains_key(&t.id)),
+        "every loaded row has its SLA clock"
+    );
+}

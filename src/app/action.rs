@@ -68,6 +68,9 @@ pub struct ViewRequest {
     pub remind_before: DateTime<Utc>,
     pub ticket_id: Option<Id>,
     pub caller_id: Option<Id>,
+    /// How much of the queue and of the promises to load (see `paging`).
+    pub queue_rows: usize,
+    pub promise_rows: usize,
 }
 
 /// Everything the panes show, loaded in one go after a change.

@@ -5,6 +5,7 @@ pub mod action;
 pub mod form;
 mod forms;
 mod new_call;
+pub mod paging;
 pub mod palette;
 mod reminders;
 pub mod review;
@@ -21,6 +22,7 @@ use crate::domain::{Id, Promise, QueueFilter};
 use crate::keymap::{Command, Keymap};
 pub use action::{Action, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
 use form::{Form, FormEvent};
+use paging::{PROMISE_PAGE, QUEUE_PAGE};
 use palette::{Palette, PaletteEvent};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,6 +134,8 @@ impl App {
             remind_before: self.now + self.warning_window() + chrono::Duration::minutes(5),
             ticket_id: self.ticket_id.clone(),
             caller_id: self.caller_id.clone(),
+            queue_rows: paging::rows_for(self.queue_selected, QUEUE_PAGE),
+            promise_rows: paging::rows_for(self.promise_selected, PROMISE_PAGE),
         }
     }
 
@@ -344,8 +348,8 @@ impl App {
             Command::FilterWaiting => return self.set_filter(QueueFilter::Waiting),
             Command::FocusNext => self.focus = self.focus.step(true),
             Command::FocusPrevious => self.focus = self.focus.step(false),
-            Command::Down => self.move_selection(true),
-            Command::Up => self.move_selection(false),
+            Command::Down => return self.move_selection(true),
+            Command::Up => return self.move_selection(false),
             Command::Open => return self.open_selected(),
             Command::Back => self.message = None,
             Command::Review => return vec![Effect::LoadReview],
@@ -408,7 +412,9 @@ impl App {
         self.refresh()
     }
 
-    fn move_selection(&mut self, down: bool) {
+    /// Moves the cursor of the focused pane; a list whose cursor nears the end of what was
+    /// loaded asks for the next page.
+    fn move_selection(&mut self, down: bool) -> Vec<Effect> {
         let step = |value: &mut usize, len: usize| {
             *value = if down {
                 (*value + 1).min(len.saturating_sub(1))
@@ -417,8 +423,19 @@ impl App {
             }
         };
         match self.focus {
-            Pane::Queue => step(&mut self.queue_selected, self.views.queue.len()),
-            Pane::Promises => step(&mut self.promise_selected, self.views.promises.len()),
+            Pane::Queue => {
+                step(&mut self.queue_selected, self.views.queue.len());
+                if paging::needs_more(self.queue_selected, self.views.queue.len(), QUEUE_PAGE) {
+                    return self.refresh();
+                }
+            }
+            Pane::Promises => {
+                step(&mut self.promise_selected, self.views.promises.len());
+                let loaded = self.views.promises.len();
+                if paging::needs_more(self.promise_selected, loaded, PROMISE_PAGE) {
+                    return self.refresh();
+                }
+            }
             Pane::Caller => {
                 let len = self
                     .views
@@ -436,6 +453,7 @@ impl App {
                 }
             }
         }
+        Vec::new()
     }
 
     fn open_selected(&mut self) -> Vec<Effect> {

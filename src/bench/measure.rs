@@ -23,7 +23,6 @@ use crate::ui::{self, Theme};
 const SEARCH_RESULTS: usize = 30;
 const PRIOR_CONTACTS: usize = 30;
 const OPEN_TICKETS_OF_CALLER: usize = 20;
-const PROMISE_ROWS: usize = 200;
 const WIDTH: u16 = 160;
 const HEIGHT: u16 = 45;
 
@@ -237,10 +236,11 @@ fn caller_card(desk: &Desk, samples: usize) -> Result<Row> {
 
 fn promises_pane(desk: &Desk, samples: usize, now: DateTime<Utc>) -> Result<Row> {
     let day_end = desk::end_of_local_day(now, desk.app.config.time_zone);
+    let rows = desk.app.view_request().promise_rows;
     let mut durations = Vec::new();
     for _ in 0..samples {
         time(&mut durations, || -> Result<()> {
-            let promises = desk.store.open_promises(PROMISE_ROWS)?;
+            let promises = desk.store.open_promises(rows)?;
             let counts = desk.store.counts(now, day_end)?;
             std::hint::black_box((promises, counts));
             Ok(())
@@ -263,9 +263,11 @@ fn load_views(desk: &Desk, samples: usize, now: DateTime<Utc>) -> Result<Row> {
         })?;
         std::hint::black_box(views);
     }
+    // The design sets no budget for reloading every pane at once; it happens after a
+    // keystroke that changed something, so it must fit in the frame that shows the change.
     Ok(Row::timed(
-        "desk::load_views (all panes, ticket and caller open)",
-        INSTANT,
+        "desk::load_views after a change (all panes, ticket and caller open)",
+        Budget::P99(16.0),
         &durations,
     ))
 }

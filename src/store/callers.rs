@@ -12,7 +12,7 @@ use crate::matching;
 /// milliseconds, and abbreviations like "jdvr" that share no trigram are still found.
 const FULL_SCAN_MAX: i64 = 5_000;
 /// How many prefiltered candidates the fuzzy ranking sees on a large desk.
-const CANDIDATES: i64 = 2_000;
+const CANDIDATES: i64 = 500;
 
 impl Store {
     pub fn create_caller(&mut self, new: &NewCaller, now: DateTime<Utc>) -> Result<Caller> {
@@ -89,17 +89,44 @@ impl Store {
                     .any(|w| variants.iter().any(|v| v == w))
             });
             found.truncate(limit);
-            return Ok(found
+            let mut hits: Vec<CallerHit> = found
                 .into_iter()
                 .map(matching::Candidate::into_hit)
-                .collect());
+                .collect();
+            self.fill_details(&mut hits)?;
+            return Ok(hits);
         }
-        let candidates = if self.caller_count()? <= FULL_SCAN_MAX {
+        let candidates = if self.callers_up_to(FULL_SCAN_MAX + 1)? <= FULL_SCAN_MAX {
             self.all_candidates()?
         } else {
             self.trigram_candidates(query)?
         };
-        Ok(matching::rank(query, candidates, limit))
+        let mut hits = matching::rank(query, candidates, limit);
+        self.fill_details(&mut hits)?;
+        Ok(hits)
+    }
+
+    /// Counts callers only as far as `limit`: deciding between full scan and prefilter on
+    /// every keystroke must not cost a scan of the whole table.
+    fn callers_up_to(&self, limit: i64) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM callers WHERE deleted_at IS NULL LIMIT ?1)",
+            )?
+            .query_row([limit], |r| r.get(0))?)
+    }
+
+    /// The line under each name, for the few hits shown rather than every candidate.
+    fn fill_details(&self, hits: &mut [CallerHit]) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce(group_concat(value, ' · '), '') FROM caller_handles
+             WHERE caller_id = ?1 AND deleted_at IS NULL AND kind IN ('phone', 'identifier')",
+        )?;
+        for hit in hits {
+            hit.detail = stmt.query_row([&hit.id], |r| r.get(0))?;
+        }
+        Ok(())
     }
 
     fn phone_candidates(&self, query: &str) -> Result<Vec<matching::Candidate>> {
@@ -198,10 +225,7 @@ impl Store {
 }
 
 /// The line under a caller's name in search results: their organisation and first phone.
-const CANDIDATE_COLUMNS: &str = "SELECT c.id, c.name, c.organization,
-    (SELECT group_concat(value, ' · ') FROM caller_handles h
-     WHERE h.caller_id = c.id AND h.deleted_at IS NULL AND h.kind IN ('phone', 'identifier')),
-    c.search_text";
+const CANDIDATE_COLUMNS: &str = "SELECT c.id, c.name, c.organization, NULL, c.search_text";
 
 /// Quotes a user's word for FTS5 so that its punctuation is matched, not interpreted.
 fn quote_fts(word: impl AsRef<str>) -> String {

@@ -151,7 +151,7 @@ impl Store {
 
     pub fn open_promises_of_ticket(&self, ticket_id: &str) -> Result<Vec<Promise>> {
         let sql = format!(
-            "{PROMISE_SELECT} WHERE p.ticket_id = ?1 AND p.state = 'open' AND p.deleted_at IS NULL
+            "{PROMISE_SELECT} WHERE p.ticket_id = ?1 AND +p.state = 'open' AND p.deleted_at IS NULL
              ORDER BY p.due_at"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;

@@ -4,7 +4,12 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
+
+/// Open tickets are a few thousand among a million: counted and listed from their own index.
+const V2: &str = "CREATE INDEX tickets_open ON tickets(last_activity_at)
+    WHERE status IN ('new', 'open', 'waiting_caller', 'waiting_third_party')
+    AND deleted_at IS NULL;";
 
 const V1: &str = r#"
 CREATE TABLE callers (

@@ -274,8 +274,13 @@ impl Store {
             }
         }
         .replace("{open}", OPEN_STATUSES);
+        // The planner prefers the status index and then sorts every open ticket.
+        let select = match filter {
+            QueueFilter::Waiting => TICKET_SELECT.to_string(),
+            _ => TICKET_SELECT.replace("FROM tickets t", "FROM tickets t INDEXED BY tickets_open"),
+        };
         let sql = format!(
-            "{TICKET_SELECT} WHERE {condition} AND t.deleted_at IS NULL
+            "{select} WHERE {condition} AND t.deleted_at IS NULL
              ORDER BY t.last_activity_at DESC LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -295,7 +300,8 @@ impl Store {
 
     pub fn open_ticket_count(&self) -> Result<i64> {
         let sql = format!(
-            "SELECT count(*) FROM tickets WHERE status IN ({OPEN_STATUSES}) AND deleted_at IS NULL"
+            "SELECT count(*) FROM tickets INDEXED BY tickets_open
+             WHERE status IN ({OPEN_STATUSES}) AND deleted_at IS NULL"
         );
         Ok(self
             .conn

@@ -5,13 +5,21 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
 use super::{Theme, clip, is_focused, pane_block, sla_label};
+use crate::app::paging::{self, QUEUE_PAGE};
 use crate::app::{App, Pane};
 use crate::domain::{Status, Ticket};
 use crate::when;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = is_focused(app, Pane::Queue);
-    let extra = format!("{} · {}", app.filter.label(), app.views.queue.len());
+    let loaded = app.views.queue.len();
+    // A full page means more are waiting below; they load as the cursor comes near.
+    let more = if paging::may_have_more(loaded, QUEUE_PAGE) {
+        "+"
+    } else {
+        ""
+    };
+    let extra = format!("{} · {loaded}{more}", app.filter.label());
     let block = pane_block("Queue", extra, focused, theme);
     let wide = area.width >= 58;
     let tiny = area.width < 40;
