@@ -7,6 +7,7 @@ use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 use crate::config::Config;
+use crate::first_contact::first_contact_figures;
 use crate::report::{self, Format, OverdueRow};
 use crate::store::Store;
 
@@ -41,9 +42,8 @@ pub fn report(
 ) -> Result<()> {
     let start = parse_since(since, now, config)?;
     let records = store.promise_records(start, now, agent)?;
-    let first_contact =
-        store.first_contact_resolution(start, config.first_contact_reopen_days, agent)?;
     let histories = store.histories_since(start, agent)?;
+    let first_contact = first_contact_figures(&histories, config.first_contact_reopen_days);
     let sla = report::sla_figures(&histories, &config.sla, &config.calendar(), now);
     report::write_report(
         out,

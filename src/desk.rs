@@ -16,7 +16,7 @@ use crate::store::{self, NewTicket, Store};
 
 const TIMELINE_EVENTS: usize = 200;
 const PRIOR_CONTACTS: usize = 30;
-const SEARCH_RESULTS: usize = 30;
+pub const SEARCH_RESULTS: usize = 30;
 const ALERTS: usize = 50;
 
 pub struct Desk {
@@ -78,6 +78,22 @@ impl Desk {
                     }
                     continue;
                 }
+                if let Effect::SearchCallers(query) = effect {
+                    let action = match self.store.search_callers_quickly(&query, SEARCH_RESULTS) {
+                        Ok(found) => {
+                            if !found.exhaustive {
+                                for_terminal.push(Effect::SearchEverywhere(query.clone()));
+                            }
+                            Action::CallerHits {
+                                query,
+                                hits: found.hits,
+                            }
+                        }
+                        Err(e) => Action::LoadFailed(e.to_string()),
+                    };
+                    next.extend(self.app.update(action, now));
+                    continue;
+                }
                 match self.perform(effect, now) {
                     Ok(Some(action)) => next.extend(self.app.update(action, now)),
                     Ok(None) => {}
@@ -100,11 +116,6 @@ impl Desk {
         Ok(Some(match effect {
             Effect::Refresh(request) => match load_views(&self.store, &request, now, &self.app) {
                 Ok(views) => Action::Loaded(Box::new(views)),
-                Err(e) => Action::LoadFailed(e.to_string()),
-            },
-            Effect::SearchCallers(query) => match self.store.search_callers(&query, SEARCH_RESULTS)
-            {
-                Ok(hits) => Action::CallerHits { query, hits },
                 Err(e) => Action::LoadFailed(e.to_string()),
             },
             Effect::LoadHandover => {

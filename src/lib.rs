@@ -1,6 +1,7 @@
 //! balie: a servicedesk in the terminal, on one local SQLite file.
 
 pub mod app;
+pub mod background_search;
 pub mod bench;
 pub mod business;
 pub mod cli;
@@ -10,6 +11,7 @@ pub mod deadline;
 pub mod demo;
 pub mod desk;
 pub mod domain;
+pub mod first_contact;
 pub mod fold;
 pub mod handover;
 pub mod ics;

@@ -1,13 +1,14 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use chrono::Utc;
 use clap::Parser;
 
+use balie::background_search::BackgroundSearch;
 use balie::cli::{Cli, Commands, ImportKind};
 use balie::config::{self, Config};
-use balie::desk::Desk;
+use balie::desk::{self, Desk};
 use balie::store::Store;
 use balie::{commands, demo, import, runtime};
 use std::io::stdout;
@@ -37,7 +38,8 @@ fn run(cli: Cli) -> Result<()> {
         None => {
             let path = database_path(&cli)?;
             let store = Store::open(&path, &config.agent)?;
-            runtime::run(Desk::new(store, config, Utc::now()))
+            let search = background_search(&path, &config)?;
+            runtime::run(Desk::new(store, config, Utc::now()), Some(search))
         }
         Some(Commands::Bench(args)) => balie::bench::run(args),
         Some(Commands::Demo { seed }) => run_demo(cli.db.clone(), config, *seed),
@@ -162,5 +164,12 @@ fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
         now,
     )?;
     store.set_agent(&config.agent);
-    runtime::run(Desk::new(store, config, now))
+    let search = background_search(&path, &config)?;
+    runtime::run(Desk::new(store, config, now), Some(search))
+}
+
+/// A second connection to the desk, for the caller search that ranks every caller.
+fn background_search(path: &Path, config: &Config) -> Result<BackgroundSearch> {
+    let store = Store::open(path, &config.agent)?;
+    Ok(BackgroundSearch::start(store, desk::SEARCH_RESULTS))
 }

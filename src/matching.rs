@@ -13,6 +13,8 @@ pub struct Candidate {
     pub name: String,
     pub organization: String,
     pub detail: String,
+    /// The name folded (see `fold`), matched on its own so that name matches count double.
+    pub name_folded: String,
     /// Folded text the query is matched against (see `fold`).
     pub haystack: String,
 }
@@ -37,27 +39,10 @@ const MIN_SCORE_PER_CHAR: i64 = 18;
 /// "vries jan" and "jan de vries" find the same caller. A match in the name outranks one in
 /// the organisation or an identifier.
 pub fn rank(query: &str, candidates: Vec<Candidate>, limit: usize) -> Vec<CallerHit> {
-    let matcher = SkimMatcherV2::default().ignore_case();
-    let words: Vec<String> = fold(query).split_whitespace().map(String::from).collect();
-    if words.is_empty() {
-        return Vec::new();
-    }
+    let scorer = Scorer::new(query);
     let mut scored: Vec<(i64, Candidate)> = candidates
         .into_iter()
-        .filter_map(|c| {
-            let name = fold(&c.name);
-            let mut total = 0;
-            for word in &words {
-                let strong = |score: &i64| *score >= MIN_SCORE_PER_CHAR * word.len() as i64;
-                let in_name = matcher
-                    .fuzzy_match(&name, word)
-                    .filter(strong)
-                    .map(|s| s * 2);
-                let anywhere = matcher.fuzzy_match(&c.haystack, word).filter(strong);
-                total += in_name.max(anywhere)?;
-            }
-            Some((total, c))
-        })
+        .filter_map(|c| Some((scorer.score(&c)?, c)))
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
     scored
@@ -65,6 +50,65 @@ pub fn rank(query: &str, candidates: Vec<Candidate>, limit: usize) -> Vec<Caller
         .take(limit)
         .map(|(_, c)| c.into_hit())
         .collect()
+}
+
+/// The same ranking over every caller of the desk, for the pass that runs beside the
+/// prefiltered one. Gives up (returns `None`) as soon as `cancelled` says a newer query
+/// has come in, so a fast typist never waits behind a stale pass.
+pub fn rank_all(
+    query: &str,
+    candidates: &[Candidate],
+    limit: usize,
+    cancelled: impl Fn() -> bool,
+) -> Option<Vec<CallerHit>> {
+    let scorer = Scorer::new(query);
+    let mut scored: Vec<(i64, &Candidate)> = Vec::new();
+    for chunk in candidates.chunks(4096) {
+        if cancelled() {
+            return None;
+        }
+        scored.extend(chunk.iter().filter_map(|c| Some((scorer.score(c)?, c))));
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    Some(
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, c)| c.clone().into_hit())
+            .collect(),
+    )
+}
+
+struct Scorer {
+    matcher: SkimMatcherV2,
+    words: Vec<String>,
+}
+
+impl Scorer {
+    fn new(query: &str) -> Scorer {
+        Scorer {
+            matcher: SkimMatcherV2::default().ignore_case(),
+            words: fold(query).split_whitespace().map(String::from).collect(),
+        }
+    }
+
+    fn score(&self, c: &Candidate) -> Option<i64> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let mut total = 0;
+        for word in &self.words {
+            let strong = |score: &i64| *score >= MIN_SCORE_PER_CHAR * word.len() as i64;
+            let in_name = self
+                .matcher
+                .fuzzy_match(&c.name_folded, word)
+                .filter(strong)
+                .map(|s| s * 2);
+            let anywhere = self.matcher.fuzzy_match(&c.haystack, word).filter(strong);
+            total += in_name.max(anywhere)?;
+        }
+        Some(total)
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +121,7 @@ mod tests {
             name: name.to_string(),
             organization: organization.to_string(),
             detail: String::new(),
+            name_folded: fold(name),
             haystack: fold(&format!("{name} {organization} {extra}")),
         }
     }

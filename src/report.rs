@@ -11,9 +11,10 @@ use unicode_width::UnicodeWidthStr;
 use crate::business::Calendar;
 use crate::config::SlaTargets;
 use crate::domain::Promise;
+use crate::first_contact::FirstContact;
 use crate::outcome::Record;
 use crate::sla::{ClockState, ticket_clocks};
-use crate::store::{FirstContact, TicketHistory};
+use crate::store::TicketHistory;
 use crate::when;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]

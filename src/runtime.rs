@@ -5,7 +5,7 @@ use std::io::{self, Stdout, Write as _};
 use std::process::Command as Process;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use chrono::Utc;
@@ -19,23 +19,28 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{Action, Effect};
+use crate::app::{Action, Effect, Popup};
+use crate::background_search::BackgroundSearch;
 use crate::config::Notifications;
 use crate::desk::Desk;
 use crate::ui::{self, Theme};
 
 /// How often countdowns redraw and other desks' changes are looked for.
 const TICK: Duration = Duration::from_millis(250);
+/// How often a running background search is asked for its answer.
+const SEARCH_POLL: Duration = Duration::from_millis(5);
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
-pub fn run(mut desk: Desk) -> Result<()> {
+/// Runs the desk in the terminal. `search` ranks every caller in the background when the
+/// desk is too large for a keystroke to do so (see `background_search`).
+pub fn run(mut desk: Desk, search: Option<BackgroundSearch>) -> Result<()> {
     install_panic_hook();
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_hangup(Arc::clone(&stop))?;
     let theme = Theme::from_env();
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, &mut desk, &theme, &stop);
+    let result = event_loop(&mut terminal, &mut desk, search.as_ref(), &theme, &stop);
     leave();
     result
 }
@@ -43,16 +48,23 @@ pub fn run(mut desk: Desk) -> Result<()> {
 fn event_loop(
     terminal: &mut Term,
     desk: &mut Desk,
+    search: Option<&BackgroundSearch>,
     theme: &Theme,
     stop: &AtomicBool,
 ) -> Result<()> {
+    let mut searching = false;
+    let mut last_tick = Instant::now();
     loop {
         terminal.draw(|frame| ui::draw(frame, &desk.app, theme))?;
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
+        // While a background pass runs, look for its answer every few milliseconds; once the
+        // search is closed, its answer no longer matters.
+        searching &= matches!(desk.app.popup, Some(Popup::Search(_)));
+        let wait = if searching { SEARCH_POLL } else { TICK };
         let now = Utc::now();
-        let effects = if event::poll(TICK)? {
+        let mut effects = if event::poll(wait)? {
             match event::read()? {
                 // Only presses: with some terminals a release would type every letter twice.
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
@@ -62,16 +74,32 @@ fn event_loop(
                 _ => Vec::new(),
             }
         } else {
-            let mut effects = desk.poll_changes(now);
-            effects.extend(desk.dispatch(Action::Tick, now));
-            effects
+            Vec::new()
         };
-        let mut effects = effects;
+        if let Some(found) = search.and_then(BackgroundSearch::try_result) {
+            searching = false;
+            let hits = Action::CallerHits {
+                query: found.query,
+                hits: found.hits,
+            };
+            effects.extend(desk.dispatch(hits, now));
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            effects.extend(desk.poll_changes(now));
+            effects.extend(desk.dispatch(Action::Tick, now));
+        }
         while let Some(effect) = effects.pop() {
             match effect {
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => suspend(terminal)?,
                 Effect::Notify(text) => notify(&text, desk.app.config.notifications)?,
+                Effect::SearchEverywhere(query) => {
+                    if let Some(search) = search {
+                        search.search(query);
+                        searching = true;
+                    }
+                }
                 Effect::OpenEditor { ticket_id, initial } => {
                     let action = match edit(terminal, &initial) {
                         Ok((text, failed)) => Action::EditorClosed {

@@ -314,6 +314,8 @@ pub struct History {
     /// The first contact with the caller or change of status: a ticket opened from a call
     /// was answered when it was opened.
     pub first_response: Option<DateTime<Utc>>,
+    /// Every contact with the caller, in time order.
+    pub contacts: Vec<DateTime<Utc>>,
     /// Starts with the status the ticket was opened with.
     pub changes: Vec<StatusChange>,
 }

@@ -252,3 +252,39 @@ fn overdue_report_and_calendar_export_from_the_command_line() {
         assert_eq!(mode & 0o777, 0o600, "exports hold callers' names");
     }
 }
+
+#[test]
+fn the_benchmark_prints_every_budget_as_json_rows() {
+    let home = tempfile::tempdir().expect("home");
+    let run = balie(
+        home.path(),
+        &[
+            "bench",
+            "--callers",
+            "300",
+            "--tickets",
+            "600",
+            "--promises",
+            "600",
+            "--samples",
+            "10",
+            "--json",
+        ],
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&run.stdout).expect("JSON rows");
+    let row = |part: &str| {
+        rows.iter()
+            .find(|r| r["name"].as_str().is_some_and(|n| n.contains(part)))
+            .unwrap_or_else(|| panic!("a row for {part} in {rows:?}"))
+    };
+    for part in ["balie overdue, every agent", "balie report --since 30d"] {
+        assert_eq!(row(part)["budget_ms"], 50.0, "{part}");
+        assert!(row(part)["p99_ms"].as_f64().is_some_and(|ms| ms > 0.0));
+        assert!(row(part)["met"].is_boolean());
+    }
+    assert_eq!(row("caller search, per keystroke")["budget_p50_ms"], 8.0);
+    assert_eq!(row("peak RSS")["budget_mb"], 64.0);
+    // The benchmark desk is temporary and never the user's.
+    assert!(!home.path().join("data").exists());
+}

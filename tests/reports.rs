@@ -5,6 +5,7 @@ mod support;
 
 use balie::commands;
 use balie::domain::{Channel, NewCaller, NewPromise, Status};
+use balie::first_contact::first_contact_figures;
 use balie::outcome::{Outcome, Record, classify};
 use balie::report::{Format, OverdueRow};
 use balie::store::{NewTicket, Store};
@@ -240,20 +241,22 @@ fn the_sql_counts_agree_with_the_outcome_rules() {
 #[test]
 fn first_contact_resolution_matches_the_hand_count() {
     let desk = hand_checked_desk();
-    let fcr = desk
+    let histories = desk
         .store
-        .first_contact_resolution(desk.now - d(7), 7, None)
-        .expect("fcr");
+        .histories_since(desk.now - d(7), None)
+        .expect("histories");
+    let fcr = first_contact_figures(&histories, 7);
     let summary: Vec<_> = fcr
         .iter()
         .map(|f| (f.agent.as_str(), f.tickets, f.resolved, f.first_contact))
         .collect();
     assert_eq!(summary, vec![("anna", 4, 3, 1), ("bence", 1, 1, 1)]);
     // With a one-day reopen window the ticket reopened after a day still counts.
-    let short = desk
+    let of_anna = desk
         .store
-        .first_contact_resolution(desk.now - d(7), 1, Some("anna"))
-        .expect("fcr");
+        .histories_since(desk.now - d(7), Some("anna"))
+        .expect("histories");
+    let short = first_contact_figures(&of_anna, 1);
     assert_eq!(short[0].first_contact, 1);
 }
 

@@ -41,6 +41,9 @@ pub enum Effect {
     /// Reload every pane for what the app shows now.
     Refresh(ViewRequest),
     SearchCallers(String),
+    /// The quick search could not consider every caller: the runtime ranks them all in the
+    /// background and reports back with `Action::CallerHits`.
+    SearchEverywhere(String),
     LoadReview,
     LoadHandover,
     Write(Write),

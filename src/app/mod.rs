@@ -165,8 +165,13 @@ impl App {
                 if let Some(Popup::Search(search)) = &mut self.popup
                     && search.query() == query
                 {
+                    // The pass over every caller may answer while the agent is choosing:
+                    // the cursor stays on the caller it was on.
+                    let chosen = search.hits.get(search.selected).map(|h| h.id.clone());
+                    search.selected = chosen
+                        .and_then(|id| hits.iter().position(|h| h.id == id))
+                        .unwrap_or(0);
                     search.hits = hits;
-                    search.selected = 0;
                 }
                 Vec::new()
             }

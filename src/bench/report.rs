@@ -34,10 +34,14 @@ impl Budget {
 /// objects of one shape:
 ///
 /// ```json
-/// {"name": "…", "samples": 500, "p50_ms": 0.41, "p99_ms": 0.93,
+/// {"name": "…", "samples": 500, "p50_ms": 0.41, "p99_ms": 0.93, "budget_ms": 1.0,
 ///  "budget_p50_ms": null, "budget_p99_ms": 1.0, "peak_mb": null, "budget_mb": null,
 ///  "met": true}
 /// ```
+///
+/// `budget_ms` is the design's limit for the row in one number: the p99 limit, or the p50
+/// one where the design sets only that; the two fields after it say which percentile each
+/// limit applies to.
 ///
 /// Timings fill the `_ms` fields and leave `peak_mb` and `budget_mb` null; the "peak RSS"
 /// row is the other way round, with `samples` 1. A budget field is null when it does not
@@ -49,6 +53,7 @@ pub struct Row {
     pub samples: usize,
     pub p50_ms: Option<f64>,
     pub p99_ms: Option<f64>,
+    pub budget_ms: Option<f64>,
     pub budget_p50_ms: Option<f64>,
     pub budget_p99_ms: Option<f64>,
     pub peak_mb: Option<f64>,
@@ -80,6 +85,7 @@ impl Row {
             samples: ms.len(),
             p50_ms: p50,
             p99_ms: p99,
+            budget_ms: budget.p99().or(budget.p50()),
             budget_p50_ms: budget.p50(),
             budget_p99_ms: budget.p99(),
             peak_mb: None,
@@ -99,6 +105,7 @@ impl Row {
             samples: 1,
             p50_ms: ms,
             p99_ms: ms,
+            budget_ms: None,
             budget_p50_ms: None,
             budget_p99_ms: None,
             peak_mb: None,
@@ -114,6 +121,7 @@ impl Row {
             samples: 1,
             p50_ms: None,
             p99_ms: None,
+            budget_ms: None,
             budget_p50_ms: None,
             budget_p99_ms: None,
             peak_mb: Some(mb),

@@ -14,6 +14,12 @@ const FULL_SCAN_MAX: i64 = 5_000;
 /// How many prefiltered candidates the fuzzy ranking sees on a large desk.
 const CANDIDATES: i64 = 500;
 
+/// What one keystroke's search found, and whether every caller was considered.
+pub struct QuickSearch {
+    pub hits: Vec<CallerHit>,
+    pub exhaustive: bool,
+}
+
 impl Store {
     pub fn create_caller(&mut self, new: &NewCaller, now: DateTime<Utc>) -> Result<Caller> {
         let name = new.name.trim();
@@ -74,9 +80,20 @@ impl Store {
 
     /// Finds callers by name, organisation, phone, e-mail or identifier, best match first.
     pub fn search_callers(&self, query: &str, limit: usize) -> Result<Vec<CallerHit>> {
+        Ok(self.search_callers_quickly(query, limit)?.hits)
+    }
+
+    /// The search a keystroke can afford. On a large desk it ranks only the callers that
+    /// share a trigram with the query, so an abbreviation like "jdvr" finds nobody here;
+    /// `exhaustive` is false then, and a pass over every caller (`rank_everyone`) may find
+    /// more.
+    pub fn search_callers_quickly(&self, query: &str, limit: usize) -> Result<QuickSearch> {
         let query = query.trim();
         if query.is_empty() {
-            return Ok(Vec::new());
+            return Ok(QuickSearch {
+                hits: Vec::new(),
+                exhaustive: true,
+            });
         }
         if looks_like_phone(query) {
             let mut found = self.phone_candidates(query)?;
@@ -94,16 +111,29 @@ impl Store {
                 .map(matching::Candidate::into_hit)
                 .collect();
             self.fill_details(&mut hits)?;
-            return Ok(hits);
+            // Digits are indexed as they are, so the index finds every number that holds them.
+            return Ok(QuickSearch {
+                hits,
+                exhaustive: true,
+            });
         }
-        let candidates = if self.callers_up_to(FULL_SCAN_MAX + 1)? <= FULL_SCAN_MAX {
+        let small = self.callers_up_to(FULL_SCAN_MAX + 1)? <= FULL_SCAN_MAX;
+        let candidates = if small {
             self.all_candidates()?
         } else {
             self.trigram_candidates(query)?
         };
         let mut hits = matching::rank(query, candidates, limit);
         self.fill_details(&mut hits)?;
-        Ok(hits)
+        Ok(QuickSearch {
+            hits,
+            exhaustive: small,
+        })
+    }
+
+    /// Every caller as the fuzzy ranking sees them, for the pass over the whole desk.
+    pub fn search_candidates(&self) -> Result<Vec<matching::Candidate>> {
+        self.all_candidates()
     }
 
     /// Counts callers only as far as `limit`: deciding between full scan and prefilter on
@@ -118,7 +148,7 @@ impl Store {
     }
 
     /// The line under each name, for the few hits shown rather than every candidate.
-    fn fill_details(&self, hits: &mut [CallerHit]) -> Result<()> {
+    pub fn fill_details(&self, hits: &mut [CallerHit]) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT coalesce(group_concat(value, ' · '), '') FROM caller_handles
              WHERE caller_id = ?1 AND deleted_at IS NULL AND kind IN ('phone', 'identifier')",
@@ -191,6 +221,7 @@ impl Store {
                 organization: r.get(2)?,
                 detail: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
                 haystack: r.get(4)?,
+                name_folded: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -225,7 +256,8 @@ impl Store {
 }
 
 /// The line under a caller's name in search results: their organisation and first phone.
-const CANDIDATE_COLUMNS: &str = "SELECT c.id, c.name, c.organization, NULL, c.search_text";
+const CANDIDATE_COLUMNS: &str =
+    "SELECT c.id, c.name, c.organization, NULL, c.search_text, c.name_folded";
 
 /// Quotes a user's word for FTS5 so that its punctuation is matched, not interpreted.
 fn quote_fts(word: impl AsRef<str>) -> String {

@@ -104,6 +104,7 @@ fn empty() -> History {
     History {
         opened: DateTime::<Utc>::MIN_UTC,
         first_response: None,
+        contacts: Vec::new(),
         changes: Vec::new(),
     }
 }
@@ -123,6 +124,7 @@ fn apply(history: &mut History, event: HistoryEvent) {
         }
         HistoryEvent::Contact(at) => {
             history.first_response.get_or_insert(at);
+            history.contacts.push(at);
         }
         HistoryEvent::Status(at, status) => {
             history.first_response.get_or_insert(at);

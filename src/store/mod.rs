@@ -12,8 +12,8 @@ mod schema;
 mod tickets;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
+pub use callers::QuickSearch;
 pub use history::TicketHistory;
-pub use reports::FirstContact;
 pub use tickets::NewTicket;
 
 use std::path::{Path, PathBuf};
@@ -213,6 +213,14 @@ impl Store {
     }
 
     /// Changes whenever another connection commits; cheap enough to poll every tick.
+    /// A connection that only streams a table now and then needs little page cache; the
+    /// desk's own keeps the larger default for the pages every refresh reads again.
+    pub fn set_page_cache_kib(&self, kib: u32) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{kib};"))?;
+        Ok(())
+    }
+
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn
