@@ -3,6 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, clip, is_focused, pane_block, sla_label};
 use crate::app::paging::{self, QUEUE_PAGE};
@@ -23,6 +24,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = pane_block("Queue", extra, focused, theme);
     let wide = area.width >= 58;
     let tiny = area.width < 40;
+    // Wide enough for the longest key and the * that marks the open ticket: keys grow to
+    // T-1000000 on a desk of some years.
+    let key_width = app
+        .views
+        .queue
+        .iter()
+        .map(|t| t.key.width() + 1)
+        .max()
+        .unwrap_or(0)
+        .clamp(7, 12) as u16;
     let rows = app
         .views
         .queue
@@ -30,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|t| row(t, app, wide, tiny, theme));
     let widths: Vec<Constraint> = if wide {
         vec![
-            Constraint::Length(7),
+            Constraint::Length(key_width),
             Constraint::Length(14),
             Constraint::Min(12),
             Constraint::Length(8),
@@ -40,13 +51,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]
     } else if tiny {
         vec![
-            Constraint::Length(7),
+            Constraint::Length(key_width),
             Constraint::Min(8),
             Constraint::Length(2),
         ]
     } else {
         vec![
-            Constraint::Length(7),
+            Constraint::Length(key_width),
             Constraint::Min(8),
             Constraint::Length(4),
             Constraint::Length(2),
