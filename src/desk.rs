@@ -23,6 +23,8 @@ pub struct Desk {
     pub app: App,
     pub store: Store,
     data_version: i64,
+    /// The draft as last written to the store, so that only changes are written.
+    saved_draft: Option<String>,
 }
 
 impl Desk {
@@ -33,17 +35,61 @@ impl Desk {
             app,
             store,
             data_version,
+            saved_draft: None,
         };
         let request = desk.app.view_request();
         desk.perform_all(vec![Effect::Refresh(request)], now);
+        desk.offer_draft();
         desk
+    }
+
+    /// Keeps what the agent is typing in the store, or forgets the draft once the form is
+    /// saved or dismissed. Runs every tick rather than every keystroke, as each write is
+    /// synced to disk; the runtime runs it once more when it stops. A failure leaves the
+    /// draft for the next try: the form itself still holds the text.
+    pub fn keep_draft(&mut self, now: DateTime<Utc>) {
+        let draft = self
+            .app
+            .draft()
+            .and_then(|form| serde_json::to_string(&form).ok());
+        if draft == self.saved_draft {
+            return;
+        }
+        let written = match &draft {
+            Some(text) => self.store.save_draft(text, now),
+            None => self.store.clear_draft(),
+        };
+        if written.is_ok() {
+            self.saved_draft = draft;
+        }
+    }
+
+    fn offer_draft(&mut self) {
+        let Ok(Some((text, saved_at))) = self.store.draft() else {
+            return;
+        };
+        match serde_json::from_str(&text) {
+            Ok(form) => {
+                self.app.restore_draft(form, saved_at);
+                self.saved_draft = Some(text);
+            }
+            // Written by a build whose forms differed: nothing to offer, nothing to keep.
+            Err(_) => {
+                let _ = self.store.clear_draft();
+            }
+        }
     }
 
     /// Runs an action through the app and every store effect it causes. Effects that need
     /// the terminal (editor, suspend, quit) are returned for the runtime.
     pub fn dispatch(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+        let tick = matches!(action, Action::Tick);
         let effects = self.app.update(action, now);
-        self.perform_all(effects, now)
+        let rest = self.perform_all(effects, now);
+        if tick {
+            self.keep_draft(now);
+        }
+        rest
     }
 
     /// Another desk on the same file committed something: reload what is on screen.

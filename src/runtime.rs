@@ -41,6 +41,8 @@ pub fn run(mut desk: Desk, search: Option<BackgroundSearch>) -> Result<()> {
     let theme = Theme::from_env();
     let mut terminal = enter()?;
     let result = event_loop(&mut terminal, &mut desk, search.as_ref(), &theme, &stop);
+    // Whatever ended the loop (quit, a signal, an error), a half-typed form is kept.
+    desk.keep_draft(Utc::now());
     leave();
     result
 }

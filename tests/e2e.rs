@@ -129,13 +129,8 @@ impl Drop for Session {
 const ENTER: &str = "\r";
 const TAB: &str = "\t";
 
-#[test]
-fn a_call_and_a_promise_survive_a_restart() {
-    let home = tempfile::tempdir().expect("temporary home");
-    let db = home.path().join("desk.db");
-    let db_arg = db.to_str().expect("utf-8 path");
-
-    let mut desk = Session::start(home.path(), &["--db", db_arg]);
+/// A new desk, a new caller and their first ticket, typed as an agent would.
+fn open_first_ticket(desk: &mut Session) {
     desk.wait_for("Welcome to balie");
     desk.send("n");
     desk.wait_for("who is calling");
@@ -154,6 +149,16 @@ fn a_call_and_a_promise_survive_a_restart() {
     desk.send("printer jams on floor 2");
     desk.send(ENTER);
     desk.wait_for("T-1001 opened for Piet Pieterse");
+}
+
+#[test]
+fn a_call_and_a_promise_survive_a_restart() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let db = home.path().join("desk.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+
+    let mut desk = Session::start(home.path(), &["--db", db_arg]);
+    open_first_ticket(&mut desk);
     desk.send("p");
     desk.wait_for("to whom:");
     desk.send("call back when the toner is in");
@@ -250,4 +255,41 @@ fn sigterm_and_sighup_end_the_desk_and_restore_the_terminal() {
         .expect("kill");
     assert!(hung_up.success());
     dropped.wait_for_exit();
+}
+
+#[test]
+fn a_note_being_typed_when_the_session_drops_is_offered_back() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let db = home.path().join("desk.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+
+    let mut desk = Session::start(home.path(), &["--db", db_arg]);
+    open_first_ticket(&mut desk);
+    desk.send("a");
+    desk.wait_for("note:");
+    desk.send("toner ordered, caller wants a");
+    desk.wait_for("toner ordered, caller wants a");
+    let pid = desk.child.process_id().expect("pid");
+    let hung_up = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(hung_up.success());
+    assert!(desk.wait_for_exit());
+
+    let mut again = Session::start(home.path(), &["--db", db_arg]);
+    again.wait_for("Your unsaved note from");
+    again.wait_for("toner ordered, caller wants a");
+    again.send(" call when it arrives");
+    again.send(ENTER);
+    again.wait_for("call when it arrives");
+    again.send("q");
+    assert!(again.wait_for_exit());
+
+    // Saved, the draft is gone: the next start opens on the desk, not on the form.
+    let mut third = Session::start(home.path(), &["--db", db_arg]);
+    third.wait_for("T-1001");
+    assert!(!third.contents().contains("Your unsaved note"));
+    third.send("q");
+    assert!(third.wait_for_exit());
 }

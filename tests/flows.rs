@@ -645,3 +645,68 @@ fn a_long_queue_loads_a_page_at_a_time_as_the_cursor_moves_down() {
         "every loaded row has its SLA clock"
     );
 }
+
+#[test]
+fn a_full_disk_keeps_the_note_and_saves_it_once_there_is_room() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.db");
+    let store = balie::store::Store::open(&path, "anna").expect("store");
+    let mut h = Harness::on(store);
+    h.press("n Piet <enter> <enter> <enter> <enter> <enter> <enter> printer<space>jams <enter>");
+    h.desk
+        .store
+        .simulate_full_disk(true)
+        .expect("fill the disk");
+    // Long enough to need pages the file no longer has room for.
+    let note = "toner ".repeat(4_000);
+    h.press("a");
+    h.desk
+        .dispatch(balie::app::Action::Paste(note.clone()), h.now);
+    h.press("<enter>");
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => {
+            assert!(form.text(0) == note.trim(), "the form keeps the note");
+            let error = form.error.as_deref().unwrap_or_default();
+            assert!(error.contains("not saved"), "{error}");
+        }
+        _ => panic!("the note form should stay open with the text"),
+    }
+    // The desk goes on: the agent can still read and move about.
+    h.advance(Duration::seconds(1));
+    assert!(h.screen(120, 30).contains("printer jams"));
+
+    h.desk.store.simulate_full_disk(false).expect("make room");
+    h.press("<enter>");
+    assert!(h.desk.app.popup.is_none(), "saved once there is room");
+    let last = last_event(&h);
+    assert_eq!(last.kind, EventKind::Note);
+    assert!(last.text == note.trim(), "the whole note was saved");
+}
+
+#[test]
+fn a_half_typed_form_is_kept_as_a_draft_and_offered_on_the_next_start() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("p call<space>back<space>about<space>the<space>vpn <tab> <tab> <tab> +2h");
+    h.advance(Duration::seconds(1));
+    let store = h.desk.store;
+
+    let mut again = Harness::on(store);
+    match &again.desk.app.popup {
+        Some(Popup::Form(form)) => {
+            assert_eq!(form.title, "Promise");
+            assert_eq!(form.text(0), "call back about the vpn");
+            assert_eq!(form.text(1), "Jan de Vries");
+            assert_eq!(form.text(3), "+2h");
+        }
+        _ => panic!("the promise form should be back"),
+    }
+    let message = again.desk.app.message.clone().expect("a message");
+    assert!(message.text.contains("unsaved promise"), "{}", message.text);
+    again.press("<esc>");
+    again.advance(Duration::seconds(1));
+    assert!(
+        again.desk.store.draft().expect("read").is_none(),
+        "Esc discards it"
+    );
+}

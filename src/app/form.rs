@@ -5,9 +5,11 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::Id;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormKind {
     NewCaller,
     Subject { caller_id: Id },
@@ -35,14 +37,14 @@ pub enum Input {
 }
 
 pub struct Field {
-    pub label: &'static str,
+    pub label: String,
     pub input: Input,
 }
 
 impl Field {
     pub fn text(label: &'static str, initial: &str) -> Field {
         Field {
-            label,
+            label: label.to_string(),
             input: Input::Text {
                 area: Box::new(text_area(initial)),
                 deadline: false,
@@ -52,7 +54,7 @@ impl Field {
 
     pub fn deadline(label: &'static str) -> Field {
         Field {
-            label,
+            label: label.to_string(),
             input: Input::Text {
                 area: Box::new(text_area("")),
                 deadline: true,
@@ -63,7 +65,7 @@ impl Field {
     pub fn choice(label: &'static str, options: Vec<String>, selected: usize) -> Field {
         let selected = selected.min(options.len().saturating_sub(1));
         Field {
-            label,
+            label: label.to_string(),
             input: Input::Choice { options, selected },
         }
     }
@@ -84,6 +86,30 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<String>,
+}
+
+/// A form as it stood, in a shape that outlives the process (see `Desk::keep_draft`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormDraft {
+    pub kind: FormKind,
+    pub title: String,
+    pub context: Vec<String>,
+    pub fields: Vec<FieldDraft>,
+    pub focus: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldDraft {
+    Text {
+        label: String,
+        text: String,
+        deadline: bool,
+    },
+    Choice {
+        label: String,
+        options: Vec<String>,
+        selected: usize,
+    },
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -199,6 +225,71 @@ impl Form {
         match self.fields.get(index).map(|f| &f.input) {
             Some(Input::Choice { selected, .. }) => *selected,
             _ => 0,
+        }
+    }
+
+    /// What the agent has typed so far, to be kept if the desk stops before it is saved.
+    pub fn to_draft(&self) -> FormDraft {
+        FormDraft {
+            kind: self.kind.clone(),
+            title: self.title.clone(),
+            context: self.context.clone(),
+            fields: self
+                .fields
+                .iter()
+                .map(|field| match &field.input {
+                    Input::Text { area, deadline } => FieldDraft::Text {
+                        label: field.label.clone(),
+                        text: area.lines().join("\n"),
+                        deadline: *deadline,
+                    },
+                    Input::Choice { options, selected } => FieldDraft::Choice {
+                        label: field.label.clone(),
+                        options: options.clone(),
+                        selected: *selected,
+                    },
+                })
+                .collect(),
+            focus: self.focus,
+        }
+    }
+
+    pub fn from_draft(draft: FormDraft) -> Form {
+        let fields = draft
+            .fields
+            .into_iter()
+            .map(|field| match field {
+                FieldDraft::Text {
+                    label,
+                    text,
+                    deadline,
+                } => Field {
+                    label,
+                    input: Input::Text {
+                        area: Box::new(text_area(&text)),
+                        deadline,
+                    },
+                },
+                FieldDraft::Choice {
+                    label,
+                    options,
+                    selected,
+                } => Field {
+                    label,
+                    input: Input::Choice {
+                        selected: selected.min(options.len().saturating_sub(1)),
+                        options,
+                    },
+                },
+            })
+            .collect::<Vec<_>>();
+        Form {
+            kind: draft.kind,
+            title: draft.title,
+            context: draft.context,
+            focus: draft.focus.min(fields.len().saturating_sub(1)),
+            fields,
+            error: None,
         }
     }
 

@@ -2,6 +2,7 @@
 //! no clock: the runtime passes `now` in and carries out the effects that come back.
 
 pub mod action;
+mod draft;
 pub mod form;
 mod forms;
 mod new_call;

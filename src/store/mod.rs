@@ -5,6 +5,7 @@
 mod alerts;
 mod bulk;
 mod callers;
+mod drafts;
 mod history;
 mod promises;
 mod reports;
@@ -218,6 +219,21 @@ impl Store {
     pub fn set_page_cache_kib(&self, kib: u32) -> Result<()> {
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = -{kib};"))?;
+        Ok(())
+    }
+
+    /// Caps the file at its present size, as a full disk would (SQLite reports both as
+    /// SQLITE_FULL), or lifts the cap again. Lets the failure tests fill the "disk" without
+    /// filling the machine's.
+    #[doc(hidden)]
+    pub fn simulate_full_disk(&self, full: bool) -> Result<()> {
+        let pages: i64 = if full {
+            self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?
+        } else {
+            i64::from(u32::MAX - 1)
+        };
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))?;
         Ok(())
     }
 

@@ -4,12 +4,19 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// Open tickets are a few thousand among a million: counted and listed from their own index.
 const V2: &str = "CREATE INDEX tickets_open ON tickets(last_activity_at)
     WHERE status IN ('new', 'open', 'waiting_caller', 'waiting_third_party')
     AND deleted_at IS NULL;";
+
+/// What each agent was typing when their desk last stopped (see `Store::save_draft`).
+const V3: &str = "CREATE TABLE drafts (
+    agent    TEXT PRIMARY KEY,
+    saved_at TEXT NOT NULL,
+    draft    TEXT NOT NULL
+) STRICT;";
 
 const V1: &str = r#"
 CREATE TABLE callers (
