@@ -164,6 +164,11 @@ impl Desk {
                 Ok(views) => Action::Loaded(Box::new(views)),
                 Err(e) => Action::LoadFailed(e.to_string()),
             },
+            Effect::SearchTickets(query) => match self.store.search_tickets(&query, SEARCH_RESULTS)
+            {
+                Ok(hits) => Action::TicketHits { query, hits },
+                Err(e) => Action::LoadFailed(e.to_string()),
+            },
             Effect::LoadHandover => {
                 let app = &self.app;
                 let agent = self.store.agent().to_string();

@@ -30,6 +30,7 @@ macro_rules! commands {
 
 commands! {
     NewCall => "new-call", "log an incoming call: find or add the caller, open or pick a ticket";
+    FindTicket => "find-ticket", "find a ticket by its key, number or words of its subject";
     Note => "note", "add a note to the active ticket";
     NoteInEditor => "note-editor", "write a long note in $EDITOR";
     Status => "status", "change the status of the active ticket";
@@ -128,6 +129,7 @@ impl Default for Keymap {
         use KeyCode::*;
         let table = [
             (Key::plain(Char('n')), NewCall),
+            (Key::plain(Char('/')), FindTicket),
             (Key::plain(Char('a')), Note),
             (Key::plain(Char('A')), NoteInEditor),
             (Key::plain(Char('s')), Status),

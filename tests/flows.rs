@@ -710,3 +710,44 @@ fn a_half_typed_form_is_kept_as_a_draft_and_offered_on_the_next_start() {
         "Esc discards it"
     );
 }
+
+#[test]
+fn a_ticket_is_found_by_its_number_or_a_word_of_its_subject_and_opened() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("<esc> n odon <enter> <enter> nyomtató<space>nem<space>működik <enter> <esc>");
+    h.press("/ nyomtato");
+    let found = match &h.desk.app.popup {
+        Some(Popup::FindTicket(search)) => search.hits.clone(),
+        _ => panic!("/ opens the ticket finder"),
+    };
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].subject, "nyomtató nem működik");
+    h.press("<enter>");
+    assert!(h.desk.app.popup.is_none());
+    assert_eq!(h.desk.app.focus, Pane::Ticket);
+    assert_eq!(
+        h.desk
+            .app
+            .views
+            .ticket
+            .as_ref()
+            .map(|t| t.ticket.key.as_str()),
+        Some(found[0].key.as_str())
+    );
+
+    // A caller reads out the number of their first ticket.
+    let first = h.desk.store.search_tickets("1001", 1).expect("search")[0].clone();
+    h.press("/ 1001");
+    assert!(h.screen(120, 30).contains(&first.subject));
+    h.press("<enter>");
+    assert_eq!(
+        h.desk
+            .app
+            .views
+            .ticket
+            .as_ref()
+            .map(|t| t.ticket.id.clone()),
+        Some(first.id)
+    );
+}

@@ -23,6 +23,10 @@ pub enum Action {
         query: String,
         hits: Vec<CallerHit>,
     },
+    TicketHits {
+        query: String,
+        hits: Vec<Ticket>,
+    },
     Saved(Outcome),
     ReviewLoaded(Box<crate::app::review::ReviewData>),
     HandoverLoaded(Box<crate::handover::Handover>),
@@ -44,6 +48,7 @@ pub enum Effect {
     /// The quick search could not consider every caller: the runtime ranks them all in the
     /// background and reports back with `Action::CallerHits`.
     SearchEverywhere(String),
+    SearchTickets(String),
     LoadReview,
     LoadHandover,
     Write(Write),

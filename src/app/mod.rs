@@ -3,6 +3,7 @@
 
 pub mod action;
 mod draft;
+mod find_ticket;
 pub mod form;
 mod forms;
 mod new_call;
@@ -11,6 +12,7 @@ pub mod palette;
 mod reminders;
 pub mod review;
 
+pub use find_ticket::TicketSearch;
 pub use new_call::CallerSearch;
 
 use chrono::{DateTime, Utc};
@@ -54,6 +56,7 @@ pub enum Popup {
     },
     Palette(Palette),
     Search(CallerSearch),
+    FindTicket(TicketSearch),
     /// Waiting for the chosen caller's card to load before offering their open tickets.
     AwaitCaller {
         caller_id: Id,
@@ -163,17 +166,11 @@ impl App {
                 Vec::new()
             }
             Action::CallerHits { query, hits } => {
-                if let Some(Popup::Search(search)) = &mut self.popup
-                    && search.query() == query
-                {
-                    // The pass over every caller may answer while the agent is choosing:
-                    // the cursor stays on the caller it was on.
-                    let chosen = search.hits.get(search.selected).map(|h| h.id.clone());
-                    search.selected = chosen
-                        .and_then(|id| hits.iter().position(|h| h.id == id))
-                        .unwrap_or(0);
-                    search.hits = hits;
-                }
+                self.on_caller_hits(query, hits);
+                Vec::new()
+            }
+            Action::TicketHits { query, hits } => {
+                self.on_ticket_hits(query, hits);
                 Vec::new()
             }
             Action::Saved(outcome) => self.on_saved(outcome),
@@ -233,6 +230,7 @@ impl App {
             Some(Popup::Palette(palette)) => {
                 palette.input.insert_str(text.replace(['\r', '\n'], " "));
             }
+            Some(Popup::FindTicket(_)) => return self.on_find_ticket_paste(text),
             _ => {}
         }
         Vec::new()
@@ -260,6 +258,7 @@ impl App {
                 PaletteEvent::Nothing => {}
             },
             Popup::Search(_) => return self.on_search_key(key),
+            Popup::FindTicket(_) => return self.on_find_ticket_key(key),
             Popup::AwaitCaller { .. } => {
                 if key.code == KeyCode::Esc {
                     self.popup = None;
@@ -312,6 +311,9 @@ impl App {
                     hits: Vec::new(),
                     selected: 0,
                 }));
+            }
+            Command::FindTicket => {
+                self.popup = Some(Popup::FindTicket(TicketSearch::new()));
             }
             Command::Note => return self.with_ticket(|_, id| Popup::Form(forms::note(id, ""))),
             Command::NoteInEditor => {

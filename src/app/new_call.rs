@@ -59,6 +59,21 @@ impl App {
         Vec::new()
     }
 
+    /// Hits arrive for the query they were asked for; a reply to an older query is dropped.
+    pub(super) fn on_caller_hits(&mut self, query: String, hits: Vec<CallerHit>) {
+        if let Some(Popup::Search(search)) = &mut self.popup
+            && search.query() == query
+        {
+            // The pass over every caller may answer while the agent is choosing: the
+            // cursor stays on the caller it was on.
+            let chosen = search.hits.get(search.selected).map(|h| h.id.clone());
+            search.selected = chosen
+                .and_then(|id| hits.iter().position(|h| h.id == id))
+                .unwrap_or(0);
+            search.hits = hits;
+        }
+    }
+
     /// Shows the caller's card at once; their open tickets decide the next step.
     fn choose_caller(&mut self, caller_id: Id) -> Vec<Effect> {
         self.caller_id = Some(caller_id.clone());

@@ -70,6 +70,7 @@ pub fn all(path: &Path, config: &Config, samples: usize, now: DateTime<Utc>) -> 
 
     let (search_rows, mut misses) = searches(&desk.store, samples)?;
     rows.extend(search_rows);
+    rows.push(ticket_searches(&desk.store, samples, &mut misses)?);
     rows.push(keystrokes_on_screen(&mut desk, samples, now, &theme)?);
     rows.extend(background_pass(path, config, samples, &mut misses)?);
     rows.push(caller_card(&desk, samples)?);
@@ -158,6 +159,42 @@ fn searches(store: &Store, samples: usize) -> Result<(Vec<Row>, Vec<String>)> {
     )];
     rows.extend(per_query);
     Ok((rows, misses))
+}
+
+/// Ticket numbers read out by a caller and words of a subject, one keystroke at a time.
+fn ticket_searches(store: &Store, samples: usize, misses: &mut Vec<String>) -> Result<Row> {
+    const QUERIES: [(&str, &str); 4] = [
+        ("1001", "T-1001"),
+        ("T-1001", "T-1001"),
+        ("vpn disconnects", "VPN disconnects every hour"),
+        ("megszakad", "Folyamatosan megszakad a VPN-kapcsolat"),
+    ];
+    let keys: usize = QUERIES.iter().map(|(q, _)| q.chars().count()).sum();
+    let rounds = samples.div_ceil(keys).max(1);
+    let mut durations = Vec::new();
+    for (query, expected) in QUERIES {
+        let mut last = Vec::new();
+        for _ in 0..rounds {
+            for prefix in prefixes(query) {
+                last = time(&mut durations, || {
+                    store.search_tickets(prefix, SEARCH_RESULTS)
+                })?;
+            }
+        }
+        if last
+            .first()
+            .is_none_or(|t| t.key != expected && t.subject != expected)
+        {
+            misses.push(format!(
+                "finding ticket {query:?} did not list {expected} first"
+            ));
+        }
+    }
+    Ok(Row::timed(
+        "ticket search, per keystroke (search_tickets)",
+        SEARCH_BUDGET,
+        &durations,
+    ))
 }
 
 fn prefixes(query: &str) -> impl Iterator<Item = &str> {

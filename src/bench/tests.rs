@@ -123,6 +123,7 @@ fn measures_every_budget_and_finds_every_documented_caller() {
     for part in [
         "cold start",
         "caller search",
+        "ticket search",
         "on screen",
         "caller card",
         "promises",

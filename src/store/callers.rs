@@ -260,7 +260,7 @@ const CANDIDATE_COLUMNS: &str =
     "SELECT c.id, c.name, c.organization, NULL, c.search_text, c.name_folded";
 
 /// Quotes a user's word for FTS5 so that its punctuation is matched, not interpreted.
-fn quote_fts(word: impl AsRef<str>) -> String {
+pub(super) fn quote_fts(word: impl AsRef<str>) -> String {
     format!("\"{}\"", word.as_ref().replace('"', "\"\""))
 }
 

@@ -10,6 +10,7 @@ mod history;
 mod promises;
 mod reports;
 mod schema;
+mod ticket_search;
 mod tickets;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};

@@ -4,7 +4,7 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// Open tickets are a few thousand among a million: counted and listed from their own index.
 const V2: &str = "CREATE INDEX tickets_open ON tickets(last_activity_at)
@@ -17,6 +17,27 @@ const V3: &str = "CREATE TABLE drafts (
     saved_at TEXT NOT NULL,
     draft    TEXT NOT NULL
 ) STRICT;";
+
+/// Tickets found by a word of their subject or a piece of their key, accents and case
+/// ignored. The index follows the table through triggers, so every way of writing a
+/// ticket keeps it current; existing tickets are indexed once, here.
+const V4: &str = "CREATE VIRTUAL TABLE ticket_fts USING fts5(
+    key, subject, content = 'tickets', content_rowid = 'rowid',
+    tokenize = 'trigram remove_diacritics 1'
+);
+INSERT INTO ticket_fts (rowid, key, subject) SELECT rowid, key, subject FROM tickets;
+CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+    INSERT INTO ticket_fts (rowid, key, subject) VALUES (new.rowid, new.key, new.subject);
+END;
+CREATE TRIGGER tickets_fts_update AFTER UPDATE OF key, subject ON tickets BEGIN
+    INSERT INTO ticket_fts (ticket_fts, rowid, key, subject)
+        VALUES ('delete', old.rowid, old.key, old.subject);
+    INSERT INTO ticket_fts (rowid, key, subject) VALUES (new.rowid, new.key, new.subject);
+END;
+CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+    INSERT INTO ticket_fts (ticket_fts, rowid, key, subject)
+        VALUES ('delete', old.rowid, old.key, old.subject);
+END;";
 
 const V1: &str = r#"
 CREATE TABLE callers (

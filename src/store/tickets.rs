@@ -312,12 +312,13 @@ impl Store {
 
 const OPEN_STATUSES: &str = "'new', 'open', 'waiting_caller', 'waiting_third_party'";
 
-const TICKET_SELECT: &str = "SELECT t.id, t.key, t.caller_id, coalesce(c.name, ''), t.subject,
+pub(super) const TICKET_SELECT: &str =
+    "SELECT t.id, t.key, t.caller_id, coalesce(c.name, ''), t.subject,
     t.status, t.impact, t.urgency, t.priority, t.category, t.assignee, t.created_at,
     t.last_activity_at
     FROM tickets t LEFT JOIN callers c ON c.id = t.caller_id";
 
-fn ticket_from_row(r: &Row) -> rusqlite::Result<Ticket> {
+pub(super) fn ticket_from_row(r: &Row) -> rusqlite::Result<Ticket> {
     Ok(Ticket {
         id: r.get(0)?,
         key: r.get(1)?,

@@ -3,6 +3,7 @@
 
 mod banner;
 mod caller;
+mod find_ticket;
 mod form;
 mod help;
 mod new_call;
@@ -65,6 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::Help { scroll }) => help::draw(frame, area, app, *scroll, theme),
         Some(Popup::Palette(palette)) => palette::draw(frame, area, app, palette, theme),
         Some(Popup::Search(search)) => new_call::draw_search(frame, area, search, theme),
+        Some(Popup::FindTicket(search)) => find_ticket::draw(frame, area, app, search, theme),
         Some(Popup::AwaitCaller { .. }) => {}
         Some(Popup::PickTicket {
             caller_id,

@@ -1,0 +1,158 @@
+//! Finding a ticket while the caller reads out its number or says what it was about.
+
+use rusqlite::params;
+
+use super::callers::quote_fts;
+use super::tickets::{TICKET_SELECT, ticket_from_row};
+use super::{Result, Store};
+use crate::domain::Ticket;
+
+impl Store {
+    /// Tickets by key ("T-1234", or just "1234") or by words of their subject, newest
+    /// first. A word needs three letters: the index holds trigrams, and a shorter word
+    /// would match most of the desk.
+    pub fn search_tickets(&self, query: &str, limit: usize) -> Result<Vec<Ticket>> {
+        let query = query.trim();
+        let mut found = Vec::new();
+        if let Some(ticket) = self.ticket_by_number_or_key(query)? {
+            found.push(ticket);
+        }
+        let words: Vec<String> = query
+            .split_whitespace()
+            .filter(|w| w.chars().count() >= 3)
+            .map(quote_fts)
+            .collect();
+        if words.is_empty() {
+            return Ok(found);
+        }
+        // The index hands out rowids newest first without sorting its matches, so a
+        // common word costs no more than a rare one.
+        let sql = format!(
+            "{TICKET_SELECT} WHERE t.rowid IN (
+                 SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT ?2)
+             AND t.deleted_at IS NULL ORDER BY t.rowid DESC"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![words.join(" AND "), limit as i64], ticket_from_row)?;
+        for ticket in rows {
+            let ticket = ticket?;
+            if !found.iter().any(|t| t.id == ticket.id) {
+                found.push(ticket);
+            }
+        }
+        found.truncate(limit);
+        Ok(found)
+    }
+
+    fn ticket_by_number_or_key(&self, query: &str) -> Result<Option<Ticket>> {
+        if let Ok(number) = query.parse::<i64>() {
+            let sql = format!("{TICKET_SELECT} WHERE t.number = ?1 AND t.deleted_at IS NULL");
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query_map([number], ticket_from_row)?;
+            return Ok(rows.next().transpose()?);
+        }
+        if query.contains('-') {
+            return self.ticket_by_key(&query.to_uppercase());
+        }
+        Ok(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::NewCaller;
+    use crate::store::NewTicket;
+    use chrono::Utc;
+
+    fn desk() -> Store {
+        let mut store = Store::open_in_memory("anna").expect("store");
+        let caller = store
+            .create_caller(
+                &NewCaller {
+                    name: "Ödön Kovács".into(),
+                    ..Default::default()
+                },
+                Utc::now(),
+            )
+            .expect("caller");
+        for subject in [
+            "VPN disconnects every hour",
+            "Nem működik a nyomtató",
+            "Wachtwoord verlopen",
+            "VPN client will not install",
+        ] {
+            let new = NewTicket {
+                prefix: "T",
+                caller_id: &caller.id,
+                subject,
+                impact: 3,
+                urgency: 3,
+                priority: 3,
+                category: None,
+            };
+            store
+                .open_ticket_with_call(&new, "", Utc::now())
+                .expect("ticket");
+        }
+        store
+    }
+
+    fn subjects(tickets: &[Ticket]) -> Vec<&str> {
+        tickets.iter().map(|t| t.subject.as_str()).collect()
+    }
+
+    #[test]
+    fn words_of_the_subject_find_tickets_newest_first_whatever_the_accents() {
+        let store = desk();
+        assert_eq!(
+            subjects(&store.search_tickets("vpn", 10).expect("search")),
+            vec!["VPN client will not install", "VPN disconnects every hour"]
+        );
+        assert_eq!(
+            subjects(
+                &store
+                    .search_tickets("mukodik nyomtato", 10)
+                    .expect("search")
+            ),
+            vec!["Nem működik a nyomtató"]
+        );
+        assert_eq!(
+            subjects(&store.search_tickets("WACHTW", 10).expect("search")),
+            vec!["Wachtwoord verlopen"]
+        );
+        assert!(store.search_tickets("xyz", 10).expect("search").is_empty());
+    }
+
+    #[test]
+    fn a_key_or_its_number_finds_that_ticket_first() {
+        let store = desk();
+        let by_key = store.search_tickets("t-1002", 10).expect("search");
+        assert_eq!(by_key[0].key, "T-1002");
+        let by_number = store.search_tickets("1003", 10).expect("search");
+        assert_eq!(by_number[0].key, "T-1003");
+    }
+
+    #[test]
+    fn the_index_follows_a_changed_subject() {
+        let store = desk();
+        store
+            .conn
+            .execute(
+                "UPDATE tickets SET subject = 'Account geblokkeerd' WHERE key = 'T-1003'",
+                [],
+            )
+            .expect("rename");
+        assert!(
+            store
+                .search_tickets("wachtwoord", 10)
+                .expect("search")
+                .is_empty()
+        );
+        assert_eq!(
+            subjects(&store.search_tickets("geblokkeerd", 10).expect("search")),
+            vec!["Account geblokkeerd"]
+        );
+    }
+}
