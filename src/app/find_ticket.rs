@@ -7,6 +7,7 @@ use ratatui_textarea::TextArea;
 use super::{App, Effect, Pane, Popup};
 use crate::domain::Ticket;
 
+#[derive(Default)]
 pub struct TicketSearch {
     pub input: TextArea<'static>,
     pub hits: Vec<Ticket>,
@@ -14,14 +15,6 @@ pub struct TicketSearch {
 }
 
 impl TicketSearch {
-    pub fn new() -> TicketSearch {
-        TicketSearch {
-            input: TextArea::default(),
-            hits: Vec::new(),
-            selected: 0,
-        }
-    }
-
     pub fn query(&self) -> String {
         self.input.lines().join(" ").trim().to_string()
     }

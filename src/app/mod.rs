@@ -313,7 +313,7 @@ impl App {
                 }));
             }
             Command::FindTicket => {
-                self.popup = Some(Popup::FindTicket(TicketSearch::new()));
+                self.popup = Some(Popup::FindTicket(TicketSearch::default()));
             }
             Command::Note => return self.with_ticket(|_, id| Popup::Form(forms::note(id, ""))),
             Command::NoteInEditor => {
