@@ -69,6 +69,24 @@ pub enum Commands {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Promise the caller of a ticket something by a deadline; prints the promise's id
+    Promise {
+        /// The ticket: its key (T-1234) or number (1234)
+        #[arg(value_name = "TICKET")]
+        ticket: String,
+        /// By when: +2h, +4bh (business hours), 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00
+        #[arg(long, value_name = "WHEN")]
+        due: String,
+        /// To whom [default: the ticket's caller]
+        #[arg(long, value_name = "NAME")]
+        to: Option<String>,
+        /// How the promise will be kept: phone, email or visit
+        #[arg(long, default_value = "phone", value_name = "CHANNEL")]
+        channel: String,
+        /// What is promised
+        #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
     /// Write open promises to an iCalendar file for Outlook, Thunderbird and the like
     ExportIcs {
         /// Only this agent's promises

@@ -42,6 +42,25 @@ fn run(cli: Cli) -> Result<()> {
             runtime::run(Desk::new(store, config, Utc::now()), Some(search))
         }
         Some(Commands::Bench(args)) => balie::bench::run(args),
+        Some(Commands::Promise {
+            ticket,
+            due,
+            to,
+            channel,
+            text,
+        }) => {
+            let mut store = open_existing(&cli, &config)?;
+            let request = commands::PromiseRequest {
+                ticket,
+                due,
+                to: to.as_deref(),
+                channel,
+                what: &text.join(" "),
+            };
+            let promise = commands::promise(&mut store, &config, &request, Utc::now())?;
+            println!("{}", promise.id);
+            Ok(())
+        }
         Some(Commands::Demo { seed }) => run_demo(cli.db.clone(), config, *seed),
         Some(Commands::Overdue { agent, format }) => {
             let store = open_existing(&cli, &config)?;

@@ -288,3 +288,82 @@ fn the_benchmark_prints_every_budget_as_json_rows() {
     // The benchmark desk is temporary and never the user's.
     assert!(!home.path().join("data").exists());
 }
+
+#[test]
+fn a_promise_is_made_from_the_command_line_and_bad_input_writes_nothing() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    let db_arg = db.to_str().expect("utf-8");
+    let made = balie(
+        home.path(),
+        &[
+            "bench",
+            "--generate-into",
+            db_arg,
+            "--callers",
+            "20",
+            "--tickets",
+            "30",
+            "--promises",
+            "10",
+        ],
+    );
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let open_promises = || {
+        let store = balie::store::Store::open(&db, "anna").expect("store");
+        store.open_promises(1000).expect("promises")
+    };
+    let before = open_promises().len();
+
+    let promise = balie(
+        home.path(),
+        &[
+            "--db", db_arg, "promise", "t-1001", "--due", "+2h", "call", "back", "when", "the",
+            "part", "is", "in",
+        ],
+    );
+    assert!(promise.status.success(), "{}", text(&promise.stderr));
+    let id = text(&promise.stdout).trim().to_string();
+    let made = open_promises()
+        .into_iter()
+        .find(|p| p.id == id)
+        .expect("the printed id is the new promise");
+    assert_eq!(made.ticket_key, "T-1001");
+    assert_eq!(made.what, "call back when the part is in");
+    assert_eq!(made.to, made.caller_name, "to the ticket's caller");
+    let hours = (made.due_at - chrono::Utc::now()).num_minutes();
+    assert!(
+        (100..=120).contains(&hours),
+        "due in two hours, not {hours} min"
+    );
+
+    for (args, complaint) in [
+        (
+            vec!["promise", "T-999999", "--due", "+2h", "x"],
+            "no ticket T-999999",
+        ),
+        (
+            vec!["promise", "T-1001", "--due", "someday", "x"],
+            "--due someday",
+        ),
+        (
+            vec!["promise", "T-1001", "--due", "+2h", "--channel", "fax", "x"],
+            "phone, email, visit",
+        ),
+    ] {
+        let mut all = vec!["--db", db_arg];
+        all.extend(args);
+        let refused = balie(home.path(), &all);
+        assert!(!refused.status.success());
+        assert!(
+            text(&refused.stderr).contains(complaint),
+            "{}",
+            text(&refused.stderr)
+        );
+    }
+    assert_eq!(
+        open_promises().len(),
+        before + 1,
+        "refused promises are not written"
+    );
+}

@@ -14,7 +14,7 @@ impl Store {
     pub fn search_tickets(&self, query: &str, limit: usize) -> Result<Vec<Ticket>> {
         let query = query.trim();
         let mut found = Vec::new();
-        if let Some(ticket) = self.ticket_by_number_or_key(query)? {
+        if let Some(ticket) = self.find_ticket(query)? {
             found.push(ticket);
         }
         let words: Vec<String> = query
@@ -45,7 +45,9 @@ impl Store {
         Ok(found)
     }
 
-    fn ticket_by_number_or_key(&self, query: &str) -> Result<Option<Ticket>> {
+    /// The ticket a caller or a script names: by key, in any case, or by its number.
+    pub fn find_ticket(&self, query: &str) -> Result<Option<Ticket>> {
+        let query = query.trim();
         if let Ok(number) = query.parse::<i64>() {
             let sql = format!("{TICKET_SELECT} WHERE t.number = ?1 AND t.deleted_at IS NULL");
             let mut stmt = self.conn.prepare_cached(&sql)?;
