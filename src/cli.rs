@@ -98,6 +98,28 @@ pub enum Commands {
     /// Measure the desk against its performance budgets on a generated desk
     #[command(hide = true)]
     Bench(crate::bench::BenchArgs),
+    /// Copy the desk to a new file while desks keep working on it (one consistent snapshot)
+    Backup {
+        /// The copy; never an existing file
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Check the desk's file for damage without changing it; exits 1 on any problem
+    Check,
+    /// Erase a caller's personal data for good; their tickets, promises and events stay,
+    /// anonymous
+    Forget {
+        /// The caller's id, or a name, phone, e-mail or identifier that finds exactly one caller
+        #[arg(value_name = "CALLER")]
+        caller: String,
+        /// Erase without asking (for scripts); otherwise type the caller's name to confirm
+        #[arg(long)]
+        yes: bool,
+        /// Skip rebuilding the file, which pauses other desks' saves on a large desk; older
+        /// copies of the erased data may then remain in the file's free space
+        #[arg(long)]
+        no_vacuum: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

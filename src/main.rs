@@ -115,6 +115,31 @@ fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
+        Some(Commands::Backup { file }) => {
+            commands::backup(&database_path(&cli)?, file, &mut stdout())
+        }
+        Some(Commands::Check) => commands::check(&database_path(&cli)?, &mut stdout()),
+        Some(Commands::Forget {
+            caller,
+            yes,
+            no_vacuum,
+        }) => {
+            let mut store = open_existing(&cli, &config)?;
+            let forget = commands::Forget {
+                db: &database_path(&cli)?,
+                caller,
+                yes: *yes,
+                vacuum: !*no_vacuum,
+            };
+            commands::forget(
+                &mut store,
+                &forget,
+                &config,
+                Utc::now(),
+                &mut stdout(),
+                &mut std::io::stderr(),
+            )
+        }
     }
 }
 

@@ -6,7 +6,9 @@ mod alerts;
 mod bulk;
 mod callers;
 mod drafts;
+mod forget;
 mod history;
+mod maintenance;
 mod promises;
 mod reports;
 mod schema;
@@ -15,6 +17,7 @@ mod tickets;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
 pub use callers::QuickSearch;
+pub use forget::{ForgetLookup, Forgotten, Mention};
 pub use history::TicketHistory;
 pub use tickets::NewTicket;
 
@@ -25,7 +28,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-pub use schema::APPLICATION_ID;
+pub use maintenance::{Backup, Check, RowCounts, backup, check};
+pub use schema::{APPLICATION_ID, FORGOTTEN};
 
 /// Another desk may hold the write lock for a moment; waiting beats failing the agent's save.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -4,7 +4,10 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+
+/// What an erased caller's name, and a promise recipient that named them, become.
+pub const FORGOTTEN: &str = "forgotten caller";
 
 /// Open tickets are a few thousand among a million: counted and listed from their own index.
 const V2: &str = "CREATE INDEX tickets_open ON tickets(last_activity_at)
@@ -38,6 +41,45 @@ CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
     INSERT INTO ticket_fts (ticket_fts, rowid, key, subject)
         VALUES ('delete', old.rowid, old.key, old.subject);
 END;";
+
+/// The privacy erase (`balie forget`). `erasures` records who erased which caller and when;
+/// `erasure_reviews` lists the events whose free text still mentions them, for a person to
+/// review, since events are never rewritten. The one exception, written into the trigger
+/// so that it is the only one: a promise event's recipient may be replaced by the
+/// forgotten label, and nothing else about the event may change.
+const V5: &str = r#"
+CREATE TABLE erasures (
+    id          TEXT PRIMARY KEY,
+    caller_id   TEXT NOT NULL REFERENCES callers(id),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL,
+    deleted_at  TEXT
+);
+CREATE INDEX erasures_caller ON erasures(caller_id);
+
+CREATE TABLE erasure_reviews (
+    id           TEXT PRIMARY KEY,
+    erasure_id   TEXT NOT NULL REFERENCES erasures(id),
+    event_id     TEXT NOT NULL REFERENCES events(id),
+    reviewed_at  TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    updated_by   TEXT NOT NULL,
+    deleted_at   TEXT,
+    UNIQUE (erasure_id, event_id)
+);
+CREATE INDEX erasure_reviews_open ON erasure_reviews(reviewed_at);
+
+DROP TRIGGER events_are_never_edited;
+CREATE TRIGGER events_are_never_edited BEFORE UPDATE ON events
+WHEN NOT (OLD.kind = 'promise_made'
+    AND NEW.id = OLD.id AND NEW.ticket_id = OLD.ticket_id AND NEW.caller_id IS OLD.caller_id
+    AND NEW.kind = OLD.kind AND NEW.at = OLD.at AND NEW.by = OLD.by AND NEW.text = OLD.text
+    AND NEW.created_at = OLD.created_at AND NEW.deleted_at IS OLD.deleted_at
+    AND NEW.data = json_set(OLD.data, '$.to', 'forgotten caller'))
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+"#;
 
 const V1: &str = r#"
 CREATE TABLE callers (
@@ -158,3 +200,13 @@ CREATE TABLE alerts (
 CREATE INDEX alerts_unacted ON alerts(acted_at, promise_id);
 CREATE INDEX tickets_created ON tickets(created_at);
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_trigger_allows_exactly_the_label_the_erase_writes() {
+        assert!(V5.contains(&format!("'$.to', '{FORGOTTEN}')")));
+    }
+}

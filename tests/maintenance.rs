@@ -1,0 +1,474 @@
+//! Backup, check and forget, run as the real binary against files that other desks (this
+//! test's own store connections) are using at the same time.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+
+use balie::domain::{Channel, NewCaller, NewPromise};
+use balie::store::{NewTicket, Store};
+use chrono::{Duration, Utc};
+use rusqlite::Connection;
+
+fn balie(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_balie"))
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("USER", "anna")
+        .output()
+        .expect("run balie")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn utf8(path: &Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+fn new_ticket<'a>(caller_id: &'a str, subject: &'a str) -> NewTicket<'a> {
+    NewTicket {
+        prefix: "T",
+        caller_id,
+        subject,
+        impact: 3,
+        urgency: 3,
+        priority: 3,
+        category: None,
+    }
+}
+
+fn count(conn: &Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0)).expect(sql)
+}
+
+#[test]
+fn a_backup_taken_while_another_desk_writes_is_consistent_and_complete() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    let copy = home.path().join("copy.db");
+    let committed = Arc::new(AtomicI64::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (db, committed, stop) = (db.clone(), committed.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut store = Store::open(&db, "bence").expect("writer store");
+            let caller = store
+                .create_caller(
+                    &NewCaller {
+                        name: "Jan de Vries".into(),
+                        ..Default::default()
+                    },
+                    Utc::now(),
+                )
+                .expect("caller");
+            while !stop.load(Ordering::SeqCst) {
+                // A ticket and its two events land in one transaction: a copy that has
+                // the ticket without both events would be torn.
+                store
+                    .open_ticket_with_call(&new_ticket(&caller.id, "VPN drops"), "", Utc::now())
+                    .expect("ticket");
+                committed.fetch_add(1, Ordering::SeqCst);
+            }
+        })
+    };
+    while committed.load(Ordering::SeqCst) < 30 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let before = committed.load(Ordering::SeqCst);
+    let out = balie(home.path(), &["--db", utf8(&db), "backup", utf8(&copy)]);
+    let after = committed.load(Ordering::SeqCst);
+    stop.store(true, Ordering::SeqCst);
+    writer.join().expect("writer thread");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(&format!("wrote {}", copy.display())) && stdout.contains(" bytes"),
+        "{stdout}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).expect("copy").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "a backup holds callers' personal data");
+    }
+
+    let checked = balie(home.path(), &["--db", utf8(&copy), "check"]);
+    assert!(checked.status.success(), "{}", text(&checked.stdout));
+    assert!(text(&checked.stdout).contains("all well"));
+
+    let conn = Connection::open(&copy).expect("open copy");
+    let tickets = count(&conn, "SELECT count(*) FROM tickets");
+    assert!(
+        (before..=after).contains(&tickets),
+        "{tickets} tickets, expected between {before} and {after}"
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM tickets t
+             WHERE (SELECT count(*) FROM events e WHERE e.ticket_id = t.id) <> 2"
+        ),
+        0,
+        "every ticket comes with both of its events"
+    );
+    assert_eq!(
+        count(&conn, "SELECT max(number) - min(number) + 1 FROM tickets"),
+        tickets,
+        "no committed ticket before the snapshot is missing"
+    );
+
+    let before_again = std::fs::read(&copy).expect("copy");
+    let again = balie(home.path(), &["--db", utf8(&db), "backup", utf8(&copy)]);
+    assert!(!again.status.success());
+    assert!(
+        text(&again.stderr).contains("already exists"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(std::fs::read(&copy).expect("copy"), before_again);
+}
+
+/// A small desk, closed cleanly so that everything is in the main file.
+fn small_desk(path: &Path) {
+    let mut store = Store::open(path, "anna").expect("store");
+    let now = Utc::now();
+    for n in 0..40 {
+        let caller = store
+            .create_caller(
+                &NewCaller {
+                    name: format!("Caller {n}"),
+                    ..Default::default()
+                },
+                now,
+            )
+            .expect("caller");
+        store
+            .open_ticket_with_call(&new_ticket(&caller.id, "Printer jams"), "", now)
+            .expect("ticket");
+    }
+}
+
+#[test]
+fn check_reads_a_live_desk_without_changing_the_file() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    small_desk(&db);
+    // A desk is running and has committed a caller that is still only in its log.
+    let mut running = Store::open(&db, "anna").expect("running desk");
+    running
+        .create_caller(
+            &NewCaller {
+                name: "Piet".into(),
+                ..Default::default()
+            },
+            Utc::now(),
+        )
+        .expect("caller");
+    let before = std::fs::read(&db).expect("db");
+    let out = balie(home.path(), &["--db", utf8(&db), "check"]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    let stdout = text(&out.stdout);
+    for line in [
+        "application id: balie",
+        "holds 41 callers, 40 tickets, 0 promises, 80 events",
+        "integrity: ok",
+        "foreign keys: ok",
+        "all well",
+    ] {
+        assert!(stdout.contains(line), "{line} missing from:\n{stdout}");
+    }
+    // The desk was made by this build, so it has every migration this build knows.
+    let schema = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("schema: "))
+        .expect("a schema line");
+    let (found, known) = schema
+        .trim_end_matches(')')
+        .split_once(" (this balie knows ")
+        .expect("found and known versions");
+    assert_eq!(found, known, "{schema}");
+    assert_eq!(
+        std::fs::read(&db).expect("db"),
+        before,
+        "check wrote the file"
+    );
+    drop(running);
+}
+
+#[test]
+fn check_lists_damage_and_exits_non_zero() {
+    let home = tempfile::tempdir().expect("home");
+
+    let orphans = home.path().join("orphans.db");
+    small_desk(&orphans);
+    Connection::open(&orphans)
+        .and_then(|c| {
+            c.execute_batch(
+                "PRAGMA foreign_keys = OFF;
+                 INSERT INTO tickets (id, number, key, caller_id, subject, status, impact,
+                   urgency, priority, last_activity_at, created_at, updated_at, updated_by)
+                 VALUES ('t', 9999, 'T-9999', 'nobody', 's', 'new', 3, 3, 3, 'x', 'x', 'x', 'x');",
+            )
+        })
+        .expect("orphan ticket");
+    let out = balie(home.path(), &["--db", utf8(&orphans), "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("foreign key: tickets row"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains("1 problem found"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let damaged = home.path().join("damaged.db");
+    small_desk(&damaged);
+    let (page_size, root): (i64, i64) = Connection::open(&damaged)
+        .and_then(|c| {
+            Ok((
+                c.query_row("PRAGMA page_size", [], |r| r.get(0))?,
+                c.query_row(
+                    "SELECT rootpage FROM sqlite_schema WHERE name = 'events_ticket_at'",
+                    [],
+                    |r| r.get(0),
+                )?,
+            ))
+        })
+        .expect("layout");
+    let mut bytes = std::fs::read(&damaged).expect("db");
+    let start = usize::try_from((root - 1) * page_size).expect("offset");
+    let page = usize::try_from(page_size).expect("page size");
+    bytes[start..start + page].fill(0x5a);
+    std::fs::write(&damaged, &bytes).expect("damage");
+    let out = balie(home.path(), &["--db", utf8(&damaged), "check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("problems:\n  - integrity"), "{stdout}");
+    assert!(!stdout.contains("all well"), "{stdout}");
+    assert_eq!(
+        std::fs::read(&damaged).expect("db"),
+        bytes,
+        "check repaired nothing"
+    );
+
+    let garbage = home.path().join("notes.db");
+    std::fs::write(&garbage, "this was never a database ".repeat(200)).expect("garbage");
+    let out = balie(home.path(), &["--db", utf8(&garbage), "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("not readable as an SQLite database"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+/// Jan de Vries with every kind of personal data, a ticket with a promise to him and a
+/// note about him, and Janet, who stays.
+fn desk_with_jan(path: &Path) -> String {
+    let mut store = Store::open(path, "anna").expect("store");
+    let now = Utc::now() - Duration::hours(3);
+    let jan = store
+        .create_caller(
+            &NewCaller {
+                name: "Jan de Vries".into(),
+                organization: "Gemeente Utrecht".into(),
+                phones: vec!["+31 6 1234 5678".into()],
+                emails: vec!["jan.devries@utrecht.nl".into()],
+                identifiers: vec!["NB-20431".into()],
+            },
+            now,
+        )
+        .expect("jan");
+    let janet = store
+        .create_caller(
+            &NewCaller {
+                name: "Janet Vrieling".into(),
+                phones: vec!["+44 20 7946 0123".into()],
+                ..Default::default()
+            },
+            now,
+        )
+        .expect("janet");
+    let ticket = store
+        .open_ticket_with_call(&new_ticket(&jan.id, "VPN drops every hour"), "", now)
+        .expect("ticket");
+    let promise = |to: &str, due: Duration| NewPromise {
+        ticket_id: ticket.id.clone(),
+        what: "call back with the VPN profile".into(),
+        to: to.into(),
+        callback: false,
+        channel: Channel::Phone,
+        due_at: now + due,
+    };
+    let kept = store
+        .make_promise(&promise("", Duration::hours(1)), now)
+        .expect("promise");
+    store
+        .keep_promise(&kept.id, "", now + Duration::minutes(30))
+        .expect("kept");
+    store
+        .make_promise(&promise("his manager Piet", Duration::hours(1)), now)
+        .expect("overdue promise");
+    store
+        .add_note(&ticket.id, "Vries says it started after the update", now)
+        .expect("note");
+    store
+        .open_ticket_with_call(&new_ticket(&janet.id, "Printer jams"), "", now)
+        .expect("janet's ticket");
+    jan.id
+}
+
+fn file_and_log(db: &Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(db).expect("db");
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    if let Ok(log) = std::fs::read(&wal) {
+        bytes.extend(log);
+    }
+    bytes
+}
+
+fn holds(bytes: &[u8], needle: &str) -> bool {
+    bytes
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
+}
+
+#[test]
+fn forget_erases_the_callers_bytes_and_keeps_the_report_figures() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    let jan = desk_with_jan(&db);
+    let personal = [
+        "Jan de Vries",
+        "jan de vries",
+        "+31 6 1234 5678",
+        "31612345678",
+        "jan.devries@utrecht.nl",
+        "Gemeente Utrecht",
+        "NB-20431",
+    ];
+    // A desk stays open throughout, so the log file is there to be read afterwards.
+    let running = Store::open(&db, "bence").expect("running desk");
+    let before = file_and_log(&db);
+    for needle in personal {
+        assert!(holds(&before, needle), "the test desk lacks {needle}");
+    }
+    let report = |home: &Path| {
+        let out = balie(
+            home,
+            &[
+                "--db",
+                utf8(&db),
+                "report",
+                "--since",
+                "7d",
+                "--format",
+                "json",
+            ],
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let figures = report(home.path());
+    assert!(figures.contains("\"promises_made\": 2"), "{figures}");
+
+    let out = balie(
+        home.path(),
+        &["--db", utf8(&db), "forget", "Jan de Vries", "--yes"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for line in [
+        format!("erased caller {jan}"),
+        "kept 1 ticket, 2 promises and 7 events".to_string(),
+        "1 promise to them now read \"forgotten caller\"".to_string(),
+        "1 note mentions this caller; review them:\n  T-1001".to_string(),
+        "the erased data is gone from the file".to_string(),
+    ] {
+        assert!(stdout.contains(&line), "{line} missing from:\n{stdout}");
+    }
+    for needle in personal {
+        assert!(!stdout.contains(needle), "the output repeats {needle}");
+    }
+
+    let after = file_and_log(&db);
+    for needle in personal {
+        assert!(!holds(&after, needle), "{needle} is still in the file");
+    }
+    assert!(holds(&after, "Janet Vrieling"), "the wrong file was read");
+    assert_eq!(report(home.path()), figures, "reports count the same");
+    let checked = balie(home.path(), &["--db", utf8(&db), "check"]);
+    assert!(checked.status.success(), "{}", text(&checked.stdout));
+
+    let again = balie(home.path(), &["--db", utf8(&db), "forget", &jan, "--yes"]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(text(&again.stdout).contains("already forgotten"));
+    drop(running);
+}
+
+#[test]
+fn forget_names_one_caller_or_erases_nobody() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    let jan = desk_with_jan(&db);
+    let callers = || {
+        let conn = Connection::open(&db).expect("db");
+        count(
+            &conn,
+            "SELECT count(*) FROM callers WHERE deleted_at IS NULL",
+        )
+    };
+
+    let out = balie(home.path(), &["--db", utf8(&db), "forget", "jan", "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("`jan` matches 2 callers")
+            && stderr.contains(&format!("{jan}  Jan de Vries · Gemeente Utrecht"))
+            && stderr.contains("Janet Vrieling")
+            && stderr.contains("nothing was erased"),
+        "{stderr}"
+    );
+
+    let out = balie(
+        home.path(),
+        &["--db", utf8(&db), "forget", "Piet Pieterse", "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no caller matches"));
+
+    // Without --yes and without a terminal to type the name in, nothing happens.
+    let out = balie(home.path(), &["--db", utf8(&db), "forget", &jan]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("--yes"), "{}", text(&out.stderr));
+    assert_eq!(callers(), 2);
+
+    let out = balie(
+        home.path(),
+        &[
+            "--db",
+            utf8(&db),
+            "forget",
+            "06 1234 5678",
+            "--yes",
+            "--no-vacuum",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("not rebuilt"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(callers(), 1);
+}
