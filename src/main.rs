@@ -153,16 +153,22 @@ fn load_config(cli: &Cli) -> Result<Config> {
     })
 }
 
-/// Reports read a desk; they never create an empty one by mistake.
+/// Reports and `balie promise` work on a desk; they never create an empty one by mistake.
 fn open_existing(cli: &Cli, config: &Config) -> Result<Store> {
     let path = database_path(cli)?;
-    if !path.exists() {
-        bail!(
+    match std::fs::metadata(&path) {
+        Err(_) => bail!(
             "no desk at {}; name one with --db or BALIE_DB, or start the desk once to create it",
             path.display()
-        );
+        ),
+        // An empty file is a desk that was never started (or `touch`ed): opening it would
+        // make it one, and these commands never create a desk.
+        Ok(meta) if meta.len() == 0 => bail!(
+            "{} is empty, not a desk yet; start the desk on it once, or name another with --db or BALIE_DB",
+            path.display()
+        ),
+        Ok(_) => Ok(Store::open(&path, &config.agent)?),
     }
-    Ok(Store::open(&path, &config.agent)?)
 }
 
 fn database_path(cli: &Cli) -> Result<PathBuf> {

@@ -44,6 +44,10 @@ pub enum StoreError {
     #[error("{path} is not a balie database; it was left untouched")]
     Foreign { path: PathBuf },
     #[error(
+        "{path} is not a balie desk (not a SQLite database, or damaged): {reason}; it was left untouched"
+    )]
+    NotADesk { path: PathBuf, reason: String },
+    #[error(
         "{path} was written by a newer balie (schema {found}, this one knows {known}); it was left untouched"
     )]
     TooNew {
@@ -101,12 +105,18 @@ impl Store {
             agent: agent.to_string(),
             batch: false,
         };
-        // Identity first: even switching the journal mode would alter a foreign file.
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
-        store.check_identity(path, created)?;
-        store.configure()?;
-        store.migrate(path)?;
+        store
+            .prepare(path, created)
+            .map_err(|error| not_a_desk(path, error))?;
         Ok(store)
+    }
+
+    fn prepare(&mut self, path: &Path, created: bool) -> Result<()> {
+        // Identity first: even switching the journal mode would alter a foreign file.
+        self.check_identity(path, created)?;
+        self.configure()?;
+        self.migrate(path)
     }
 
     pub fn open_in_memory(agent: &str) -> Result<Store> {
@@ -177,15 +187,28 @@ impl Store {
     }
 
     fn check_identity(&self, path: &Path, created: bool) -> Result<()> {
-        let app_id: i32 = self
-            .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        // One statement reads one snapshot. Asked separately, a desk opening a new file while
+        // another desk migrates it could see no id yet and then the other's tables: "foreign".
+        let (app_id, tables, version): (i32, i64, i64) = self.conn.query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id),
+                    (SELECT count(*) FROM sqlite_schema),
+                    (SELECT user_version FROM pragma_user_version)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let known = schema::MIGRATIONS.len() as i64;
+        // Refused before `configure`, which would leave this connection's kept WAL beside a
+        // file that a newer balie owns.
+        if app_id == APPLICATION_ID && version > known {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                known,
+            });
+        }
         if app_id == APPLICATION_ID {
             return Ok(());
         }
-        let tables: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         if app_id != 0 || (tables > 0 && !created) {
             return Err(StoreError::Foreign {
                 path: path.to_path_buf(),
@@ -210,6 +233,12 @@ impl Store {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Desks started together on a new file all see version 0 before any of them holds
+            // the write lock; the ones that waited must not run the same step again.
+            let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if current > index as i64 {
+                continue;
+            }
             tx.execute_batch(sql)?;
             tx.execute_batch(&format!(
                 "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
@@ -281,6 +310,25 @@ impl Store {
     }
 }
 
+/// SQLite's own words ("file is not a database") name no file and read like a bug; the agent
+/// needs to know which file it was and that nothing was written to it.
+fn not_a_desk(path: &Path, error: StoreError) -> StoreError {
+    match error {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, message))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            StoreError::NotADesk {
+                path: path.to_path_buf(),
+                reason: message.unwrap_or_else(|| e.to_string()),
+            }
+        }
+        other => other,
+    }
+}
+
 /// Creates the file (and its folder) with owner-only permissions if it does not exist yet.
 /// Returns whether it was created.
 fn create_private_file(path: &Path) -> Result<bool> {
@@ -298,8 +346,12 @@ fn create_private_file(path: &Path) -> Result<bool> {
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(err)?;
-    Ok(true)
+    match options.open(path) {
+        Ok(_) => Ok(true),
+        // Another desk created it a moment ago; it is theirs, so treated as an existing file.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(err(e)),
+    }
 }
 
 /// Instants are stored as fixed-width UTC text so that string order is time order.

@@ -2,6 +2,8 @@
 //! on an in-memory store and a clock that only moves when a test says so.
 #![allow(dead_code)] // each test binary uses its own part of this module
 
+pub mod child;
+
 use balie::app::Action;
 use balie::config::Config;
 use balie::desk::Desk;
