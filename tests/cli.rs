@@ -1,23 +1,8 @@
 //! The command line as a shell user meets it: import, help, version, and file errors.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod support;
 
-fn balie(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_balie"))
-        .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "anna")
-        .output()
-        .expect("run balie")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use support::cli::{balie, text};
 
 #[test]
 fn import_adds_callers_once_and_names_bad_lines() {

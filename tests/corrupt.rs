@@ -3,28 +3,14 @@
 //! journal files beside it. A rollback-journal database of another application is covered by
 //! `tests/cli.rs`; the refusals themselves by the store's unit tests.
 
+mod support;
+
+use support::cli::{balie, text};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use balie::domain::NewCaller;
 use balie::store::Store;
-
-fn balie(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_balie"))
-        .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "anna")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run balie")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A desk with enough callers to span many pages, closed cleanly (no WAL left beside it).
 fn real_desk(dir: &Path) -> Vec<u8> {

@@ -1,8 +1,11 @@
 //! Backup, check and forget, run as the real binary against files that other desks (this
 //! test's own store connections) are using at the same time.
 
+mod support;
+
+use support::cli::{balie, text};
+
 use std::path::Path;
-use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
@@ -10,22 +13,6 @@ use balie::domain::{Channel, NewCaller, NewPromise};
 use balie::store::{NewTicket, Store};
 use chrono::{Duration, Utc};
 use rusqlite::Connection;
-
-fn balie(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_balie"))
-        .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "anna")
-        .output()
-        .expect("run balie")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn utf8(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")

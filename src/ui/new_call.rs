@@ -6,25 +6,18 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-use super::{Theme, popup_area, popup_block};
+use super::{Theme, popup_area, popup_block, search_popup};
 use crate::app::{App, CallerSearch};
 use crate::when;
 
 pub fn draw_search(frame: &mut Frame, area: Rect, search: &CallerSearch, theme: &Theme) {
-    let rect = popup_area(frame, area, 96, 20);
-    let block = popup_block("New call — who is calling?", theme);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let [label_area, input_area, list_area, help_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    frame.render_widget(
-        Paragraph::new("name, organisation, phone, e-mail or code:").style(theme.muted()),
-        label_area,
+    let (input_area, list_area) = search_popup(
+        frame,
+        area,
+        "New call — who is calling?",
+        "name, organisation, phone, e-mail or code:",
+        "type to search · ↑/↓ choose · Enter take · Esc cancel",
+        theme,
     );
     frame.render_widget(&search.input, input_area);
     let query = search.query();
@@ -52,11 +45,6 @@ pub fn draw_search(frame: &mut Frame, area: Rect, search: &CallerSearch, theme: 
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(search.selected));
     frame.render_stateful_widget(list, list_area, &mut state);
-    frame.render_widget(
-        Paragraph::new("type to search · ↑/↓ choose · Enter take · Esc cancel")
-            .style(theme.muted()),
-        help_area,
-    );
 }
 
 pub fn draw_pick(
