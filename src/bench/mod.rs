@@ -118,14 +118,12 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         "generate desk (separate process, flushed)",
         generated,
     )];
-    rows.extend(outcome.rows);
-    rows.extend(reports::all(
-        &path,
-        &bench_config(),
-        args.samples,
-        bench_now(),
-    )?);
+    // The desk's own peak, taken before the reports: in use those are commands of their
+    // own, in processes of their own.
     let rss = report::peak_rss_mb().context("reading VmHWM from /proc/self/status")?;
+    rows.extend(outcome.rows);
+    let config = bench_config();
+    rows.extend(reports::all(&path, &config, args.samples, bench_now())?);
     rows.push(Row::peak_rss(rss, RSS_BUDGET_MB));
 
     if args.json {

@@ -117,7 +117,7 @@ impl Row {
 
     pub fn peak_rss(mb: f64, budget_mb: f64) -> Row {
         Row {
-            name: "peak RSS (VmHWM of the measuring process)".to_string(),
+            name: "peak RSS of the desk (VmHWM, before the report commands)".to_string(),
             samples: 1,
             p50_ms: None,
             p99_ms: None,
