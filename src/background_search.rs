@@ -13,7 +13,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::domain::CallerHit;
-use crate::matching::{self, Candidate};
+use crate::matching::{self, Searchable};
 use crate::store::Store;
 
 /// Callers change rarely during a call; reloading all of them for every change another
@@ -67,8 +67,46 @@ impl BackgroundSearch {
     }
 }
 
+/// One caller as the pass over everyone reads them: id, folded name and search text in a
+/// single allocation. A hundred thousand callers kept as three strings each would cost the
+/// desk a good third more memory.
+struct Entry {
+    text: Box<str>,
+    id_end: u32,
+    name_end: u32,
+}
+
+impl Entry {
+    fn new(id: &str, name_folded: &str, haystack: &str) -> Entry {
+        let text: Box<str> = [id, name_folded, haystack].concat().into();
+        // Ids and names are short; a caller whose texts pass 4 GB cannot be stored anyway.
+        let id_end = u32::try_from(id.len()).unwrap_or(u32::MAX);
+        let name_end = u32::try_from(id.len() + name_folded.len()).unwrap_or(u32::MAX);
+        Entry {
+            text,
+            id_end,
+            name_end,
+        }
+    }
+
+    fn id(&self) -> &str {
+        self.text.get(..self.id_end as usize).unwrap_or_default()
+    }
+}
+
+impl Searchable for Entry {
+    fn name_folded(&self) -> &str {
+        let (start, end) = (self.id_end as usize, self.name_end as usize);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    fn haystack(&self) -> &str {
+        self.text.get(self.name_end as usize..).unwrap_or_default()
+    }
+}
+
 struct Callers {
-    all: Vec<Candidate>,
+    all: Vec<Entry>,
     loaded_at: Instant,
     data_version: i64,
 }
@@ -77,8 +115,13 @@ impl Callers {
     fn load(store: &Store) -> Option<Callers> {
         // The version is read first: a change made while loading then causes a reload.
         let data_version = store.data_version().ok()?;
+        let mut all = Vec::new();
+        store
+            .each_search_text(|id, name, haystack| all.push(Entry::new(id, name, haystack)))
+            .ok()?;
+        all.shrink_to_fit();
         Some(Callers {
-            all: store.search_candidates().ok()?,
+            all,
             loaded_at: Instant::now(),
             data_version,
         })
@@ -109,12 +152,13 @@ fn serve(
         }
         let Some(callers) = &callers else { continue };
         let cancelled = || latest.load(Ordering::SeqCst) != generation;
-        let Some(mut hits) = matching::rank_all(&query, &callers.all, limit, cancelled) else {
+        let Some(best) = matching::rank_all(&query, &callers.all, limit, cancelled) else {
             continue;
         };
-        if store.fill_details(&mut hits).is_err() {
+        let ids: Vec<&str> = best.iter().map(|entry| entry.id()).collect();
+        let Ok(hits) = store.caller_hits(&ids) else {
             continue;
-        }
+        };
         if results.send(Found { query, hits }).is_err() {
             return;
         }
@@ -177,6 +221,14 @@ mod tests {
             found.hits[0].detail.contains("+31 6 1234 5678"),
             "hits carry the line shown under the name"
         );
+    }
+
+    #[test]
+    fn an_entry_gives_back_its_three_texts() {
+        let entry = Entry::new("0193-id", "jan de vries", "jan de vries gemeente utrecht");
+        assert_eq!(entry.id(), "0193-id");
+        assert_eq!(entry.name_folded(), "jan de vries");
+        assert_eq!(entry.haystack(), "jan de vries gemeente utrecht");
     }
 
     #[test]

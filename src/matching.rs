@@ -44,7 +44,12 @@ pub fn rank(query: &str, candidates: Vec<Candidate>, limit: usize) -> Vec<Caller
         .into_iter()
         .filter_map(|c| Some((scorer.score(&c)?, c)))
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    // Ties go by folded name, as in `rank_all`, so that the complete hits replacing these
+    // keep equal matches in the same order.
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.name_folded.cmp(&b.1.name_folded))
+    });
     scored
         .into_iter()
         .take(limit)
@@ -52,31 +57,46 @@ pub fn rank(query: &str, candidates: Vec<Candidate>, limit: usize) -> Vec<Caller
         .collect()
 }
 
+/// What the ranking reads of a caller; the pass over every caller keeps its own compact
+/// form of the same two texts.
+pub trait Searchable {
+    fn name_folded(&self) -> &str;
+    fn haystack(&self) -> &str;
+}
+
+impl Searchable for Candidate {
+    fn name_folded(&self) -> &str {
+        &self.name_folded
+    }
+
+    fn haystack(&self) -> &str {
+        &self.haystack
+    }
+}
+
 /// The same ranking over every caller of the desk, for the pass that runs beside the
-/// prefiltered one. Gives up (returns `None`) as soon as `cancelled` says a newer query
-/// has come in, so a fast typist never waits behind a stale pass.
-pub fn rank_all(
+/// prefiltered one: the best `limit`, best first. Gives up (returns `None`) as soon as
+/// `cancelled` says a newer query has come in, so a fast typist never waits behind a
+/// stale pass.
+pub fn rank_all<'a, T: Searchable>(
     query: &str,
-    candidates: &[Candidate],
+    items: &'a [T],
     limit: usize,
     cancelled: impl Fn() -> bool,
-) -> Option<Vec<CallerHit>> {
+) -> Option<Vec<&'a T>> {
     let scorer = Scorer::new(query);
-    let mut scored: Vec<(i64, &Candidate)> = Vec::new();
-    for chunk in candidates.chunks(4096) {
+    let mut scored: Vec<(i64, &T)> = Vec::new();
+    for chunk in items.chunks(4096) {
         if cancelled() {
             return None;
         }
         scored.extend(chunk.iter().filter_map(|c| Some((scorer.score(c)?, c))));
     }
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
-    Some(
-        scored
-            .into_iter()
-            .take(limit)
-            .map(|(_, c)| c.clone().into_hit())
-            .collect(),
-    )
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.name_folded().cmp(b.1.name_folded()))
+    });
+    Some(scored.into_iter().take(limit).map(|(_, c)| c).collect())
 }
 
 struct Scorer {
@@ -92,7 +112,7 @@ impl Scorer {
         }
     }
 
-    fn score(&self, c: &Candidate) -> Option<i64> {
+    fn score(&self, c: &impl Searchable) -> Option<i64> {
         if self.words.is_empty() {
             return None;
         }
@@ -101,10 +121,10 @@ impl Scorer {
             let strong = |score: &i64| *score >= MIN_SCORE_PER_CHAR * word.len() as i64;
             let in_name = self
                 .matcher
-                .fuzzy_match(&c.name_folded, word)
+                .fuzzy_match(c.name_folded(), word)
                 .filter(strong)
                 .map(|s| s * 2);
-            let anywhere = self.matcher.fuzzy_match(&c.haystack, word).filter(strong);
+            let anywhere = self.matcher.fuzzy_match(c.haystack(), word).filter(strong);
             total += in_name.max(anywhere)?;
         }
         Some(total)

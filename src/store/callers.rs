@@ -131,9 +131,42 @@ impl Store {
         })
     }
 
-    /// Every caller as the fuzzy ranking sees them, for the pass over the whole desk.
-    pub fn search_candidates(&self) -> Result<Vec<matching::Candidate>> {
-        self.all_candidates()
+    /// Every caller's id, folded name and search text, streamed for the pass over the whole
+    /// desk, which keeps them in a form of its own.
+    pub fn each_search_text(&self, mut f: impl FnMut(&str, &str, &str)) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name_folded, search_text FROM callers WHERE deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        let text = |row: &rusqlite::Row, i| -> rusqlite::Result<String> { row.get(i) };
+        while let Some(row) = rows.next()? {
+            f(&text(row, 0)?, &text(row, 1)?, &text(row, 2)?);
+        }
+        Ok(())
+    }
+
+    /// Search hits for callers found elsewhere, in the order given; an id no longer on the
+    /// desk is left out.
+    pub fn caller_hits(&self, ids: &[&str]) -> Result<Vec<CallerHit>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, organization FROM callers WHERE id = ?1 AND deleted_at IS NULL",
+        )?;
+        let mut hits = Vec::new();
+        for id in ids {
+            let hit = stmt
+                .query_row([id], |r| {
+                    Ok(CallerHit {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        organization: r.get(2)?,
+                        detail: String::new(),
+                    })
+                })
+                .optional()?;
+            hits.extend(hit);
+        }
+        self.fill_details(&mut hits)?;
+        Ok(hits)
     }
 
     /// Counts callers only as far as `limit`: deciding between full scan and prefilter on
@@ -148,7 +181,7 @@ impl Store {
     }
 
     /// The line under each name, for the few hits shown rather than every candidate.
-    pub fn fill_details(&self, hits: &mut [CallerHit]) -> Result<()> {
+    fn fill_details(&self, hits: &mut [CallerHit]) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT coalesce(group_concat(value, ' · '), '') FROM caller_handles
              WHERE caller_id = ?1 AND deleted_at IS NULL AND kind IN ('phone', 'identifier')",
