@@ -124,26 +124,8 @@ impl Desk {
                     }
                     continue;
                 }
-                if let Effect::SearchCallers(query) = effect {
-                    let action = match self.store.search_callers_quickly(&query, SEARCH_RESULTS) {
-                        Ok(found) => {
-                            if !found.exhaustive {
-                                for_terminal.push(Effect::SearchEverywhere(query.clone()));
-                            }
-                            Action::CallerHits {
-                                query,
-                                hits: found.hits,
-                            }
-                        }
-                        Err(e) => Action::LoadFailed(e.to_string()),
-                    };
+                if let Some(action) = self.perform(effect, now, &mut for_terminal) {
                     next.extend(self.app.update(action, now));
-                    continue;
-                }
-                match self.perform(effect, now) {
-                    Ok(Some(action)) => next.extend(self.app.update(action, now)),
-                    Ok(None) => {}
-                    Err(effect) => for_terminal.push(effect),
                 }
             }
             // One ring for however many reminders fell due together.
@@ -156,14 +138,35 @@ impl Desk {
         for_terminal
     }
 
-    /// Carries out a store effect and returns the action that reports its result; hands
-    /// back any effect that is not the store's.
-    fn perform(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Option<Action>, Effect> {
-        Ok(Some(match effect {
+    /// Carries out a store effect and returns the action that reports its result. Effects
+    /// that are not the store's go to `for_terminal`, for the runtime.
+    fn perform(
+        &mut self,
+        effect: Effect,
+        now: DateTime<Utc>,
+        for_terminal: &mut Vec<Effect>,
+    ) -> Option<Action> {
+        Some(match effect {
             Effect::Refresh(request) => match load_views(&self.store, &request, now, &self.app) {
                 Ok(views) => Action::Loaded(Box::new(views)),
                 Err(e) => Action::LoadFailed(e.to_string()),
             },
+            Effect::SearchCallers(query) => {
+                match self.store.search_callers_quickly(&query, SEARCH_RESULTS) {
+                    Ok(found) => {
+                        // A search that could not consider every caller is finished in the
+                        // background by the runtime.
+                        if !found.exhaustive {
+                            for_terminal.push(Effect::SearchEverywhere(query.clone()));
+                        }
+                        Action::CallerHits {
+                            query,
+                            hits: found.hits,
+                        }
+                    }
+                    Err(e) => Action::LoadFailed(e.to_string()),
+                }
+            }
             Effect::SearchTickets(query) => match self.store.search_tickets(&query, SEARCH_RESULTS)
             {
                 Ok(hits) => Action::TicketHits { query, hits },
@@ -191,8 +194,11 @@ impl Desk {
                 Ok(outcome) => Action::Saved(outcome),
                 Err(e) => Action::SaveFailed(e.to_string()),
             },
-            other => return Err(other),
-        }))
+            other => {
+                for_terminal.push(other);
+                return None;
+            }
+        })
     }
 }
 
