@@ -26,7 +26,7 @@ use thiserror::Error;
 /// How far ahead a search for business time may walk before giving up.
 /// It bounds the work an absurd input such as `+99999999bh` can cause; a
 /// century is far beyond any promise or SLA a desk makes.
-const HORIZON_DAYS: u64 = 100 * 366;
+pub(crate) const HORIZON_DAYS: u64 = 100 * 366;
 
 const WEEK: [Weekday; 7] = [
     Weekday::Mon,

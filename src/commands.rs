@@ -134,7 +134,10 @@ pub fn parse_since(text: &str, now: DateTime<Utc>, config: &Config) -> Result<Da
     if let Some(days) = text.strip_suffix('d')
         && let Ok(days) = days.parse::<u32>()
     {
-        return Ok(now - Duration::days(i64::from(days)));
+        // Millions of days back leave the calendar altogether.
+        return now
+            .checked_sub_signed(Duration::days(i64::from(days)))
+            .with_context(|| format!("--since {text} reaches back before any calendar date"));
     }
     let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") else {
         bail!(
@@ -448,5 +451,20 @@ mod tests {
             assert!(prompt.contains("phones: +36 30 123 4567"), "{prompt}");
             assert!(prompt.ends_with("Type the caller's name to confirm: "));
         }
+    }
+
+    /// Found by review for tests/hostile.rs: `now - Duration::days(4000000000)` panicked.
+    #[test]
+    fn since_too_many_days_is_refused_not_a_panic() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let config = Config::default();
+        assert_eq!(
+            parse_since("7d", now, &config).unwrap(),
+            now - Duration::days(7)
+        );
+        let message = parse_since("4294967295d", now, &config)
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("before any calendar date"), "{message}");
     }
 }

@@ -57,23 +57,28 @@ pub fn parse_deadline(
         return Err(DeadlineError::Empty);
     }
     let lower = text.to_lowercase();
-
-    if let Some(rest) = lower.strip_prefix('+') {
-        let due = match parse_span(rest, text)? {
+    let due = if let Some(rest) = lower.strip_prefix('+') {
+        match parse_span(rest, text)? {
             Span::Elapsed(span) => now.checked_add_signed(span),
             Span::Business(span) => Some(calendar.add(now, span)),
             Span::WorkingDays(days) => Some(calendar.add_working_days(now, days)),
-        };
-        // The calendar answers MAX_UTC when it finds no end within a century.
-        return due
-            .filter(|due| *due != DateTime::<Utc>::MAX_UTC)
-            .ok_or_else(|| too_far(text));
+        }
+        .ok_or_else(|| too_far(text))?
+    } else {
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let (day, time) = parse_words(&words, text)?;
+        resolve(day, time, now, calendar, text)?
+    };
+    // Past the calendar's century (where it answers MAX_UTC) is a typo, not a promise;
+    // `+95000000d` would also name a year the store cannot write or read back.
+    if due.signed_duration_since(now) > TimeDelta::days(FURTHEST_DAYS) {
+        return Err(too_far(text));
     }
-
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let (day, time) = parse_words(&words, text)?;
-    resolve(day, time, now, calendar, text)
+    Ok(due)
 }
+
+/// The calendar's own horizon for business time, so every form shares one limit.
+const FURTHEST_DAYS: i64 = crate::business::HORIZON_DAYS as i64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Span {

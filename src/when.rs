@@ -1,8 +1,19 @@
 //! How instants are shown to an agent. Everything is stored in UTC; the
 //! agent's time zone is applied only at the moment of display.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
+
+/// Moves the extremes of `DateTime<Utc>` a day inwards. An SLA clock whose allowance
+/// outlasts the calendar is due at `MAX_UTC`, and shifting that into a zone ahead of UTC
+/// panics; a day's difference at the end of time is not one anyone reads.
+fn displayable(at: DateTime<Utc>) -> DateTime<Utc> {
+    let margin = TimeDelta::days(1);
+    at.clamp(
+        DateTime::<Utc>::MIN_UTC + margin,
+        DateTime::<Utc>::MAX_UTC - margin,
+    )
+}
 
 /// Time left until `due` ("in 1h12m") or past it ("overdue 5m").
 ///
@@ -67,17 +78,26 @@ pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
 
 /// "2026-11-23 14:05" in `tz`.
 pub fn local_datetime(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+    displayable(at)
+        .with_timezone(&tz)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 /// "14:05" in `tz`.
 pub fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz).format("%H:%M").to_string()
+    displayable(at)
+        .with_timezone(&tz)
+        .format("%H:%M")
+        .to_string()
 }
 
 /// "2026-11-23" in `tz`.
 pub fn local_date(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz).format("%Y-%m-%d").to_string()
+    displayable(at)
+        .with_timezone(&tz)
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// Words an agent reads at a glance: "today 15:00", "tomorrow 09:00",
@@ -88,8 +108,8 @@ pub fn local_date(at: DateTime<Utc>, tz: Tz) -> String {
 /// after a 23:50 `now` is already "tomorrow". A weekday name is only used
 /// while it cannot be mistaken for the same weekday a week later or earlier.
 pub fn friendly(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
-    let local = at.with_timezone(&tz);
-    let today = now.with_timezone(&tz).date_naive();
+    let local = displayable(at).with_timezone(&tz);
+    let today = displayable(now).with_timezone(&tz).date_naive();
     let days = local.date_naive().signed_duration_since(today).num_days();
     let time = local.format("%H:%M");
     match days {
@@ -103,7 +123,8 @@ pub fn friendly(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
 
 /// Whether `a` and `b` fall on the same calendar day in `tz`.
 pub fn is_same_local_day(a: DateTime<Utc>, b: DateTime<Utc>, tz: Tz) -> bool {
-    a.with_timezone(&tz).date_naive() == b.with_timezone(&tz).date_naive()
+    let day = |at: DateTime<Utc>| displayable(at).with_timezone(&tz).date_naive();
+    day(a) == day(b)
 }
 
 /// A local wall-clock time as an instant, for tests that think in office hours.
@@ -299,6 +320,28 @@ mod tests {
         let saturday_evening = local(Amsterdam, 2026, 3, 28, 22, 0);
         let at = local(UTC, 2026, 3, 29, 1, 0);
         assert_eq!(friendly(at, saturday_evening, Amsterdam), "tomorrow 03:00");
+    }
+
+    /// Found by tests/hostile.rs: a config with an SLA target beyond the calendar's century
+    /// makes the clock due at `MAX_UTC`, and the ticket pane panicked showing it.
+    #[test]
+    fn the_ends_of_time_show_without_a_panic() {
+        use chrono_tz::{America::New_York, Pacific::Kiritimati};
+        let now = now();
+        for tz in [Amsterdam, New_York, Kiritimati, UTC] {
+            for at in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC] {
+                assert!(!friendly(at, now, tz).is_empty());
+                assert!(!friendly(now, at, tz).is_empty());
+                assert!(!local_datetime(at, tz).is_empty());
+                assert!(!local_time(at, tz).is_empty());
+                assert!(!local_date(at, tz).is_empty());
+                assert!(is_same_local_day(at, at, tz));
+            }
+        }
+        assert_eq!(
+            friendly(DateTime::<Utc>::MAX_UTC, now, UTC),
+            "+262142-12-30 23:59"
+        );
     }
 
     #[test]

@@ -186,6 +186,64 @@ fn a_promise_shows_its_parsed_deadline_and_lands_in_the_promises_pane() {
     assert!(screen.contains("in 2h"));
 }
 
+/// Found by tests/hostile.rs: a deadline in the year 262128 was saved, could not be read
+/// back, and from then on every reload failed with "could not load the desk".
+#[test]
+fn a_deadline_centuries_ahead_is_refused_and_the_desk_keeps_loading() {
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("p call<space>back <tab> <tab> <tab> +95000000d <enter>");
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => {
+            let error = form.error.as_deref().unwrap_or_default();
+            assert!(error.contains("too far ahead"), "{error}");
+        }
+        _ => panic!("the promise form should stay open"),
+    }
+    h.press("<esc> o");
+    assert!(h.desk.app.message.is_none(), "{:?}", h.desk.app.message);
+    assert!(h.desk.app.views.promises.is_empty());
+    assert_eq!(h.desk.app.views.queue.len(), 1);
+}
+
+/// Found by tests/hostile.rs: a megabyte pasted into a one-line field made every later
+/// keystroke and frame take seconds. The paste is cut, and the agent is told so.
+#[test]
+fn a_megabyte_paste_is_cut_and_says_so() {
+    use balie::app::{Action, PASTE_MAX_CHARS};
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    let log = "ERROR 日本 connection reset\n".repeat(40_000);
+    h.press("a");
+    h.desk.dispatch(Action::Paste(log.clone()), h.now);
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => {
+            assert_eq!(form.text(0).chars().count(), PASTE_MAX_CHARS);
+            let error = form.error.as_deref().unwrap_or_default();
+            assert!(error.contains("paste was cut"), "{error}");
+        }
+        _ => panic!("the note form should stay open"),
+    }
+    h.press("<esc> n");
+    h.desk.dispatch(Action::Paste(log), h.now);
+    match &h.desk.app.popup {
+        Some(Popup::Search(search)) => {
+            assert!(search.query().chars().count() <= PASTE_MAX_CHARS)
+        }
+        _ => panic!("the caller search should stay open"),
+    }
+    assert!(h.screen(120, 40).contains("paste was cut"));
+    h.press("<esc> a short<space>paste");
+    h.desk.dispatch(Action::Paste(" fits".into()), h.now);
+    match &h.desk.app.popup {
+        Some(Popup::Form(form)) => {
+            assert_eq!(form.text(0), "short paste fits");
+            assert_eq!(form.error, None);
+        }
+        _ => panic!("the note form should be open"),
+    }
+}
+
 #[test]
 fn a_promise_can_be_made_to_someone_other_than_the_caller() {
     let mut h = Harness::with_callers();
@@ -658,7 +716,7 @@ fn a_full_disk_keeps_the_note_and_saves_it_once_there_is_room() {
         .simulate_full_disk(true)
         .expect("fill the disk");
     // Long enough to need pages the file no longer has room for.
-    let note = "toner ".repeat(4_000);
+    let note = "toner ".repeat(1_500);
     h.press("a");
     h.desk
         .dispatch(balie::app::Action::Paste(note.clone()), h.now);

@@ -51,6 +51,23 @@ fn at_the_minimum_size_every_pane_is_there() {
     assert!(below.contains("terminal too small"));
 }
 
+/// Found by tests/hostile.rs: with an SLA target longer than the calendar's century the
+/// resolution clock is due at the end of time, and drawing that due date in a zone ahead
+/// of UTC panicked.
+#[test]
+fn an_sla_that_never_runs_out_shows_without_a_due_date() {
+    use balie::sla::{Span, Target};
+    let mut h = Harness::with_callers();
+    h.desk.app.config.sla.0 = [Target {
+        first_response: Span::BusinessMinutes(60),
+        resolution: Span::WorkingDays(u32::MAX),
+    }; 5];
+    h.press("n vries <enter> VPN<space>drops <enter>");
+    let screen = h.screen(160, 45);
+    assert!(screen.contains("resolution:"), "{screen}");
+    assert!(!screen.contains("(due"), "{screen}");
+}
+
 #[test]
 fn an_empty_desk_welcomes_the_agent() {
     let screen = Harness::empty().screen(80, 24);

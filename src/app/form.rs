@@ -200,7 +200,8 @@ impl Form {
         }
     }
 
-    pub fn paste(&mut self, text: &str) {
+    /// False when the focused field is a choice, which takes no text.
+    pub fn paste(&mut self, text: &str) -> bool {
         if let Some(Field {
             input: Input::Text { area, .. },
             ..
@@ -208,7 +209,9 @@ impl Form {
         {
             area.insert_str(text.replace(['\r', '\n'], " "));
             self.error = None;
+            return true;
         }
+        false
     }
 
     pub fn text(&self, index: usize) -> String {

@@ -29,6 +29,10 @@ use form::{Form, FormEvent};
 use paging::{PROMISE_PAGE, QUEUE_PAGE};
 use palette::{Palette, PaletteEvent};
 
+/// A paste longer than this is cut. Fields are single lines: a whole log pasted into one
+/// made every later keystroke and frame work through a megabyte (seconds each).
+pub const PASTE_MAX_CHARS: usize = 10_000;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pane {
     Queue,
@@ -222,14 +226,34 @@ impl App {
     }
 
     fn on_paste(&mut self, text: &str) -> Vec<Effect> {
+        let (text, cut) = match text.char_indices().nth(PASTE_MAX_CHARS) {
+            Some((end, _)) => (&text[..end], true),
+            None => (text, false),
+        };
+        let notice = format!(
+            "the paste was cut to its first {PASTE_MAX_CHARS} characters; \
+             write long text in $EDITOR with A"
+        );
         match &mut self.popup {
-            Some(Popup::Form(form)) => form.paste(text),
+            Some(Popup::Form(form)) => {
+                let pasted = form.paste(text);
+                if pasted && cut {
+                    form.error = Some(notice);
+                }
+            }
             Some(Popup::Search(search)) => {
                 search.input.insert_str(text.replace(['\r', '\n'], " "));
-                return vec![Effect::SearchCallers(search.query())];
+                let query = search.query();
+                if cut {
+                    self.error(notice);
+                }
+                return vec![Effect::SearchCallers(query)];
             }
             Some(Popup::Palette(palette)) => {
-                palette.input.insert_str(text.replace(['\r', '\n'], " "));
+                palette.paste(text);
+                if cut {
+                    self.error(notice);
+                }
             }
             Some(Popup::FindTicket(_)) => return self.on_find_ticket_paste(text),
             _ => {}

@@ -54,6 +54,12 @@ impl Palette {
         }
     }
 
+    /// One line, like a typed name; the list follows what was pasted.
+    pub fn paste(&mut self, text: &str) {
+        self.input.insert_str(text.replace(['\r', '\n'], " "));
+        self.refilter();
+    }
+
     pub fn query(&self) -> String {
         self.input.lines().join(" ")
     }
@@ -104,5 +110,13 @@ mod tests {
         let mut palette = Palette::default();
         type_text(&mut palette, "kept");
         assert_eq!(palette.matches.first(), Some(&Command::Kept));
+    }
+
+    #[test]
+    fn a_pasted_name_filters_like_a_typed_one() {
+        let mut palette = Palette::default();
+        palette.paste("reschedule\r\n");
+        assert_eq!(palette.query(), "reschedule  ");
+        assert_eq!(palette.matches.first(), Some(&Command::Reschedule));
     }
 }

@@ -106,6 +106,24 @@ fn relative_spans_that_are_refused() {
     );
 }
 
+/// Found by tests/hostile.rs: `+95000000d` was accepted as a deadline in the year 262128,
+/// which the store wrote but could not read back, so the desk stopped loading.
+#[test]
+fn more_than_a_century_ahead_is_too_far() {
+    for input in [
+        "+95000000d",
+        "+36601d",
+        "+1000000h",
+        "9999-12-31",
+        "9999-12-31 23:59",
+        "2127-12-01",
+    ] {
+        assert_eq!(err(input), DeadlineError::TooFar(input.into()), "{input}");
+    }
+    assert_eq!(ams("+36000d"), "2125-06-17 10:00");
+    assert_eq!(ams("2126-11-23 9:00"), "2126-11-23 09:00");
+}
+
 #[test]
 fn time_today() {
     assert_eq!(ams("15:00"), "2026-11-23 15:00");

@@ -24,7 +24,7 @@ pub use tickets::NewTicket;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
@@ -359,6 +359,20 @@ pub(crate) fn ts(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// `ts` for an instant that came from what someone typed. Only four-digit years keep the
+/// text fixed-width and readable by `parse_ts`: one row outside them would stop every
+/// pane that lists it from loading.
+pub(crate) fn checked_ts(at: DateTime<Utc>) -> Result<String> {
+    if (0..=9999).contains(&at.year()) {
+        Ok(ts(at))
+    } else {
+        Err(StoreError::Invalid(format!(
+            "the year {} is outside what the desk can store",
+            at.year()
+        )))
+    }
+}
+
 pub(crate) fn parse_ts(text: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
@@ -381,6 +395,61 @@ pub(crate) fn parse_code<T>(text: &str, from: fn(&str) -> Option<T>) -> rusqlite
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by tests/hostile.rs: a deadline past the year 9999 was written as `+262128-…`,
+    /// which `parse_ts` refuses, so every list holding that promise failed to load.
+    #[test]
+    fn a_deadline_the_store_cannot_read_back_is_refused() {
+        use crate::domain::{Channel, NewCaller, NewPromise};
+        use chrono::TimeZone;
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let mut store = Store::open_in_memory("anna").unwrap();
+        let caller = store
+            .create_caller(
+                &NewCaller {
+                    name: "Jan".into(),
+                    ..NewCaller::default()
+                },
+                now,
+            )
+            .unwrap();
+        let ticket = store
+            .open_ticket_with_call(
+                &NewTicket {
+                    prefix: "T",
+                    caller_id: &caller.id,
+                    subject: "VPN",
+                    impact: 3,
+                    urgency: 3,
+                    priority: 3,
+                    category: None,
+                },
+                "",
+                now,
+            )
+            .unwrap();
+        let promise = |due_at| NewPromise {
+            ticket_id: ticket.id.clone(),
+            what: "call back".into(),
+            to: String::new(),
+            callback: false,
+            channel: Channel::Phone,
+            due_at,
+        };
+        let far = Utc.with_ymd_and_hms(10_000, 1, 1, 0, 0, 0).unwrap();
+        let err = store.make_promise(&promise(far), now).unwrap_err();
+        assert!(matches!(err, StoreError::Invalid(_)), "{err}");
+        let kept = store
+            .make_promise(&promise(now + chrono::Duration::hours(2)), now)
+            .unwrap();
+        let err = store
+            .reschedule_promise(&kept.id, far, "later", now)
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Invalid(_)), "{err}");
+        let open = store.open_promises(10).unwrap();
+        assert_eq!(open.len(), 1, "the reschedule rolled back whole");
+        assert_eq!(open[0].id, kept.id);
+    }
 
     #[test]
     fn new_file_is_private_and_migrated() {

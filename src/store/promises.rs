@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::json;
 
 use super::tickets::{insert_event, ticket_in};
-use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
+use super::{Result, Store, StoreError, checked_ts, parse_code, parse_ts, ts};
 use crate::domain::{Channel, Counts, EventKind, NewPromise, Promise, PromiseState, new_id};
 
 impl Store {
@@ -263,6 +263,7 @@ fn insert_promise(
     agent: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    let due_at = checked_ts(new.due_at)?;
     let ticket = ticket_in(tx, &new.ticket_id)?;
     let stamp = ts(now);
     let recipient = match new.to.trim() {
@@ -280,7 +281,7 @@ fn insert_promise(
         ticket.caller_id,
         new.what.trim(),
         new.channel.code(),
-        ts(new.due_at),
+        due_at,
         agent,
         replaces,
         stamp,
@@ -294,7 +295,7 @@ fn insert_promise(
         new.what.trim(),
         json!({
             "promise": id, "to": recipient, "channel": new.channel.code(),
-            "due_at": ts(new.due_at), "replaces": replaces,
+            "due_at": due_at, "replaces": replaces,
         }),
         agent,
         now,

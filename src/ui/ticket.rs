@@ -1,5 +1,6 @@
 //! The Active ticket pane: the ticket's fields, open promises and its timeline, newest last.
 
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -84,7 +85,8 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
     if let Some(clocks) = app.views.clocks.get(&t.id) {
         let (response, response_style) = sla_label::label(&clocks.response, theme);
         let (resolution, resolution_style) = sla_label::label(&clocks.resolution, theme);
-        let due = if t.status.is_open() {
+        // An allowance beyond the calendar's century never runs out: no date to show.
+        let due = if t.status.is_open() && clocks.resolution.due != DateTime::<Utc>::MAX_UTC {
             format!(
                 " (due {})",
                 when::friendly(clocks.resolution.due, app.now, tz)
