@@ -88,6 +88,8 @@ impl Store {
     /// `exhaustive` is false then, and a pass over every caller (`rank_everyone`) may find
     /// more.
     pub fn search_callers_quickly(&self, query: &str, limit: usize) -> Result<QuickSearch> {
+        // A control character pasted into the search is not part of anybody's name.
+        let query: String = query.chars().filter(|c| !c.is_control()).collect();
         let query = query.trim();
         if query.is_empty() {
             return Ok(QuickSearch {
@@ -293,8 +295,11 @@ const CANDIDATE_COLUMNS: &str =
     "SELECT c.id, c.name, c.organization, NULL, c.search_text, c.name_folded";
 
 /// Quotes a user's word for FTS5 so that its punctuation is matched, not interpreted.
+/// Control characters go: FTS5 reads its query only up to a NUL, which would leave the
+/// quote open, and no stored text holds them anyway.
 pub(super) fn quote_fts(word: impl AsRef<str>) -> String {
-    format!("\"{}\"", word.as_ref().replace('"', "\"\""))
+    let word: String = word.as_ref().chars().filter(|c| !c.is_control()).collect();
+    format!("\"{}\"", word.replace('"', "\"\""))
 }
 
 pub(crate) fn insert_caller(

@@ -157,4 +157,20 @@ mod tests {
             vec!["Account geblokkeerd"]
         );
     }
+
+    #[test]
+    fn control_characters_in_a_search_find_what_the_rest_of_the_word_finds() {
+        let store = desk();
+        for typed in ["vp\0n", "\0vpn", "vpn\u{1b}"] {
+            let found = store.search_tickets(typed, 10).expect("no FTS error");
+            assert_eq!(found.len(), 2, "{typed:?}");
+        }
+        assert!(
+            store
+                .search_callers("kov\0acs", 5)
+                .expect("no FTS error")
+                .iter()
+                .any(|c| c.name == "Ödön Kovács")
+        );
+    }
 }
