@@ -38,7 +38,7 @@ pub fn run(mut desk: Desk, search: Option<BackgroundSearch>) -> Result<()> {
     install_panic_hook();
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_hangup(Arc::clone(&stop))?;
-    let theme = Theme::from_env();
+    let theme = Theme::from_env(desk.app.config.theme);
     let mut terminal = enter()?;
     let result = event_loop(&mut terminal, &mut desk, search.as_ref(), &theme, &stop);
     // Whatever ended the loop (quit, a signal, an error), a half-typed form is kept.

@@ -14,7 +14,7 @@ use std::path::Path;
 use balie::app::form::{FormKind, Input};
 use balie::app::{Action, Effect, Popup};
 use balie::business::Calendar;
-use balie::config::{Config, ConfigError};
+use balie::config::{Config, ConfigError, ThemeName};
 use balie::deadline::parse_deadline;
 use balie::domain::{NewCaller, Status};
 use balie::import::{ImportError, read_callers_csv};
@@ -380,9 +380,10 @@ impl Driver<'_> {
     }
 
     fn frame(&mut self, (width, height): (u16, u16)) -> Result<(), TestCaseError> {
-        let theme = Theme {
-            color: width % 2 == 0,
-        };
+        // Every theme, with and without colour, on the way.
+        let name =
+            [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast][usize::from(height % 3)];
+        let theme = Theme::new(name, width % 2 == 0);
         self.terminal.backend_mut().resize(width, height);
         let app = &self.h.desk.app;
         self.terminal

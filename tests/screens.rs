@@ -3,6 +3,8 @@
 
 mod support;
 
+use balie::config::ThemeName;
+use balie::ui::Theme;
 use chrono::Duration;
 use support::Harness;
 
@@ -26,6 +28,21 @@ fn busy_desk() -> Harness {
 #[test]
 fn split_view_at_80_by_24() {
     insta::assert_snapshot!(busy_desk().screen(80, 24));
+}
+
+/// The snapshot holds every cell's colour and emphasis, so a theme that loses its focus
+/// border or paints "due soon" in an unreadable colour shows up in review.
+#[test]
+fn each_theme_at_80_by_24() {
+    let h = busy_desk();
+    for (name, theme) in [
+        ("dark", ThemeName::Dark),
+        ("light", ThemeName::Light),
+        ("high-contrast", ThemeName::HighContrast),
+    ] {
+        let buffer = support::draw(&h.desk, 80, 24, &Theme::new(theme, true));
+        insta::assert_debug_snapshot!(format!("theme-{name}"), buffer);
+    }
 }
 
 #[test]

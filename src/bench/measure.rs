@@ -55,7 +55,7 @@ pub struct Outcome {
 }
 
 pub fn all(path: &Path, config: &Config, samples: usize, now: DateTime<Utc>) -> Result<Outcome> {
-    let theme = Theme { color: true };
+    let theme = Theme::new(crate::config::ThemeName::Dark, true);
     let mut rows = vec![cold_start(path, config, samples, now, &theme)?];
 
     let store = Store::open(path, &config.agent)?;

@@ -63,6 +63,9 @@ pub struct Config {
     /// How reminders reach the agent besides the banner and the bell.
     #[serde(deserialize_with = "de_notifications")]
     pub notifications: Notifications,
+    /// Colours to suit the terminal's background; `NO_COLOR` turns colour off in any of them.
+    #[serde(deserialize_with = "de_theme")]
+    pub theme: ThemeName,
     /// Business time: SLA clocks, `+4bh` deadlines and "tomorrow" follow these.
     pub working_hours: WorkingHours,
     #[serde(deserialize_with = "desk_hours::de_holidays")]
@@ -82,6 +85,19 @@ pub enum Notifications {
     Osc777,
 }
 
+/// Which colours the desk draws in. Themes only choose colours and emphasis: every state
+/// also has a marker or a border, so none of them is needed to read the desk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    /// For dark terminal backgrounds.
+    #[default]
+    Dark,
+    /// For light terminal backgrounds: no yellow or light grey text.
+    Light,
+    /// Bright colours, bold emphasis and no dimmed text, for low vision or glare.
+    HighContrast,
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -94,6 +110,7 @@ impl Default for Config {
             first_contact_reopen_days: 7,
             callback_within: "+2h".to_owned(),
             notifications: Notifications::Off,
+            theme: ThemeName::Dark,
             working_hours: WorkingHours::default(),
             holidays: Vec::new(),
             sla: SlaTargets::default(),
@@ -310,6 +327,20 @@ fn de_notifications<'de, D: Deserializer<'de>>(d: D) -> Result<Notifications, D:
             "osc777" => Ok(Notifications::Osc777),
             other => Err(format!(
                 "notifications must be \"off\", \"osc9\" or \"osc777\", got \"{other}\""
+            )),
+        },
+    ))
+}
+
+fn de_theme<'de, D: Deserializer<'de>>(d: D) -> Result<ThemeName, D::Error> {
+    d.deserialize_str(StrWith(
+        "\"dark\", \"light\" or \"high-contrast\" for theme",
+        |s: &str| match s {
+            "dark" => Ok(ThemeName::Dark),
+            "light" => Ok(ThemeName::Light),
+            "high-contrast" => Ok(ThemeName::HighContrast),
+            other => Err(format!(
+                "theme must be \"dark\", \"light\" or \"high-contrast\", got \"{other}\""
             )),
         },
     ))

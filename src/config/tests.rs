@@ -77,6 +77,7 @@ fn example_config_parses_with_its_documented_values() {
     assert_eq!(config.first_contact_reopen_days, 14);
     assert_eq!(config.callback_within, "+1h");
     assert_eq!(config.notifications, Notifications::Osc777);
+    assert_eq!(config.theme, super::ThemeName::Dark);
     assert_eq!(config.holidays.len(), 3);
     assert_eq!(
         config.working_hours.0[4].len(),
@@ -352,4 +353,17 @@ fn default_agent_falls_back_in_order() {
     );
     assert_eq!(default_agent(env(&[("LOGNAME", "bob")])), "bob");
     assert_eq!(default_agent(env(&[])), "agent");
+}
+
+#[test]
+fn themes_are_named_and_a_wrong_name_points_at_the_value() {
+    for (text, theme) in [
+        ("theme = \"light\"\n", super::ThemeName::Light),
+        ("theme = \"high-contrast\"\n", super::ThemeName::HighContrast),
+    ] {
+        assert_eq!(parse(text, path()).expect("parses").theme, theme);
+    }
+    let (line, column, message) = parse_err("agent = \"Anna\"\ntheme = \"solarized\"\n");
+    assert_eq!((line, column), (2, 9));
+    assert!(message.contains("\"high-contrast\""), "{message}");
 }

@@ -14,6 +14,7 @@ use balie::ui::{self, Theme};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Monday 23 November 2026, 10:00 in Amsterdam.
@@ -121,16 +122,21 @@ impl Harness {
     }
 
     pub fn screen(&self, width: u16, height: u16) -> String {
-        render(&self.desk, width, height, &Theme { color: false })
+        render(&self.desk, width, height, &Theme::plain())
     }
 }
 
-pub fn render(desk: &Desk, width: u16, height: u16, theme: &Theme) -> String {
+/// The frame as the terminal would get it: each cell's text and style.
+pub fn draw(desk: &Desk, width: u16, height: u16, theme: &Theme) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
         .draw(|frame| ui::draw(frame, &desk.app, theme))
         .expect("draw");
-    let buffer = terminal.backend().buffer();
+    terminal.backend().buffer().clone()
+}
+
+pub fn render(desk: &Desk, width: u16, height: u16, theme: &Theme) -> String {
+    let buffer = draw(desk, width, height, theme);
     let mut out = String::new();
     for y in 0..buffer.area.height {
         let mut line = String::new();
