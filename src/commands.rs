@@ -11,11 +11,18 @@ use crate::deadline::parse_deadline;
 use crate::domain::{Caller, Channel, NewPromise, Promise};
 use crate::first_contact::first_contact_figures;
 use crate::fold::fold;
+use crate::i18n::{Language, Texts};
 use crate::report::{self, Format, OverdueRow};
 use crate::store::{self, ForgetLookup, Forgotten, RowCounts, Store};
 
 /// Promises are few enough per desk that a whole export fits; this only bounds a mistake.
 const EXPORT_LIMIT: usize = 100_000;
+
+/// The command line speaks English whatever the desk's language, so that scripts and
+/// pipes that read its tables see one format.
+pub fn cli_texts() -> Texts {
+    Texts::new(Language::English)
+}
 
 pub fn overdue(
     store: &Store,
@@ -107,7 +114,7 @@ pub fn handover(
             writeln!(out)?;
         }
         Format::Table => {
-            for line in crate::handover::text(&handover, now, config.time_zone) {
+            for line in crate::handover::text(&handover, now, config.time_zone, &cli_texts()) {
                 writeln!(out, "{line}")?;
             }
         }

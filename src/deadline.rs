@@ -14,7 +14,6 @@ use chrono_tz::Tz;
 use thiserror::Error;
 
 use crate::business::Calendar;
-use crate::when;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DeadlineError {
@@ -348,7 +347,7 @@ fn resolve(
         return Err(match (day, time) {
             (Day::Today, Some(time)) => DeadlineError::PassedToday { time: hh_mm(time) },
             _ => DeadlineError::Passed {
-                when: when::local_datetime(at, tz),
+                when: at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
             },
         });
     }

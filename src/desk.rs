@@ -11,6 +11,7 @@ use crate::app::review::ReviewData;
 use crate::app::{Action, App, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
 use crate::config::Config;
 use crate::domain::{Id, QueueFilter, Ticket};
+use crate::i18n::Texts;
 use crate::sla::{TicketClocks, Warning, ticket_clocks};
 use crate::store::{self, NewTicket, Store};
 
@@ -190,7 +191,13 @@ impl Desk {
                 Ok(data) => Action::ReviewLoaded(Box::new(data)),
                 Err(e) => Action::LoadFailed(e.to_string()),
             },
-            Effect::Write(write) => match apply(&mut self.store, &self.app.config, write, now) {
+            Effect::Write(write) => match apply(
+                &mut self.store,
+                &self.app.config,
+                &self.app.texts,
+                write,
+                now,
+            ) {
                 Ok(outcome) => Action::Saved(outcome),
                 Err(e) => Action::SaveFailed(e.to_string()),
             },
@@ -325,6 +332,7 @@ pub fn end_of_local_day(now: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
 fn apply(
     store: &mut Store,
     config: &Config,
+    texts: &Texts,
     write: Write,
     now: DateTime<Utc>,
 ) -> store::Result<Outcome> {
@@ -403,7 +411,7 @@ fn apply(
                 },
                 now,
             )?;
-            let when = crate::when::friendly(promise.due_at, now, config.time_zone);
+            let when = crate::when::friendly(promise.due_at, now, config.time_zone, texts);
             done(
                 format!("promised to {} by {when}", promise.to),
                 Some(ticket_id),
@@ -420,7 +428,7 @@ fn apply(
             reason,
         } => {
             let promise = store.reschedule_promise(&promise_id, due_at, &reason, now)?;
-            let when = crate::when::friendly(promise.due_at, now, config.time_zone);
+            let when = crate::when::friendly(promise.due_at, now, config.time_zone, texts);
             done(format!("rescheduled to {when}"), Some(promise.ticket_id))
         }
         Write::Cancel { promise_id, reason } => {

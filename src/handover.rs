@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::business::Calendar;
 use crate::config::SlaTargets;
 use crate::domain::{Promise, QueueFilter, Ticket};
+use crate::i18n::Texts;
 use crate::sla::ticket_clocks;
 use crate::store::{self, Store};
 use crate::when;
@@ -99,10 +100,10 @@ fn rfc3339(at: DateTime<Utc>) -> String {
 }
 
 /// The handover as plain text, for the screen, a chat message or a printout.
-pub fn text(handover: &Handover, now: DateTime<Utc>, tz: Tz) -> Vec<String> {
+pub fn text(handover: &Handover, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> Vec<String> {
     let local = |at: &str| {
         DateTime::parse_from_rfc3339(at)
-            .map(|t| when::friendly(t.to_utc(), now, tz))
+            .map(|t| when::friendly(t.to_utc(), now, tz, texts))
             .unwrap_or_else(|_| at.to_string())
     };
     let mut lines = vec![format!(

@@ -14,6 +14,7 @@ pub mod domain;
 pub mod first_contact;
 pub mod fold;
 pub mod handover;
+pub mod i18n;
 pub mod ics;
 pub mod import;
 pub mod keymap;

@@ -192,15 +192,20 @@ pub fn write_overdue(
             if rows.is_empty() {
                 return writeln!(out, "no overdue promises");
             }
+            let texts = crate::commands::cli_texts();
             let header = ["overdue", "due", "agent", "ticket", "to", "what"];
             let lines: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
                     let due = chrono::DateTime::parse_from_rfc3339(&r.due_at)
-                        .map(|d| when::friendly(d.to_utc(), now, tz))
+                        .map(|d| when::friendly(d.to_utc(), now, tz, &texts))
                         .unwrap_or_else(|_| r.due_at.clone());
                     vec![
-                        when::countdown(now - chrono::Duration::minutes(r.overdue_minutes), now),
+                        when::countdown(
+                            now - chrono::Duration::minutes(r.overdue_minutes),
+                            now,
+                            &texts,
+                        ),
                         due,
                         r.owner.clone(),
                         r.ticket.clone(),

@@ -1,8 +1,14 @@
 //! How instants are shown to an agent. Everything is stored in UTC; the
-//! agent's time zone is applied only at the moment of display.
+//! agent's time zone is applied only at the moment of display, and the words and
+//! date formats come from the agent's language.
+
+use std::fmt::Write as _;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
+
+use crate::i18n::Texts;
+use crate::t;
 
 /// Moves the extremes of `DateTime<Utc>` a day inwards. An SLA clock whose allowance
 /// outlasts the calendar is due at `MAX_UTC`, and shifting that into a zone ahead of UTC
@@ -20,30 +26,30 @@ fn displayable(at: DateTime<Utc>) -> DateTime<Utc> {
 /// Whole minutes only, rounded towards zero, so "in 1m" never shows while
 /// less than a minute remains and a deadline is not called overdue until a
 /// full minute has gone by.
-pub fn countdown(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+pub fn countdown(due: DateTime<Utc>, now: DateTime<Utc>, texts: &Texts) -> String {
     let minutes = due.signed_duration_since(now).num_minutes();
     if minutes == 0 {
-        return "due now".to_string();
+        return t!(texts, "when-due-now");
     }
-    let span = span(minutes.unsigned_abs());
+    let span = span(minutes.unsigned_abs(), texts);
     if minutes > 0 {
-        format!("in {span}")
+        t!(texts, "when-in", span = span)
     } else {
-        format!("overdue {span}")
+        t!(texts, "when-overdue", span = span)
     }
 }
 
-fn span(minutes: u64) -> String {
+fn span(minutes: u64, texts: &Texts) -> String {
     let days = minutes / (24 * 60);
     let hours = minutes / 60 % 24;
     let mins = minutes % 60;
     // Once a deadline is a day or more away the minutes are noise.
     match (days, hours, mins) {
-        (0, 0, m) => format!("{m}m"),
-        (0, h, 0) => format!("{h}h"),
-        (0, h, m) => format!("{h}h{m}m"),
-        (d, 0, _) => format!("{d}d"),
-        (d, h, _) => format!("{d}d {h}h"),
+        (0, 0, m) => t!(texts, "span-m", m = m),
+        (0, h, 0) => t!(texts, "span-h", h = h),
+        (0, h, m) => t!(texts, "span-h-m", h = h, m = m),
+        (d, 0, _) => t!(texts, "span-d", d = d),
+        (d, h, _) => t!(texts, "span-d-h", d = d, h = h),
     }
 }
 
@@ -53,35 +59,32 @@ fn span(minutes: u64) -> String {
 /// so the column stays at most four characters wide while "last week" and
 /// "two weeks ago" still read differently. Months are 30 days and years 365:
 /// the column is for sorting by eye, not for exact dates.
-pub fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+pub fn age(since: DateTime<Utc>, now: DateTime<Utc>, texts: &Texts) -> String {
     let minutes = now.signed_duration_since(since).num_minutes();
     // A stamp slightly ahead of this machine's clock is still brand new.
     if minutes < 1 {
-        return "now".to_string();
+        return t!(texts, "age-now");
     }
     let hours = minutes / 60;
     let days = hours / 24;
     if minutes < 60 {
-        format!("{minutes}m")
+        t!(texts, "age-minutes", n = minutes)
     } else if hours < 24 {
-        format!("{hours}h")
+        t!(texts, "age-hours", n = hours)
     } else if days < 14 {
-        format!("{days}d")
+        t!(texts, "age-days", n = days)
     } else if days <= 60 {
-        format!("{}w", days / 7)
+        t!(texts, "age-weeks", n = days / 7)
     } else if days < 365 {
-        format!("{}mo", days / 30)
+        t!(texts, "age-months", n = days / 30)
     } else {
-        format!("{}y", days / 365)
+        t!(texts, "age-years", n = days / 365)
     }
 }
 
-/// "2026-11-23 14:05" in `tz`.
-pub fn local_datetime(at: DateTime<Utc>, tz: Tz) -> String {
-    displayable(at)
-        .with_timezone(&tz)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+/// "2026-11-23 14:05" in `tz`, in the language's date format.
+pub fn local_datetime(at: DateTime<Utc>, tz: Tz, texts: &Texts) -> String {
+    format_local(at, tz, &t!(texts, "format-date-time"), texts)
 }
 
 /// "14:05" in `tz`.
@@ -92,12 +95,9 @@ pub fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
         .to_string()
 }
 
-/// "2026-11-23" in `tz`.
-pub fn local_date(at: DateTime<Utc>, tz: Tz) -> String {
-    displayable(at)
-        .with_timezone(&tz)
-        .format("%Y-%m-%d")
-        .to_string()
+/// "2026-11-23" in `tz`, in the language's date format.
+pub fn local_date(at: DateTime<Utc>, tz: Tz, texts: &Texts) -> String {
+    format_local(at, tz, &t!(texts, "format-date"), texts)
 }
 
 /// Words an agent reads at a glance: "today 15:00", "tomorrow 09:00",
@@ -107,17 +107,29 @@ pub fn local_date(at: DateTime<Utc>, tz: Tz) -> String {
 /// Days are counted on the local calendar, not in 24-hour steps, so 00:10
 /// after a 23:50 `now` is already "tomorrow". A weekday name is only used
 /// while it cannot be mistaken for the same weekday a week later or earlier.
-pub fn friendly(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+pub fn friendly(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> String {
     let local = displayable(at).with_timezone(&tz);
     let today = displayable(now).with_timezone(&tz).date_naive();
     let days = local.date_naive().signed_duration_since(today).num_days();
-    let time = local.format("%H:%M");
+    let time = local.format("%H:%M").to_string();
     match days {
-        0 => format!("today {time}"),
-        1 => format!("tomorrow {time}"),
-        -1 => format!("yesterday {time}"),
-        -6..=6 => local.format("%a %-d %b %H:%M").to_string(),
-        _ => local.format("%Y-%m-%d %H:%M").to_string(),
+        0 => t!(texts, "when-today", time = time),
+        1 => t!(texts, "when-tomorrow", time = time),
+        -1 => t!(texts, "when-yesterday", time = time),
+        -6..=6 => format_local(at, tz, &t!(texts, "format-weekday-time"), texts),
+        _ => local_datetime(at, tz, texts),
+    }
+}
+
+/// Formats with a pattern from the catalogue. A pattern chrono cannot read is caught by
+/// the catalogue tests; should one slip through, the ISO form is shown instead of a panic.
+fn format_local(at: DateTime<Utc>, tz: Tz, pattern: &str, texts: &Texts) -> String {
+    let local = displayable(at).with_timezone(&tz);
+    let locale = texts.language().chrono_locale();
+    let mut out = String::new();
+    match write!(out, "{}", local.format_localized(pattern, locale)) {
+        Ok(()) => out,
+        Err(_) => local.format("%Y-%m-%d %H:%M").to_string(),
     }
 }
 
@@ -143,6 +155,32 @@ mod tests {
     use chrono::TimeDelta;
     use chrono_tz::Europe::{Amsterdam, Budapest};
     use chrono_tz::UTC;
+
+    use crate::i18n::{Language, Texts};
+
+    thread_local! {
+        static EN: Texts = Texts::new(Language::English);
+    }
+
+    fn countdown(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+        EN.with(|en| super::countdown(due, now, en))
+    }
+
+    fn age(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+        EN.with(|en| super::age(since, now, en))
+    }
+
+    fn friendly(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+        EN.with(|en| super::friendly(at, now, tz, en))
+    }
+
+    fn local_datetime(at: DateTime<Utc>, tz: Tz) -> String {
+        EN.with(|en| super::local_datetime(at, tz, en))
+    }
+
+    fn local_date(at: DateTime<Utc>, tz: Tz) -> String {
+        EN.with(|en| super::local_date(at, tz, en))
+    }
 
     /// Monday 2026-11-23 10:00 in Amsterdam.
     fn now() -> DateTime<Utc> {
@@ -354,5 +392,38 @@ mod tests {
         assert!(is_same_local_day(late, next_morning, Budapest));
         assert!(!is_same_local_day(late, next_morning, UTC));
         assert!(is_same_local_day(now(), now(), Amsterdam));
+    }
+
+    #[test]
+    fn dutch_and_hungarian_words_and_dates() {
+        let now = now();
+        let nl = Texts::new(Language::Dutch);
+        let hu = Texts::new(Language::Hungarian);
+        let wednesday = local(Amsterdam, 2026, 11, 25, 9, 0);
+        let far = local(Amsterdam, 2026, 12, 1, 10, 0);
+        assert_eq!(super::countdown(now + mins(72), now, &nl), "over 1u12m");
+        assert_eq!(super::countdown(now - mins(5), now, &nl), "5m te laat");
+        assert_eq!(
+            super::friendly(now + mins(60 * 24), now, Amsterdam, &nl),
+            "morgen 10:00"
+        );
+        assert_eq!(
+            super::friendly(wednesday, now, Amsterdam, &nl),
+            "wo 25 nov 09:00"
+        );
+        assert_eq!(
+            super::friendly(far, now, Amsterdam, &nl),
+            "01-12-2026 10:00"
+        );
+        assert_eq!(super::countdown(now + mins(72), now, &hu), "1ó12p múlva");
+        assert_eq!(
+            super::friendly(now + mins(60 * 24), now, Amsterdam, &hu),
+            "holnap 10:00"
+        );
+        assert_eq!(
+            super::friendly(far, now, Amsterdam, &hu),
+            "2026. 12. 01. 10:00"
+        );
+        assert_eq!(super::age(now - mins(90), now, &hu), "1ó");
     }
 }

@@ -17,6 +17,7 @@ use balie::business::Calendar;
 use balie::config::{Config, ConfigError, ThemeName};
 use balie::deadline::parse_deadline;
 use balie::domain::{NewCaller, Status};
+use balie::i18n::Texts;
 use balie::import::{ImportError, read_callers_csv};
 use balie::keymap::Keymap;
 use balie::sla::{History, StatusChange, ticket_clocks};
@@ -543,11 +544,12 @@ fn use_config(config: &Config) -> Result<(), TestCaseError> {
             },
         ],
     };
+    let texts = Texts::new(config.language);
     for priority in 0..=6 {
         let clocks = ticket_clocks(&history, config.sla.for_priority(priority), &calendar, now);
         for clock in [clocks.response, clocks.resolution] {
-            balie::when::friendly(clock.due, now, config.time_zone);
-            balie::when::countdown(clock.due, now);
+            balie::when::friendly(clock.due, now, config.time_zone, &texts);
+            balie::when::countdown(clock.due, now, &texts);
             prop_assert!((0.0..=1.0).contains(&clock.fraction_left));
         }
     }

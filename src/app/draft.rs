@@ -20,7 +20,7 @@ impl App {
     /// Esc throws it away.
     pub fn restore_draft(&mut self, draft: FormDraft, saved_at: DateTime<Utc>) {
         let form = Form::from_draft(draft);
-        let when = when::friendly(saved_at, self.now, self.config.time_zone);
+        let when = when::friendly(saved_at, self.now, self.config.time_zone, &self.texts);
         self.info(format!(
             "Your unsaved {} from {when} is back: Enter saves it, Esc discards it",
             form.title.to_lowercase()

@@ -23,6 +23,7 @@ use ratatui_textarea::TextArea;
 use crate::business::Calendar;
 use crate::config::Config;
 use crate::domain::{Id, Promise, QueueFilter};
+use crate::i18n::Texts;
 use crate::keymap::{Command, Keymap};
 pub use action::{Action, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
 use form::{Form, FormEvent};
@@ -92,6 +93,8 @@ pub struct App {
     /// Built once from the config: deadlines, SLA clocks and "tomorrow" use it.
     pub calendar: Calendar,
     pub keymap: Keymap,
+    /// The agent's language: every word the desk shows comes from here.
+    pub texts: Texts,
     pub now: DateTime<Utc>,
     pub focus: Pane,
     pub filter: QueueFilter,
@@ -115,6 +118,7 @@ impl App {
     pub fn new(config: Config, now: DateTime<Utc>) -> App {
         App {
             calendar: config.calendar(),
+            texts: Texts::new(config.language),
             config,
             keymap: Keymap::default(),
             now,
@@ -182,7 +186,12 @@ impl App {
             Action::HandoverLoaded(handover) => {
                 self.popup = Some(Popup::Text {
                     title: "Shift handover".into(),
-                    lines: crate::handover::text(&handover, now, self.config.time_zone),
+                    lines: crate::handover::text(
+                        &handover,
+                        now,
+                        self.config.time_zone,
+                        &self.texts,
+                    ),
                     scroll: 0,
                 });
                 Vec::new()
@@ -444,6 +453,7 @@ impl App {
             self.now,
             self.warning_window(),
             self.config.time_zone,
+            &self.texts,
         )
     }
 

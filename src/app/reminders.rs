@@ -7,9 +7,16 @@ use chrono_tz::Tz;
 
 use super::action::{Effect, Views};
 use crate::domain::{AlertKind, Promise};
+use crate::i18n::Texts;
 use crate::when;
 
-pub fn pending(views: &Views, now: DateTime<Utc>, window: Duration, tz: Tz) -> Vec<Effect> {
+pub fn pending(
+    views: &Views,
+    now: DateTime<Utc>,
+    window: Duration,
+    tz: Tz,
+    texts: &Texts,
+) -> Vec<Effect> {
     views
         .due_soon
         .iter()
@@ -28,16 +35,22 @@ pub fn pending(views: &Views, now: DateTime<Utc>, window: Duration, tz: Tz) -> V
             (!given).then(|| Effect::Alert {
                 promise_id: p.id.clone(),
                 kind,
-                text: reminder_text(p, kind, now, tz),
+                text: reminder_text(p, kind, now, tz, texts),
             })
         })
         .collect()
 }
 
-fn reminder_text(p: &Promise, kind: AlertKind, now: DateTime<Utc>, tz: Tz) -> String {
+fn reminder_text(
+    p: &Promise,
+    kind: AlertKind,
+    now: DateTime<Utc>,
+    tz: Tz,
+    texts: &Texts,
+) -> String {
     let when = match kind {
         AlertKind::Warning => format!("due {}", when::local_time(p.due_at, tz)),
-        AlertKind::Due => when::countdown(p.due_at, now),
+        AlertKind::Due => when::countdown(p.due_at, now, texts),
     };
     format!("{} {} — {} ({when})", p.ticket_key, p.to, p.what)
 }

@@ -2,7 +2,7 @@ use super::*;
 use chrono_tz::Europe::{Amsterdam, Budapest};
 use chrono_tz::UTC;
 
-use crate::when::{local, local_datetime};
+use crate::when::local;
 
 mod properties;
 
@@ -27,7 +27,9 @@ fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
 }
 
 fn shown(at: DateTime<Utc>) -> String {
-    local_datetime(at, Amsterdam)
+    at.with_timezone(&Amsterdam)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 fn calendar(

@@ -13,6 +13,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
+
+use crate::i18n::Language;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, SeqAccess, Visitor};
 
@@ -63,6 +65,9 @@ pub struct Config {
     /// How reminders reach the agent besides the banner and the bell.
     #[serde(deserialize_with = "de_notifications")]
     pub notifications: Notifications,
+    /// The language of the desk; by default the one `LANG` names, English otherwise.
+    #[serde(deserialize_with = "de_language")]
+    pub language: Language,
     /// Colours to suit the terminal's background; `NO_COLOR` turns colour off in any of them.
     #[serde(deserialize_with = "de_theme")]
     pub theme: ThemeName,
@@ -110,6 +115,7 @@ impl Default for Config {
             first_contact_reopen_days: 7,
             callback_within: "+2h".to_owned(),
             notifications: Notifications::Off,
+            language: Language::from_env(|name| std::env::var(name).ok()),
             theme: ThemeName::Dark,
             working_hours: WorkingHours::default(),
             holidays: Vec::new(),
@@ -328,6 +334,16 @@ fn de_notifications<'de, D: Deserializer<'de>>(d: D) -> Result<Notifications, D:
             other => Err(format!(
                 "notifications must be \"off\", \"osc9\" or \"osc777\", got \"{other}\""
             )),
+        },
+    ))
+}
+
+fn de_language<'de, D: Deserializer<'de>>(d: D) -> Result<Language, D::Error> {
+    d.deserialize_str(StrWith(
+        "\"en\", \"nl\" or \"hu\" for language",
+        |s: &str| {
+            Language::from_code(s)
+                .ok_or_else(|| format!("language must be \"en\", \"nl\" or \"hu\", got \"{s}\""))
         },
     ))
 }

@@ -359,7 +359,10 @@ fn default_agent_falls_back_in_order() {
 fn themes_are_named_and_a_wrong_name_points_at_the_value() {
     for (text, theme) in [
         ("theme = \"light\"\n", super::ThemeName::Light),
-        ("theme = \"high-contrast\"\n", super::ThemeName::HighContrast),
+        (
+            "theme = \"high-contrast\"\n",
+            super::ThemeName::HighContrast,
+        ),
     ] {
         assert_eq!(parse(text, path()).expect("parses").theme, theme);
     }

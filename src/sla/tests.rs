@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::domain::Status::{Closed, New, Open, Resolved, WaitingCaller, WaitingThirdParty};
-use crate::when::{local, local_datetime};
+use crate::when::local;
 
 fn ams(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
     local(Amsterdam, y, mo, d, h, mi)
@@ -29,7 +29,9 @@ fn hm(h: i64, m: i64) -> TimeDelta {
 }
 
 fn shown(at: DateTime<Utc>) -> String {
-    local_datetime(at, Amsterdam)
+    at.with_timezone(&Amsterdam)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 fn office() -> Calendar {

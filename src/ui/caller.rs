@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         items.push(ListItem::new(vec![
             Line::from(vec![
                 Span::styled(
-                    when::friendly(contact.at, app.now, app.config.time_zone),
+                    when::friendly(contact.at, app.now, app.config.time_zone, &app.texts),
                     theme.muted(),
                 ),
                 Span::raw(format!(" {arrow} {}", contact.ticket_key)),

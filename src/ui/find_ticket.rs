@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &TicketSearch, the
                             "  {} · {} · {}",
                             t.caller_name,
                             t.status.label(),
-                            when::age(t.last_activity_at, app.now)
+                            when::age(t.last_activity_at, app.now, &app.texts)
                         ),
                         theme.muted(),
                     ),

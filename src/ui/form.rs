@@ -123,8 +123,8 @@ fn preview<'a>(text: String, app: &App, theme: &Theme) -> Paragraph<'a> {
         Ok(due) => Span::styled(
             format!(
                 "→ {} ({})",
-                when::friendly(due, app.now, app.config.time_zone),
-                when::countdown(due, app.now)
+                when::friendly(due, app.now, app.config.time_zone, &app.texts),
+                when::countdown(due, app.now, &app.texts)
             ),
             theme.ok(),
         ),

@@ -82,7 +82,7 @@ pub fn draw_pick(
                 format!(
                     "  {} · {} ago",
                     t.status.label(),
-                    when::age(t.last_activity_at, app.now)
+                    when::age(t.last_activity_at, app.now, &app.texts)
                 ),
                 theme.muted(),
             ),

@@ -55,13 +55,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         let mut cells = vec![
             Cell::from(marker),
-            Cell::from(when::countdown(p.due_at, app.now)),
+            Cell::from(when::countdown(p.due_at, app.now, &app.texts)),
         ];
         if wide {
             cells.push(Cell::from(when::friendly(
                 p.due_at,
                 app.now,
                 app.config.time_zone,
+                &app.texts,
             )));
         }
         cells.extend([

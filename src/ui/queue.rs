@@ -100,7 +100,7 @@ fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool, theme: &Theme)
     // The open ticket is marked with * so the agent sees where they are in the queue.
     let key = format!("{}{}", ticket.key, if active { "*" } else { "" });
     let priority = format!("P{}", ticket.priority);
-    let age = when::age(ticket.last_activity_at, app.now);
+    let age = when::age(ticket.last_activity_at, app.now, &app.texts);
     if wide {
         Row::new(vec![
             Cell::from(key),

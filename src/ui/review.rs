@@ -55,8 +55,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 let text = format!(
                     "{} {:<14} {:<16} {:<8} {:<20} {}",
                     if is_selected { "▶" } else { " " },
-                    when::countdown(p.due_at, app.now),
-                    when::friendly(p.due_at, app.now, tz),
+                    when::countdown(p.due_at, app.now, &app.texts),
+                    when::friendly(p.due_at, app.now, tz, &app.texts),
                     p.ticket_key,
                     clip(&p.to, 20),
                     p.what
@@ -113,7 +113,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 p.ticket_key,
                 p.to,
                 p.what,
-                when::friendly(p.due_at, app.now, tz),
+                when::friendly(p.due_at, app.now, tz, &app.texts),
                 when::local_time(alert.at, tz),
                 alert.kind.label()
             )));

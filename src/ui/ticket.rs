@@ -79,7 +79,7 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
             } else {
                 &t.caller_name
             },
-            when::friendly(t.created_at, app.now, tz)
+            when::friendly(t.created_at, app.now, tz, &app.texts)
         )),
     ];
     if let Some(clocks) = app.views.clocks.get(&t.id) {
@@ -89,7 +89,7 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
         let due = if t.status.is_open() && clocks.resolution.due != DateTime::<Utc>::MAX_UTC {
             format!(
                 " (due {})",
-                when::friendly(clocks.resolution.due, app.now, tz)
+                when::friendly(clocks.resolution.due, app.now, tz, &app.texts)
             )
         } else {
             String::new()
@@ -114,8 +114,8 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
             format!(
                 "{marker}promise: {} — by {} ({})",
                 p.what,
-                when::friendly(p.due_at, app.now, tz),
-                when::countdown(p.due_at, app.now)
+                when::friendly(p.due_at, app.now, tz, &app.texts),
+                when::countdown(p.due_at, app.now, &app.texts)
             ),
             style,
         )));
@@ -125,7 +125,7 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
 
 /// An event's first line carries its time and author; a long note continues indented.
 fn event_lines<'a>(event: &Event, app: &App, theme: &Theme) -> Vec<Line<'a>> {
-    let stamp = when::friendly(event.at, app.now, app.config.time_zone);
+    let stamp = when::friendly(event.at, app.now, app.config.time_zone, &app.texts);
     let text = describe(event, app);
     let mut parts = text.lines();
     let mut lines = vec![Line::from(vec![
@@ -158,7 +158,7 @@ pub fn describe(event: &Event, app: &App) -> String {
         data[key]
             .as_str()
             .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-            .map(|d| when::friendly(d.to_utc(), app.now, app.config.time_zone))
+            .map(|d| when::friendly(d.to_utc(), app.now, app.config.time_zone, &app.texts))
             .unwrap_or_default()
     };
     match event.kind {

@@ -28,6 +28,7 @@ pub fn config() -> Config {
     Config {
         agent: "anna".into(),
         time_zone: chrono_tz::Europe::Amsterdam,
+        language: balie::i18n::Language::English,
         ..Config::default()
     }
 }

@@ -1,0 +1,25 @@
+# Magyar.
+
+## Idő
+
+when-due-now = most esedékes
+when-in = { $span } múlva
+when-overdue = { $span } késés
+when-today = ma { $time }
+when-tomorrow = holnap { $time }
+when-yesterday = tegnap { $time }
+span-m = { $m }p
+span-h = { $h }ó
+span-h-m = { $h }ó{ $m }p
+span-d = { $d }n
+span-d-h = { $d }n { $h }ó
+age-now = most
+age-minutes = { $n }p
+age-hours = { $n }ó
+age-days = { $n }n
+age-weeks = { $n }h
+age-months = { $n }hó
+age-years = { $n }é
+format-date = %Y. %m. %d.
+format-date-time = %Y. %m. %d. %H:%M
+format-weekday-time = %b %-d., %a %H:%M
