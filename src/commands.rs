@@ -86,7 +86,7 @@ pub fn promise(
         let codes: Vec<&str> = Channel::ALL.iter().map(|c| c.code()).collect();
         format!("--channel {}: one of {}", request.channel, codes.join(", "))
     })?;
-    let due_at = parse_deadline(request.due, now, &config.calendar())
+    let due_at = parse_deadline(request.due, now, &config.calendar(), config.language)
         .map_err(|e| anyhow::anyhow!("--due {}: {e}", request.due))?;
     let new = NewPromise {
         ticket_id: ticket.id,

@@ -14,6 +14,7 @@ use chrono_tz::Tz;
 use thiserror::Error;
 
 use crate::business::Calendar;
+use crate::i18n::Language;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DeadlineError {
@@ -50,6 +51,7 @@ pub fn parse_deadline(
     input: &str,
     now: DateTime<Utc>,
     calendar: &Calendar,
+    language: Language,
 ) -> Result<DateTime<Utc>, DeadlineError> {
     let text = input.trim();
     if text.is_empty() {
@@ -65,7 +67,7 @@ pub fn parse_deadline(
         .ok_or_else(|| too_far(text))?
     } else {
         let words: Vec<&str> = lower.split_whitespace().collect();
-        let (day, time) = parse_words(&words, text)?;
+        let (day, time) = parse_words(&words, text, language)?;
         resolve(day, time, now, calendar, text)?
     };
     // Past the calendar's century (where it answers MAX_UTC) is a typo, not a promise;
@@ -242,22 +244,61 @@ fn parse_date(word: &str) -> Result<Option<NaiveDate>, DeadlineError> {
         })
 }
 
-fn parse_weekday(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "mon" | "monday" => Weekday::Mon,
-        "tue" | "tues" | "tuesday" => Weekday::Tue,
-        "wed" | "wednesday" => Weekday::Wed,
-        "thu" | "thur" | "thurs" | "thursday" => Weekday::Thu,
-        "fri" | "friday" => Weekday::Fri,
-        "sat" | "saturday" => Weekday::Sat,
-        "sun" | "sunday" => Weekday::Sun,
-        _ => return None,
+/// A day word: English always, and the desk's language besides. The languages' short
+/// forms do not collide with English ones; Dutch `ma` (Monday) and Hungarian `ma` (today)
+/// would, which is why only the desk's own language is read.
+fn parse_day_word(word: &str, language: Language) -> Option<DayWord> {
+    use DayWord::{Today, Tomorrow, Weekday as On};
+    let english = match word {
+        "today" => Some(Today),
+        "tomorrow" => Some(Tomorrow),
+        "mon" | "monday" => Some(On(Weekday::Mon)),
+        "tue" | "tues" | "tuesday" => Some(On(Weekday::Tue)),
+        "wed" | "wednesday" => Some(On(Weekday::Wed)),
+        "thu" | "thur" | "thurs" | "thursday" => Some(On(Weekday::Thu)),
+        "fri" | "friday" => Some(On(Weekday::Fri)),
+        "sat" | "saturday" => Some(On(Weekday::Sat)),
+        "sun" | "sunday" => Some(On(Weekday::Sun)),
+        _ => None,
+    };
+    english.or(match (language, word) {
+        (Language::English, _) => None,
+        (Language::Dutch, "vandaag") => Some(Today),
+        (Language::Dutch, "morgen") => Some(Tomorrow),
+        (Language::Dutch, "ma" | "maandag") => Some(On(Weekday::Mon)),
+        (Language::Dutch, "di" | "dinsdag") => Some(On(Weekday::Tue)),
+        (Language::Dutch, "wo" | "woensdag") => Some(On(Weekday::Wed)),
+        (Language::Dutch, "do" | "donderdag") => Some(On(Weekday::Thu)),
+        (Language::Dutch, "vr" | "vrijdag") => Some(On(Weekday::Fri)),
+        (Language::Dutch, "za" | "zaterdag") => Some(On(Weekday::Sat)),
+        (Language::Dutch, "zo" | "zondag") => Some(On(Weekday::Sun)),
+        (Language::Hungarian, "ma") => Some(Today),
+        (Language::Hungarian, "holnap") => Some(Tomorrow),
+        (Language::Hungarian, "h" | "hé" | "hétfő") => Some(On(Weekday::Mon)),
+        (Language::Hungarian, "k" | "ke" | "kedd") => Some(On(Weekday::Tue)),
+        (Language::Hungarian, "sze" | "szerda") => Some(On(Weekday::Wed)),
+        (Language::Hungarian, "cs" | "csü" | "csütörtök") => Some(On(Weekday::Thu)),
+        (Language::Hungarian, "p" | "pé" | "péntek") => Some(On(Weekday::Fri)),
+        (Language::Hungarian, "szo" | "szombat") => Some(On(Weekday::Sat)),
+        (Language::Hungarian, "v" | "vas" | "vasárnap") => Some(On(Weekday::Sun)),
+        _ => None,
     })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DayWord {
+    Today,
+    Tomorrow,
+    Weekday(Weekday),
 }
 
 /// `words` are lower-case; `text` is what the agent typed, for messages.
 /// No time means the day's opening time, settled once the day is known.
-fn parse_words(words: &[&str], text: &str) -> Result<(Day, Option<NaiveTime>), DeadlineError> {
+fn parse_words(
+    words: &[&str],
+    text: &str,
+    language: Language,
+) -> Result<(Day, Option<NaiveTime>), DeadlineError> {
     let (first, second) = match words {
         [only] => (*only, None),
         [day, time] => (*day, Some(*time)),
@@ -277,15 +318,13 @@ fn parse_words(words: &[&str], text: &str) -> Result<(Day, Option<NaiveTime>), D
         }
     }
 
-    let day = match first {
+    let day = match (parse_day_word(first, language), parse_date(first)?) {
         // Plain `today` is refused: the opening time is usually already gone.
-        "today" if second.is_some() => Day::Today,
-        "tomorrow" => Day::Tomorrow,
-        word => match (parse_weekday(word), parse_date(word)?) {
-            (Some(weekday), _) => Day::Next(weekday),
-            (None, Some(date)) => Day::On(date),
-            (None, None) => return Err(not_understood(text)),
-        },
+        (Some(DayWord::Today), _) if second.is_some() => Day::Today,
+        (Some(DayWord::Tomorrow), _) => Day::Tomorrow,
+        (Some(DayWord::Weekday(weekday)), _) => Day::Next(weekday),
+        (None, Some(date)) => Day::On(date),
+        _ => return Err(not_understood(text)),
     };
     let time = match second {
         None => None,

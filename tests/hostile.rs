@@ -17,7 +17,7 @@ use balie::business::Calendar;
 use balie::config::{Config, ConfigError, ThemeName};
 use balie::deadline::parse_deadline;
 use balie::domain::{NewCaller, Status};
-use balie::i18n::Texts;
+use balie::i18n::{Language, Texts};
 use balie::import::{ImportError, read_callers_csv};
 use balie::keymap::Keymap;
 use balie::sla::{History, StatusChange, ticket_clocks};
@@ -461,8 +461,10 @@ proptest! {
             Calendar::standard(chrono_tz::Europe::Amsterdam),
             support::config().calendar(),
         ] {
-            if let Ok(due) = parse_deadline(&text, now, &calendar) {
-                prop_assert!(due > now, "{text:?} gave {due}, not after {now}");
+            for language in Language::ALL {
+                if let Ok(due) = parse_deadline(&text, now, &calendar, language) {
+                    prop_assert!(due > now, "{text:?} gave {due}, not after {now}");
+                }
             }
         }
     }
@@ -553,7 +555,7 @@ fn use_config(config: &Config) -> Result<(), TestCaseError> {
             prop_assert!((0.0..=1.0).contains(&clock.fraction_left));
         }
     }
-    let _ = parse_deadline(&config.callback_within, now, &calendar);
+    let _ = parse_deadline(&config.callback_within, now, &calendar, config.language);
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use balie::config::{Config, ConfigError, parse};
 use balie::deadline::parse_deadline;
+use balie::i18n::Language;
 use balie::domain::Status;
 use balie::sla::{History, StatusChange, ticket_clocks};
 use chrono::{Duration, TimeZone, Utc};
@@ -49,7 +50,7 @@ fn use_config(config: &Config) {
             assert!((0.0..=1.0).contains(&clock.fraction_left));
         }
     }
-    let _ = parse_deadline(&config.callback_within, now, &calendar);
+    let _ = parse_deadline(&config.callback_within, now, &calendar, config.language);
 }
 
 fuzz_target!(|data: &[u8]| {

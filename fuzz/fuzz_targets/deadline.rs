@@ -6,6 +6,7 @@
 use balie::business::Calendar;
 use balie::config::Config;
 use balie::deadline::parse_deadline;
+use balie::i18n::Language;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use libfuzzer_sys::fuzz_target;
 
@@ -44,12 +45,14 @@ fuzz_target!(|data: &[u8]| {
     };
     let now = now();
     for calendar in calendars() {
-        if let Ok(due) = parse_deadline(text, now, &calendar) {
-            assert!(due > now, "{text:?} gave {due}, not after {now}");
-            assert!(
-                due - now <= TimeDelta::days(100 * 366),
-                "{text:?} gave {due}, more than a century ahead"
-            );
+        for language in Language::ALL {
+            if let Ok(due) = parse_deadline(text, now, &calendar, language) {
+                assert!(due > now, "{text:?} gave {due}, not after {now}");
+                assert!(
+                    due - now <= TimeDelta::days(100 * 366),
+                    "{text:?} gave {due}, more than a century ahead"
+                );
+            }
         }
     }
 });

@@ -219,7 +219,8 @@ pub fn to_write(
         }
     };
     let deadline = |index: usize| {
-        parse_deadline(&form.text(index), now, calendar).map_err(|e| (index, e.to_string()))
+        parse_deadline(&form.text(index), now, calendar, config.language)
+            .map_err(|e| (index, e.to_string()))
     };
     Ok(match &form.kind {
         FormKind::NewCaller => Write::CreateCaller(NewCaller {

@@ -549,8 +549,12 @@ impl App {
             self.error("no ticket is open: log the caller's message with n first");
             return Vec::new();
         };
-        let due =
-            crate::deadline::parse_deadline(&self.config.callback_within, self.now, &self.calendar);
+        let due = crate::deadline::parse_deadline(
+            &self.config.callback_within,
+            self.now,
+            &self.calendar,
+            self.config.language,
+        );
         match due {
             Ok(due_at) => vec![Effect::Write(Write::Promise {
                 ticket_id: ticket.id,

@@ -311,6 +311,7 @@ fn de_callback_within<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
                     s,
                     now,
                     &crate::business::Calendar::standard(chrono_tz::UTC),
+                    Language::English,
                 )
                 .is_ok()
             {

@@ -8,6 +8,7 @@ use chrono_tz::Europe::{Amsterdam, Budapest};
 use chrono_tz::UTC;
 use proptest::prelude::*;
 
+use crate::i18n::Language;
 use crate::when::local;
 
 /// "2026-11-23 14:05" in `tz`, as the agent would read the answer.
@@ -41,7 +42,7 @@ fn before_spring_forward() -> DateTime<Utc> {
 
 /// The result as the agent would read it back, in `tz`.
 fn at(input: &str, now: DateTime<Utc>, tz: Tz) -> String {
-    match parse_deadline(input, now, &every_day(tz)) {
+    match parse_deadline(input, now, &every_day(tz), Language::English) {
         Ok(due) => iso(due, tz),
         Err(e) => format!("error: {e}"),
     }
@@ -52,7 +53,7 @@ fn ams(input: &str) -> String {
 }
 
 fn err(input: &str) -> DeadlineError {
-    match parse_deadline(input, monday(), &every_day(Amsterdam)) {
+    match parse_deadline(input, monday(), &every_day(Amsterdam), Language::English) {
         Ok(due) => panic!("`{input}` was accepted as {due}"),
         Err(e) => e,
     }
@@ -77,7 +78,7 @@ fn relative_spans() {
     assert_eq!(ams("  +1H30M "), "2026-11-23 11:30");
     assert_eq!(ams("+1h  30m"), "2026-11-23 11:30");
     assert_eq!(
-        parse_deadline("+2h", monday(), &every_day(Amsterdam)),
+        parse_deadline("+2h", monday(), &every_day(Amsterdam), Language::English),
         Ok(local(UTC, 2026, 11, 23, 11, 0))
     );
 }
@@ -244,7 +245,12 @@ fn iso_dates() {
     assert_eq!(ams("2027-01-04 8:15"), "2027-01-04 08:15");
     assert_eq!(ams("2026-11-23 10:30"), "2026-11-23 10:30");
     assert_eq!(
-        parse_deadline("2026-12-01 10:00", monday(), &every_day(Amsterdam)),
+        parse_deadline(
+            "2026-12-01 10:00",
+            monday(),
+            &every_day(Amsterdam),
+            Language::English
+        ),
         Ok(local(UTC, 2026, 12, 1, 9, 0))
     );
 }
@@ -339,7 +345,12 @@ fn from_friday_evening() {
 fn spring_forward_gap_is_named_not_shifted() {
     let now = before_spring_forward();
     assert_eq!(
-        parse_deadline("tomorrow 2:30", now, &every_day(Amsterdam)),
+        parse_deadline(
+            "tomorrow 2:30",
+            now,
+            &every_day(Amsterdam),
+            Language::English
+        ),
         Err(DeadlineError::NonexistentLocalTime {
             local: "2026-03-29 02:30".into(),
             tz: Amsterdam
@@ -358,7 +369,12 @@ fn spring_forward_gap_is_named_not_shifted() {
     assert_eq!(at("tomorrow 1:59", now, Amsterdam), "2026-03-29 01:59");
     assert_eq!(at("tomorrow 3:00", now, Amsterdam), "2026-03-29 03:00");
     assert_eq!(
-        parse_deadline("tomorrow 3:00", now, &every_day(Amsterdam)),
+        parse_deadline(
+            "tomorrow 3:00",
+            now,
+            &every_day(Amsterdam),
+            Language::English
+        ),
         Ok(local(UTC, 2026, 3, 29, 1, 0))
     );
     assert_eq!(at("tomorrow", now, Amsterdam), "2026-03-29 09:00");
@@ -389,11 +405,21 @@ fn a_passed_time_on_the_gap_day_says_passed() {
 fn fall_back_takes_the_first_of_the_repeated_hour() {
     let saturday = local(Amsterdam, 2026, 10, 24, 12, 0);
     assert_eq!(
-        parse_deadline("tomorrow 2:30", saturday, &every_day(Amsterdam)),
+        parse_deadline(
+            "tomorrow 2:30",
+            saturday,
+            &every_day(Amsterdam),
+            Language::English
+        ),
         Ok(local(UTC, 2026, 10, 25, 0, 30))
     );
     assert_eq!(
-        parse_deadline("2026-10-25 02:30", saturday, &every_day(Budapest)),
+        parse_deadline(
+            "2026-10-25 02:30",
+            saturday,
+            &every_day(Budapest),
+            Language::English
+        ),
         Ok(local(UTC, 2026, 10, 25, 0, 30))
     );
 }
@@ -421,7 +447,7 @@ fn results_are_always_after_now() {
         "sun",
         "2026-11-24",
     ] {
-        let due = parse_deadline(input, now, &every_day(Amsterdam));
+        let due = parse_deadline(input, now, &every_day(Amsterdam), Language::English);
         assert!(due.is_ok_and(|due| due > now), "{input}");
     }
 }
@@ -438,14 +464,14 @@ fn office() -> Calendar {
 }
 
 fn office_at(input: &str, now: DateTime<Utc>) -> String {
-    match parse_deadline(input, now, &office()) {
+    match parse_deadline(input, now, &office(), Language::English) {
         Ok(due) => iso(due, Amsterdam),
         Err(e) => format!("error: {e}"),
     }
 }
 
 fn office_err(input: &str) -> DeadlineError {
-    match parse_deadline(input, monday(), &office()) {
+    match parse_deadline(input, monday(), &office(), Language::English) {
         Ok(due) => panic!("`{input}` was accepted as {due}"),
         Err(e) => e,
     }
@@ -559,22 +585,23 @@ fn business_spans_that_are_refused() {
 fn business_time_across_the_clock_changes() {
     let spring = local(Amsterdam, 2026, 3, 27, 16, 0);
     assert_eq!(
-        parse_deadline("+2bh", spring, &office()),
+        parse_deadline("+2bh", spring, &office(), Language::English),
         Ok(local(UTC, 2026, 3, 30, 7, 30))
     );
     assert_eq!(
-        parse_deadline("tomorrow", spring, &office()),
+        parse_deadline("tomorrow", spring, &office(), Language::English),
         Ok(local(UTC, 2026, 3, 30, 6, 30))
     );
     let autumn = local(Amsterdam, 2026, 10, 23, 16, 0);
     assert_eq!(
-        parse_deadline("+1wd", autumn, &office()),
+        parse_deadline("+1wd", autumn, &office(), Language::English),
         Ok(local(UTC, 2026, 10, 26, 15, 0))
     );
     let budapest = Calendar::standard(Budapest);
     let late_utc = local(UTC, 2026, 11, 23, 23, 30);
     assert_eq!(
-        parse_deadline("tomorrow", late_utc, &budapest).map(|at| iso(at, Budapest)),
+        parse_deadline("tomorrow", late_utc, &budapest, Language::English)
+            .map(|at| iso(at, Budapest)),
         Ok("2026-11-25 08:30".to_string())
     );
 }
@@ -611,8 +638,42 @@ proptest! {
     ) {
         let now = local(UTC, 2026, 1, 1, 0, 0) + TimeDelta::minutes(minutes);
         let calendar = if office_hours { office() } else { every_day(Budapest) };
-        if let Ok(due) = parse_deadline(form, now, &calendar) {
+        if let Ok(due) = parse_deadline(form, now, &calendar, Language::English) {
             prop_assert!(due > now, "{} at {} gave {}", form, now, due);
         }
     }
+}
+
+#[test]
+fn dutch_and_hungarian_day_words_in_their_own_language() {
+    // Monday 2026-11-23 10:00 in Amsterdam.
+    let now = monday();
+    let office = every_day(Amsterdam);
+    let read = |text: &str, language| {
+        parse_deadline(text, now, &office, language).map(|due| iso(due, Amsterdam))
+    };
+    for (text, language, expected) in [
+        ("morgen 9:00", Language::Dutch, "2026-11-24 09:00"),
+        ("vr 14:00", Language::Dutch, "2026-11-27 14:00"),
+        ("vrijdag", Language::Dutch, "2026-11-27 09:00"),
+        ("Vandaag 15:00", Language::Dutch, "2026-11-23 15:00"),
+        ("ma 9:00", Language::Dutch, "2026-11-30 09:00"),
+        ("holnap 9:00", Language::Hungarian, "2026-11-24 09:00"),
+        ("péntek 14:00", Language::Hungarian, "2026-11-27 14:00"),
+        ("P 14:00", Language::Hungarian, "2026-11-27 14:00"),
+        ("ma 15:00", Language::Hungarian, "2026-11-23 15:00"),
+        ("csütörtök", Language::Hungarian, "2026-11-26 09:00"),
+        // English stays understood whatever the desk's language.
+        ("tomorrow 9:00", Language::Hungarian, "2026-11-24 09:00"),
+        ("fri 14:00", Language::Dutch, "2026-11-27 14:00"),
+    ] {
+        assert_eq!(read(text, language).as_deref(), Ok(expected), "{text}");
+    }
+    // Another language's words are not guessed at.
+    assert!(read("morgen 9:00", Language::English).is_err());
+    assert!(read("holnap 9:00", Language::Dutch).is_err());
+    assert!(
+        read("vandaag", Language::Dutch).is_err(),
+        "a bare today is refused"
+    );
 }

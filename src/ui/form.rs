@@ -119,7 +119,7 @@ fn preview<'a>(text: String, app: &App, theme: &Theme) -> Paragraph<'a> {
     if text.trim().is_empty() {
         return Paragraph::new("");
     }
-    let line = match parse_deadline(&text, app.now, &app.calendar) {
+    let line = match parse_deadline(&text, app.now, &app.calendar, app.config.language) {
         Ok(due) => Span::styled(
             format!(
                 "→ {} ({})",
