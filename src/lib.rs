@@ -25,4 +25,5 @@ pub mod sla;
 pub mod store;
 pub mod timeline;
 pub mod ui;
+pub mod verbs;
 pub mod when;
