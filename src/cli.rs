@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Command, CommandFactory, Parser, Subcommand};
 
-use crate::report::Format;
+use crate::domain::Status;
+use crate::report::{Format, ListFormat};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -12,7 +13,8 @@ use crate::report::Format;
     version,
     about = "A servicedesk in the terminal: queue, ticket, caller and promises on one local file",
     long_about = "A servicedesk in the terminal: queue, ticket, caller and promises on one local \
-                  SQLite file. Without a subcommand, opens the desk."
+                  SQLite file. Without a subcommand, opens the desk.",
+    after_long_help = exit_status_help()
 )]
 pub struct Cli {
     /// The desk's database file [default: balie.db in the user's data folder]
@@ -69,9 +71,28 @@ pub enum Commands {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Open, show and list tickets
+    Ticket {
+        #[command(subcommand)]
+        action: TicketCommand,
+    },
+    /// Find callers by name, organisation, phone, e-mail or identifier, best match first
+    Caller {
+        #[command(subcommand)]
+        action: CallerCommand,
+    },
+    /// Add a note to a ticket; with no TEXT, or TEXT `-`, the note is read from stdin
+    Note {
+        /// The ticket: its key (T-1234), number (1234) or id
+        #[arg(value_name = "TICKET")]
+        ticket: String,
+        /// The note
+        #[arg(value_name = "TEXT", num_args = 0..)]
+        text: Vec<String>,
+    },
     /// Promise the caller of a ticket something by a deadline; prints the promise's id
     Promise {
-        /// The ticket: its key (T-1234) or number (1234)
+        /// The ticket: its key (T-1234), number (1234) or id
         #[arg(value_name = "TICKET")]
         ticket: String,
         /// By when: +2h, +4bh (business hours), 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00
@@ -87,6 +108,22 @@ pub enum Commands {
         #[arg(value_name = "TEXT", required = true, num_args = 1..)]
         text: Vec<String>,
     },
+    /// Mark a promise as kept; keeping it is logged as an outbound contact on its ticket
+    Kept {
+        /// The promise's id, as `balie promise` prints it
+        #[arg(value_name = "PROMISE")]
+        promise: String,
+        /// What came of it, logged with the contact
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Print a completion script for a shell, e.g. `balie completions bash > ~/.local/share/bash-completion/completions/balie`
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print this manual as a man page (roff), e.g. `balie man > ~/.local/share/man/man1/balie.1`
+    Man,
     /// Write open promises to an iCalendar file for Outlook, Thunderbird and the like
     ExportIcs {
         /// Only this agent's promises
@@ -122,6 +159,148 @@ pub enum Commands {
     },
 }
 
+/// What balie's exit codes mean, for `balie --help`, the man page and README.md.
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (0, "success"),
+    (
+        1,
+        "an error: no such ticket or promise, a bad value, a refused change (an empty note, \
+         a promise already kept), no desk, a database problem; the reason is on stderr",
+    ),
+    (
+        2,
+        "a usage error: an unknown command or option, a missing argument",
+    ),
+    (
+        3,
+        "a caller search found nobody (`caller find`, `--caller`), or several callers where \
+         one was needed (the candidates are listed on stderr)",
+    ),
+];
+
+fn exit_status_help() -> String {
+    let mut help = String::from("Exit status:\n");
+    for (code, meaning) in EXIT_CODES {
+        help.push_str(&format!("  {code}  {meaning}\n"));
+    }
+    help
+}
+
+/// The man page: clap's sections for the command line, and the exit codes.
+pub fn write_man_page(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let man = clap_mangen::Man::new(Cli::command());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+    writeln!(out, ".SH \"EXIT STATUS\"")?;
+    for (code, meaning) in EXIT_CODES {
+        // A line starting with a dot or quote would be read as a roff request.
+        let meaning = meaning.replace('\\', "\\\\").replace('`', "");
+        writeln!(out, ".TP\n{code}\n{meaning}")?;
+    }
+    man.render_version_section(out)
+}
+
+/// The command line for shell completions: the completion generators offer hidden
+/// subcommands too, so `bench` is left out here. Everything else is `Cli`'s own.
+pub fn completion_command() -> Command {
+    let full = Cli::command();
+    let mut visible = Command::new("balie")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+    if let Some(about) = full.get_about() {
+        visible = visible.about(about.clone());
+    }
+    visible
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TicketCommand {
+    /// Open a ticket for a caller, as a new call in the desk does; prints its key
+    New(NewTicketArgs),
+    /// Show a ticket: its fields, open promises and timeline
+    Show {
+        /// The ticket: its key (T-1234), number (1234) or id
+        #[arg(value_name = "TICKET")]
+        ticket: String,
+        /// table: header and timeline; json: one object; csv: the timeline's events
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// List tickets, latest activity first (as the queue orders them); open ones by default
+    List(ListTicketsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewTicketArgs {
+    /// The caller's id, or a name, phone, e-mail or identifier that finds exactly one caller
+    #[arg(long, value_name = "CALLER")]
+    pub caller: String,
+    /// What the call is about
+    #[arg(long, value_name = "TEXT")]
+    pub subject: String,
+    /// 1 = the whole organisation … 5 = one person, minor; the priority follows from the
+    /// config's priority_matrix
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub impact: u8,
+    /// 1 = work has stopped now … 5 = can wait
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub urgency: u8,
+    /// One of the config's categories (capitals do not matter)
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+    /// What the caller said, logged with the inbound call that opens the ticket
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListTicketsArgs {
+    /// Only tickets with this status: new, open, waiting_caller, waiting_third_party,
+    /// resolved, closed (several: --status new,open) [default: every open status]
+    #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = parse_status)]
+    pub status: Vec<Status>,
+    /// Only tickets assigned to me (the agent in the config)
+    #[arg(long, conflicts_with = "assignee")]
+    pub mine: bool,
+    /// Only tickets assigned to this agent
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
+    /// At most this many tickets; a note on stderr says when there were more
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
+    /// ids prints one ticket key a line, for xargs
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CallerCommand {
+    /// Find callers as the desk's search does: fuzzy, accents and phone formats aside
+    Find {
+        /// A name, organisation, phone, e-mail or identifier
+        #[arg(value_name = "QUERY")]
+        query: String,
+        /// At most this many callers
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        limit: u32,
+        /// ids prints one caller id a line, for xargs
+        #[arg(long, value_enum, default_value_t)]
+        format: ListFormat,
+    },
+}
+
+fn parse_status(code: &str) -> Result<Status, String> {
+    Status::from_code(code.trim()).ok_or_else(|| {
+        let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+        format!("one of {}", codes.join(", "))
+    })
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ImportKind {
     /// Callers from a CSV file with a header row: name, organization, phone, email,
@@ -135,7 +314,6 @@ pub enum ImportKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_definition_is_consistent() {
@@ -150,5 +328,26 @@ mod tests {
             let cli = parsed.map_err(|e| e.to_string()).unwrap();
             assert_eq!(cli.db, Some(PathBuf::from("x.db")));
         }
+    }
+
+    #[test]
+    fn completions_offer_every_visible_subcommand_and_option_and_nothing_hidden() {
+        let names = |c: &Command| -> Vec<String> {
+            c.get_subcommands()
+                .filter(|s| !s.is_hide_set())
+                .map(|s| s.get_name().to_string())
+                .collect()
+        };
+        let full = Cli::command();
+        let visible = completion_command();
+        assert_eq!(names(&visible), names(&full));
+        assert!(visible.find_subcommand("bench").is_none());
+        assert!(full.find_subcommand("bench").is_some());
+        let args = |c: &Command| -> Vec<String> {
+            c.get_arguments().map(|a| a.get_id().to_string()).collect()
+        };
+        assert_eq!(args(&visible), args(&full));
+        assert_eq!(visible.get_name(), full.get_name());
+        assert_eq!(visible.get_version(), full.get_version());
     }
 }

@@ -7,8 +7,7 @@ use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 use crate::config::Config;
-use crate::deadline::parse_deadline;
-use crate::domain::{Caller, Channel, NewPromise, Promise};
+use crate::domain::Caller;
 use crate::first_contact::first_contact_figures;
 use crate::fold::fold;
 use crate::i18n::{Language, Texts};
@@ -61,42 +60,6 @@ pub fn report(
         format,
     )?;
     Ok(())
-}
-
-/// What `balie promise` is asked to promise.
-pub struct PromiseRequest<'a> {
-    pub ticket: &'a str,
-    pub due: &'a str,
-    pub to: Option<&'a str>,
-    pub channel: &'a str,
-    pub what: &'a str,
-}
-
-/// Makes a promise on a ticket from the command line, as `p` does in the desk.
-pub fn promise(
-    store: &mut Store,
-    config: &Config,
-    request: &PromiseRequest,
-    now: DateTime<Utc>,
-) -> Result<Promise> {
-    let ticket = store
-        .find_ticket(request.ticket)?
-        .with_context(|| format!("no ticket {}", request.ticket))?;
-    let channel = Channel::from_code(request.channel).with_context(|| {
-        let codes: Vec<&str> = Channel::ALL.iter().map(|c| c.code()).collect();
-        format!("--channel {}: one of {}", request.channel, codes.join(", "))
-    })?;
-    let due_at = parse_deadline(request.due, now, &config.calendar(), config.language)
-        .map_err(|e| anyhow::anyhow!("--due {}: {e}", request.due))?;
-    let new = NewPromise {
-        ticket_id: ticket.id,
-        what: request.what.to_string(),
-        to: request.to.unwrap_or_default().to_string(),
-        callback: false,
-        channel,
-        due_at,
-    };
-    Ok(store.make_promise(&new, now)?)
 }
 
 pub fn handover(

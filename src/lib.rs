@@ -24,5 +24,7 @@ pub mod report;
 pub mod runtime;
 pub mod sla;
 pub mod store;
+pub mod timeline;
 pub mod ui;
+pub mod verbs;
 pub mod when;

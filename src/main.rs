@@ -6,12 +6,14 @@ use chrono::Utc;
 use clap::Parser;
 
 use balie::background_search::BackgroundSearch;
-use balie::cli::{Cli, Commands, ImportKind};
+use balie::cli::{
+    CallerCommand, Cli, Commands, ImportKind, TicketCommand, completion_command, write_man_page,
+};
 use balie::config::{self, Config};
 use balie::desk::{self, Desk};
 use balie::store::Store;
-use balie::{commands, demo, import, runtime};
-use std::io::stdout;
+use balie::{commands, demo, import, runtime, verbs};
+use std::io::{IsTerminal, Write, stderr, stdout};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -27,12 +29,25 @@ fn main() -> ExitCode {
         }
         Err(error) => {
             eprintln!("balie: {error:#}");
-            ExitCode::FAILURE
+            ExitCode::from(verbs::exit_code(&error))
         }
     }
 }
 
 fn run(cli: Cli) -> Result<()> {
+    // Generated from the command line's definition alone: a broken config or a missing
+    // desk must not stop an install script.
+    match &cli.command {
+        Some(Commands::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut completion_command(), "balie", &mut stdout());
+            return Ok(());
+        }
+        Some(Commands::Man) => {
+            write_man_page(&mut stdout())?;
+            return Ok(());
+        }
+        _ => {}
+    }
     let config = load_config(&cli)?;
     match &cli.command {
         None => {
@@ -42,25 +57,6 @@ fn run(cli: Cli) -> Result<()> {
             runtime::run(Desk::new(store, config, Utc::now()), Some(search))
         }
         Some(Commands::Bench(args)) => balie::bench::run(args),
-        Some(Commands::Promise {
-            ticket,
-            due,
-            to,
-            channel,
-            text,
-        }) => {
-            let mut store = open_existing(&cli, &config)?;
-            let request = commands::PromiseRequest {
-                ticket,
-                due,
-                to: to.as_deref(),
-                channel,
-                what: &text.join(" "),
-            };
-            let promise = commands::promise(&mut store, &config, &request, Utc::now())?;
-            println!("{}", promise.id);
-            Ok(())
-        }
         Some(Commands::Demo { seed }) => run_demo(cli.db.clone(), config, *seed),
         Some(Commands::Overdue { agent, format }) => {
             let store = open_existing(&cli, &config)?;
@@ -119,6 +115,17 @@ fn run(cli: Cli) -> Result<()> {
             commands::backup(&database_path(&cli)?, file, &mut stdout())
         }
         Some(Commands::Check) => commands::check(&database_path(&cli)?, &mut stdout()),
+        Some(
+            command @ (Commands::Ticket { .. }
+            | Commands::Caller { .. }
+            | Commands::Note { .. }
+            | Commands::Promise { .. }
+            | Commands::Kept { .. }),
+        ) => {
+            let mut store = open_existing(&cli, &config)?;
+            run_verb(&mut store, &config, command)
+        }
+        Some(Commands::Completions { .. } | Commands::Man) => Ok(()),
         Some(Commands::Forget {
             caller,
             yes,
@@ -141,6 +148,84 @@ fn run(cli: Cli) -> Result<()> {
             )
         }
     }
+}
+
+/// The verbs for scripts, on a desk that already exists.
+fn run_verb(store: &mut Store, config: &Config, command: &Commands) -> Result<()> {
+    let now = Utc::now();
+    let (out, err) = (&mut stdout(), &mut stderr());
+    match command {
+        Commands::Ticket {
+            action: TicketCommand::New(args),
+        } => {
+            let request = verbs::ticket::NewTicketRequest {
+                caller: &args.caller,
+                subject: &args.subject,
+                impact: args.impact,
+                urgency: args.urgency,
+                category: args.category.as_deref(),
+                note: args.note.as_deref(),
+            };
+            let ticket = verbs::ticket::new(store, config, &request, now, err)?;
+            writeln!(out, "{}", ticket.key)?;
+        }
+        Commands::Ticket {
+            action: TicketCommand::Show { ticket, format },
+        } => verbs::ticket_show::show(store, config, ticket, *format, now, out)?,
+        Commands::Ticket {
+            action: TicketCommand::List(args),
+        } => {
+            let assignee = if args.mine {
+                Some(config.agent.as_str())
+            } else {
+                args.assignee.as_deref()
+            };
+            let request = verbs::ticket::ListRequest {
+                statuses: &args.status,
+                assignee,
+                limit: args.limit as usize,
+                format: args.format,
+            };
+            verbs::ticket::list(store, config, &request, out, err)?;
+        }
+        Commands::Caller {
+            action:
+                CallerCommand::Find {
+                    query,
+                    limit,
+                    format,
+                },
+        } => verbs::caller::find(store, query, *limit as usize, *format, out)?,
+        Commands::Note { ticket, text } => {
+            let from_stdin = text.is_empty() || text == &["-"];
+            if from_stdin && std::io::stdin().is_terminal() {
+                eprintln!("balie: type the note, then Ctrl-D on a line of its own");
+            }
+            verbs::note::note(store, ticket, text, &mut std::io::stdin().lock(), now)?;
+        }
+        Commands::Promise {
+            ticket,
+            due,
+            to,
+            channel,
+            text,
+        } => {
+            let request = verbs::promise::PromiseRequest {
+                ticket,
+                due,
+                to: to.as_deref(),
+                channel,
+                what: &text.join(" "),
+            };
+            let promise = verbs::promise::promise(store, config, &request, now)?;
+            writeln!(out, "{}", promise.id)?;
+        }
+        Commands::Kept { promise, note } => {
+            verbs::promise::kept(store, config, promise, note.as_deref(), now)?;
+        }
+        _ => bail!("not a verb for scripts"),
+    }
+    Ok(())
 }
 
 fn load_config(cli: &Cli) -> Result<Config> {

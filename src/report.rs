@@ -25,6 +25,16 @@ pub enum Format {
     Csv,
 }
 
+/// A listing's formats: the report formats, and `ids`, one identifier a line for `xargs`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    #[default]
+    Table,
+    Json,
+    Csv,
+    Ids,
+}
+
 /// One overdue promise. Field names and meanings are part of the JSON and CSV interface.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OverdueRow {
@@ -271,12 +281,12 @@ fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "—".to_string(), |r| format!("{:.0}", r * 100.0))
 }
 
-fn write_json<T: Serialize>(out: &mut impl Write, rows: &[T]) -> std::io::Result<()> {
+pub(crate) fn write_json<T: Serialize>(out: &mut impl Write, rows: &[T]) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, rows)?;
     writeln!(out)
 }
 
-fn write_csv<T: Serialize>(out: &mut impl Write, rows: &[T]) -> std::io::Result<()> {
+pub(crate) fn write_csv<T: Serialize>(out: &mut impl Write, rows: &[T]) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     for row in rows {
         writer.serialize(row).map_err(std::io::Error::other)?;
@@ -286,7 +296,7 @@ fn write_csv<T: Serialize>(out: &mut impl Write, rows: &[T]) -> std::io::Result<
 
 /// Columns padded to their widest cell, measured in terminal cells so accents and wide
 /// characters line up.
-fn write_table(
+pub(crate) fn write_table(
     out: &mut impl Write,
     header: &[&str],
     lines: &[Vec<String>],

@@ -23,3 +23,16 @@ fn readme_lists_every_command_with_its_keys() {
         assert!(row.contains(command.description().split('$').next().unwrap_or_default()));
     }
 }
+
+#[test]
+fn readme_exit_code_table_matches_the_command_line() {
+    let readme = include_str!("../README.md");
+    for (code, meaning) in balie::cli::EXIT_CODES {
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| {code} | ")))
+            .unwrap_or_else(|| panic!("exit code {code} is missing from the README table"));
+        let first_words: String = meaning.split(':').next().unwrap_or_default().to_string();
+        assert!(row.contains(&first_words), "README row for {code}: {row}");
+    }
+}

@@ -6,16 +6,13 @@
 //! caller are listed for a person to review instead.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
+use super::caller_lookup::{CallerLookup, caller_with_handles, erased_at, is_caller_id};
 use super::schema::FORGOTTEN;
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
 use crate::domain::{Caller, CallerHit, EventKind, Id, new_id};
-use crate::fold::{fold, looks_like_phone, phone_digits, phone_query_variants};
-
-/// A search for the caller to forget must narrow down to one; this many hits is plenty to
-/// show that it did not.
-const SEARCH_HITS: usize = 20;
+use crate::fold::{fold, phone_digits, phone_query_variants};
 
 /// Words of a name too common to count as a mention of the caller on their own.
 const NAME_PARTICLES: &[&str] = &[
@@ -56,39 +53,23 @@ pub struct Mention {
 }
 
 impl Store {
-    /// An id names a caller directly, also one erased before. Otherwise the search must
-    /// find exactly one caller; a hit that is the query exactly (the whole name, an
-    /// e-mail address, an identifier, a phone number in any format) beats fuzzy hits.
+    /// Who `balie forget CALLER` means: the command line's caller rule
+    /// (`find_one_caller`), except that an erased caller's id is still recognised, so that
+    /// running forget again can finish clearing the file.
     pub fn find_caller_to_forget(&self, query: &str) -> Result<ForgetLookup> {
         let query = query.trim();
-        if uuid::Uuid::parse_str(query).is_ok() {
-            if let Some(at) = erased_at(&self.conn, query)? {
-                return Ok(ForgetLookup::AlreadyForgotten {
-                    caller_id: query.to_string(),
-                    at,
-                });
-            }
-            return Ok(match caller_with_handles(&self.conn, query)? {
-                Some(caller) => ForgetLookup::One(caller),
-                None => ForgetLookup::NotFound,
+        if is_caller_id(query)
+            && let Some(at) = erased_at(&self.conn, query)?
+        {
+            return Ok(ForgetLookup::AlreadyForgotten {
+                caller_id: query.to_string(),
+                at,
             });
         }
-        let mut found = Vec::new();
-        for hit in self.search_callers(query, SEARCH_HITS)? {
-            if let Some(caller) = caller_with_handles(&self.conn, &hit.id)? {
-                found.push((hit, caller));
-            }
-        }
-        let (exact, fuzzy): (Vec<_>, Vec<_>) =
-            found.into_iter().partition(|(_, c)| is_exactly(c, query));
-        let mut candidates = if exact.is_empty() { fuzzy } else { exact };
-        Ok(match candidates.len() {
-            0 => ForgetLookup::NotFound,
-            1 => match candidates.pop() {
-                Some((_, caller)) => ForgetLookup::One(caller),
-                None => ForgetLookup::NotFound,
-            },
-            _ => ForgetLookup::Several(candidates.into_iter().map(|(hit, _)| hit).collect()),
+        Ok(match self.find_one_caller(query)? {
+            CallerLookup::One(caller) => ForgetLookup::One(caller),
+            CallerLookup::NotFound => ForgetLookup::NotFound,
+            CallerLookup::Several(hits) => ForgetLookup::Several(hits),
         })
     }
 
@@ -161,68 +142,6 @@ impl Store {
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
         Ok(busy == 0)
     }
-}
-
-/// When the caller was erased, if they were.
-fn erased_at(conn: &Connection, caller_id: &str) -> Result<Option<DateTime<Utc>>> {
-    let at: Option<String> = conn
-        .prepare_cached("SELECT min(created_at) FROM erasures WHERE caller_id = ?1")?
-        .query_row([caller_id], |r| r.get(0))?;
-    Ok(at.map(|t| parse_ts(&t)).transpose()?)
-}
-
-/// The caller with every handle, tombstoned or not: an erase removes them all.
-fn caller_with_handles(conn: &Connection, id: &str) -> Result<Option<Caller>> {
-    let Some(mut caller) = conn
-        .prepare_cached("SELECT id, name, organization FROM callers WHERE id = ?1")?
-        .query_row([id], |r| {
-            Ok(Caller {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                organization: r.get(2)?,
-                phones: Vec::new(),
-                emails: Vec::new(),
-                identifiers: Vec::new(),
-            })
-        })
-        .optional()?
-    else {
-        return Ok(None);
-    };
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, value FROM caller_handles WHERE caller_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
-    for row in rows {
-        let (kind, value) = row?;
-        match kind.as_str() {
-            "phone" => caller.phones.push(value),
-            "email" => caller.emails.push(value),
-            _ => caller.identifiers.push(value),
-        }
-    }
-    Ok(Some(caller))
-}
-
-fn is_exactly(caller: &Caller, query: &str) -> bool {
-    let folded = fold(query);
-    let folded = folded.trim();
-    if fold(&caller.name) == folded
-        || caller
-            .emails
-            .iter()
-            .chain(&caller.identifiers)
-            .any(|v| fold(v.trim()) == folded)
-    {
-        return true;
-    }
-    let typed = phone_query_variants(query);
-    looks_like_phone(query)
-        && caller
-            .phones
-            .iter()
-            .flat_map(|p| phone_query_variants(p))
-            .any(|stored| typed.contains(&stored))
 }
 
 /// What of a caller can turn up in free text, folded as search folds it.

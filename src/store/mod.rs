@@ -4,6 +4,7 @@
 
 mod alerts;
 mod bulk;
+mod caller_lookup;
 mod callers;
 mod drafts;
 mod forget;
@@ -16,9 +17,11 @@ mod ticket_search;
 mod tickets;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
+pub use caller_lookup::CallerLookup;
 pub use callers::QuickSearch;
 pub use forget::{ForgetLookup, Forgotten, Mention};
 pub use history::TicketHistory;
+pub use ticket_search::TicketFilter;
 pub use tickets::NewTicket;
 
 use std::path::{Path, PathBuf};

@@ -5,7 +5,15 @@ use rusqlite::params;
 use super::callers::quote_fts;
 use super::tickets::{TICKET_SELECT, ticket_from_row};
 use super::{Result, Store};
-use crate::domain::Ticket;
+use crate::domain::{Status, Ticket};
+
+/// Which tickets `balie ticket list` asks for.
+#[derive(Clone, Debug, Default)]
+pub struct TicketFilter<'a> {
+    /// No statuses means the open ones, as the queue shows them.
+    pub statuses: &'a [Status],
+    pub assignee: Option<&'a str>,
+}
 
 impl Store {
     /// Tickets by key ("T-1234", or just "1234") or by words of their subject, newest
@@ -43,6 +51,34 @@ impl Store {
         }
         found.truncate(limit);
         Ok(found)
+    }
+
+    /// Tickets by status and assignee in the queue's order, latest activity first.
+    pub fn list_tickets(&self, filter: &TicketFilter, limit: usize) -> Result<Vec<Ticket>> {
+        let statuses: Vec<Status> = if filter.statuses.is_empty() {
+            Status::ALL
+                .iter()
+                .copied()
+                .filter(|s| s.is_open())
+                .collect()
+        } else {
+            filter.statuses.to_vec()
+        };
+        // The codes are the enum's own literals, never user input.
+        let codes: Vec<String> = statuses.iter().map(|s| format!("'{}'", s.code())).collect();
+        let assignee = if filter.assignee.is_some() {
+            "AND t.assignee = ?2"
+        } else {
+            "AND ?2 IS NULL"
+        };
+        let sql = format!(
+            "{TICKET_SELECT} WHERE t.status IN ({}) {assignee} AND t.deleted_at IS NULL
+             ORDER BY t.last_activity_at DESC LIMIT ?1",
+            codes.join(", ")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![limit as i64, filter.assignee], ticket_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The ticket a caller or a script names: by key, in any case, or by its number.
@@ -172,5 +208,45 @@ mod tests {
                 .iter()
                 .any(|c| c.name == "Ödön Kovács")
         );
+    }
+
+    #[test]
+    fn a_listing_filters_by_status_and_assignee_in_the_queues_order() {
+        let mut store = desk();
+        let id = |store: &Store, key: &str| store.find_ticket(key).unwrap().unwrap().id;
+        let later = Utc::now() + chrono::Duration::minutes(5);
+        let (first, second, third) = (
+            id(&store, "T-1001"),
+            id(&store, "T-1002"),
+            id(&store, "T-1003"),
+        );
+        store.set_status(&second, Status::Resolved, later).unwrap();
+        store.set_assignee(&third, "bence", later).unwrap();
+        store
+            .add_note(
+                &first,
+                "asked for the logs",
+                later + chrono::Duration::minutes(1),
+            )
+            .unwrap();
+        let keys = |filter: &TicketFilter, limit| -> Vec<String> {
+            let found = store.list_tickets(filter, limit).unwrap();
+            found.into_iter().map(|t| t.key).collect()
+        };
+        let open = keys(&TicketFilter::default(), 10);
+        assert_eq!(open[..2], ["T-1001", "T-1003"], "latest activity first");
+        assert_eq!(open.len(), 3, "the resolved ticket is not open: {open:?}");
+        let resolved = [Status::Resolved];
+        let filter = TicketFilter {
+            statuses: &resolved,
+            assignee: None,
+        };
+        assert_eq!(keys(&filter, 10), ["T-1002"]);
+        let filter = TicketFilter {
+            statuses: &[],
+            assignee: Some("bence"),
+        };
+        assert_eq!(keys(&filter, 10), ["T-1003"]);
+        assert_eq!(keys(&TicketFilter::default(), 1), ["T-1001"]);
     }
 }

@@ -1,0 +1,51 @@
+//! The verbs scripts use without the desk (`balie ticket new`, `note`, `promise`, `kept`,
+//! `caller find` …), one file per noun. Each takes the store, the config, its arguments,
+//! `now` and the writers to print to, so tests run them without a process; `main` only
+//! opens the files and hands over stdout and stderr.
+
+pub mod caller;
+pub mod note;
+pub mod promise;
+pub mod ticket;
+pub mod ticket_show;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::domain::Ticket;
+use crate::store::Store;
+
+/// The exit code for a search that found nobody, or several callers where one was
+/// needed; other errors exit 1 and usage errors 2.
+pub const EXIT_UNMATCHED: u8 = 3;
+
+/// A search found nobody, or several where one was needed. Scripts can tell this apart
+/// from other failures by its exit code, `EXIT_UNMATCHED`.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Unmatched(pub String);
+
+/// The exit code for an error that ends a command.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    if error.downcast_ref::<Unmatched>().is_some() {
+        EXIT_UNMATCHED
+    } else {
+        1
+    }
+}
+
+/// The ticket a script names: its key (any case), its number, or its id from JSON output.
+pub fn find_ticket(store: &Store, named: &str) -> Result<Ticket> {
+    let named = named.trim();
+    let found = if uuid::Uuid::parse_str(named).is_ok() {
+        store.ticket(named)?
+    } else {
+        store.find_ticket(named)?
+    };
+    found.with_context(|| format!("no ticket {named}"))
+}
+
+/// Instants in JSON and CSV: RFC 3339 in UTC, to the second.
+fn rfc3339(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
