@@ -23,5 +23,6 @@ pub mod report;
 pub mod runtime;
 pub mod sla;
 pub mod store;
+pub mod transfer;
 pub mod ui;
 pub mod when;

@@ -164,7 +164,7 @@ impl Store {
 }
 
 /// When the caller was erased, if they were.
-fn erased_at(conn: &Connection, caller_id: &str) -> Result<Option<DateTime<Utc>>> {
+pub(super) fn erased_at(conn: &Connection, caller_id: &str) -> Result<Option<DateTime<Utc>>> {
     let at: Option<String> = conn
         .prepare_cached("SELECT min(created_at) FROM erasures WHERE caller_id = ?1")?
         .query_row([caller_id], |r| r.get(0))?;
@@ -172,7 +172,7 @@ fn erased_at(conn: &Connection, caller_id: &str) -> Result<Option<DateTime<Utc>>
 }
 
 /// The caller with every handle, tombstoned or not: an erase removes them all.
-fn caller_with_handles(conn: &Connection, id: &str) -> Result<Option<Caller>> {
+pub(super) fn caller_with_handles(conn: &Connection, id: &str) -> Result<Option<Caller>> {
     let Some(mut caller) = conn
         .prepare_cached("SELECT id, name, organization FROM callers WHERE id = ?1")?
         .query_row([id], |r| {
@@ -204,7 +204,7 @@ fn caller_with_handles(conn: &Connection, id: &str) -> Result<Option<Caller>> {
     Ok(Some(caller))
 }
 
-fn is_exactly(caller: &Caller, query: &str) -> bool {
+pub(super) fn is_exactly(caller: &Caller, query: &str) -> bool {
     let folded = fold(query);
     let folded = folded.trim();
     if fold(&caller.name) == folded
