@@ -6,6 +6,7 @@ use clap::{Args, Command, CommandFactory, Parser, Subcommand};
 
 use crate::domain::Status;
 use crate::report::{Format, ListFormat};
+use crate::transfer::FileFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -38,10 +39,15 @@ pub enum Commands {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
-    /// Import records from a file
+    /// Import callers, tickets or a whole desk from a file
     Import {
         #[command(subcommand)]
         what: ImportKind,
+    },
+    /// Export callers, tickets or the whole desk to a new file (readable by you only)
+    Export {
+        #[command(subcommand)]
+        what: ExportKind,
     },
     /// List open promises past their deadline, longest overdue first
     Overdue {
@@ -53,8 +59,8 @@ pub enum Commands {
     },
     /// Per agent: promises made and kept, and first-contact resolution, over a period
     Report {
-        /// Start of the period: 7d, 30d (days back from now) or a date, 2026-11-01
-        #[arg(long, default_value = "7d", value_name = "7d|30d|DATE")]
+        /// Start of the period: today, 7d, 30d (days back from now) or a date, 2026-11-01
+        #[arg(long, default_value = "7d", value_name = "today|7d|30d|DATE")]
         since: String,
         /// Only this agent
         #[arg(long, value_name = "NAME")]
@@ -303,10 +309,67 @@ fn parse_status(code: &str) -> Result<Status, String> {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportKind {
-    /// Callers from a CSV file with a header row: name, organization, phone, email,
-    /// identifiers (several values separated by ;)
+    /// Callers from a CSV file with a header row: id, name, organization, phone, email,
+    /// identifiers (several values separated by ;), or from a JSON array of callers
     Callers {
-        #[arg(value_name = "FILE.csv")]
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// csv or json [default: from the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+        /// Report what would be imported without changing the desk
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Tickets from CSV or JSON, as `balie export tickets` writes them; their callers must
+    /// be on the desk
+    Tickets {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// csv or json [default: from the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+        /// Report what would be imported without changing the desk
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A whole desk from `balie export json`, into a new, empty desk
+    Json {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        /// Check the file and count its rows without changing the desk
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportKind {
+    /// Every caller (not those erased) to CSV or JSON
+    Callers {
+        /// A new file; never an existing one
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// csv or json [default: from the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+    },
+    /// Tickets to CSV or JSON, one row per ticket
+    Tickets {
+        /// A new file; never an existing one
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// csv or json [default: from the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+        /// Only tickets opened since: today, 7d (days back from now) or a date, 2026-11-01
+        #[arg(long, value_name = "today|7d|DATE")]
+        since: Option<String>,
+    },
+    /// The whole desk to one JSON file that `balie import json` reads back
+    Json {
+        /// A new file; never an existing one
+        #[arg(value_name = "FILE.json")]
         file: PathBuf,
     },
 }

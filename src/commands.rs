@@ -101,6 +101,10 @@ pub fn export_ics(
 /// `7d`, `30d` count back from now; a date means its start in the agent's time zone.
 pub fn parse_since(text: &str, now: DateTime<Utc>, config: &Config) -> Result<DateTime<Utc>> {
     let text = text.trim();
+    if text.eq_ignore_ascii_case("today") {
+        let today = now.with_timezone(&config.time_zone).date_naive();
+        return local_midnight(today, config);
+    }
     if let Some(days) = text.strip_suffix('d')
         && let Ok(days) = days.parse::<u32>()
     {
@@ -111,9 +115,14 @@ pub fn parse_since(text: &str, now: DateTime<Utc>, config: &Config) -> Result<Da
     }
     let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") else {
         bail!(
-            "--since takes 7d, 30d (any number of days) or a date such as 2026-11-01, not `{text}`"
+            "--since takes today, 7d, 30d (any number of days) or a date such as 2026-11-01, not `{text}`"
         );
     };
+    local_midnight(date, config)
+}
+
+/// The start of `date` on the desk's clock.
+fn local_midnight(date: NaiveDate, config: &Config) -> Result<DateTime<Utc>> {
     let midnight = date.and_hms_opt(0, 0, 0).context("midnight exists")?;
     config
         .time_zone
@@ -436,5 +445,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("before any calendar date"), "{message}");
+    }
+
+    #[test]
+    fn since_today_is_midnight_on_the_desks_clock() {
+        let config = Config {
+            time_zone: chrono_tz::Europe::Amsterdam,
+            ..Config::default()
+        };
+        // 00:30 in Amsterdam is still the evening before in UTC.
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 23, 30, 0).unwrap();
+        assert_eq!(
+            parse_since("today", now, &config).unwrap(),
+            Utc.with_ymd_and_hms(2026, 11, 22, 23, 0, 0).unwrap()
+        );
+        assert_eq!(
+            parse_since("Today", now - Duration::hours(1), &config).unwrap(),
+            Utc.with_ymd_and_hms(2026, 11, 21, 23, 0, 0).unwrap()
+        );
     }
 }

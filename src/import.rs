@@ -1,5 +1,7 @@
 //! `balie import callers FILE.csv`: callers from a spreadsheet export, added in one
-//! transaction so that a file with a single bad row leaves the desk as it was.
+//! transaction so that a file with a single bad row leaves the desk as it was. A file that
+//! `balie export callers` wrote carries each caller's id, which keeps a caller erased with
+//! `balie forget` from coming back through an older export.
 
 use std::fs::File;
 use std::io::Read;
@@ -9,7 +11,8 @@ use chrono::{DateTime, Utc};
 use csv::ByteRecord;
 
 use crate::domain::NewCaller;
-use crate::store::{Store, StoreError};
+use crate::store::{CallerImport, CallerRecord, Store, StoreError};
+use crate::transfer::lines::Lines;
 
 /// A file in the wrong encoding makes every row bad; a screenful of those says enough.
 const SHOWN_BAD_ROWS: usize = 10;
@@ -54,10 +57,13 @@ pub struct BadRow {
     pub problem: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ImportSummary {
     pub added: usize,
+    /// Already on the desk.
     pub skipped: usize,
+    /// Erased with `balie forget`; they stay erased.
+    pub forgotten: usize,
 }
 
 pub fn import_callers_file(
@@ -69,20 +75,48 @@ pub fn import_callers_file(
         path: path.to_path_buf(),
         source,
     })?;
-    let callers = read_callers_csv(file, path)?;
-    let (added, skipped) =
-        store
-            .import_callers(&callers, now)
-            .map_err(|source| ImportError::Store {
-                path: path.to_path_buf(),
-                source,
-            })?;
-    Ok(ImportSummary { added, skipped })
+    let callers = read_caller_records_csv(file, path)?;
+    add_callers(store, &callers, true, now).map_err(|source| ImportError::Store {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Adds the callers in one transaction, all or none; with `keep` false it only counts
+/// what it would have done (a dry run) and takes everything back.
+pub fn add_callers(
+    store: &mut Store,
+    callers: &[CallerRecord],
+    keep: bool,
+    now: DateTime<Utc>,
+) -> Result<ImportSummary, StoreError> {
+    store.in_transaction(keep, |store| {
+        let mut summary = ImportSummary::default();
+        for record in callers {
+            match store.import_caller_record(record, now)? {
+                CallerImport::Added => summary.added += 1,
+                CallerImport::Known => summary.skipped += 1,
+                CallerImport::Forgotten => summary.forgotten += 1,
+            }
+        }
+        Ok(summary)
+    })
+}
+
+/// `read_caller_records_csv` without the ids.
+pub fn read_callers_csv(reader: impl Read, path: &Path) -> Result<Vec<NewCaller>, ImportError> {
+    Ok(read_caller_records_csv(reader, path)?
+        .into_iter()
+        .map(|record| record.caller)
+        .collect())
 }
 
 /// Reads and checks every row before returning, so that the user sees all bad rows at once
 /// instead of fixing them one run at a time. `path` is only used in messages.
-pub fn read_callers_csv(mut reader: impl Read, path: &Path) -> Result<Vec<NewCaller>, ImportError> {
+pub fn read_caller_records_csv(
+    mut reader: impl Read,
+    path: &Path,
+) -> Result<Vec<CallerRecord>, ImportError> {
     // Held whole so that row positions can be turned into line numbers; a list of callers
     // is a few megabytes at most.
     let read_error = |source| ImportError::Read {
@@ -135,51 +169,9 @@ pub fn read_callers_csv(mut reader: impl Read, path: &Path) -> Result<Vec<NewCal
     Ok(callers)
 }
 
-/// Line numbers as an editor shows them. The csv reader's own line count puts a row where
-/// the previous row's terminator ended: before the "\n" of a "\r\n", and before any blank
-/// lines. Its byte offset is exact, so lines are counted from that, past those line breaks.
-struct Lines<'a> {
-    data: &'a [u8],
-    offset: usize,
-    line: u64,
-}
-
-impl<'a> Lines<'a> {
-    fn new(data: &'a [u8]) -> Self {
-        Lines {
-            data,
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// Rows must be asked for in file order.
-    fn start_of(&mut self, record: &ByteRecord) -> u64 {
-        let from = record
-            .position()
-            .map_or(self.offset, |p| {
-                usize::try_from(p.byte()).unwrap_or(usize::MAX)
-            })
-            .clamp(self.offset, self.data.len());
-        let breaks = self.data[from..]
-            .iter()
-            .take_while(|&&b| b == b'\r' || b == b'\n')
-            .count();
-        let start = from + breaks;
-        for (i, &b) in self.data[self.offset..start].iter().enumerate() {
-            let next = self.data.get(self.offset + i + 1);
-            // "\r\n", "\n" and a lone "\r" each end one line.
-            if b == b'\n' || (b == b'\r' && next != Some(&b'\n')) {
-                self.line += 1;
-            }
-        }
-        self.offset = start;
-        self.line
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
+    Id,
     Name,
     Organization,
     Phone,
@@ -188,7 +180,8 @@ enum Column {
 }
 
 impl Column {
-    const ALL: [Column; 5] = [
+    const ALL: [Column; 6] = [
+        Column::Id,
         Column::Name,
         Column::Organization,
         Column::Phone,
@@ -198,6 +191,7 @@ impl Column {
 
     fn header(self) -> &'static str {
         match self {
+            Column::Id => "id",
             Column::Name => "name",
             Column::Organization => "organization",
             Column::Phone => "phone",
@@ -265,7 +259,7 @@ impl Columns {
 
     /// `Ok(None)` for a row with nothing in it: spreadsheets export rows whose cells were
     /// once touched as a line of bare commas, and refusing the file over those helps nobody.
-    fn caller(&self, record: &ByteRecord) -> Result<Option<NewCaller>, String> {
+    fn caller(&self, record: &ByteRecord) -> Result<Option<CallerRecord>, String> {
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             return Ok(None);
         }
@@ -278,12 +272,13 @@ impl Columns {
             ));
         }
         let mut caller = NewCaller::default();
-        let mut problems = Vec::new();
+        let mut id = None;
         for (&column, field) in self.0.iter().zip(record) {
             let Ok(text) = std::str::from_utf8(field) else {
                 return Err(format!("{} {NOT_UTF8}", column.header()));
             };
             match column {
+                Column::Id => id = Some(text.trim().to_string()).filter(|t| !t.is_empty()),
                 Column::Name => caller.name = text.trim().to_string(),
                 Column::Organization => caller.organization = text.trim().to_string(),
                 Column::Phone => caller.phones = split_values(text),
@@ -291,25 +286,39 @@ impl Columns {
                 Column::Identifiers => caller.identifiers = split_values(text),
             }
         }
-        if caller.name.is_empty() {
-            problems.push("the name is empty".to_string());
-        }
-        for phone in &caller.phones {
-            if !phone.chars().any(|c| c.is_ascii_digit()) {
-                problems.push(format!("phone \"{phone}\" has no digits"));
-            }
-        }
-        for email in &caller.emails {
-            if !email.contains('@') {
-                problems.push(format!("e-mail \"{email}\" has no @"));
-            }
-        }
+        let record = CallerRecord { id, caller };
+        let problems = caller_problems(&record);
         if problems.is_empty() {
-            Ok(Some(caller))
+            Ok(Some(record))
         } else {
             Err(problems.join("; "))
         }
     }
+}
+
+/// What keeps a caller from being imported, in words; empty when nothing does.
+pub(crate) fn caller_problems(record: &CallerRecord) -> Vec<String> {
+    let mut problems = Vec::new();
+    let caller = &record.caller;
+    if let Some(id) = &record.id
+        && uuid::Uuid::parse_str(id).is_err()
+    {
+        problems.push(format!("id \"{id}\" is not a caller id"));
+    }
+    if caller.name.trim().is_empty() {
+        problems.push("the name is empty".to_string());
+    }
+    for phone in &caller.phones {
+        if !phone.chars().any(|c| c.is_ascii_digit()) {
+            problems.push(format!("phone \"{phone}\" has no digits"));
+        }
+    }
+    for email in &caller.emails {
+        if !email.contains('@') {
+            problems.push(format!("e-mail \"{email}\" has no @"));
+        }
+    }
+    problems
 }
 
 /// Windows spreadsheets save CSV as Windows-1252 unless told otherwise.
@@ -337,7 +346,7 @@ fn unknown_list(unknown: &[String]) -> String {
     format!("unknown {noun} {}", quoted.join(", "))
 }
 
-fn bad_rows_message(path: &Path, rows: &[BadRow]) -> String {
+pub(crate) fn bad_rows_message(path: &Path, rows: &[BadRow]) -> String {
     let path = path.display();
     if let [row] = rows {
         return format!(
@@ -398,7 +407,8 @@ mod tests {
             summary,
             ImportSummary {
                 added: 2,
-                skipped: 0
+                skipped: 0,
+                forgotten: 0
             }
         );
 
@@ -424,7 +434,7 @@ mod tests {
         assert!(
             message.contains(
                 "unknown columns \"telefoon\", \"notes\"; \
-                 known columns are name, organization, phone, email, identifiers"
+                 known columns are id, name, organization, phone, email, identifiers"
             ),
             "{message}"
         );
@@ -497,7 +507,8 @@ mod tests {
             again,
             ImportSummary {
                 added: 0,
-                skipped: 2
+                skipped: 2,
+                forgotten: 0
             }
         );
         assert_eq!(store.caller_count().unwrap(), 2);

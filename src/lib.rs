@@ -25,6 +25,7 @@ pub mod runtime;
 pub mod sla;
 pub mod store;
 pub mod timeline;
+pub mod transfer;
 pub mod ui;
 pub mod verbs;
 pub mod when;

@@ -6,13 +6,11 @@ use chrono::Utc;
 use clap::Parser;
 
 use balie::background_search::BackgroundSearch;
-use balie::cli::{
-    CallerCommand, Cli, Commands, ImportKind, TicketCommand, completion_command, write_man_page,
-};
+use balie::cli::{CallerCommand, Cli, Commands, TicketCommand, completion_command, write_man_page};
 use balie::config::{self, Config};
 use balie::desk::{self, Desk};
 use balie::store::Store;
-use balie::{commands, demo, import, runtime, verbs};
+use balie::{commands, demo, runtime, transfer, verbs};
 use std::io::{IsTerminal, Write, stderr, stdout};
 
 fn main() -> ExitCode {
@@ -97,19 +95,13 @@ fn run(cli: Cli) -> Result<()> {
             println!("wrote {count} open promises to {}", file.display());
             Ok(())
         }
-        Some(Commands::Import {
-            what: ImportKind::Callers { file },
-        }) => {
-            let path = database_path(&cli)?;
-            let mut store = Store::open(&path, &config.agent)?;
-            let summary = import::import_callers_file(&mut store, file, Utc::now())?;
-            println!(
-                "imported {} callers from {} ({} already known, skipped)",
-                summary.added,
-                file.display(),
-                summary.skipped
-            );
-            Ok(())
+        Some(Commands::Import { what }) => {
+            let db = database_path(&cli)?;
+            transfer::command::import(what, &db, &config, Utc::now(), &mut stdout())
+        }
+        Some(Commands::Export { what }) => {
+            let store = open_existing(&cli, &config)?;
+            transfer::command::export(what, &store, &config, Utc::now(), &mut stdout())
         }
         Some(Commands::Backup { file }) => {
             commands::backup(&database_path(&cli)?, file, &mut stdout())

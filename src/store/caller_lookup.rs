@@ -105,7 +105,7 @@ pub(super) fn caller_with_handles(conn: &Connection, id: &str) -> Result<Option<
     Ok(Some(caller))
 }
 
-fn is_exactly(caller: &Caller, query: &str) -> bool {
+pub(super) fn is_exactly(caller: &Caller, query: &str) -> bool {
     let folded = fold(query);
     let folded = folded.trim();
     if fold(&caller.name) == folded

@@ -374,7 +374,7 @@ impl Store {
 
 /// The same name with the same details, compared as search compares them (accents,
 /// case and phone formatting aside), is the same caller.
-fn is_known(tx: &Connection, new: &NewCaller) -> Result<bool> {
+pub(super) fn is_known(tx: &Connection, new: &NewCaller) -> Result<bool> {
     Ok(tx
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM callers
@@ -387,7 +387,7 @@ fn is_known(tx: &Connection, new: &NewCaller) -> Result<bool> {
 
 /// Everything a caller can be found by, folded once here so that search compares plain
 /// ASCII and phone digits.
-fn search_text(new: &NewCaller) -> String {
+pub(super) fn search_text(new: &NewCaller) -> String {
     let mut parts = vec![fold(new.name.trim()), fold(new.organization.trim())];
     let values = |list: &[String]| -> Vec<String> {
         list.iter()

@@ -7,6 +7,8 @@ mod bulk;
 mod caller_lookup;
 mod callers;
 mod drafts;
+mod dump;
+mod exchange;
 mod forget;
 mod history;
 mod maintenance;
@@ -19,6 +21,10 @@ mod tickets;
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
 pub use caller_lookup::CallerLookup;
 pub use callers::QuickSearch;
+pub use dump::{Column, ColumnKind, DESK_TABLES, RestoreCounts, Table};
+pub use exchange::{
+    CallerImport, CallerMatch, CallerRecord, ImportedTicket, TicketImport, TicketRow,
+};
 pub use forget::{ForgetLookup, Forgotten, Mention};
 pub use history::TicketHistory;
 pub use ticket_search::TicketFilter;
@@ -151,20 +157,29 @@ impl Store {
     /// they cost microseconds each instead of a commit's flush. Filling the demo desk takes
     /// twenty thousand writes.
     pub fn in_one_transaction<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.in_transaction(true, f)
+    }
+
+    /// `in_one_transaction` with the caller's own error type, and with the choice of
+    /// rolling back even a success: an import's dry run writes exactly what the import
+    /// would, and then takes it all back.
+    pub fn in_transaction<T, E: From<StoreError>>(
+        &mut self,
+        keep: bool,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(StoreError::from)?;
         self.batch = true;
         let result = f(self);
         self.batch = false;
-        match result {
-            Ok(value) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(value)
-            }
-            Err(error) => {
-                self.conn.execute_batch("ROLLBACK")?;
-                Err(error)
-            }
-        }
+        let end = match &result {
+            Ok(_) if keep => "COMMIT",
+            _ => "ROLLBACK",
+        };
+        self.conn.execute_batch(end).map_err(StoreError::from)?;
+        result
     }
 
     fn configure(&self) -> Result<()> {
