@@ -12,7 +12,7 @@ use chrono::Utc;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, KeyEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -32,6 +32,11 @@ const SEARCH_POLL: Duration = Duration::from_millis(5);
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// Presses, releases and the wheel (xterm mode 1000) in SGR coordinates (1006), which have
+/// no 223-column limit. Crossterm's `EnableMouseCapture` also asks for every movement of the
+/// pointer, a stream of events over ssh that the desk has no use for.
+const CAPTURE_CLICKS: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+
 /// Runs the desk in the terminal. `search` ranks every caller in the background when the
 /// desk is too large for a keystroke to do so (see `background_search`).
 pub fn run(mut desk: Desk, search: Option<BackgroundSearch>) -> Result<()> {
@@ -39,7 +44,7 @@ pub fn run(mut desk: Desk, search: Option<BackgroundSearch>) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     watch_for_hangup(Arc::clone(&stop))?;
     let theme = Theme::from_env(desk.app.config.theme);
-    let mut terminal = enter()?;
+    let mut terminal = enter(desk.app.config.mouse)?;
     let result = event_loop(&mut terminal, &mut desk, search.as_ref(), &theme, &stop);
     // Whatever ended the loop (quit, a signal, an error), a half-typed form is kept.
     desk.keep_draft(Utc::now());
@@ -56,8 +61,12 @@ fn event_loop(
 ) -> Result<()> {
     let mut searching = false;
     let mut last_tick = Instant::now();
+    let mouse = desk.app.config.mouse;
     loop {
-        terminal.draw(|frame| ui::draw(frame, &desk.app, theme))?;
+        // Clicks are placed on the layout of the frame the agent is looking at.
+        let screen = terminal
+            .draw(|frame| ui::draw(frame, &desk.app, theme))?
+            .area;
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
@@ -73,6 +82,7 @@ fn event_loop(
                     desk.dispatch(Action::Key(key), now)
                 }
                 Event::Paste(text) => desk.dispatch(Action::Paste(text), now),
+                Event::Mouse(event) => desk.dispatch(Action::Mouse { event, screen }, now),
                 _ => Vec::new(),
             }
         } else {
@@ -94,7 +104,8 @@ fn event_loop(
         while let Some(effect) = effects.pop() {
             match effect {
                 Effect::Quit => return Ok(()),
-                Effect::Suspend => suspend(terminal)?,
+                Effect::Suspend => suspend(terminal, mouse)?,
+                Effect::Copy(text) => copy(&text)?,
                 Effect::Notify(text) => notify(&text, desk.app.config.notifications)?,
                 Effect::SearchEverywhere(query) => {
                     if let Some(search) = search {
@@ -103,7 +114,7 @@ fn event_loop(
                     }
                 }
                 Effect::OpenEditor { ticket_id, initial } => {
-                    let action = match edit(terminal, &initial) {
+                    let action = match edit(terminal, &initial, mouse) {
                         Ok((text, failed)) => Action::EditorClosed {
                             ticket_id,
                             text,
@@ -135,6 +146,14 @@ fn notify(text: &str, notifications: Notifications) -> Result<()> {
     Ok(())
 }
 
+/// The terminal puts the text on the clipboard; see `clipboard`.
+fn copy(text: &str) -> Result<()> {
+    let mut out = io::stdout();
+    out.write_all(crate::clipboard::osc52(text).as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
 /// An ssh session that drops sends SIGHUP; a shutdown sends SIGTERM. The event loop stops
 /// at its next turn and restores the terminal. But a terminal that has gone away can leave
 /// the input reader spinning on end-of-file without ever returning to the loop, so if the
@@ -155,7 +174,8 @@ fn watch_for_hangup(stop: Arc<AtomicBool>) -> Result<()> {
     Ok(())
 }
 
-fn enter() -> Result<Term> {
+/// `mouse` captures clicks and the wheel; without it the terminal keeps its own selection.
+fn enter(mouse: bool) -> Result<Term> {
     enable_raw_mode().context("switching the terminal to raw mode")?;
     // Clearing through crossterm, not `Terminal::clear`: that one asks the terminal for the
     // cursor position, and a terminal that never answers (a bare pty) would stall the start.
@@ -165,14 +185,21 @@ fn enter() -> Result<Term> {
         EnableBracketedPaste,
         Clear(ClearType::All)
     )?;
+    if mouse {
+        let mut out = io::stdout();
+        out.write_all(CAPTURE_CLICKS)?;
+        out.flush()?;
+    }
     Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
 }
 
-/// Restores the terminal; safe to call more than once (panic hook, then normal exit).
+/// Restores the terminal; safe to call more than once (panic hook, then normal exit), and
+/// whether or not the mouse was captured.
 fn leave() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
@@ -189,16 +216,16 @@ fn install_panic_hook() {
 }
 
 /// Ctrl-Z: raw mode swallows the key, so stop ourselves the way the shell would have.
-fn suspend(terminal: &mut Term) -> Result<()> {
+fn suspend(terminal: &mut Term, mouse: bool) -> Result<()> {
     leave();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    *terminal = enter()?;
+    *terminal = enter(mouse)?;
     Ok(())
 }
 
 /// Runs $VISUAL or $EDITOR on a private temporary file and returns what it holds, even when
 /// the editor fails, so nothing typed is lost.
-fn edit(terminal: &mut Term, initial: &str) -> Result<(String, bool)> {
+fn edit(terminal: &mut Term, initial: &str, mouse: bool) -> Result<(String, bool)> {
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".into());
@@ -218,7 +245,7 @@ fn edit(terminal: &mut Term, initial: &str) -> Result<(String, bool)> {
         .arg("sh")
         .arg(file.path())
         .status();
-    *terminal = enter()?;
+    *terminal = enter(mouse)?;
     let text = std::fs::read_to_string(file.path()).unwrap_or_default();
     // An editor that could not start at all is reported; one that exited with an error
     // still hands back whatever it saved.

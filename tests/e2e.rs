@@ -17,6 +17,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Everything balie wrote, for sequences the emulator does not keep (OSC 52).
+    output: Arc<Mutex<Vec<u8>>>,
 }
 
 impl Session {
@@ -48,8 +50,9 @@ impl Session {
             unreachable!("constant sizes")
         };
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let output = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let sink = Arc::clone(&screen);
+        let (sink, raw) = (Arc::clone(&screen), Arc::clone(&output));
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -59,6 +62,9 @@ impl Session {
                 if let Ok(mut parser) = sink.lock() {
                     parser.process(&buf[..n]);
                 }
+                if let Ok(mut raw) = raw.lock() {
+                    raw.extend_from_slice(&buf[..n]);
+                }
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
@@ -67,7 +73,31 @@ impl Session {
             writer,
             child,
             screen,
+            output,
         }
+    }
+
+    fn mouse_captured(&self) -> bool {
+        self.screen
+            .lock()
+            .is_ok_and(|p| p.screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None)
+    }
+
+    /// Where `text` is on screen, 0-based (column, row).
+    fn position_of(&self, text: &str) -> (usize, usize) {
+        let contents = self.contents();
+        for (row, line) in contents.lines().enumerate() {
+            if let Some(at) = line.find(text) {
+                return (line[..at].chars().count(), row);
+            }
+        }
+        panic!("{text:?} is not on screen:\n{contents}");
+    }
+
+    fn wrote(&self, bytes: &[u8]) -> bool {
+        self.output
+            .lock()
+            .is_ok_and(|raw| raw.windows(bytes.len()).any(|w| w == bytes))
     }
 
     fn contents(&self) -> String {
@@ -292,4 +322,44 @@ fn a_note_being_typed_when_the_session_drops_is_offered_back() {
     assert!(!third.contents().contains("Your unsaved note"));
     third.send("q");
     assert!(third.wait_for_exit());
+}
+
+#[test]
+fn a_click_and_a_copy_go_through_the_real_terminal() {
+    let home = tempfile::tempdir().expect("temporary home");
+    let db = home.path().join("desk.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+
+    let mut desk = Session::start(home.path(), &["--db", db_arg]);
+    open_first_ticket(&mut desk);
+    assert!(desk.mouse_captured());
+    // A left click two lines under the Caller pane's title, as an xterm sends it (SGR, 1-based).
+    let (column, row) = desk.position_of("Caller");
+    desk.send(&format!("\x1b[<0;{};{}M", column + 1, row + 3));
+    desk.send(&format!("\x1b[<0;{};{}m", column + 1, row + 3));
+    desk.wait_for("▶ Caller");
+    desk.send("y");
+    desk.wait_for("copied Piet Pieterse's phone 06 1122 3344 to the clipboard");
+    let start = Instant::now();
+    let sequence = balie::clipboard::osc52("06 1122 3344");
+    while !desk.wrote(sequence.as_bytes()) && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    assert!(
+        desk.wrote(sequence.as_bytes()),
+        "OSC 52 reached the terminal"
+    );
+    desk.send("q");
+    assert!(desk.wait_for_exit());
+    assert!(!desk.mouse_captured(), "the terminal has its mouse back");
+
+    // With the mouse off, the terminal keeps it.
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "mouse = false\n").expect("write config");
+    let config_arg = config.to_str().expect("utf-8 path");
+    let mut plain = Session::start(home.path(), &["--config", config_arg, "--db", db_arg]);
+    plain.wait_for("T-1001");
+    assert!(!plain.mouse_captured());
+    plain.send("q");
+    assert!(plain.wait_for_exit());
 }

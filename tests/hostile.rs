@@ -30,7 +30,9 @@ use proptest::test_runner::{
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use support::Harness;
 
 fn long_run() -> bool {
@@ -126,6 +128,8 @@ enum Step {
     Paste(String),
     /// Minutes pass: reminders fall due and countdowns run out.
     Wait(i64),
+    /// A click or a turn of the wheel anywhere, placed on a screen of the given size.
+    Mouse(MouseEventKind, (u16, u16), (u16, u16)),
 }
 
 fn command_keys() -> Vec<KeyEvent> {
@@ -166,6 +170,16 @@ fn other_key() -> impl Strategy<Value = KeyEvent> {
     (codes, modifiers).prop_map(|(code, modifiers)| KeyEvent::new(code, modifiers))
 }
 
+fn mouse_kind() -> impl Strategy<Value = MouseEventKind> {
+    prop_oneof![
+        4 => Just(MouseEventKind::Down(MouseButton::Left)),
+        2 => Just(MouseEventKind::ScrollDown),
+        2 => Just(MouseEventKind::ScrollUp),
+        1 => Just(MouseEventKind::Down(MouseButton::Right)),
+        1 => Just(MouseEventKind::Up(MouseButton::Left)),
+    ]
+}
+
 /// Weighted towards the desk's own keys, so that popups and forms are opened, filled in
 /// and submitted rather than only typed at.
 fn step() -> impl Strategy<Value = Step> {
@@ -176,6 +190,8 @@ fn step() -> impl Strategy<Value = Step> {
         3 => hostile_string().prop_map(Step::TypeAndEnter),
         2 => hostile_string().prop_map(Step::Paste),
         1 => (0i64..3 * 24 * 60).prop_map(Step::Wait),
+        3 => (mouse_kind(), (0u16..=310, 0u16..=110), size())
+            .prop_map(|(kind, at, screen)| Step::Mouse(kind, at, screen)),
     ]
 }
 
@@ -350,6 +366,15 @@ impl Driver<'_> {
                 self.h.now += Duration::minutes(*minutes);
                 self.dispatch(Action::Tick)
             }
+            Step::Mouse(kind, (column, row), (width, height)) => self.dispatch(Action::Mouse {
+                event: MouseEvent {
+                    kind: *kind,
+                    column: *column,
+                    row: *row,
+                    modifiers: KeyModifiers::NONE,
+                },
+                screen: ratatui::layout::Rect::new(0, 0, *width, *height),
+            }),
         }
     }
 
@@ -525,6 +550,13 @@ proptest! {
 fn use_config(config: &Config) -> Result<(), TestCaseError> {
     let now = fixed_now();
     let calendar = config.calendar();
+    // Every command stays reachable: the palette keeps a key, and no key runs two commands.
+    let keymap = Keymap::with_remaps(&config.keys);
+    prop_assert!(!keymap.keys_for(balie::keymap::Command::Palette).is_empty());
+    let bindings = keymap.bindings();
+    for (i, a) in bindings.iter().enumerate() {
+        prop_assert!(bindings[i + 1..].iter().all(|b| b.key != a.key), "{a:?}");
+    }
     for impact in 0..=6 {
         for urgency in 0..=6 {
             prop_assert!((1..=5).contains(&config.priority(impact, urgency)));
@@ -755,7 +787,26 @@ const CONFIG_FIELDS: &[Setting] = &[
         ],
         &["[\"2026-02-30\"]", "[\"+262143-12-31\"]"],
     ),
+    ("mouse", &["true", "false"], &["\"yes\"", "1"]),
+    ("clipboard", &["true", "false"], &["\"off\""]),
     ("unknown_key", &[], &["1"]),
+];
+
+/// `[keys]` entries: a few commands with keys that read, others that do not or that clash.
+const KEY_SETTINGS: &[Setting] = &[
+    (
+        "note",
+        &["\"N\"", "[\"a\", \"Ctrl-a\"]", "[]", "\"n\"", "\"F24\""],
+        &["\"Ctrl-\"", "\"Shift-1\"", "5"],
+    ),
+    (
+        "promise",
+        &["[\"p\", \"Alt-Up\"]", "\"Shift-Tab\"", "\"Space\""],
+        &["[\"p\", \"p\"]", "\"F0\""],
+    ),
+    ("palette", &["\";\"", "\"Ctrl-Space\""], &["[]"]),
+    ("help", &["\":\"", "\"Esc\""], &["\"N\""]),
+    ("notes", &[], &["\"x\""]),
 ];
 
 const HOURS: &[&str] = &[
@@ -843,8 +894,9 @@ fn config_text() -> impl Strategy<Value = String> {
         settings(CONFIG_FIELDS.to_vec()),
         prop::option::of(settings(days)),
         prop::option::of(settings(priorities)),
+        prop::option::of(settings(KEY_SETTINGS.to_vec())),
     )
-        .prop_map(|(top, hours, sla)| {
+        .prop_map(|(top, hours, sla, keys)| {
             let mut text = top;
             if let Some(hours) = hours {
                 text.push_str("[working_hours]\n");
@@ -853,6 +905,10 @@ fn config_text() -> impl Strategy<Value = String> {
             if let Some(sla) = sla {
                 text.push_str("[sla]\n");
                 text.push_str(&sla);
+            }
+            if let Some(keys) = keys {
+                text.push_str("[keys]\n");
+                text.push_str(&keys);
             }
             text
         });

@@ -2,7 +2,8 @@
 //! turns key presses into actions and carries out effects; the app itself does no I/O.
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::layout::Rect;
 
 use crate::domain::{
     Alert, AlertKind, Caller, CallerHit, Channel, Counts, Event, Id, NewCaller, PriorContact,
@@ -14,6 +15,12 @@ use crate::keymap::Command;
 pub enum Action {
     Key(KeyEvent),
     Paste(String),
+    /// A click or a turn of the wheel; `screen` is the area the last frame was drawn in, so
+    /// the pointer is placed on the same layout the agent sees.
+    Mouse {
+        event: MouseEvent,
+        screen: Rect,
+    },
     Command(Command),
     /// Time passed; countdowns and alerts are drawn from the `now` given with every action.
     Tick,
@@ -62,6 +69,8 @@ pub enum Effect {
         kind: AlertKind,
         text: String,
     },
+    /// Put text on the clipboard through the terminal (OSC 52).
+    Copy(String),
     /// Ring the bell and, where configured, raise a desktop notification.
     Notify(String),
     Suspend,

@@ -2,10 +2,12 @@
 //! no clock: the runtime passes `now` in and carries out the effects that come back.
 
 pub mod action;
+mod copy;
 mod draft;
 mod find_ticket;
 pub mod form;
 mod forms;
+mod mouse;
 mod navigation;
 mod new_call;
 pub mod paging;
@@ -112,6 +114,8 @@ pub struct App {
     pub timeline_scroll: u16,
     pub popup: Option<Popup>,
     pub message: Option<Message>,
+    /// Written by drawing, read by clicks; see `layout::Scrolled`.
+    pub scrolled: crate::layout::Scrolled,
 }
 
 impl App {
@@ -119,8 +123,8 @@ impl App {
         App {
             calendar: config.calendar(),
             texts: Texts::new(config.language),
+            keymap: Keymap::with_remaps(&config.keys),
             config,
-            keymap: Keymap::default(),
             now,
             focus: Pane::Queue,
             filter: QueueFilter::default(),
@@ -135,6 +139,7 @@ impl App {
             timeline_scroll: 0,
             popup: None,
             message: None,
+            scrolled: Default::default(),
         }
     }
 
@@ -165,6 +170,7 @@ impl App {
         match action {
             Action::Key(key) => self.on_key(key),
             Action::Paste(text) => self.on_paste(&text),
+            Action::Mouse { event, screen } => self.on_mouse(event, screen),
             Action::Command(command) => self.run(command),
             // Reminders are worked out when fresh views arrive (see `on_loaded`).
             Action::Tick if now - self.loaded_at >= chrono::Duration::minutes(1) => self.refresh(),
@@ -215,8 +221,9 @@ impl App {
                 failed,
             } => self.on_editor_closed(ticket_id, text, failed),
             Action::EditorFailed(error) => {
+                let note = self.keymap.shortcut(Command::Note);
                 self.error(format!(
-                    "no editor: {error}; set $VISUAL or $EDITOR, or use a for a short note"
+                    "no editor: {error}; set $VISUAL or $EDITOR, or use {note} for a short note"
                 ));
                 Vec::new()
             }
@@ -281,6 +288,8 @@ impl App {
                 KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => {
                     self.popup = None
                 }
+                // The key that opened the help closes it, whatever the config made it.
+                _ if self.keymap.command_for(&key) == Some(Command::Help) => self.popup = None,
                 _ => {}
             },
             Popup::Palette(palette) => match palette.handle_key(key) {
@@ -394,6 +403,7 @@ impl App {
             Command::Up => return self.move_selection(false),
             Command::Open => return self.open_selected(),
             Command::Back => self.message = None,
+            Command::Copy => return self.copy(),
             Command::Review => return vec![Effect::LoadReview],
             Command::Handover => return vec![Effect::LoadHandover],
             Command::Callback => return self.callback_request(),
@@ -418,7 +428,13 @@ impl App {
     fn require_ticket(&mut self) -> Option<Id> {
         let id = self.current_ticket().map(|t| t.id.clone());
         if id.is_none() {
-            self.error("no ticket is open: pick one in the Queue with Enter, or log a call with n");
+            let (open, new_call) = (
+                self.keymap.shortcut(Command::Open),
+                self.keymap.shortcut(Command::NewCall),
+            );
+            self.error(format!(
+                "no ticket is open: pick one in the Queue with {open}, or log a call with {new_call}"
+            ));
         }
         id
     }
@@ -546,7 +562,10 @@ impl App {
     /// the configured deadline.
     fn callback_request(&mut self) -> Vec<Effect> {
         let Some(ticket) = self.current_ticket().cloned() else {
-            self.error("no ticket is open: log the caller's message with n first");
+            let new_call = self.keymap.shortcut(Command::NewCall);
+            self.error(format!(
+                "no ticket is open: log the caller's message with {new_call} first"
+            ));
             return Vec::new();
         };
         let due = crate::deadline::parse_deadline(

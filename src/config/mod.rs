@@ -6,6 +6,7 @@
 //! error and we can report `path:line:column` without re-locating keys.
 
 mod desk_hours;
+mod keys;
 
 pub use desk_hours::{SlaTargets, WorkingHours};
 use std::fmt;
@@ -76,6 +77,13 @@ pub struct Config {
     #[serde(deserialize_with = "desk_hours::de_holidays")]
     pub holidays: Vec<chrono::NaiveDate>,
     pub sla: SlaTargets,
+    /// Commands given their own keys, in the order of the file; see [`crate::keymap`].
+    #[serde(deserialize_with = "keys::de_keys")]
+    pub keys: Vec<crate::keymap::Remap>,
+    /// Clicks and the wheel go to balie; off leaves the terminal's own text selection alone.
+    pub mouse: bool,
+    /// Copying (y) writes to the clipboard through the terminal (OSC 52).
+    pub clipboard: bool,
 }
 
 /// Desktop notifications travel inside the terminal's own output (so they work over ssh);
@@ -120,6 +128,9 @@ impl Default for Config {
             working_hours: WorkingHours::default(),
             holidays: Vec::new(),
             sla: SlaTargets::default(),
+            keys: Vec::new(),
+            mouse: true,
+            clipboard: true,
         }
     }
 }

@@ -86,6 +86,10 @@ fn example_config_parses_with_its_documented_values() {
     );
     assert!(config.working_hours.0[5].is_empty());
     assert_eq!(config.sla.for_priority(1).first_response.to_string(), "30m");
+    assert!(config.mouse && config.clipboard);
+    let keymap = crate::keymap::Keymap::with_remaps(&config.keys);
+    assert_eq!(keymap.keys_for(crate::keymap::Command::Promise), "p/Ctrl-p");
+    assert_eq!(keymap.keys_for(crate::keymap::Command::Note), "N");
 }
 
 #[test]

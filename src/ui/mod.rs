@@ -24,44 +24,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Pane, Popup};
+use crate::layout;
 pub use theme::Theme;
 
-/// Below this the three panes cannot show a usable line each.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    let Some(layout) = layout::desk(area, !app.views.alerts.is_empty()) else {
         draw_too_small(frame, area);
         return;
-    }
-    let banner_height = u16::from(!app.views.alerts.is_empty());
-    let [banner_area, main, promises_area, status_area] = Layout::vertical([
-        Constraint::Length(banner_height),
-        Constraint::Min(10),
-        Constraint::Length(promises_height(area.height)),
-        Constraint::Length(2),
-    ])
-    .areas(area);
-    // On a narrow terminal the ticket and caller need their width more than the queue does.
-    let queue_share = if area.width >= 120 { 38 } else { 32 };
-    let [queue_area, ticket_area, caller_area] = Layout::horizontal([
-        Constraint::Percentage(queue_share),
-        Constraint::Percentage(38),
-        Constraint::Fill(1),
-    ])
-    .areas(main);
-
-    banner::draw(frame, banner_area, app, theme);
-    queue::draw(frame, queue_area, app, theme);
-    ticket::draw(frame, ticket_area, app, theme);
-    caller::draw(frame, caller_area, app, theme);
-    promises::draw(frame, promises_area, app, theme);
-    status_bar::draw(frame, status_area, app, theme);
+    };
+    banner::draw(frame, layout.banner, app, theme);
+    queue::draw(frame, layout.queue, app, theme);
+    ticket::draw(frame, layout.ticket, app, theme);
+    caller::draw(frame, layout.caller, app, theme);
+    promises::draw(frame, layout.promises, app, theme);
+    status_bar::draw(frame, layout.status, app, theme);
 
     match &app.popup {
-        None if app.views.desk_is_empty => welcome::draw(frame, main, theme),
+        None if app.views.desk_is_empty => welcome::draw(frame, layout.main, app, theme),
         None => {}
         Some(Popup::Help { scroll }) => help::draw(frame, area, app, *scroll, theme),
         Some(Popup::Palette(palette)) => palette::draw(frame, area, app, palette, theme),
@@ -80,11 +62,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             scroll,
         }) => help::draw_text(frame, area, title, lines, *scroll, theme),
     }
-}
-
-/// The promises pane grows with the terminal: 6 rows at 24 lines, up to 12.
-fn promises_height(total: u16) -> u16 {
-    (total / 4).clamp(6, 12)
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {

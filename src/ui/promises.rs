@@ -117,9 +117,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .block(block)
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶");
-    let mut state = TableState::default();
-    if focused && !app.views.promises.is_empty() {
-        state.select(Some(app.promise_selected));
-    }
+    let selected = (focused && !app.views.promises.is_empty()).then_some(app.promise_selected);
+    let mut state = TableState::default()
+        .with_offset(app.scrolled.promises.get())
+        .with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
+    app.scrolled.promises.set(state.offset());
 }

@@ -78,11 +78,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .column_spacing(1)
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶");
-    let mut state = TableState::default();
-    if !app.views.queue.is_empty() {
-        state.select(Some(app.queue_selected));
-    }
+    let selected = (!app.views.queue.is_empty()).then_some(app.queue_selected);
+    let mut state = TableState::default()
+        .with_offset(app.scrolled.queue.get())
+        .with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
+    app.scrolled.queue.set(state.offset());
 }
 
 fn sla_cell<'a>(ticket: &Ticket, app: &App, theme: &Theme) -> Cell<'a> {

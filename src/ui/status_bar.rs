@@ -35,9 +35,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         first.push(Span::styled(format!("  {marker} {}", message.text), style));
     }
+    // A command the config left without a key runs from the palette; no hint for it.
     let hints = hints(app)
         .iter()
         .map(|c| (app.keymap.keys_for(*c), c.name()))
+        .filter(|(keys, _)| !keys.is_empty())
         .collect::<Vec<_>>();
     let lines = vec![Line::from(first), hint_line(&hints, area.width, theme)];
     frame.render_widget(Paragraph::new(lines), area);
@@ -51,7 +53,8 @@ fn hints(app: &App) -> Vec<Command> {
     match app.focus {
         Pane::Promises => hints.extend([Kept, Reschedule, CancelPromise, Open]),
         Pane::Queue => hints.extend([Open, FilterMine, FilterAllOpen, FilterWaiting]),
-        Pane::Ticket | Pane::Caller => hints.extend([Note, Promise, Status, Priority]),
+        Pane::Ticket => hints.extend([Note, Promise, Status, Priority]),
+        Pane::Caller => hints.extend([Copy, Note, Promise, Status]),
     }
     hints.extend([Help, Palette, Quit, FocusNext]);
     hints

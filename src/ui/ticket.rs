@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, is_focused, pane_block, sla_label};
 use crate::app::{App, Pane, TicketView};
 use crate::domain::Event;
+use crate::keymap::Command;
 use crate::{timeline, when};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -18,8 +19,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let hint = Paragraph::new(vec![
             Line::from("No ticket open."),
             Line::from(""),
-            Line::from("Enter on a ticket in the Queue opens it;"),
-            Line::from("n logs a new call."),
+            Line::from(format!(
+                "{} on a ticket in the Queue opens it;",
+                app.keymap.shortcut(Command::Open)
+            )),
+            Line::from(format!(
+                "{} logs a new call.",
+                app.keymap.shortcut(Command::NewCall)
+            )),
         ])
         .style(theme.muted())
         .wrap(Wrap { trim: true })

@@ -15,7 +15,9 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 /// Monday 23 November 2026, 10:00 in Amsterdam.
 pub fn monday_morning() -> DateTime<Utc> {
@@ -52,59 +54,128 @@ impl Harness {
         }
     }
 
-    /// A desk with a few callers whose names, phones and codes the tests search for.
-    pub fn with_callers() -> Harness {
-        let mut store = Store::open_in_memory("anna").expect("in-memory store");
-        let callers = [
-            (
-                "Jan de Vries",
-                "Gemeente Utrecht",
-                "+31 6 1234 5678",
-                "jan.devries@utrecht.nl",
-                "NB-20431",
-            ),
-            (
-                "Ödön Kovács",
-                "Magyar Posta Zrt.",
-                "+36 30 123 4567",
-                "kovacs.odon@posta.hu",
-                "LIC-7F3K-Q2PX",
-            ),
-            (
-                "Janet Vrieling",
-                "Acme Ltd",
-                "+44 20 7946 0123",
-                "janet@acme.co.uk",
-                "KLANT-0042",
-            ),
-            (
-                "Erzsébet Szőke",
-                "Győri Kórház",
-                "06 1 555 0199",
-                "szoke@gyorikorhaz.hu",
-                "UGYF-1187",
-            ),
-        ];
-        for (name, organization, phone, email, id) in callers {
-            store
-                .create_caller(
-                    &NewCaller {
-                        name: name.into(),
-                        organization: organization.into(),
-                        phones: vec![phone.into()],
-                        emails: vec![email.into()],
-                        identifiers: vec![id.into()],
-                    },
-                    monday_morning() - Duration::days(30),
-                )
-                .expect("caller");
+    /// The test settings with `toml` read on top, as from a config file.
+    pub fn configured(toml: &str) -> Harness {
+        let config = match balie::config::parse(toml, std::path::Path::new("test.toml")) {
+            Ok(read) => Config {
+                keys: read.keys,
+                mouse: read.mouse,
+                clipboard: read.clipboard,
+                ..config()
+            },
+            Err(error) => panic!("{error}"),
+        };
+        let now = monday_morning();
+        Harness {
+            desk: Desk::new(callers_store(), config, now),
+            now,
         }
-        Harness::on(store)
     }
 
+    /// A desk with the callers of `callers_store`.
+    pub fn with_callers() -> Harness {
+        Harness::on(callers_store())
+    }
+
+    /// Types a key string like `press` and returns what was left for the terminal to do.
+    pub fn keys(&mut self, keys: &str) -> Vec<balie::app::Effect> {
+        let mut effects = Vec::new();
+        for token in keys.split_whitespace() {
+            for key in parse_token(token) {
+                effects.extend(self.desk.dispatch(Action::Key(key), self.now));
+            }
+        }
+        effects
+    }
+
+    /// A left click at a cell of a screen of `size`, as the runtime reports it.
+    pub fn click(&mut self, column: u16, row: u16, size: (u16, u16)) -> Vec<balie::app::Effect> {
+        self.mouse(MouseEventKind::Down(MouseButton::Left), column, row, size)
+    }
+
+    /// One turn of the wheel over a cell.
+    pub fn wheel(&mut self, down: bool, column: u16, row: u16, size: (u16, u16)) {
+        let kind = if down {
+            MouseEventKind::ScrollDown
+        } else {
+            MouseEventKind::ScrollUp
+        };
+        self.mouse(kind, column, row, size);
+    }
+
+    fn mouse(
+        &mut self,
+        kind: MouseEventKind,
+        column: u16,
+        row: u16,
+        (width, height): (u16, u16),
+    ) -> Vec<balie::app::Effect> {
+        let event = MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        let screen = ratatui::layout::Rect::new(0, 0, width, height);
+        self.desk
+            .dispatch(Action::Mouse { event, screen }, self.now)
+    }
+}
+
+/// A few callers whose names, phones and codes the tests search for.
+fn callers_store() -> Store {
+    let mut store = Store::open_in_memory("anna").expect("in-memory store");
+    let callers = [
+        (
+            "Jan de Vries",
+            "Gemeente Utrecht",
+            "+31 6 1234 5678",
+            "jan.devries@utrecht.nl",
+            "NB-20431",
+        ),
+        (
+            "Ödön Kovács",
+            "Magyar Posta Zrt.",
+            "+36 30 123 4567",
+            "kovacs.odon@posta.hu",
+            "LIC-7F3K-Q2PX",
+        ),
+        (
+            "Janet Vrieling",
+            "Acme Ltd",
+            "+44 20 7946 0123",
+            "janet@acme.co.uk",
+            "KLANT-0042",
+        ),
+        (
+            "Erzsébet Szőke",
+            "Győri Kórház",
+            "06 1 555 0199",
+            "szoke@gyorikorhaz.hu",
+            "UGYF-1187",
+        ),
+    ];
+    for (name, organization, phone, email, id) in callers {
+        store
+            .create_caller(
+                &NewCaller {
+                    name: name.into(),
+                    organization: organization.into(),
+                    phones: vec![phone.into()],
+                    emails: vec![email.into()],
+                    identifiers: vec![id.into()],
+                },
+                monday_morning() - Duration::days(30),
+            )
+            .expect("caller");
+    }
+    store
+}
+
+impl Harness {
     /// Types a key string. Spaces only separate tokens; `<name>` anywhere is a special key
     /// (`<enter>`, `<esc>`, `<tab>`, `<s-tab>`, `<up>`, `<down>`, `<left>`, `<right>`,
-    /// `<bs>`, `<space>`, `<c-x>` for Ctrl-x); everything else is typed letter by letter.
+    /// `<bs>`, `<space>`, `<f1>`, `<c-x>` for Ctrl-x); everything else is typed letter by letter.
     pub fn press(&mut self, keys: &str) {
         for token in keys.split_whitespace() {
             for key in parse_token(token) {
@@ -198,6 +269,9 @@ fn special_key(name: &str) -> Option<KeyEvent> {
         "right" => plain(KeyCode::Right),
         "bs" => plain(KeyCode::Backspace),
         "space" => plain(KeyCode::Char(' ')),
+        function if function.starts_with('f') && function.len() > 1 => {
+            plain(KeyCode::F(function[1..].parse().ok()?))
+        }
         ctrl if ctrl.len() == 3 && ctrl.starts_with("c-") => {
             KeyEvent::new(KeyCode::Char(ctrl.chars().nth(2)?), KeyModifiers::CONTROL)
         }

@@ -2,7 +2,10 @@
 //! help screen, the status-bar hints and the `:` palette are all generated from this table,
 //! so they cannot drift from what the keys really do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod key;
+
+pub use key::Key;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 macro_rules! commands {
     ($($variant:ident => $name:literal, $description:literal;)+) => {
@@ -44,6 +47,7 @@ commands! {
     Reschedule => "reschedule", "move the selected promise to a new deadline";
     CancelPromise => "cancel-promise", "cancel the selected promise, with a reason";
     Handover => "handover", "shift handover: my open tickets and promises due before my next shift";
+    Copy => "copy", "copy the selected ticket's key, or in the Caller pane the caller's phone";
     Review => "review", "team review: open promises per agent, promises kept over 7 and 30 days";
     FilterMine => "mine", "queue: my open tickets";
     FilterAllOpen => "all-open", "queue: all open tickets";
@@ -60,65 +64,21 @@ commands! {
     Quit => "quit", "quit balie";
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    const fn plain(code: KeyCode) -> Key {
-        Key {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
-    }
-
-    const fn ctrl(c: char) -> Key {
-        Key {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-        }
-    }
-
-    /// Terminals report Shift+K as 'K' with or without the SHIFT flag; compare without it
-    /// for characters so both forms match.
-    pub fn from_event(event: &KeyEvent) -> Key {
-        let mut modifiers = event.modifiers;
-        if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
-            modifiers.remove(KeyModifiers::SHIFT);
-        }
-        Key {
-            code: event.code,
-            modifiers,
-        }
-    }
-
-    pub fn label(&self) -> String {
-        let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            other => format!("{other:?}"),
-        };
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{base}")
-        } else {
-            base
-        }
-    }
-}
-
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
     pub key: Key,
     pub command: Command,
 }
 
+/// A command given its own keys in the config's `[keys]`; they replace its default keys.
+/// An empty list leaves the command to the palette.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Remap {
+    pub command: Command,
+    pub keys: Vec<Key>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
 }
@@ -142,6 +102,7 @@ impl Default for Keymap {
             (Key::plain(Char('K')), Kept),
             (Key::plain(Char('R')), Reschedule),
             (Key::plain(Char('X')), CancelPromise),
+            (Key::plain(Char('y')), Copy),
             (Key::plain(Char('v')), Review),
             (Key::plain(Char('H')), Handover),
             (Key::plain(Char('m')), FilterMine),
@@ -171,6 +132,36 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// The default keys with the config's remaps applied. A key the user gives to a command
+    /// is taken from whichever command had it by default (as in helix and gitui): the
+    /// user's binding wins, and that command keeps its other keys and its palette name.
+    /// The config reader has already refused a key given to two commands.
+    pub fn with_remaps(remaps: &[Remap]) -> Keymap {
+        let remapped = |command: Command| remaps.iter().any(|r| r.command == command);
+        let taken = |key: &Key| remaps.iter().any(|r| r.keys.contains(key));
+        let mut bindings: Vec<Binding> = Keymap::default()
+            .bindings
+            .into_iter()
+            .filter(|b| !remapped(b.command) && !taken(&b.key))
+            .collect();
+        for remap in remaps {
+            bindings.extend(remap.keys.iter().map(|key| Binding {
+                key: *key,
+                command: remap.command,
+            }));
+        }
+        Keymap { bindings }
+    }
+
+    /// The first key of a command for a hint in a sentence, or its palette name when it
+    /// has no key.
+    pub fn shortcut(&self, command: Command) -> String {
+        match self.bindings.iter().find(|b| b.command == command) {
+            Some(binding) => binding.key.label(),
+            None => format!(":{}", command.name()),
+        }
+    }
+
     pub fn command_for(&self, event: &KeyEvent) -> Option<Command> {
         let key = Key::from_event(event);
         self.bindings
@@ -197,6 +188,11 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn press(keymap: &Keymap, c: char) -> Option<Command> {
+        keymap.command_for(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
 
     #[test]
     fn every_command_has_a_unique_name_and_a_key() {
@@ -231,5 +227,41 @@ mod tests {
         let without = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::NONE);
         assert_eq!(keymap.command_for(&with_shift), Some(Command::Kept));
         assert_eq!(keymap.command_for(&without), Some(Command::Kept));
+    }
+
+    #[test]
+    fn a_remap_replaces_the_commands_default_keys() {
+        let keymap = Keymap::with_remaps(&[Remap {
+            command: Command::Note,
+            keys: vec![Key::plain(KeyCode::Char('N')), Key::ctrl('n')],
+        }]);
+        assert_eq!(press(&keymap, 'N'), Some(Command::Note));
+        assert_eq!(press(&keymap, 'a'), None);
+        assert_eq!(keymap.keys_for(Command::Note), "N/Ctrl-n");
+        assert_eq!(press(&keymap, 'p'), Some(Command::Promise));
+    }
+
+    #[test]
+    fn a_users_key_is_taken_from_the_command_that_had_it_by_default() {
+        let keymap = Keymap::with_remaps(&[Remap {
+            command: Command::Note,
+            keys: vec![Key::plain(KeyCode::Char('j'))],
+        }]);
+        assert_eq!(press(&keymap, 'j'), Some(Command::Note));
+        // `down` keeps its arrow; `note` no longer has `a`.
+        assert_eq!(keymap.keys_for(Command::Down), "↓");
+        assert_eq!(press(&keymap, 'a'), None);
+    }
+
+    #[test]
+    fn a_command_left_without_keys_is_named_for_the_palette() {
+        let keymap = Keymap::with_remaps(&[Remap {
+            command: Command::Review,
+            keys: Vec::new(),
+        }]);
+        assert_eq!(press(&keymap, 'v'), None);
+        assert_eq!(keymap.keys_for(Command::Review), "");
+        assert_eq!(keymap.shortcut(Command::Review), ":review");
+        assert_eq!(keymap.shortcut(Command::NewCall), "n");
     }
 }
