@@ -89,6 +89,18 @@ impl StoreError {
                 )
         )
     }
+
+    /// Another desk holds the lock this step needed.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                )
+        )
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -115,10 +127,22 @@ impl Store {
             batch: false,
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
-        store
-            .prepare(path, created)
-            .map_err(|error| not_a_desk(path, error))?;
-        Ok(store)
+        let started = std::time::Instant::now();
+        loop {
+            match store.prepare(path, created) {
+                // Desks opening a new file together race to switch it to WAL, which needs
+                // the file to itself. SQLite answers "busy" at once there instead of waiting,
+                // because a reader waiting for a writer could deadlock; trying again after a
+                // short pause settles it.
+                Err(error) if error.is_busy() && started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(fastrand::u64(5..25)));
+                }
+                result => {
+                    result.map_err(|error| not_a_desk(path, error))?;
+                    return Ok(store);
+                }
+            }
+        }
     }
 
     fn prepare(&mut self, path: &Path, created: bool) -> Result<()> {
