@@ -1,5 +1,5 @@
 //! The desk's words in the agent's language. Every string an agent reads on the desk comes
-//! from one Fluent catalogue per language (`assets/i18n/*.ftl`), compiled into the binary so
+//! from one Fluent catalogue per language (`assets/i18n/LANG/*.ftl`), compiled into the binary so
 //! that nothing is looked up on disk at run time. Fluent carries each language's plural
 //! rules, so "1 ticket" and "2 tickets" need no code of their own.
 
@@ -68,12 +68,22 @@ impl Language {
             .unwrap_or_default()
     }
 
-    /// The catalogue's source, for the completeness tests.
-    pub fn catalogue(self) -> &'static str {
+    /// The catalogue's sources, one file per part of the desk, for the completeness tests.
+    pub fn catalogue(self) -> &'static [&'static str] {
+        macro_rules! files {
+            ($code:literal) => {
+                &[
+                    include_str!(concat!("../../assets/i18n/", $code, "/time.ftl")),
+                    include_str!(concat!("../../assets/i18n/", $code, "/words.ftl")),
+                    include_str!(concat!("../../assets/i18n/", $code, "/panes.ftl")),
+                    include_str!(concat!("../../assets/i18n/", $code, "/messages.ftl")),
+                ]
+            };
+        }
         match self {
-            Language::English => include_str!("../../assets/i18n/en.ftl"),
-            Language::Dutch => include_str!("../../assets/i18n/nl.ftl"),
-            Language::Hungarian => include_str!("../../assets/i18n/hu.ftl"),
+            Language::English => files!("en"),
+            Language::Dutch => files!("nl"),
+            Language::Hungarian => files!("hu"),
         }
     }
 
@@ -101,11 +111,13 @@ impl Texts {
         // browser, but a terminal shows them as stray cells.
         bundle.set_use_isolating(false);
         // The catalogues are part of the binary and a test parses each one whole; should one
-        // ever fail, the messages that did parse are still better than none.
-        let resource = FluentResource::try_new(language.catalogue().to_owned())
-            .unwrap_or_else(|(partial, _errors)| partial);
-        // Ids are unique within a catalogue (tested), so adding cannot clash.
-        let _ = bundle.add_resource(resource);
+        // ever fail, the messages that did parse are still better than none. Ids are unique
+        // across a language's files (tested), so adding cannot clash.
+        for source in language.catalogue() {
+            let resource = FluentResource::try_new((*source).to_owned())
+                .unwrap_or_else(|(partial, _errors)| partial);
+            let _ = bundle.add_resource(resource);
+        }
         Texts { language, bundle }
     }
 

@@ -7,11 +7,21 @@ use super::*;
 
 /// Every message id of a catalogue with the variables its patterns use.
 fn messages(language: Language) -> Vec<(String, BTreeSet<String>)> {
-    let resource = parser::parse(language.catalogue())
-        .unwrap_or_else(|(_, errors)| panic!("{}.ftl does not parse: {errors:?}", language.code()));
-    resource
-        .body
+    let resources: Vec<_> = language
+        .catalogue()
         .iter()
+        .map(|source| {
+            parser::parse(*source).unwrap_or_else(|(_, errors)| {
+                panic!(
+                    "{}: a catalogue does not parse: {errors:?}",
+                    language.code()
+                )
+            })
+        })
+        .collect();
+    resources
+        .iter()
+        .flat_map(|resource| &resource.body)
         .filter_map(|entry| match entry {
             Entry::Message(m) => {
                 let mut vars = BTreeSet::new();
