@@ -394,7 +394,8 @@ fn rows(counts: &RowCounts) -> String {
     )
 }
 
-fn plural(n: i64, one: &str, many: &str) -> String {
+/// "1 ticket", "3 tickets": the command line speaks English (see `cli_texts`).
+pub fn plural(n: i64, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

@@ -92,7 +92,11 @@ fn run(cli: Cli) -> Result<()> {
         Some(Commands::ExportIcs { agent, file }) => {
             let store = open_existing(&cli, &config)?;
             let count = commands::export_ics(&store, agent.as_deref(), file, Utc::now())?;
-            println!("wrote {count} open promises to {}", file.display());
+            println!(
+                "wrote {} to {}",
+                commands::plural(count as i64, "open promise", "open promises"),
+                file.display()
+            );
             Ok(())
         }
         Some(Commands::Import { what }) => {

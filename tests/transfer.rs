@@ -384,10 +384,7 @@ fn todays_tickets_export_to_a_csv_that_a_csv_parser_reads() {
             "today",
         ],
     );
-    assert!(
-        said.contains("wrote 1 tickets opened since today"),
-        "{said}"
-    );
+    assert!(said.contains("wrote 1 ticket opened since today"), "{said}");
     #[cfg(unix)]
     assert_private(&csv_path);
     let mut reader = csv::Reader::from_path(&csv_path).expect("csv");

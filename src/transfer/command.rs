@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::{FileFormat, callers, full, tickets};
 use crate::cli::{ExportKind, ImportKind};
-use crate::commands::parse_since;
+use crate::commands::{parse_since, plural};
 use crate::config::Config;
 use crate::store::{RestoreCounts, Store};
 
@@ -106,7 +106,12 @@ pub fn export(
     match what {
         ExportKind::Callers { file, format } => {
             let count = callers::export(store, file, FileFormat::of(file, *format)?)?;
-            writeln!(out, "wrote {count} callers to {}", file.display())?;
+            writeln!(
+                out,
+                "wrote {} to {}",
+                plural(count as i64, "caller", "callers"),
+                file.display()
+            )?;
         }
         ExportKind::Tickets {
             file,
@@ -123,7 +128,12 @@ pub fn export(
                 Some(since) => format!(" opened since {since}"),
                 None => String::new(),
             };
-            writeln!(out, "wrote {count} tickets{opened} to {}", file.display())?;
+            writeln!(
+                out,
+                "wrote {}{opened} to {}",
+                plural(count as i64, "ticket", "tickets"),
+                file.display()
+            )?;
         }
         ExportKind::Json { file } => {
             let counts = full::export(store, file)?;
