@@ -10,7 +10,7 @@ use super::{Theme, popup_area, popup_block};
 use crate::app::App;
 use crate::app::form::{Form, Input};
 use crate::deadline::parse_deadline;
-use crate::when;
+use crate::{t, when};
 
 const LABEL_WIDTH: u16 = 20;
 
@@ -94,8 +94,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
             error_area,
         );
     }
-    let help =
-        "Tab/↓ next field · ←/→ change a choice · Enter on the last field saves · Esc cancels";
+    let help = t!(
+        app.texts,
+        "form-hint",
+        next = "Tab/↓",
+        change = "←/→",
+        enter = "Enter",
+        esc = "Esc"
+    );
     frame.render_widget(
         Paragraph::new(help).style(theme.muted()),
         areas[form.fields.len() + 2],
