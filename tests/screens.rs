@@ -5,24 +5,10 @@ mod support;
 
 use balie::config::ThemeName;
 use balie::ui::Theme;
-use chrono::Duration;
 use support::Harness;
 
-/// A small working desk: two tickets, an overdue, a due-soon and a later promise, and the
-/// first ticket open with its caller beside it.
 fn busy_desk() -> Harness {
-    let mut h = Harness::with_callers();
-    h.press("n vries <enter> VPN<space>drops<space>every<space>hour <enter>");
-    h.press("a asked<space>for<space>the<space>client<space>log <enter>");
-    h.press(
-        "p call<space>back<space>with<space>the<space>VPN<space>profile <tab> <tab> <tab> +30m <enter>",
-    );
-    h.press("p send<space>the<space>new<space>profile <tab> <tab> <right> <tab> +15m <enter>");
-    h.advance(Duration::minutes(20));
-    h.press("n odon <enter> licence<space>expired<space>on<space>laptop <enter>");
-    h.press("p mail<space>the<space>new<space>licence<space>code <tab> <tab> <right> <tab> tomorrow<space>9:00 <enter>");
-    h.press("<tab> <tab> <tab> <down> <enter>");
-    h
+    support::busy_desk(balie::i18n::Language::English)
 }
 
 #[test]

@@ -8,7 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use crate::app::App;
-use crate::when;
+use crate::keymap::Command;
+use crate::{t, when};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(first) = app.views.alerts.first() else {
@@ -18,12 +19,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let p = &first.promise;
     let mut spans = vec![Span::styled(
         format!(
-            " ⚠ {} {} — {}: due {}, reminded {}, not acted ",
-            p.ticket_key,
-            p.to,
-            p.what,
-            when::local_time(p.due_at, tz),
-            when::local_time(first.at, tz)
+            " ⚠ {} ",
+            t!(
+                app.texts,
+                "banner-reminder",
+                ticket = p.ticket_key.as_str(),
+                to = p.to.as_str(),
+                what = p.what.as_str(),
+                due = when::local_time(p.due_at, tz),
+                reminded = when::local_time(first.at, tz)
+            )
         ),
         theme.overdue(),
     )];
@@ -36,9 +41,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     others.sort_unstable();
     others.dedup();
     if !others.is_empty() {
-        spans.push(Span::raw(format!(
-            "(+{} more; Promises pane: K keeps, R reschedules)",
-            others.len()
+        spans.push(Span::raw(t!(
+            app.texts,
+            "banner-more",
+            count = others.len(),
+            kept = app.keymap.shortcut(Command::Kept),
+            reschedule = app.keymap.shortcut(Command::Reschedule)
         )));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -8,24 +8,25 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Theme, is_focused, pane_block};
 use crate::app::{App, CallerView, Pane};
-use crate::when;
+use crate::{t, when};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = is_focused(app, Pane::Caller);
+    let title = t!(app.texts, "caller-title");
     let Some(view) = &app.views.caller else {
-        let block = pane_block("Caller", String::new(), focused, theme);
-        let hint = Paragraph::new("The caller of the active ticket shows here.")
+        let block = pane_block(&title, String::new(), focused, theme);
+        let hint = Paragraph::new(t!(app.texts, "caller-none"))
             .style(theme.muted())
             .wrap(Wrap { trim: true })
             .block(block);
         frame.render_widget(hint, area);
         return;
     };
-    let block = pane_block("Caller", String::new(), focused, theme);
+    let block = pane_block(&title, String::new(), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let card = card_lines(view, theme);
+    let card = card_lines(view, app, theme);
     let card_height = (card.len() as u16).min(inner.height / 2 + 1);
     let [card_area, contacts_area] =
         Layout::vertical([Constraint::Length(card_height), Constraint::Min(1)]).areas(inner);
@@ -50,7 +51,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]));
     }
     let title = Line::from(Span::styled(
-        format!("Prior contacts ({})", view.prior_contacts.len()),
+        t!(
+            app.texts,
+            "caller-prior-contacts",
+            count = view.prior_contacts.len()
+        ),
         theme.title(),
     ));
     let [title_area, list_area] =
@@ -66,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_stateful_widget(list, list_area, &mut state);
 }
 
-fn card_lines<'a>(view: &'a CallerView, theme: &Theme) -> Vec<Line<'a>> {
+fn card_lines<'a>(view: &'a CallerView, app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let c = &view.caller;
     let mut lines = vec![Line::from(Span::styled(c.name.as_str(), theme.title()))];
     if !c.organization.is_empty() {
@@ -77,10 +82,11 @@ fn card_lines<'a>(view: &'a CallerView, theme: &Theme) -> Vec<Line<'a>> {
     lines.extend(c.identifiers.iter().map(|i| Line::from(format!("# {i}"))));
     if !view.open_tickets.is_empty() {
         lines.push(Line::from(Span::styled(
-            match view.open_tickets.len() {
-                1 => "1 open ticket".to_string(),
-                n => format!("{n} open tickets"),
-            },
+            t!(
+                app.texts,
+                "caller-open-tickets",
+                count = view.open_tickets.len()
+            ),
             theme.due_soon(),
         )));
     }

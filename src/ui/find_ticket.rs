@@ -7,21 +7,28 @@ use ratatui::widgets::{List, ListItem, ListState};
 
 use super::{Theme, search_popup};
 use crate::app::{App, TicketSearch};
-use crate::when;
+use crate::{t, when};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &TicketSearch, theme: &Theme) {
+    let texts = &app.texts;
     let (input_area, list_area) = search_popup(
         frame,
         area,
-        "Find ticket",
-        "key, number or words of the subject (3 letters or more):",
-        "type to search · ↑/↓ choose · Enter open · Esc cancel",
+        &t!(texts, "find-ticket-title"),
+        &t!(texts, "find-ticket-prompt"),
+        &t!(
+            texts,
+            "find-ticket-hint",
+            choose = "↑/↓",
+            enter = "Enter",
+            esc = "Esc"
+        ),
         theme,
     );
     frame.render_widget(&search.input, input_area);
     let items: Vec<ListItem> = if search.hits.is_empty() && !search.query().is_empty() {
         vec![ListItem::new(Span::styled(
-            "no ticket found",
+            t!(texts, "find-ticket-none"),
             theme.muted(),
         ))]
     } else {

@@ -10,9 +10,12 @@ use super::{Theme, popup_area, popup_block};
 use crate::app::App;
 use crate::app::form::{Form, Input};
 use crate::deadline::parse_deadline;
-use crate::when;
+use crate::{t, when};
 
+/// Room for "▶ label:" in English; a language whose labels run longer widens the column
+/// up to `MAX_LABEL_WIDTH` rather than cutting them.
 const LABEL_WIDTH: u16 = 20;
+const MAX_LABEL_WIDTH: u16 = 30;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme) {
     let rows = field_rows(form);
@@ -27,6 +30,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
     constraints.push(Constraint::Length(1));
     constraints.push(Constraint::Length(1));
     let areas = Layout::vertical(constraints).split(inner);
+    let label_width = form
+        .fields
+        .iter()
+        .map(|f| Span::raw(f.label.as_str()).width() as u16 + 4)
+        .max()
+        .unwrap_or(0)
+        .clamp(LABEL_WIDTH, MAX_LABEL_WIDTH);
 
     let context: Vec<Line> = form
         .context
@@ -38,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
     for (index, field) in form.fields.iter().enumerate() {
         let focused = index == form.focus;
         let [label_area, value_area] =
-            Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Min(1)])
+            Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)])
                 .areas(areas[index + 1]);
         let marker = if focused { "▶ " } else { "  " };
         let label_style = if focused {
@@ -94,8 +104,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
             error_area,
         );
     }
-    let help =
-        "Tab/↓ next field · ←/→ change a choice · Enter on the last field saves · Esc cancels";
+    let help = t!(
+        app.texts,
+        "form-hint",
+        next = "Tab/↓",
+        change = "←/→",
+        enter = "Enter",
+        esc = "Esc"
+    );
     frame.render_widget(
         Paragraph::new(help).style(theme.muted()),
         areas[form.fields.len() + 2],

@@ -8,11 +8,13 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, popup_area, popup_block};
 use crate::app::App;
 use crate::keymap::Command;
+use crate::t;
 
 /// Any read-only text in a scrolling popup.
 pub fn draw_text(
     frame: &mut Frame,
     area: Rect,
+    app: &App,
     title: &str,
     text: &[String],
     scroll: u16,
@@ -27,7 +29,7 @@ pub fn draw_text(
     let mut lines: Vec<Line> = text.iter().map(|l| Line::from(l.as_str())).collect();
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "j/k scroll · Esc closes",
+        t!(app.texts, "text-hint", scroll = "j/k", esc = "Esc"),
         theme.muted(),
     )));
     let block = popup_block(title, theme);
@@ -36,10 +38,7 @@ pub fn draw_text(
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let rect = popup_area(frame, area, 90, area.height.saturating_sub(4));
-    let mut lines = vec![
-        Line::from("Every command runs from its key or from the palette (:name)."),
-        Line::from(""),
-    ];
+    let mut lines = vec![Line::from(t!(app.texts, "help-intro")), Line::from("")];
     for command in Command::ALL {
         lines.push(Line::from(vec![
             Span::styled(
@@ -51,10 +50,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
         ]));
     }
     lines.push(Line::from(""));
+    // The keys that close the help whatever the keymap says; see `App::on_popup_key`.
     lines.push(Line::from(Span::styled(
-        "j/k scroll · Esc or ? closes",
+        t!(
+            app.texts,
+            "help-hint",
+            scroll = "j/k",
+            esc = "Esc",
+            help = "?"
+        ),
         theme.muted(),
     )));
-    let block = popup_block("Help", theme);
+    let title = t!(app.texts, "help-title");
+    let block = popup_block(&title, theme);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }

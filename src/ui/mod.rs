@@ -24,7 +24,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Pane, Popup};
-use crate::layout;
+use crate::{layout, t};
 pub use theme::Theme;
 
 pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
@@ -32,7 +32,7 @@ pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     let Some(layout) = layout::desk(area, !app.views.alerts.is_empty()) else {
-        draw_too_small(frame, area);
+        draw_too_small(frame, area, app);
         return;
     };
     banner::draw(frame, layout.banner, app, theme);
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         None => {}
         Some(Popup::Help { scroll }) => help::draw(frame, area, app, *scroll, theme),
         Some(Popup::Palette(palette)) => palette::draw(frame, area, app, palette, theme),
-        Some(Popup::Search(search)) => new_call::draw_search(frame, area, search, theme),
+        Some(Popup::Search(search)) => new_call::draw_search(frame, area, app, search, theme),
         Some(Popup::FindTicket(search)) => find_ticket::draw(frame, area, app, search, theme),
         Some(Popup::AwaitCaller { .. }) => {}
         Some(Popup::PickTicket {
@@ -60,16 +60,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             title,
             lines,
             scroll,
-        }) => help::draw_text(frame, area, title, lines, *scroll, theme),
+        }) => help::draw_text(frame, area, app, title, lines, *scroll, theme),
     }
 }
 
-fn draw_too_small(frame: &mut Frame, area: Rect) {
+fn draw_too_small(frame: &mut Frame, area: Rect, app: &App) {
     let text = vec![
-        Line::from("terminal too small"),
-        Line::from(format!(
-            "need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
-            area.width, area.height
+        Line::from(t!(app.texts, "too-small")),
+        Line::from(t!(
+            app.texts,
+            "too-small-need",
+            min_width = MIN_WIDTH,
+            min_height = MIN_HEIGHT,
+            width = area.width,
+            height = area.height
         )),
     ];
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
@@ -159,7 +163,7 @@ pub(crate) fn clip(text: &str, width: usize) -> String {
 }
 
 /// Key hints, as many as fit in `width`; the most useful come first in `pairs`.
-pub(crate) fn hint_line<'a>(pairs: &[(String, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
+pub(crate) fn hint_line<'a>(pairs: &[(String, String)], width: u16, theme: &Theme) -> Line<'a> {
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, what) in pairs {
@@ -173,4 +177,34 @@ pub(crate) fn hint_line<'a>(pairs: &[(String, &'a str)], width: u16, theme: &The
         spans.push(Span::styled(text, Style::new()));
     }
     Line::from(spans)
+}
+
+/// Stand-ins for keys in a message: private-use characters that no catalogue, key name or
+/// command contains. A message is formatted with these in place of its keys, and
+/// [`with_keys`] then puts the styled keys where each language's word order put them.
+pub(crate) const KEY_SLOTS: [&str; 4] = ["\u{E000}", "\u{E001}", "\u{E002}", "\u{E003}"];
+
+/// The spans of `text`, each `KEY_SLOTS[i]` in it replaced by `keys[i]`.
+pub(crate) fn with_keys<'a>(text: &str, keys: &[Span<'a>]) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut plain = String::new();
+    for c in text.chars() {
+        let slot = KEY_SLOTS
+            .iter()
+            .position(|s| s.starts_with(c))
+            .and_then(|i| keys.get(i));
+        match slot {
+            Some(key) => {
+                if !plain.is_empty() {
+                    spans.push(Span::raw(std::mem::take(&mut plain)));
+                }
+                spans.push(key.clone());
+            }
+            None => plain.push(c),
+        }
+    }
+    if !plain.is_empty() {
+        spans.push(Span::raw(plain));
+    }
+    spans
 }

@@ -8,15 +8,22 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{Theme, popup_area, popup_block, search_popup};
 use crate::app::{App, CallerSearch};
-use crate::when;
+use crate::{t, when};
 
-pub fn draw_search(frame: &mut Frame, area: Rect, search: &CallerSearch, theme: &Theme) {
+pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &CallerSearch, theme: &Theme) {
+    let texts = &app.texts;
     let (input_area, list_area) = search_popup(
         frame,
         area,
-        "New call — who is calling?",
-        "name, organisation, phone, e-mail or code:",
-        "type to search · ↑/↓ choose · Enter take · Esc cancel",
+        &t!(texts, "new-call-title"),
+        &t!(texts, "new-call-prompt"),
+        &t!(
+            texts,
+            "new-call-hint",
+            choose = "↑/↓",
+            enter = "Enter",
+            esc = "Esc"
+        ),
         theme,
     );
     frame.render_widget(&search.input, input_area);
@@ -33,13 +40,16 @@ pub fn draw_search(frame: &mut Frame, area: Rect, search: &CallerSearch, theme: 
         })
         .collect();
     let new_row = if query.is_empty() {
-        "+ new caller".to_string()
+        t!(texts, "new-call-new-caller")
     } else if search.hits.is_empty() {
-        format!("+ no match — add \"{query}\" as a new caller")
+        t!(texts, "new-call-no-match", query = query.as_str())
     } else {
-        format!("+ new caller \"{query}\"")
+        t!(texts, "new-call-new-caller-named", query = query.as_str())
     };
-    items.push(ListItem::new(Span::styled(new_row, theme.key())));
+    items.push(ListItem::new(Span::styled(
+        format!("+ {new_row}"),
+        theme.key(),
+    )));
     let list = List::new(items)
         .highlight_style(theme.selected())
         .highlight_symbol("▶ ");
@@ -55,34 +65,40 @@ pub fn draw_pick(
     selected: usize,
     theme: &Theme,
 ) {
+    let texts = &app.texts;
     let tickets = app.open_tickets_of_caller(caller_id);
-    let name = app
-        .views
-        .caller
-        .as_ref()
-        .map_or("the caller", |c| c.caller.name.as_str());
+    let name = app.views.caller.as_ref().map_or_else(
+        || t!(texts, "new-call-the-caller"),
+        |c| c.caller.name.clone(),
+    );
     let rect = popup_area(frame, area, 90, (tickets.len() as u16 + 6).min(20));
-    let block = popup_block("New call — which ticket?", theme);
+    let title = t!(texts, "new-call-pick-title");
+    let block = popup_block(&title, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [label_area, list_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     frame.render_widget(
-        Paragraph::new(format!(
-            "{name} has open tickets. Log this call on one of them, or open a new one:"
-        )),
+        Paragraph::new(t!(texts, "new-call-pick-label", name = name)),
         label_area,
     );
-    let mut items = vec![ListItem::new(Span::styled("+ new ticket", theme.key()))];
+    let mut items = vec![ListItem::new(Span::styled(
+        format!("+ {}", t!(texts, "new-call-new-ticket")),
+        theme.key(),
+    ))];
     items.extend(tickets.iter().map(|t| {
         ListItem::new(Line::from(vec![
             Span::styled(format!("{} ", t.key), theme.title()),
             Span::raw(t.subject.clone()),
             Span::styled(
                 format!(
-                    "  {} · {} ago",
+                    "  {} · {}",
                     t.status.label(),
-                    when::age(t.last_activity_at, app.now, &app.texts)
+                    t!(
+                        texts,
+                        "new-call-ago",
+                        age = when::age(t.last_activity_at, app.now, texts)
+                    )
                 ),
                 theme.muted(),
             ),

@@ -8,10 +8,12 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use super::{Theme, popup_area, popup_block};
 use crate::app::App;
 use crate::app::palette::Palette;
+use crate::t;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, palette: &Palette, theme: &Theme) {
     let rect = popup_area(frame, area, 80, 16);
-    let block = popup_block("Command", theme);
+    let title = t!(app.texts, "palette-title");
+    let block = popup_block(&title, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [input_area, list_area] =

@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Row, Table, TableState};
 use super::{Theme, is_focused, pane_block};
 use crate::app::{App, Pane};
 use crate::domain::Promise;
-use crate::when;
+use crate::{t, when};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Urgency {
@@ -37,15 +37,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .filter(|p| urgency(p, app) == Urgency::Overdue)
         .count();
+    let texts = &app.texts;
     let extra = if app.callbacks_only {
-        format!(
-            "callback requests, first come first served · {}",
-            app.views.promises.len()
+        t!(
+            texts,
+            "promises-callbacks",
+            count = app.views.promises.len()
         )
     } else {
-        format!("{} open · {overdue} overdue", app.views.promises.len())
+        t!(
+            texts,
+            "promises-summary",
+            open = app.views.promises.len(),
+            overdue = overdue
+        )
     };
-    let block = pane_block("Promises", extra, focused, theme);
+    let title = t!(texts, "promises-title");
+    let block = pane_block(&title, extra, focused, theme);
     let wide = area.width >= 120;
     let rows = app.views.promises.iter().map(|p| {
         let (marker, style) = match urgency(p, app) {
@@ -89,13 +97,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Constraint::Length(22),
             ],
             Row::new([
-                "",
-                "countdown",
-                "due",
-                "what",
-                "to",
-                "ticket",
-                "channel · owner",
+                String::new(),
+                t!(texts, "promises-col-countdown"),
+                t!(texts, "promises-col-due"),
+                t!(texts, "promises-col-what"),
+                t!(texts, "promises-col-to"),
+                t!(texts, "promises-col-ticket"),
+                t!(texts, "promises-col-channel-owner"),
             ]),
         )
     } else {
@@ -108,7 +116,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Constraint::Length(7),
                 Constraint::Length(10),
             ],
-            Row::new(["", "countdown", "what", "to", "ticket", "owner"]),
+            Row::new([
+                String::new(),
+                t!(texts, "promises-col-countdown"),
+                t!(texts, "promises-col-what"),
+                t!(texts, "promises-col-to"),
+                t!(texts, "promises-col-ticket"),
+                t!(texts, "promises-col-owner"),
+            ]),
         )
     };
     let header = header.style(theme.muted());

@@ -9,7 +9,8 @@ use super::{Theme, clip, is_focused, pane_block, sla_label};
 use crate::app::paging::{self, QUEUE_PAGE};
 use crate::app::{App, Pane};
 use crate::domain::{Status, Ticket};
-use crate::when;
+use crate::i18n::Texts;
+use crate::{t, when};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = is_focused(app, Pane::Queue);
@@ -21,7 +22,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ""
     };
     let extra = format!("{} · {loaded}{more}", app.filter.label());
-    let block = pane_block("Queue", extra, focused, theme);
+    let texts = &app.texts;
+    let title = t!(texts, "queue-title");
+    let block = pane_block(&title, extra, focused, theme);
     let wide = area.width >= 58;
     let tiny = area.width < 40;
     // Wide enough for the longest key and the * that marks the open ticket: keys grow to
@@ -64,12 +67,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Constraint::Length(3),
         ]
     };
+    let (key, subject, priority) = (
+        t!(texts, "queue-col-key"),
+        t!(texts, "queue-col-subject"),
+        t!(texts, "queue-col-priority"),
+    );
     let header = if wide {
-        Row::new(["key", "caller", "subject", "status", "P", "age", "SLA"])
+        Row::new([
+            key,
+            t!(texts, "queue-col-caller"),
+            subject,
+            t!(texts, "queue-col-status"),
+            priority,
+            t!(texts, "queue-col-age"),
+            t!(texts, "queue-col-sla"),
+        ])
     } else if tiny {
-        Row::new(["key", "subject", "P"])
+        Row::new([key, subject, priority])
     } else {
-        Row::new(["key", "subject", "st", "P", "age"])
+        Row::new([
+            key,
+            subject,
+            t!(texts, "queue-col-status-short"),
+            priority,
+            t!(texts, "queue-col-age"),
+        ])
     }
     .style(theme.muted());
     let table = Table::new(rows, widths)
@@ -89,7 +111,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn sla_cell<'a>(ticket: &Ticket, app: &App, theme: &Theme) -> Cell<'a> {
     match app.views.clocks.get(&ticket.id) {
         Some(clocks) => {
-            let (text, style) = sla_label::label(&clocks.resolution, theme);
+            let (text, style) = sla_label::label(&clocks.resolution, &app.texts, theme);
             Cell::from(text).style(style)
         }
         None => Cell::from(""),
@@ -100,14 +122,14 @@ fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool, theme: &Theme)
     let active = app.ticket_id.as_deref() == Some(ticket.id.as_str());
     // The open ticket is marked with * so the agent sees where they are in the queue.
     let key = format!("{}{}", ticket.key, if active { "*" } else { "" });
-    let priority = format!("P{}", ticket.priority);
+    let priority = t!(app.texts, "queue-priority", priority = ticket.priority);
     let age = when::age(ticket.last_activity_at, app.now, &app.texts);
     if wide {
         Row::new(vec![
             Cell::from(key),
             Cell::from(clip(&ticket.caller_name, 14)),
             Cell::from(ticket.subject.as_str()),
-            Cell::from(short_status(ticket.status)),
+            Cell::from(short_status(ticket.status, &app.texts)),
             Cell::from(priority),
             Cell::from(age),
             sla_cell(ticket, app, theme),
@@ -122,28 +144,32 @@ fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool, theme: &Theme)
         Row::new(vec![
             Cell::from(key),
             Cell::from(ticket.subject.as_str()),
-            Cell::from(tiny_status(ticket.status)),
+            Cell::from(tiny_status(ticket.status, &app.texts)),
             Cell::from(priority),
             Cell::from(age),
         ])
     }
 }
 
-fn short_status(status: Status) -> &'static str {
+/// The status in the 8-letter column: the full labels of the waiting states do not fit.
+fn short_status(status: Status, texts: &Texts) -> String {
     match status {
-        Status::WaitingCaller => "wait clr",
-        Status::WaitingThirdParty => "wait 3rd",
-        other => other.label(),
+        Status::New => t!(texts, "queue-status-new"),
+        Status::Open => t!(texts, "queue-status-open"),
+        Status::WaitingCaller => t!(texts, "queue-status-waiting-caller"),
+        Status::WaitingThirdParty => t!(texts, "queue-status-waiting-third"),
+        Status::Resolved => t!(texts, "queue-status-resolved"),
+        Status::Closed => t!(texts, "queue-status-closed"),
     }
 }
 
-fn tiny_status(status: Status) -> &'static str {
+fn tiny_status(status: Status, texts: &Texts) -> String {
     match status {
-        Status::New => "new",
-        Status::Open => "open",
-        Status::WaitingCaller => "w/c",
-        Status::WaitingThirdParty => "w/3",
-        Status::Resolved => "res",
-        Status::Closed => "cls",
+        Status::New => t!(texts, "queue-status-tiny-new"),
+        Status::Open => t!(texts, "queue-status-tiny-open"),
+        Status::WaitingCaller => t!(texts, "queue-status-tiny-waiting-caller"),
+        Status::WaitingThirdParty => t!(texts, "queue-status-tiny-waiting-third"),
+        Status::Resolved => t!(texts, "queue-status-tiny-resolved"),
+        Status::Closed => t!(texts, "queue-status-tiny-closed"),
     }
 }

@@ -8,12 +8,15 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{Theme, clip, popup_block, sla_label};
 use crate::app::App;
 use crate::app::review::{self, Bucket, Review};
+use crate::i18n::Texts;
 use crate::outcome::Record;
-use crate::when;
+use crate::{t, when};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &Theme) {
+    let texts = &app.texts;
     frame.render_widget(Clear, area);
-    let block = popup_block("Review — open promises per agent", theme);
+    let title = t!(texts, "review-title");
+    let block = popup_block(&title, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -30,7 +33,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 lines.push(Line::from(vec![
                     Span::styled(name.to_string(), theme.title()),
                     Span::styled(
-                        format!("   7 days: {}   30 days: {}", record(week), record(month)),
+                        format!(
+                            "   {}",
+                            t!(
+                                texts,
+                                "review-periods",
+                                week = record(week, texts),
+                                month = record(month, texts)
+                            )
+                        ),
                         theme.muted(),
                     ),
                 ]));
@@ -71,21 +82,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
         }
     }
     if lines.is_empty() {
-        lines.push(Line::from(
-            "No open promises and no promises made in the last 30 days.",
-        ));
+        lines.push(Line::from(t!(texts, "review-empty")));
     }
     if !review.data.sla.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
-            format!(
-                "SLA: breached or about to breach ({})",
-                review.data.sla.len()
-            ),
+            t!(texts, "review-sla", count = review.data.sla.len()),
             theme.overdue(),
         )));
         for (ticket, clocks) in &review.data.sla {
-            let (left, style) = sla_label::label(&clocks.resolution, theme);
+            let (left, style) = sla_label::label(&clocks.resolution, texts, theme);
             lines.push(Line::from(vec![
                 Span::styled(format!("  {left:<14}"), style),
                 Span::raw(format!(
@@ -102,26 +108,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
     if !review.data.unacted.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
-            format!("Reminders nobody acted on ({})", review.data.unacted.len()),
+            t!(texts, "review-unacted", count = review.data.unacted.len()),
             theme.overdue(),
         )));
         for alert in &review.data.unacted {
             let p = &alert.promise;
-            lines.push(Line::from(format!(
-                "  {} {:<8} {} — {}: due {}, reminded {} ({})",
-                p.owner,
-                p.ticket_key,
-                p.to,
-                p.what,
-                when::friendly(p.due_at, app.now, tz, &app.texts),
-                when::local_time(alert.at, tz),
-                alert.kind.label()
-            )));
+            let line = t!(
+                texts,
+                "review-unacted-line",
+                owner = p.owner.as_str(),
+                ticket = format!("{:<8}", p.ticket_key),
+                to = p.to.as_str(),
+                what = p.what.as_str(),
+                due = when::friendly(p.due_at, app.now, tz, texts),
+                reminded = when::local_time(alert.at, tz),
+                kind = alert.kind.label()
+            );
+            lines.push(Line::from(format!("  {line}")));
         }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
-        "j/k choose · Enter opens the ticket · Esc closes · balie overdue / balie report print the same",
+        t!(
+            texts,
+            "review-hint",
+            choose = "j/k",
+            enter = "Enter",
+            esc = "Esc",
+            overdue = "balie overdue",
+            report = "balie report"
+        ),
         theme.muted(),
     )));
     // Keep the selected promise in view.
@@ -130,15 +146,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
     frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
 }
 
-fn record(record: Option<&Record>) -> String {
+fn record(record: Option<&Record>, texts: &Texts) -> String {
     let Some(r) = record else {
-        return "no promises made".into();
+        return t!(texts, "review-no-record");
     };
     let rate = r
         .rate()
         .map_or_else(|| "—".to_string(), |rate| format!("{:.0}%", rate * 100.0));
-    format!(
-        "made {}, kept on time {}, late {}, broken {}, rate {rate}",
-        r.made, r.kept_on_time, r.kept_late, r.broken
+    t!(
+        texts,
+        "review-record",
+        made = r.made,
+        kept = r.kept_on_time,
+        late = r.kept_late,
+        broken = r.broken,
+        rate = rate
     )
 }

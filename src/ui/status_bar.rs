@@ -9,17 +9,23 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, hint_line};
 use crate::app::{App, Pane};
 use crate::keymap::Command;
+use crate::t;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let counts = app.views.counts;
     let mut first = vec![
         Span::styled(format!(" {} ", app.config.agent), theme.title()),
         Span::raw(format!(
-            "· {} open tickets · my promises: {} due today, ",
-            counts.open_tickets, counts.promises_due_today
+            "· {} ",
+            t!(
+                app.texts,
+                "status-figures",
+                open = counts.open_tickets,
+                today = counts.promises_due_today
+            )
         )),
         Span::styled(
-            format!("{} overdue", counts.promises_overdue),
+            t!(app.texts, "status-overdue", count = counts.promises_overdue),
             if counts.promises_overdue > 0 {
                 theme.overdue()
             } else {
@@ -38,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // A command the config left without a key runs from the palette; no hint for it.
     let hints = hints(app)
         .iter()
-        .map(|c| (app.keymap.keys_for(*c), c.name()))
+        .map(|c| (app.keymap.keys_for(*c), hint_word(*c, app)))
         .filter(|(keys, _)| !keys.is_empty())
         .collect::<Vec<_>>();
     let lines = vec![Line::from(first), hint_line(&hints, area.width, theme)];
@@ -58,4 +64,32 @@ fn hints(app: &App) -> Vec<Command> {
     }
     hints.extend([Help, Palette, Quit, FocusNext]);
     hints
+}
+
+/// The word after a key in the hint line. The palette names the commands in English for
+/// the config and scripts; here the agent reads their own language.
+fn hint_word(command: Command, app: &App) -> String {
+    use Command::*;
+    let texts = &app.texts;
+    match command {
+        NewCall => t!(texts, "status-hint-new-call"),
+        Open => t!(texts, "status-hint-open"),
+        FilterMine => t!(texts, "status-hint-mine"),
+        FilterAllOpen => t!(texts, "status-hint-all-open"),
+        FilterWaiting => t!(texts, "status-hint-waiting"),
+        Kept => t!(texts, "status-hint-kept"),
+        Reschedule => t!(texts, "status-hint-reschedule"),
+        CancelPromise => t!(texts, "status-hint-cancel-promise"),
+        Note => t!(texts, "status-hint-note"),
+        Promise => t!(texts, "status-hint-promise"),
+        Status => t!(texts, "status-hint-status"),
+        Priority => t!(texts, "status-hint-priority"),
+        Copy => t!(texts, "status-hint-copy"),
+        Help => t!(texts, "status-hint-help"),
+        Palette => t!(texts, "status-hint-palette"),
+        Quit => t!(texts, "status-hint-quit"),
+        FocusNext => t!(texts, "status-hint-focus-next"),
+        // Commands `hints` never offers.
+        other => other.name().to_string(),
+    }
 }

@@ -10,22 +10,26 @@ use super::{Theme, is_focused, pane_block, sla_label};
 use crate::app::{App, Pane, TicketView};
 use crate::domain::Event;
 use crate::keymap::Command;
-use crate::{timeline, when};
+use crate::{t, timeline, when};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = is_focused(app, Pane::Ticket);
+    let texts = &app.texts;
+    let title = t!(texts, "ticket-title");
     let Some(view) = &app.views.ticket else {
-        let block = pane_block("Active ticket", String::new(), focused, theme);
+        let block = pane_block(&title, String::new(), focused, theme);
         let hint = Paragraph::new(vec![
-            Line::from("No ticket open."),
+            Line::from(t!(texts, "ticket-none-open")),
             Line::from(""),
-            Line::from(format!(
-                "{} on a ticket in the Queue opens it;",
-                app.keymap.shortcut(Command::Open)
+            Line::from(t!(
+                texts,
+                "ticket-open-hint",
+                key = app.keymap.shortcut(Command::Open)
             )),
-            Line::from(format!(
-                "{} logs a new call.",
-                app.keymap.shortcut(Command::NewCall)
+            Line::from(t!(
+                texts,
+                "ticket-new-call-hint",
+                key = app.keymap.shortcut(Command::NewCall)
             )),
         ])
         .style(theme.muted())
@@ -34,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(hint, area);
         return;
     };
-    let block = pane_block("Active ticket", view.ticket.key.clone(), focused, theme);
+    let block = pane_block(&title, view.ticket.key.clone(), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -45,7 +49,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Layout::vertical([Constraint::Length(header_height), Constraint::Min(1)]).areas(inner);
     frame.render_widget(header, header_area);
 
-    let mut timeline = vec![Line::from(Span::styled("── timeline ──", theme.muted()))];
+    let mut timeline = vec![Line::from(Span::styled(
+        format!("── {} ──", t!(texts, "ticket-timeline")),
+        theme.muted(),
+    ))];
     timeline.extend(
         view.timeline
             .iter()
@@ -62,49 +69,55 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let t = &view.ticket;
     let tz = app.config.time_zone;
+    let texts = &app.texts;
     let mut lines = vec![
         Line::from(Span::styled(
             format!("{} · {}", t.key, t.subject),
             theme.title(),
         )),
-        Line::from(format!(
-            "status: {}   priority: P{} (impact {} × urgency {})",
-            t.status.label(),
-            t.priority,
-            t.impact,
-            t.urgency
+        Line::from(t!(
+            texts,
+            "ticket-status-line",
+            status = t.status.label(),
+            priority = t.priority,
+            impact = t.impact,
+            urgency = t.urgency
         )),
-        Line::from(format!(
-            "category: {}   assignee: {}",
-            t.category.as_deref().unwrap_or("—"),
-            t.assignee.as_deref().unwrap_or("—")
+        Line::from(t!(
+            texts,
+            "ticket-category-line",
+            category = t.category.as_deref().unwrap_or("—"),
+            assignee = t.assignee.as_deref().unwrap_or("—")
         )),
-        Line::from(format!(
-            "caller: {}   opened {}",
-            if t.caller_name.is_empty() {
+        Line::from(t!(
+            texts,
+            "ticket-caller-line",
+            caller = if t.caller_name.is_empty() {
                 "—"
             } else {
-                &t.caller_name
+                t.caller_name.as_str()
             },
-            when::friendly(t.created_at, app.now, tz, &app.texts)
+            opened = when::friendly(t.created_at, app.now, tz, texts)
         )),
     ];
     if let Some(clocks) = app.views.clocks.get(&t.id) {
-        let (response, response_style) = sla_label::label(&clocks.response, theme);
-        let (resolution, resolution_style) = sla_label::label(&clocks.resolution, theme);
+        let (response, response_style) = sla_label::label(&clocks.response, texts, theme);
+        let (resolution, resolution_style) = sla_label::label(&clocks.resolution, texts, theme);
         // An allowance beyond the calendar's century never runs out: no date to show.
         let due = if t.status.is_open() && clocks.resolution.due != DateTime::<Utc>::MAX_UTC {
-            format!(
-                " (due {})",
-                when::friendly(clocks.resolution.due, app.now, tz, &app.texts)
-            )
+            let when = when::friendly(clocks.resolution.due, app.now, tz, texts);
+            format!(" {}", t!(texts, "ticket-sla-due", when = when))
         } else {
             String::new()
         };
         lines.push(Line::from(vec![
-            Span::raw("SLA  response: "),
+            Span::raw(format!(
+                "{}  {} ",
+                t!(texts, "ticket-sla"),
+                t!(texts, "ticket-sla-response")
+            )),
             Span::styled(response, response_style),
-            Span::raw("   resolution: "),
+            Span::raw(format!("   {} ", t!(texts, "ticket-sla-resolution"))),
             Span::styled(resolution, resolution_style),
             Span::raw(due),
         ]));
@@ -117,13 +130,15 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
             Default::default()
         };
         let marker = if overdue { "!! " } else { "" };
+        let promise = t!(
+            texts,
+            "ticket-promise",
+            what = p.what.as_str(),
+            when = when::friendly(p.due_at, app.now, tz, texts),
+            countdown = when::countdown(p.due_at, app.now, texts)
+        );
         lines.push(Line::from(Span::styled(
-            format!(
-                "{marker}promise: {} — by {} ({})",
-                p.what,
-                when::friendly(p.due_at, app.now, tz, &app.texts),
-                when::countdown(p.due_at, app.now, &app.texts)
-            ),
+            format!("{marker}{promise}"),
             style,
         )));
     }

@@ -9,6 +9,7 @@ use balie::app::Action;
 use balie::config::Config;
 use balie::desk::Desk;
 use balie::domain::NewCaller;
+use balie::i18n::Language;
 use balie::store::Store;
 use balie::ui::{self, Theme};
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -47,11 +48,25 @@ impl Harness {
     }
 
     pub fn on(store: Store) -> Harness {
+        Harness::speaking(store, Language::English)
+    }
+
+    /// A desk on `store` whose agent reads `language`, as `language = "nl"` in the config.
+    pub fn speaking(store: Store, language: Language) -> Harness {
         let now = monday_morning();
+        let config = Config {
+            language,
+            ..config()
+        };
         Harness {
-            desk: Desk::new(store, config(), now),
+            desk: Desk::new(store, config, now),
             now,
         }
+    }
+
+    /// A desk with the callers of `callers_store`, in `language`.
+    pub fn with_callers_in(language: Language) -> Harness {
+        Harness::speaking(callers_store(), language)
     }
 
     /// The test settings with `toml` read on top, as from a config file.
@@ -120,6 +135,23 @@ impl Harness {
         self.desk
             .dispatch(Action::Mouse { event, screen }, self.now)
     }
+}
+
+/// A small working desk in `language`: two tickets, an overdue, a due-soon and a later
+/// promise, and the first ticket open with its caller beside it.
+pub fn busy_desk(language: Language) -> Harness {
+    let mut h = Harness::with_callers_in(language);
+    h.press("n vries <enter> VPN<space>drops<space>every<space>hour <enter>");
+    h.press("a asked<space>for<space>the<space>client<space>log <enter>");
+    h.press(
+        "p call<space>back<space>with<space>the<space>VPN<space>profile <tab> <tab> <tab> +30m <enter>",
+    );
+    h.press("p send<space>the<space>new<space>profile <tab> <tab> <right> <tab> +15m <enter>");
+    h.advance(Duration::minutes(20));
+    h.press("n odon <enter> licence<space>expired<space>on<space>laptop <enter>");
+    h.press("p mail<space>the<space>new<space>licence<space>code <tab> <tab> <right> <tab> tomorrow<space>9:00 <enter>");
+    h.press("<tab> <tab> <tab> <down> <enter>");
+    h
 }
 
 /// A few callers whose names, phones and codes the tests search for.

@@ -1,1 +1,169 @@
-# panes
+# panes: what src/ui draws around the data — titles, column headers, empty states and hints.
+# Titles and column headers sit in narrow panes at 80×24: keep translations as short as these.
+# Key names (j/k, Enter, Esc, ↑/↓) arrive as variables, so translations only move them.
+# Fluent trims spaces at either end of a message; the code adds the padding it needs.
+
+## The split view
+
+too-small = terminal too small
+too-small-need = need { $min_width }×{ $min_height }, have { $width }×{ $height }
+
+## Queue
+
+queue-title = Queue
+queue-col-key = key
+queue-col-caller = caller
+queue-col-subject = subject
+queue-col-status = status
+queue-col-status-short = st
+queue-col-priority = P
+queue-col-age = age
+queue-col-sla = SLA
+queue-priority = P{ $priority }
+# Statuses in the 8-letter column of a wide queue.
+queue-status-new = new
+queue-status-open = open
+queue-status-waiting-caller = wait clr
+queue-status-waiting-third = wait 3rd
+queue-status-resolved = resolved
+queue-status-closed = closed
+# Statuses in the 4-letter column of a narrow queue.
+queue-status-tiny-new = new
+queue-status-tiny-open = open
+queue-status-tiny-waiting-caller = w/c
+queue-status-tiny-waiting-third = w/3
+queue-status-tiny-resolved = res
+queue-status-tiny-closed = cls
+
+## Active ticket
+
+ticket-title = Active ticket
+ticket-none-open = No ticket open.
+ticket-open-hint = { $key } on a ticket in the Queue opens it;
+ticket-new-call-hint = { $key } logs a new call.
+ticket-status-line = status: { $status }   priority: P{ $priority } (impact { $impact } × urgency { $urgency })
+ticket-category-line = category: { $category }   assignee: { $assignee }
+ticket-caller-line = caller: { $caller }   opened { $opened }
+ticket-sla = SLA
+ticket-sla-response = response:
+ticket-sla-resolution = resolution:
+ticket-sla-due = (due { $when })
+ticket-promise = promise: { $what } — by { $when } ({ $countdown })
+ticket-timeline = timeline
+
+## Caller
+
+caller-title = Caller
+caller-none = The caller of the active ticket shows here.
+caller-prior-contacts = Prior contacts ({ $count })
+caller-open-tickets =
+    { $count ->
+        [one] 1 open ticket
+       *[other] { $count } open tickets
+    }
+
+## Promises
+
+promises-title = Promises
+promises-summary = { $open } open · { $overdue } overdue
+promises-callbacks = callback requests, first come first served · { $count }
+promises-col-countdown = countdown
+promises-col-due = due
+promises-col-what = what
+promises-col-to = to
+promises-col-ticket = ticket
+promises-col-owner = owner
+promises-col-channel-owner = channel · owner
+
+## SLA clocks in a narrow column
+
+sla-met = met
+sla-over = over { $span }
+
+## Status bar
+
+status-figures =
+    { $open ->
+        [one] 1 open ticket
+       *[other] { $open } open tickets
+    } · my promises: { $today } due today,
+status-overdue = { $count } overdue
+# The word after each key in the hint line; English shows the command's palette name.
+status-hint-new-call = new-call
+status-hint-open = open
+status-hint-mine = mine
+status-hint-all-open = all-open
+status-hint-waiting = waiting
+status-hint-kept = kept
+status-hint-reschedule = reschedule
+status-hint-cancel-promise = cancel-promise
+status-hint-note = note
+status-hint-promise = promise
+status-hint-status = status
+status-hint-priority = priority
+status-hint-copy = copy
+status-hint-help = help
+status-hint-palette = palette
+status-hint-quit = quit
+status-hint-focus-next = focus-next
+
+## Reminder banner
+
+banner-reminder = { $ticket } { $to } — { $what }: due { $due }, reminded { $reminded }, not acted
+banner-more = (+{ $count } more; Promises pane: { $kept } keeps, { $reschedule } reschedules)
+
+## Welcome
+
+welcome-title = Welcome
+welcome-heading = Welcome to balie
+welcome-first-call = Press { $key } to log your first call: find or add the caller, then a subject.
+welcome-demo = To look around first, quit with { $quit } and run { $demo }.
+welcome-keys = { $help } shows every key, { $palette } runs a command by name.
+
+## Help and text popups
+
+help-title = Help
+help-intro = Every command runs from its key or from the palette (:name).
+help-hint = { $scroll } scroll · { $esc } or { $help } closes
+text-hint = { $scroll } scroll · { $esc } closes
+
+## Command palette
+
+palette-title = Command
+
+## Find ticket
+
+find-ticket-title = Find ticket
+find-ticket-prompt = key, number or words of the subject (3 letters or more):
+find-ticket-hint = type to search · { $choose } choose · { $enter } open · { $esc } cancel
+find-ticket-none = no ticket found
+
+## New call
+
+new-call-title = New call — who is calling?
+new-call-prompt = name, organisation, phone, e-mail or code:
+new-call-hint = type to search · { $choose } choose · { $enter } take · { $esc } cancel
+new-call-new-caller = new caller
+new-call-new-caller-named = new caller "{ $query }"
+new-call-no-match = no match — add "{ $query }" as a new caller
+new-call-pick-title = New call — which ticket?
+new-call-pick-label = { $name } has open tickets. Log this call on one of them, or open a new one:
+new-call-the-caller = the caller
+new-call-new-ticket = new ticket
+new-call-ago = { $age } ago
+
+## Forms
+
+form-hint = { $next } next field · { $change } choose · { $enter } on the last field saves · { $esc } cancels
+
+## Review
+
+review-title = Review — open promises per agent
+review-periods = 7 days: { $week }   30 days: { $month }
+review-record = made { $made }, kept on time { $kept }, late { $late }, broken { $broken }, rate { $rate }
+review-no-record = no promises made
+review-empty = No open promises and no promises made in the last 30 days.
+review-sla = SLA: breached or about to breach ({ $count })
+review-unacted = Reminders nobody acted on ({ $count })
+review-unacted-line = { $owner } { $ticket } { $to } — { $what }: due { $due }, reminded { $reminded } ({ $kind })
+review-hint = { $choose } choose · { $enter } opens · { $esc } closes · to print: { $overdue }, { $report }
