@@ -81,7 +81,7 @@ pub fn draw_pick(
             Span::styled(
                 format!(
                     "  {} · {} ago",
-                    t.status.label(),
+                    t.status.text(&app.texts),
                     when::age(t.last_activity_at, app.now, &app.texts)
                 ),
                 theme.muted(),

@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         ""
     };
-    let extra = format!("{} · {loaded}{more}", app.filter.label());
+    let extra = format!("{} · {loaded}{more}", app.filter.text(&app.texts));
     let block = pane_block("Queue", extra, focused, theme);
     let wide = area.width >= 58;
     let tiny = area.width < 40;

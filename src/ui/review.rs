@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 };
                 let marker = if bucket == Bucket::Overdue { "!! " } else { "" };
                 lines.push(Line::from(Span::styled(
-                    format!("  {marker}{} ({count})", bucket.label()),
+                    format!("  {marker}{} ({count})", bucket.text(&app.texts)),
                     style,
                 )));
             }
@@ -115,7 +115,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 p.what,
                 when::friendly(p.due_at, app.now, tz, &app.texts),
                 when::local_time(alert.at, tz),
-                alert.kind.label()
+                alert.kind.text(&app.texts)
             )));
         }
     }

@@ -69,7 +69,7 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
         )),
         Line::from(format!(
             "status: {}   priority: P{} (impact {} × urgency {})",
-            t.status.label(),
+            t.status.text(&app.texts),
             t.priority,
             t.impact,
             t.urgency

@@ -278,3 +278,28 @@ fn special_key(name: &str) -> Option<KeyEvent> {
         _ => return None,
     })
 }
+
+impl Harness {
+    /// A desk with the callers of `callers_store` whose agent works in `language`.
+    pub fn speaking(language: balie::i18n::Language) -> Harness {
+        let now = monday_morning();
+        let config = Config {
+            language,
+            ..config()
+        };
+        Harness {
+            desk: Desk::new(callers_store(), config, now),
+            now,
+        }
+    }
+
+    /// The status bar's message, or an empty string.
+    pub fn message(&self) -> String {
+        self.desk
+            .app
+            .message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default()
+    }
+}
