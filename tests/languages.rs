@@ -41,7 +41,7 @@ fn dutch() -> Expected {
             "☎ uitgaand gesprek: opgelost",
             "nagekomen: terugbellen",
         ],
-        not_understood: "`straks` niet begrepen — schrijf +2h",
+        not_understood: "`straks` niet begrepen — schrijf morgen 9:00, vr 14:00",
         help: "gesprek aannemen: beller zoeken of toevoegen",
     }
 }
@@ -63,7 +63,7 @@ fn hungarian() -> Expected {
             "☎ kimenő hívás: opgelost",
             "teljesítve: terugbellen",
         ],
-        not_understood: "`straks` nem értelmezhető — írd így: +2h",
+        not_understood: "`straks` nem értelmezhető — írd így: holnap 9:00, p 14:00",
         help: "bejövő hívás: hívó keresése vagy felvétele",
     }
 }
