@@ -14,7 +14,8 @@ use chrono_tz::Tz;
 use thiserror::Error;
 
 use crate::business::Calendar;
-use crate::i18n::Language;
+use crate::i18n::{Language, Texts};
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DeadlineError {
@@ -30,7 +31,7 @@ pub enum DeadlineError {
     #[error("{when} is in the past")]
     Passed { when: String },
     #[error("`{text}` is not a time: {reason}")]
-    InvalidTime { text: String, reason: &'static str },
+    InvalidTime { text: String, reason: TimeFault },
     #[error("`{text}` is not a date on the calendar")]
     InvalidDate { text: String },
     #[error("{local} does not exist in {tz}: the clocks jump forward then — pick another time")]
@@ -39,6 +40,61 @@ pub enum DeadlineError {
     ZeroDuration(String),
     #[error("`{0}` is too far ahead")]
     TooFar(String),
+}
+
+/// Why a word shaped like a time is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum TimeFault {
+    #[error("hours go from 0 to 23")]
+    Hours,
+    #[error("minutes go from 00 to 59")]
+    Minutes,
+    #[error("not a time of day")]
+    NotATime,
+}
+
+impl TimeFault {
+    fn message(self, texts: &Texts) -> String {
+        match self {
+            TimeFault::Hours => t!(texts, "deadline-hours"),
+            TimeFault::Minutes => t!(texts, "deadline-minutes"),
+            TimeFault::NotATime => t!(texts, "deadline-not-a-time"),
+        }
+    }
+}
+
+impl DeadlineError {
+    /// The error in the agent's language, with examples in the words that language reads
+    /// (`morgen 9:00`, `holnap 9:00`). `Display` stays English for the command line.
+    pub fn message(&self, texts: &Texts) -> String {
+        match self {
+            DeadlineError::Empty => t!(texts, "deadline-empty"),
+            DeadlineError::NotUnderstood(text) => {
+                t!(texts, "deadline-not-understood", text = text.as_str())
+            }
+            DeadlineError::PassedToday { time } => {
+                t!(texts, "deadline-passed-today", time = time.as_str())
+            }
+            DeadlineError::Passed { when } => t!(texts, "deadline-passed", when = when.as_str()),
+            DeadlineError::InvalidTime { text, reason } => t!(
+                texts,
+                "deadline-invalid-time",
+                text = text.as_str(),
+                reason = reason.message(texts)
+            ),
+            DeadlineError::InvalidDate { text } => {
+                t!(texts, "deadline-invalid-date", text = text.as_str())
+            }
+            DeadlineError::NonexistentLocalTime { local, tz } => t!(
+                texts,
+                "deadline-nonexistent",
+                local = local.as_str(),
+                tz = tz.name()
+            ),
+            DeadlineError::ZeroDuration(text) => t!(texts, "deadline-zero", text = text.as_str()),
+            DeadlineError::TooFar(text) => t!(texts, "deadline-too-far", text = text.as_str()),
+        }
+    }
 }
 
 /// The instant an agent means by `input`, strictly after `now`.
@@ -207,14 +263,14 @@ fn parse_time(word: &str) -> Result<Option<NaiveTime>, DeadlineError> {
         reason,
     };
     if hour > 23 {
-        return Err(invalid("hours go from 0 to 23"));
+        return Err(invalid(TimeFault::Hours));
     }
     if minute > 59 {
-        return Err(invalid("minutes go from 00 to 59"));
+        return Err(invalid(TimeFault::Minutes));
     }
     NaiveTime::from_hms_opt(hour, minute, 0)
         .map(Some)
-        .ok_or_else(|| invalid("not a time of day"))
+        .ok_or_else(|| invalid(TimeFault::NotATime))
 }
 
 /// `Ok(None)` when `word` is not shaped like `YYYY-MM-DD`; an error when it

@@ -14,6 +14,8 @@ use crate::domain::{Id, QueueFilter, Ticket};
 use crate::i18n::Texts;
 use crate::sla::{TicketClocks, Warning, ticket_clocks};
 use crate::store::{self, NewTicket, Store};
+use crate::t;
+use crate::words::store_error;
 
 const TIMELINE_EVENTS: usize = 200;
 const PRIOR_CONTACTS: usize = 30;
@@ -120,7 +122,8 @@ impl Desk {
                     match self.store.record_alert(&promise_id, kind, now) {
                         Ok(()) => reminded.push(text),
                         Err(e) => {
-                            next.extend(self.app.update(Action::LoadFailed(e.to_string()), now))
+                            let error = store_error(&e, &self.app.texts);
+                            next.extend(self.app.update(Action::LoadFailed(error), now))
                         }
                     }
                     continue;
@@ -150,7 +153,7 @@ impl Desk {
         Some(match effect {
             Effect::Refresh(request) => match load_views(&self.store, &request, now, &self.app) {
                 Ok(views) => Action::Loaded(Box::new(views)),
-                Err(e) => Action::LoadFailed(e.to_string()),
+                Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
             },
             Effect::SearchCallers(query) => {
                 match self.store.search_callers_quickly(&query, SEARCH_RESULTS) {
@@ -165,13 +168,13 @@ impl Desk {
                             hits: found.hits,
                         }
                     }
-                    Err(e) => Action::LoadFailed(e.to_string()),
+                    Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
                 }
             }
             Effect::SearchTickets(query) => match self.store.search_tickets(&query, SEARCH_RESULTS)
             {
                 Ok(hits) => Action::TicketHits { query, hits },
-                Err(e) => Action::LoadFailed(e.to_string()),
+                Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
             },
             Effect::LoadHandover => {
                 let app = &self.app;
@@ -184,12 +187,12 @@ impl Desk {
                     now,
                 ) {
                     Ok(handover) => Action::HandoverLoaded(Box::new(handover)),
-                    Err(e) => Action::LoadFailed(e.to_string()),
+                    Err(e) => Action::LoadFailed(store_error(&e, &app.texts)),
                 }
             }
             Effect::LoadReview => match load_review(&self.store, now, &self.app) {
                 Ok(data) => Action::ReviewLoaded(Box::new(data)),
-                Err(e) => Action::LoadFailed(e.to_string()),
+                Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
             },
             Effect::Write(write) => match apply(
                 &mut self.store,
@@ -199,7 +202,7 @@ impl Desk {
                 now,
             ) {
                 Ok(outcome) => Action::Saved(outcome),
-                Err(e) => Action::SaveFailed(e.to_string()),
+                Err(e) => Action::SaveFailed(store_error(&e, &self.app.texts)),
             },
             other => {
                 for_terminal.push(other);
@@ -359,15 +362,18 @@ fn apply(
         Write::LogCall { ticket_id } => {
             store.log_contact(&ticket_id, true, crate::domain::Channel::Phone, "", now)?;
             let key = ticket_key(store, &ticket_id)?;
-            done(format!("call logged on {key}"), Some(ticket_id))
+            done(t!(texts, "done-call-logged", key = key), Some(ticket_id))
         }
         Write::Note { ticket_id, text } => {
             store.add_note(&ticket_id, &text, now)?;
-            done("note saved".into(), Some(ticket_id))
+            done(t!(texts, "done-note"), Some(ticket_id))
         }
         Write::Status { ticket_id, status } => {
             store.set_status(&ticket_id, status, now)?;
-            done(format!("status: {}", status.label()), Some(ticket_id))
+            done(
+                t!(texts, "done-status", status = status.text(texts)),
+                Some(ticket_id),
+            )
         }
         Write::Priority {
             ticket_id,
@@ -377,7 +383,13 @@ fn apply(
             let priority = config.priority(impact, urgency);
             store.set_impact_urgency(&ticket_id, impact, urgency, priority, now)?;
             done(
-                format!("priority P{priority} (impact {impact} × urgency {urgency})"),
+                t!(
+                    texts,
+                    "done-priority",
+                    priority = priority,
+                    impact = impact,
+                    urgency = urgency
+                ),
                 Some(ticket_id),
             )
         }
@@ -386,11 +398,14 @@ fn apply(
             category,
         } => {
             store.set_category(&ticket_id, &category, now)?;
-            done(format!("category: {category}"), Some(ticket_id))
+            done(
+                t!(texts, "done-category", category = category),
+                Some(ticket_id),
+            )
         }
         Write::Assign { ticket_id, agent } => {
             store.set_assignee(&ticket_id, &agent, now)?;
-            done(format!("assigned to {agent}"), Some(ticket_id))
+            done(t!(texts, "done-assigned", agent = agent), Some(ticket_id))
         }
         Write::Promise {
             ticket_id,
@@ -413,14 +428,17 @@ fn apply(
             )?;
             let when = crate::when::friendly(promise.due_at, now, config.time_zone, texts);
             done(
-                format!("promised to {} by {when}", promise.to),
+                t!(texts, "done-promised", to = promise.to, when = when),
                 Some(ticket_id),
             )
         }
         Write::Keep { promise_id, note } => {
             let promise = store.promise(&promise_id)?;
             store.keep_promise(&promise_id, &note, now)?;
-            done(format!("kept: {}", promise.what), Some(promise.ticket_id))
+            done(
+                t!(texts, "done-kept", what = promise.what),
+                Some(promise.ticket_id),
+            )
         }
         Write::Reschedule {
             promise_id,
@@ -429,13 +447,16 @@ fn apply(
         } => {
             let promise = store.reschedule_promise(&promise_id, due_at, &reason, now)?;
             let when = crate::when::friendly(promise.due_at, now, config.time_zone, texts);
-            done(format!("rescheduled to {when}"), Some(promise.ticket_id))
+            done(
+                t!(texts, "done-rescheduled", when = when),
+                Some(promise.ticket_id),
+            )
         }
         Write::Cancel { promise_id, reason } => {
             let promise = store.promise(&promise_id)?;
             store.cancel_promise(&promise_id, &reason, now)?;
             done(
-                format!("cancelled: {}", promise.what),
+                t!(texts, "done-cancelled", what = promise.what),
                 Some(promise.ticket_id),
             )
         }

@@ -7,10 +7,11 @@ use serde::Serialize;
 
 use crate::business::Calendar;
 use crate::config::SlaTargets;
-use crate::domain::{Promise, QueueFilter, Ticket};
+use crate::domain::{Channel, Promise, QueueFilter, Status, Ticket};
 use crate::i18n::Texts;
 use crate::sla::ticket_clocks;
 use crate::store::{self, Store};
+use crate::t;
 use crate::when;
 
 /// An agent holds few enough open tickets and promises that these bounds are never met
@@ -99,51 +100,85 @@ fn rfc3339(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// The handover as plain text, for the screen, a chat message or a printout.
+/// The handover as plain text, for the screen, a chat message or a printout: in the
+/// agent's language on the desk, in English from `balie handover`.
 pub fn text(handover: &Handover, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> Vec<String> {
     let local = |at: &str| {
         DateTime::parse_from_rfc3339(at)
             .map(|t| when::friendly(t.to_utc(), now, tz, texts))
             .unwrap_or_else(|_| at.to_string())
     };
-    let mut lines = vec![format!(
-        "Handover from {} — next shift starts {}",
-        handover.agent,
-        local(&handover.next_shift)
+    let none = format!("  {}", t!(texts, "handover-none"));
+    let mut lines = vec![t!(
+        texts,
+        "handover-head",
+        agent = handover.agent.as_str(),
+        when = local(&handover.next_shift)
     )];
     lines.push(String::new());
-    lines.push(format!(
-        "Promises due before then ({}):",
-        handover.promises.len()
+    lines.push(t!(
+        texts,
+        "handover-promises",
+        count = handover.promises.len()
     ));
     if handover.promises.is_empty() {
-        lines.push("  none".into());
+        lines.push(none.clone());
     }
     for p in &handover.promises {
-        lines.push(format!(
-            "  {:<17} {:<8} {} to {}: {}",
-            local(&p.due_at),
-            p.ticket,
-            p.channel,
-            p.to,
-            p.what
-        ));
+        let line = t!(
+            texts,
+            "handover-promise",
+            due = format!("{:<17}", local(&p.due_at)),
+            ticket = format!("{:<8}", p.ticket),
+            channel = word(&p.channel, Channel::ALL, Channel::label, |c| c.text(texts)),
+            to = p.to.as_str(),
+            what = p.what.as_str()
+        );
+        lines.push(format!("  {line}"));
     }
     lines.push(String::new());
-    lines.push(format!("Open tickets ({}):", handover.tickets.len()));
+    lines.push(t!(
+        texts,
+        "handover-tickets",
+        count = handover.tickets.len()
+    ));
     if handover.tickets.is_empty() {
-        lines.push("  none".into());
+        lines.push(none);
     }
     for t in &handover.tickets {
         let sla = match t.sla_minutes_left {
-            Some(m) if m < 0 => format!("SLA breached {}h{:02}m ago", -m / 60, -m % 60),
-            Some(m) => format!("SLA {}h{:02}m left", m / 60, m % 60),
+            Some(m) if m < 0 => t!(
+                texts,
+                "handover-sla-breached",
+                h = -m / 60,
+                m = format!("{:02}", -m % 60)
+            ),
+            Some(m) => t!(
+                texts,
+                "handover-sla-left",
+                h = m / 60,
+                m = format!("{:02}", m % 60)
+            ),
             None => String::new(),
         };
+        let status = word(&t.status, Status::ALL, Status::label, |s| s.text(texts));
         lines.push(format!(
             "  {:<8} P{} {:<24} {} — {} ({sla})",
-            t.ticket, t.priority, t.status, t.caller, t.subject
+            t.ticket, t.priority, status, t.caller, t.subject
         ));
     }
     lines
+}
+
+/// A status or channel, kept in the handover by its English label (as `balie handover
+/// --format json` prints it), in the agent's words.
+fn word<T: Copy>(
+    label: &str,
+    all: &[T],
+    english: fn(T) -> &'static str,
+    text: impl Fn(T) -> String,
+) -> String {
+    all.iter()
+        .find(|v| english(**v) == label)
+        .map_or_else(|| label.to_string(), |v| text(*v))
 }

@@ -31,3 +31,4 @@ pub mod transfer;
 pub mod ui;
 pub mod verbs;
 pub mod when;
+pub mod words;

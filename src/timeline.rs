@@ -1,11 +1,12 @@
-//! What each timeline event says in words, shared by the desk's ticket pane and
-//! `balie ticket show`.
+//! What each timeline event says in words, shared by the desk's ticket pane (in the
+//! agent's language) and `balie ticket show` (in English, see `commands::cli_texts`).
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::domain::{Channel, Event, EventKind, Status};
 use crate::i18n::Texts;
+use crate::t;
 use crate::when;
 
 /// What an event says on the timeline, from its kind, its data and the agent's text.
@@ -24,7 +25,7 @@ pub fn describe(event: &Event, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> Str
         data[key]
             .as_str()
             .and_then(Status::from_code)
-            .map_or("—", Status::label)
+            .map_or_else(|| "—".to_string(), |s| s.text(texts))
     };
     let due = |key: &str| {
         data[key]
@@ -33,48 +34,71 @@ pub fn describe(event: &Event, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> Str
             .map(|d| when::friendly(d.to_utc(), now, tz, texts))
             .unwrap_or_default()
     };
+    let name = |key: &str| data[key].as_str().unwrap_or("—").to_string();
     match event.kind {
-        EventKind::Created => format!("opened: {text}"),
+        EventKind::Created => t!(texts, "timeline-opened", text = text),
         EventKind::ContactIn | EventKind::ContactOut => {
-            let direction = if event.kind == EventKind::ContactIn {
-                "inbound"
-            } else {
-                "outbound"
-            };
-            let what = match channel.unwrap_or(Channel::Phone) {
-                Channel::Phone => "call",
-                Channel::Email => "e-mail",
-                Channel::Visit => "visit",
-            };
-            with_text(format!("☎ {direction} {what}"))
+            let inbound = event.kind == EventKind::ContactIn;
+            with_text(match (channel.unwrap_or(Channel::Phone), inbound) {
+                (Channel::Phone, true) => t!(texts, "timeline-call-in"),
+                (Channel::Phone, false) => t!(texts, "timeline-call-out"),
+                (Channel::Email, true) => t!(texts, "timeline-email-in"),
+                (Channel::Email, false) => t!(texts, "timeline-email-out"),
+                (Channel::Visit, true) => t!(texts, "timeline-visit-in"),
+                (Channel::Visit, false) => t!(texts, "timeline-visit-out"),
+            })
         }
-        EventKind::Note => format!("note: {text}"),
-        EventKind::StatusChanged => format!("status {} → {}", status("from"), status("to")),
-        EventKind::PriorityChanged => format!(
-            "priority P{} → P{} (impact {} × urgency {})",
-            data["from"]["priority"],
-            data["to"]["priority"],
-            data["to"]["impact"],
-            data["to"]["urgency"]
+        EventKind::Note => t!(texts, "timeline-note", text = text),
+        EventKind::StatusChanged => {
+            t!(
+                texts,
+                "timeline-status",
+                from = status("from"),
+                to = status("to")
+            )
+        }
+        // The JSON values are printed as they are stored (a number, or `null` in an
+        // event written before the field existed).
+        EventKind::PriorityChanged => t!(
+            texts,
+            "timeline-priority",
+            from = data["from"]["priority"].to_string(),
+            to = data["to"]["priority"].to_string(),
+            impact = data["to"]["impact"].to_string(),
+            urgency = data["to"]["urgency"].to_string()
         ),
-        EventKind::CategoryChanged | EventKind::AssigneeChanged => format!(
-            "{} {} → {}",
-            event.kind.label(),
-            data["from"].as_str().unwrap_or("—"),
-            data["to"].as_str().unwrap_or("—")
+        EventKind::CategoryChanged => {
+            t!(
+                texts,
+                "timeline-category",
+                from = name("from"),
+                to = name("to")
+            )
+        }
+        EventKind::AssigneeChanged => {
+            t!(
+                texts,
+                "timeline-assignee",
+                from = name("from"),
+                to = name("to")
+            )
+        }
+        EventKind::PromiseMade => t!(
+            texts,
+            "timeline-promised",
+            when = due("due_at"),
+            text = text
         ),
-        EventKind::PromiseMade => format!("promised by {}: {text}", due("due_at")),
-        EventKind::PromiseKept => {
-            let late = if data["late"].as_bool() == Some(true) {
-                " (late)"
-            } else {
-                ""
-            };
-            format!("kept{late}: {text}")
+        EventKind::PromiseKept if data["late"].as_bool() == Some(true) => {
+            t!(texts, "timeline-kept-late", text = text)
         }
-        EventKind::PromiseRescheduled => {
-            with_text(format!("promise moved {} → {}", due("from"), due("to")))
-        }
-        EventKind::PromiseCancelled => with_text("promise cancelled".into()),
+        EventKind::PromiseKept => t!(texts, "timeline-kept", text = text),
+        EventKind::PromiseRescheduled => with_text(t!(
+            texts,
+            "timeline-moved",
+            from = due("from"),
+            to = due("to")
+        )),
+        EventKind::PromiseCancelled => with_text(t!(texts, "timeline-cancelled")),
     }
 }

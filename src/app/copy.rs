@@ -3,20 +3,21 @@
 //! clipboard through the terminal (OSC 52), which works over ssh as well.
 
 use super::{App, Effect, Pane};
+use crate::t;
 
 impl App {
     pub(super) fn copy(&mut self) -> Vec<Effect> {
         if !self.config.clipboard {
-            self.error("copying is turned off (clipboard = false in the config)");
+            self.error(t!(self.texts, "msg-copy-off"));
             return Vec::new();
         }
         match self.copy_target() {
             Ok((text, what)) => {
-                self.info(format!("copied {what} to the clipboard"));
+                self.info(t!(self.texts, "msg-copied", what = what));
                 vec![Effect::Copy(text)]
             }
             Err(reason) => {
-                self.error(format!("nothing copied: {reason}"));
+                self.error(t!(self.texts, "msg-not-copied", reason = reason));
                 Vec::new()
             }
         }
@@ -25,28 +26,37 @@ impl App {
     /// The text to copy and how the status bar names it.
     fn copy_target(&self) -> Result<(String, String), String> {
         let key = |key: &str| Ok((key.to_owned(), key.to_owned()));
+        let texts = &self.texts;
         match self.focus {
             Pane::Caller => {
                 let Some(view) = &self.views.caller else {
-                    return Err("no caller is shown".into());
+                    return Err(t!(texts, "copy-no-caller"));
                 };
                 let caller = &view.caller;
                 match caller.phones.first() {
-                    Some(phone) => Ok((phone.clone(), format!("{}'s phone {phone}", caller.name))),
-                    None => Err(format!("{} has no phone number", caller.name)),
+                    Some(phone) => Ok((
+                        phone.clone(),
+                        t!(
+                            texts,
+                            "copy-phone",
+                            name = caller.name.as_str(),
+                            phone = phone.as_str()
+                        ),
+                    )),
+                    None => Err(t!(texts, "copy-no-phone", name = caller.name.as_str())),
                 }
             }
             Pane::Queue => match self.views.queue.get(self.queue_selected) {
                 Some(ticket) => key(&ticket.key),
-                None => Err("the queue is empty".into()),
+                None => Err(t!(texts, "copy-queue-empty")),
             },
             Pane::Promises => match self.views.promises.get(self.promise_selected) {
                 Some(promise) => key(&promise.ticket_key),
-                None => Err("no promise is selected".into()),
+                None => Err(t!(texts, "copy-no-promise")),
             },
             Pane::Ticket => match self.current_ticket() {
                 Some(ticket) => key(&ticket.key),
-                None => Err("no ticket is open".into()),
+                None => Err(t!(texts, "copy-no-ticket")),
             },
         }
     }

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::form::{Form, FormDraft};
 use super::{App, Popup};
+use crate::t;
 use crate::when;
 
 impl App {
@@ -21,9 +22,11 @@ impl App {
     pub fn restore_draft(&mut self, draft: FormDraft, saved_at: DateTime<Utc>) {
         let form = Form::from_draft(draft);
         let when = when::friendly(saved_at, self.now, self.config.time_zone, &self.texts);
-        self.info(format!(
-            "Your unsaved {} from {when} is back: Enter saves it, Esc discards it",
-            form.title.to_lowercase()
+        self.info(t!(
+            self.texts,
+            "msg-draft-back",
+            form = form.title.to_lowercase(),
+            when = when
         ));
         self.popup = Some(Popup::Form(form));
     }

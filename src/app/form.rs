@@ -42,9 +42,9 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn text(label: &'static str, initial: &str) -> Field {
+    pub fn text(label: impl Into<String>, initial: &str) -> Field {
         Field {
-            label: label.to_string(),
+            label: label.into(),
             input: Input::Text {
                 area: Box::new(text_area(initial)),
                 deadline: false,
@@ -52,9 +52,9 @@ impl Field {
         }
     }
 
-    pub fn deadline(label: &'static str) -> Field {
+    pub fn deadline(label: impl Into<String>) -> Field {
         Field {
-            label: label.to_string(),
+            label: label.into(),
             input: Input::Text {
                 area: Box::new(text_area("")),
                 deadline: true,
@@ -62,10 +62,10 @@ impl Field {
         }
     }
 
-    pub fn choice(label: &'static str, options: Vec<String>, selected: usize) -> Field {
+    pub fn choice(label: impl Into<String>, options: Vec<String>, selected: usize) -> Field {
         let selected = selected.min(options.len().saturating_sub(1));
         Field {
-            label: label.to_string(),
+            label: label.into(),
             input: Input::Choice { options, selected },
         }
     }

@@ -10,25 +10,12 @@ use crate::config::Config;
 use crate::deadline::parse_deadline;
 use crate::domain::{Channel, Id, NewCaller, Promise, Status, Ticket};
 use crate::fold::looks_like_phone;
-
-/// Impact and urgency run from 1 (highest) to 5; these say what each step means.
-pub const IMPACT_LABELS: [&str; 5] = [
-    "1 whole organisation",
-    "2 a department or site",
-    "3 a team",
-    "4 one person, blocked",
-    "5 one person, minor",
-];
-pub const URGENCY_LABELS: [&str; 5] = [
-    "1 work stopped now",
-    "2 within hours",
-    "3 today",
-    "4 this week",
-    "5 can wait",
-];
+use crate::i18n::Texts;
+use crate::t;
+use crate::words::{impact_steps, urgency_steps};
 
 /// A typed query becomes the new caller's phone when it looks like one, else their name.
-pub fn new_caller(query: &str) -> Form {
+pub fn new_caller(query: &str, texts: &Texts) -> Form {
     let (name, phone) = if looks_like_phone(query) {
         ("", query)
     } else {
@@ -36,128 +23,127 @@ pub fn new_caller(query: &str) -> Form {
     };
     Form::new(
         FormKind::NewCaller,
-        "New caller",
+        t!(texts, "form-new-caller"),
         vec![
-            Field::text("name", name),
-            Field::text("organisation", ""),
-            Field::text("phone", phone),
-            Field::text("e-mail", ""),
-            Field::text("identifiers", ""),
+            Field::text(t!(texts, "field-name"), name),
+            Field::text(t!(texts, "field-organisation"), ""),
+            Field::text(t!(texts, "field-phone"), phone),
+            Field::text(t!(texts, "field-email"), ""),
+            Field::text(t!(texts, "field-identifiers"), ""),
         ],
     )
-    .with_context(vec![
-        "several phones, e-mails or identifiers: separate them with ;".into(),
-    ])
+    .with_context(vec![t!(texts, "form-new-caller-hint")])
 }
 
-pub fn subject(caller_id: Id) -> Form {
+pub fn subject(caller_id: Id, texts: &Texts) -> Form {
     Form::new(
         FormKind::Subject { caller_id },
-        "New ticket",
-        vec![Field::text("subject", "")],
+        t!(texts, "form-new-ticket"),
+        vec![Field::text(t!(texts, "field-subject"), "")],
     )
 }
 
-pub fn note(ticket_id: Id, text: &str) -> Form {
+pub fn note(ticket_id: Id, text: &str, texts: &Texts) -> Form {
     Form::new(
         FormKind::Note { ticket_id },
-        "Note",
-        vec![Field::text("note", text)],
+        t!(texts, "form-note"),
+        vec![Field::text(t!(texts, "field-note"), text)],
     )
 }
 
 /// The promise is to the ticket's caller unless the agent names someone else.
-pub fn promise(ticket_id: Id, caller: Option<&str>) -> Form {
+pub fn promise(ticket_id: Id, caller: Option<&str>, texts: &Texts) -> Form {
     Form::new(
         FormKind::Promise { ticket_id },
-        "Promise",
+        t!(texts, "form-promise"),
         vec![
-            Field::text("what", ""),
-            Field::text("to whom", caller.unwrap_or_default()),
-            Field::choice("channel", channel_labels(), 0),
-            Field::deadline("by when"),
+            Field::text(t!(texts, "field-what"), ""),
+            Field::text(t!(texts, "field-to-whom"), caller.unwrap_or_default()),
+            Field::choice(t!(texts, "field-channel"), channel_labels(texts), 0),
+            Field::deadline(t!(texts, "field-by-when")),
         ],
     )
-    .with_context(vec![
-        "by when: +2h, +30m, +4bh (business hours), 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00"
-            .into(),
-    ])
+    .with_context(vec![t!(texts, "form-promise-hint")])
 }
 
-pub fn keep(promise: &Promise) -> Form {
+pub fn keep(promise: &Promise, texts: &Texts) -> Form {
     Form::new(
         FormKind::Keep {
             promise_id: promise.id.clone(),
         },
-        "Keep promise",
-        vec![Field::text("outcome (optional)", "")],
+        t!(texts, "form-keep"),
+        vec![Field::text(t!(texts, "field-outcome"), "")],
     )
-    .with_context(promise_context(promise))
+    .with_context(promise_context(promise, texts))
 }
 
-pub fn reschedule(promise: &Promise) -> Form {
+pub fn reschedule(promise: &Promise, texts: &Texts) -> Form {
     Form::new(
         FormKind::Reschedule {
             promise_id: promise.id.clone(),
         },
-        "Reschedule promise",
-        vec![Field::deadline("new deadline"), Field::text("reason", "")],
+        t!(texts, "form-reschedule"),
+        vec![
+            Field::deadline(t!(texts, "field-new-deadline")),
+            Field::text(t!(texts, "field-reason"), ""),
+        ],
     )
-    .with_context(promise_context(promise))
+    .with_context(promise_context(promise, texts))
 }
 
-pub fn cancel(promise: &Promise) -> Form {
+pub fn cancel(promise: &Promise, texts: &Texts) -> Form {
     Form::new(
         FormKind::Cancel {
             promise_id: promise.id.clone(),
         },
-        "Cancel promise",
-        vec![Field::text("reason", "")],
+        t!(texts, "form-cancel"),
+        vec![Field::text(t!(texts, "field-reason"), "")],
     )
-    .with_context(promise_context(promise))
+    .with_context(promise_context(promise, texts))
 }
 
-fn promise_context(promise: &Promise) -> Vec<String> {
-    vec![format!(
-        "{} · {} · to {} ({})",
-        promise.ticket_key,
-        promise.what,
-        promise.to,
-        promise.channel.label()
+fn promise_context(promise: &Promise, texts: &Texts) -> Vec<String> {
+    vec![t!(
+        texts,
+        "form-promise-context",
+        key = promise.ticket_key.as_str(),
+        what = promise.what.as_str(),
+        to = promise.to.as_str(),
+        channel = promise.channel.text(texts)
     )]
 }
 
-pub fn status(ticket_id: Id, ticket: Option<&Ticket>) -> Form {
+pub fn status(ticket_id: Id, ticket: Option<&Ticket>, texts: &Texts) -> Form {
     let current = ticket
         .and_then(|t| Status::ALL.iter().position(|s| *s == t.status))
         .unwrap_or(0);
-    let labels = Status::ALL.iter().map(|s| s.label().to_string()).collect();
+    let labels = Status::ALL.iter().map(|s| s.text(texts)).collect();
     Form::new(
         FormKind::Status { ticket_id },
-        "Status",
-        vec![Field::choice("status", labels, current)],
+        t!(texts, "form-status"),
+        vec![Field::choice(t!(texts, "field-status"), labels, current)],
     )
 }
 
-pub fn priority(ticket_id: Id, ticket: Option<&Ticket>, config: &Config) -> Form {
+pub fn priority(ticket_id: Id, ticket: Option<&Ticket>, config: &Config, texts: &Texts) -> Form {
     let (impact, urgency) = ticket.map_or((3, 3), |t| (t.impact, t.urgency));
-    let labels = |all: [&str; 5]| all.iter().map(|s| s.to_string()).collect();
-    let matrix_hint = format!(
-        "priority follows from the matrix in the config, e.g. impact 2 × urgency 2 → P{}",
-        config.priority(2, 2)
+    let matrix_hint = t!(
+        texts,
+        "form-priority-hint",
+        priority = config.priority(2, 2)
     );
     Form::new(
         FormKind::Priority { ticket_id },
-        "Impact and urgency",
+        t!(texts, "form-priority"),
         vec![
             Field::choice(
-                "impact",
-                labels(IMPACT_LABELS),
+                t!(texts, "field-impact"),
+                impact_steps(texts),
                 usize::from(impact.saturating_sub(1)),
             ),
             Field::choice(
-                "urgency",
-                labels(URGENCY_LABELS),
+                t!(texts, "field-urgency"),
+                urgency_steps(texts),
                 usize::from(urgency.saturating_sub(1)),
             ),
         ],
@@ -165,16 +151,16 @@ pub fn priority(ticket_id: Id, ticket: Option<&Ticket>, config: &Config) -> Form
     .with_context(vec![matrix_hint])
 }
 
-pub fn category(ticket_id: Id, ticket: Option<&Ticket>, config: &Config) -> Form {
+pub fn category(ticket_id: Id, ticket: Option<&Ticket>, config: &Config, texts: &Texts) -> Form {
     let current = ticket
         .and_then(|t| t.category.as_ref())
         .and_then(|c| config.categories.iter().position(|x| x == c))
         .unwrap_or(0);
     Form::new(
         FormKind::Category { ticket_id },
-        "Category",
+        t!(texts, "form-category"),
         vec![Field::choice(
-            "category",
+            t!(texts, "field-category"),
             config.categories.clone(),
             current,
         )],
@@ -182,17 +168,17 @@ pub fn category(ticket_id: Id, ticket: Option<&Ticket>, config: &Config) -> Form
 }
 
 /// An empty name assigns the ticket to the agent at the desk.
-pub fn assign(ticket_id: Id, me: &str) -> Form {
+pub fn assign(ticket_id: Id, me: &str, texts: &Texts) -> Form {
     Form::new(
         FormKind::Assign { ticket_id },
-        "Assign",
-        vec![Field::text("agent", "")],
+        t!(texts, "form-assign"),
+        vec![Field::text(t!(texts, "field-agent"), "")],
     )
-    .with_context(vec![format!("leave empty to take it yourself ({me})")])
+    .with_context(vec![t!(texts, "form-assign-hint", me = me)])
 }
 
-fn channel_labels() -> Vec<String> {
-    Channel::ALL.iter().map(|c| c.label().to_string()).collect()
+fn channel_labels(texts: &Texts) -> Vec<String> {
+    Channel::ALL.iter().map(|c| c.text(texts)).collect()
 }
 
 fn split_list(text: &str) -> Vec<String> {
@@ -209,22 +195,24 @@ pub fn to_write(
     now: DateTime<Utc>,
     config: &Config,
     calendar: &Calendar,
+    texts: &Texts,
 ) -> Result<Write, (usize, String)> {
-    let required = |index: usize, what: &str| {
+    // `why` is only worded when the field is empty.
+    let required = |index: usize, why: fn(&Texts) -> String| {
         let text = form.text(index);
         if text.is_empty() {
-            Err((index, format!("{what} is required")))
+            Err((index, why(texts)))
         } else {
             Ok(text)
         }
     };
     let deadline = |index: usize| {
         parse_deadline(&form.text(index), now, calendar, config.language)
-            .map_err(|e| (index, e.to_string()))
+            .map_err(|e| (index, e.message(texts)))
     };
     Ok(match &form.kind {
         FormKind::NewCaller => Write::CreateCaller(NewCaller {
-            name: required(0, "a name")?,
+            name: required(0, |t| t!(t, "form-required-name"))?,
             organization: form.text(1),
             phones: split_list(&form.text(2)),
             emails: split_list(&form.text(3)),
@@ -232,16 +220,16 @@ pub fn to_write(
         }),
         FormKind::Subject { caller_id } => Write::OpenTicket {
             caller_id: caller_id.clone(),
-            subject: required(0, "a subject")?,
+            subject: required(0, |t| t!(t, "form-required-subject"))?,
         },
         FormKind::Note { ticket_id } => Write::Note {
             ticket_id: ticket_id.clone(),
-            text: required(0, "the note")?,
+            text: required(0, |t| t!(t, "form-required-note"))?,
         },
         FormKind::Promise { ticket_id } => Write::Promise {
             ticket_id: ticket_id.clone(),
-            what: required(0, "what was promised")?,
-            to: required(1, "who it is promised to")?,
+            what: required(0, |t| t!(t, "form-required-what"))?,
+            to: required(1, |t| t!(t, "form-required-to"))?,
             callback: false,
             channel: Channel::ALL
                 .get(form.choice(2))
@@ -256,11 +244,11 @@ pub fn to_write(
         FormKind::Reschedule { promise_id } => Write::Reschedule {
             promise_id: promise_id.clone(),
             due_at: deadline(0)?,
-            reason: required(1, "a reason")?,
+            reason: required(1, |t| t!(t, "form-required-reason"))?,
         },
         FormKind::Cancel { promise_id } => Write::Cancel {
             promise_id: promise_id.clone(),
-            reason: required(0, "a reason")?,
+            reason: required(0, |t| t!(t, "form-required-reason"))?,
         },
         FormKind::Status { ticket_id } => Write::Status {
             ticket_id: ticket_id.clone(),
@@ -285,4 +273,86 @@ pub fn to_write(
                 .unwrap_or_else(|| config.agent.clone()),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::PromiseState;
+    use crate::i18n::Language;
+
+    fn every_form(texts: &Texts) -> Vec<Form> {
+        let config = Config::default();
+        let now = Utc::now();
+        let promise = Promise {
+            id: "p".into(),
+            ticket_id: "t".into(),
+            ticket_key: "T-1001".into(),
+            caller_id: None,
+            caller_name: "Jan de Vries".into(),
+            to: "Jan de Vries".into(),
+            what: "call back".into(),
+            channel: Channel::Phone,
+            due_at: now,
+            owner: "anna".into(),
+            state: PromiseState::Open,
+            callback: false,
+            created_at: now,
+            closed_at: None,
+            replaces: None,
+        };
+        let id = || Id::from("t");
+        vec![
+            new_caller("Jan", texts),
+            subject(id(), texts),
+            note(id(), "", texts),
+            promise_form(texts),
+            keep(&promise, texts),
+            reschedule(&promise, texts),
+            cancel(&promise, texts),
+            status(id(), None, texts),
+            priority(id(), None, &config, texts),
+            category(id(), None, &config, texts),
+            assign(id(), "anna", texts),
+        ]
+    }
+
+    fn promise_form(texts: &Texts) -> Form {
+        promise(Id::from("t"), Some("Jan de Vries"), texts)
+    }
+
+    /// The form gives a label 20 cells: the focus marker, the label and a colon.
+    #[test]
+    fn translated_labels_fit_beside_their_fields() {
+        for language in [Language::Dutch, Language::Hungarian] {
+            let texts = Texts::new(language);
+            for form in every_form(&texts) {
+                assert!(!form.title.starts_with("form-"), "{}", form.title);
+                for field in &form.fields {
+                    let width = field.label.chars().count();
+                    assert!(
+                        width <= 17,
+                        "{}: {} is too wide",
+                        language.code(),
+                        field.label
+                    );
+                    assert!(!field.label.starts_with("field-"), "{}", field.label);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_field_is_named_in_the_agents_language() {
+        let texts = Texts::new(Language::Dutch);
+        let config = Config::default();
+        let calendar = config.calendar();
+        let form = note(Id::from("t"), "", &texts);
+        let refused = to_write(&form, Utc::now(), &config, &calendar, &texts);
+        assert_eq!(refused, Err((0, "de notitie is leeg".to_string())));
+        let english = Texts::new(Language::English);
+        let form = note(Id::from("t"), "", &english);
+        let refused = to_write(&form, Utc::now(), &config, &calendar, &english);
+        assert_eq!(refused, Err((0, "the note is required".to_string())));
+    }
 }

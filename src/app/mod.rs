@@ -14,6 +14,7 @@ pub mod paging;
 pub mod palette;
 mod reminders;
 pub mod review;
+mod saving;
 
 pub use find_ticket::TicketSearch;
 pub use new_call::CallerSearch;
@@ -27,6 +28,7 @@ use crate::config::Config;
 use crate::domain::{Id, Promise, QueueFilter};
 use crate::i18n::Texts;
 use crate::keymap::{Command, Keymap};
+use crate::t;
 pub use action::{Action, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
 use form::{Form, FormEvent};
 use paging::{PROMISE_PAGE, QUEUE_PAGE};
@@ -177,7 +179,7 @@ impl App {
             Action::Tick => self.pending_reminders(),
             Action::Loaded(views) => self.on_loaded(*views),
             Action::LoadFailed(error) => {
-                self.error(format!("could not load the desk: {error}"));
+                self.error(t!(self.texts, "msg-load-failed", error = error));
                 Vec::new()
             }
             Action::CallerHits { query, hits } => {
@@ -191,7 +193,7 @@ impl App {
             Action::Saved(outcome) => self.on_saved(outcome),
             Action::HandoverLoaded(handover) => {
                 self.popup = Some(Popup::Text {
-                    title: "Shift handover".into(),
+                    title: t!(self.texts, "handover-title"),
                     lines: crate::handover::text(
                         &handover,
                         now,
@@ -207,12 +209,7 @@ impl App {
                 Vec::new()
             }
             Action::SaveFailed(error) => {
-                match &mut self.popup {
-                    Some(Popup::Form(form)) => {
-                        form.error = Some(format!("not saved: {error} — your text is kept"))
-                    }
-                    _ => self.error(format!("not saved: {error}")),
-                }
+                self.on_save_failed(error);
                 Vec::new()
             }
             Action::EditorClosed {
@@ -221,10 +218,8 @@ impl App {
                 failed,
             } => self.on_editor_closed(ticket_id, text, failed),
             Action::EditorFailed(error) => {
-                let note = self.keymap.shortcut(Command::Note);
-                self.error(format!(
-                    "no editor: {error}; set $VISUAL or $EDITOR, or use {note} for a short note"
-                ));
+                let key = self.keymap.shortcut(Command::Note);
+                self.error(t!(self.texts, "msg-no-editor", error = error, key = key));
                 Vec::new()
             }
         }
@@ -246,9 +241,11 @@ impl App {
             Some((end, _)) => (&text[..end], true),
             None => (text, false),
         };
-        let notice = format!(
-            "the paste was cut to its first {PASTE_MAX_CHARS} characters; \
-             write long text in $EDITOR with A"
+        let notice = t!(
+            self.texts,
+            "msg-paste-cut",
+            count = PASTE_MAX_CHARS,
+            key = self.keymap.shortcut(Command::NoteInEditor)
         );
         match &mut self.popup {
             Some(Popup::Form(form)) => {
@@ -358,7 +355,9 @@ impl App {
             Command::FindTicket => {
                 self.popup = Some(Popup::FindTicket(TicketSearch::default()));
             }
-            Command::Note => return self.with_ticket(|_, id| Popup::Form(forms::note(id, ""))),
+            Command::Note => {
+                return self.with_ticket(|app, id| Popup::Form(forms::note(id, "", &app.texts)));
+            }
             Command::NoteInEditor => {
                 if let Some(ticket_id) = self.require_ticket() {
                     return vec![Effect::OpenEditor {
@@ -368,27 +367,39 @@ impl App {
                 }
             }
             Command::Status => {
-                return self
-                    .with_ticket(|app, id| Popup::Form(forms::status(id, app.current_ticket())));
+                return self.with_ticket(|app, id| {
+                    Popup::Form(forms::status(id, app.current_ticket(), &app.texts))
+                });
             }
             Command::Priority => {
                 return self.with_ticket(|app, id| {
-                    Popup::Form(forms::priority(id, app.current_ticket(), &app.config))
+                    Popup::Form(forms::priority(
+                        id,
+                        app.current_ticket(),
+                        &app.config,
+                        &app.texts,
+                    ))
                 });
             }
             Command::Category => {
                 return self.with_ticket(|app, id| {
-                    Popup::Form(forms::category(id, app.current_ticket(), &app.config))
+                    Popup::Form(forms::category(
+                        id,
+                        app.current_ticket(),
+                        &app.config,
+                        &app.texts,
+                    ))
                 });
             }
             Command::Assign => {
-                return self
-                    .with_ticket(|app, id| Popup::Form(forms::assign(id, &app.config.agent)));
+                return self.with_ticket(|app, id| {
+                    Popup::Form(forms::assign(id, &app.config.agent, &app.texts))
+                });
             }
             Command::Promise => {
                 return self.with_ticket(|app, id| {
                     let to = app.current_ticket().map(|t| t.caller_name.clone());
-                    Popup::Form(forms::promise(id, to.as_deref()))
+                    Popup::Form(forms::promise(id, to.as_deref(), &app.texts))
                 });
             }
             Command::Kept => return self.with_promise(forms::keep),
@@ -414,7 +425,7 @@ impl App {
                 return self.refresh();
             }
             Command::Help => self.popup = Some(Popup::Help { scroll: 0 }),
-            Command::Palette => self.popup = Some(Popup::Palette(Palette::default())),
+            Command::Palette => self.popup = Some(Popup::Palette(Palette::new(&self.texts))),
             Command::Suspend => return vec![Effect::Suspend],
             Command::Quit => return vec![Effect::Quit],
         }
@@ -432,8 +443,11 @@ impl App {
                 self.keymap.shortcut(Command::Open),
                 self.keymap.shortcut(Command::NewCall),
             );
-            self.error(format!(
-                "no ticket is open: pick one in the Queue with {open}, or log a call with {new_call}"
+            self.error(t!(
+                self.texts,
+                "msg-no-ticket",
+                open = open,
+                new_call = new_call
             ));
         }
         id
@@ -455,10 +469,10 @@ impl App {
         self.views.ticket.as_ref().and_then(|v| v.promises.first())
     }
 
-    fn with_promise(&mut self, form: impl FnOnce(&Promise) -> Form) -> Vec<Effect> {
+    fn with_promise(&mut self, form: impl FnOnce(&Promise, &Texts) -> Form) -> Vec<Effect> {
         match self.selected_promise() {
-            Some(promise) => self.popup = Some(Popup::Form(form(promise))),
-            None => self.error("no promise selected: pick one in the Promises pane"),
+            Some(promise) => self.popup = Some(Popup::Form(form(promise, &self.texts))),
+            None => self.error(t!(self.texts, "msg-no-promise")),
         }
         Vec::new()
     }
@@ -488,106 +502,6 @@ impl App {
         }
         self.offer_tickets_once_caller_loaded();
         self.pending_reminders()
-    }
-
-    fn on_saved(&mut self, outcome: Outcome) -> Vec<Effect> {
-        match outcome {
-            Outcome::CallerCreated(caller) => {
-                self.caller_id = Some(caller.id.clone());
-                self.popup = Some(Popup::Form(forms::subject(caller.id)));
-                self.info(format!("{} added", caller.name));
-            }
-            Outcome::TicketOpened(ticket) => {
-                self.popup = None;
-                self.info(format!(
-                    "{} opened for {}; the call is logged",
-                    ticket.key, ticket.caller_name
-                ));
-                self.show_ticket(ticket.id, ticket.caller_id);
-            }
-            Outcome::Done { message, ticket_id } => {
-                self.popup = None;
-                self.info(message);
-                if let Some(id) = ticket_id {
-                    let caller = self.caller_id.clone();
-                    self.show_ticket(id, caller);
-                }
-            }
-        }
-        self.refresh()
-    }
-
-    fn show_ticket(&mut self, ticket_id: Id, caller_id: Option<Id>) {
-        if self.ticket_id.as_ref() != Some(&ticket_id) {
-            self.timeline_scroll = 0;
-        }
-        self.ticket_id = Some(ticket_id);
-        if caller_id.is_some() {
-            self.caller_id = caller_id;
-        }
-        self.focus = Pane::Ticket;
-    }
-
-    fn on_editor_closed(&mut self, ticket_id: Id, text: String, failed: bool) -> Vec<Effect> {
-        if text.trim().is_empty() {
-            self.info("the editor returned no text; nothing was saved");
-            return Vec::new();
-        }
-        self.popup = Some(Popup::Form(forms::note(ticket_id, &text)));
-        if failed {
-            if let Some(Popup::Form(form)) = &mut self.popup {
-                form.error = Some(
-                    "the editor exited with an error; Enter saves this text, Esc drops it".into(),
-                );
-            }
-            return Vec::new();
-        }
-        self.submit_form()
-    }
-
-    fn submit_form(&mut self) -> Vec<Effect> {
-        let Some(Popup::Form(form)) = self.popup.as_mut() else {
-            return Vec::new();
-        };
-        match forms::to_write(form, self.now, &self.config, &self.calendar) {
-            Ok(write) => vec![Effect::Write(write)],
-            Err((field, message)) => {
-                form.fail(field, message);
-                Vec::new()
-            }
-        }
-    }
-
-    /// One key turns the caller's message on the active ticket into a callback request with
-    /// the configured deadline.
-    fn callback_request(&mut self) -> Vec<Effect> {
-        let Some(ticket) = self.current_ticket().cloned() else {
-            let new_call = self.keymap.shortcut(Command::NewCall);
-            self.error(format!(
-                "no ticket is open: log the caller's message with {new_call} first"
-            ));
-            return Vec::new();
-        };
-        let due = crate::deadline::parse_deadline(
-            &self.config.callback_within,
-            self.now,
-            &self.calendar,
-            self.config.language,
-        );
-        match due {
-            Ok(due_at) => vec![Effect::Write(Write::Promise {
-                ticket_id: ticket.id,
-                what: format!("call back about: {}", ticket.subject),
-                to: ticket.caller_name,
-                callback: true,
-                channel: crate::domain::Channel::Phone,
-                due_at,
-            })],
-            Err(e) => {
-                self.error(format!("callback_within in the config: {e}"));
-                Vec::new()
-            }
-        }
     }
 
     fn info(&mut self, text: impl Into<String>) {

@@ -39,7 +39,7 @@ impl App {
                     }
                     None => {
                         let query = search.query();
-                        self.popup = Some(Popup::Form(forms::new_caller(&query)));
+                        self.popup = Some(Popup::Form(forms::new_caller(&query, &self.texts)));
                         Vec::new()
                     }
                 };
@@ -84,7 +84,7 @@ impl App {
 
     pub(super) fn pick_ticket(&mut self, caller_id: Id, selected: usize) -> Vec<Effect> {
         if selected == 0 {
-            self.popup = Some(Popup::Form(forms::subject(caller_id)));
+            self.popup = Some(Popup::Form(forms::subject(caller_id, &self.texts)));
             return Vec::new();
         }
         match self.open_tickets_of_caller(&caller_id).get(selected - 1) {
@@ -108,7 +108,7 @@ impl App {
             let caller_id = caller_id.clone();
             if self.views.caller.as_ref().map(|c| &c.caller.id) == Some(&caller_id) {
                 self.popup = Some(if self.open_tickets_of_caller(&caller_id).is_empty() {
-                    Popup::Form(forms::subject(caller_id))
+                    Popup::Form(forms::subject(caller_id, &self.texts))
                 } else {
                     Popup::PickTicket {
                         caller_id,

@@ -5,12 +5,16 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
+use crate::i18n::Texts;
 use crate::keymap::Command;
 
 pub struct Palette {
     pub input: TextArea<'static>,
     pub matches: Vec<Command>,
     pub selected: usize,
+    /// Each command's description in the agent's language, so that the palette finds a
+    /// command by the words the agent reads next to it.
+    descriptions: Vec<(Command, String)>,
 }
 
 pub enum PaletteEvent {
@@ -19,17 +23,19 @@ pub enum PaletteEvent {
     Nothing,
 }
 
-impl Default for Palette {
-    fn default() -> Self {
+impl Palette {
+    pub fn new(texts: &Texts) -> Palette {
         Palette {
             input: TextArea::default(),
             matches: Command::ALL.to_vec(),
             selected: 0,
+            descriptions: Command::ALL
+                .iter()
+                .map(|c| (*c, c.description(texts)))
+                .collect(),
         }
     }
-}
 
-impl Palette {
     pub fn handle_key(&mut self, key: KeyEvent) -> PaletteEvent {
         match key.code {
             KeyCode::Esc => PaletteEvent::Close,
@@ -74,11 +80,12 @@ impl Palette {
             return;
         }
         let matcher = SkimMatcherV2::default().ignore_case();
-        let mut scored: Vec<(i64, Command)> = Command::ALL
+        let mut scored: Vec<(i64, Command)> = self
+            .descriptions
             .iter()
-            .filter_map(|c| {
+            .filter_map(|(c, description)| {
                 let by_name = matcher.fuzzy_match(c.name(), query).map(|s| s * 2);
-                let by_description = matcher.fuzzy_match(c.description(), query);
+                let by_description = matcher.fuzzy_match(description, query);
                 let exact = (c.name() == query).then_some(i64::MAX);
                 exact.or(by_name.max(by_description)).map(|s| (s, *c))
             })
@@ -91,7 +98,12 @@ impl Palette {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
     use ratatui::crossterm::event::KeyModifiers;
+
+    fn english() -> Palette {
+        Palette::new(&Texts::new(Language::English))
+    }
 
     fn type_text(palette: &mut Palette, text: &str) {
         for c in text.chars() {
@@ -101,22 +113,32 @@ mod tests {
 
     #[test]
     fn completes_command_names_fuzzily() {
-        let mut palette = Palette::default();
+        let mut palette = english();
         type_text(&mut palette, "prom");
         assert_eq!(palette.matches.first(), Some(&Command::Promise));
-        let mut palette = Palette::default();
+        let mut palette = english();
         type_text(&mut palette, "nc");
         assert_eq!(palette.matches.first(), Some(&Command::NewCall));
-        let mut palette = Palette::default();
+        let mut palette = english();
         type_text(&mut palette, "kept");
         assert_eq!(palette.matches.first(), Some(&Command::Kept));
     }
 
     #[test]
     fn a_pasted_name_filters_like_a_typed_one() {
-        let mut palette = Palette::default();
+        let mut palette = english();
         palette.paste("reschedule\r\n");
         assert_eq!(palette.query(), "reschedule  ");
         assert_eq!(palette.matches.first(), Some(&Command::Reschedule));
+    }
+
+    #[test]
+    fn finds_a_command_by_the_words_of_its_description_in_the_agents_language() {
+        let mut palette = Palette::new(&Texts::new(Language::Dutch));
+        type_text(&mut palette, "dienstoverdracht");
+        assert_eq!(palette.matches.first(), Some(&Command::Handover));
+        let mut palette = Palette::new(&Texts::new(Language::Hungarian));
+        type_text(&mut palette, "műszakátadás");
+        assert_eq!(palette.matches.first(), Some(&Command::Handover));
     }
 }

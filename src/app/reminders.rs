@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use super::action::{Effect, Views};
 use crate::domain::{AlertKind, Promise};
 use crate::i18n::Texts;
+use crate::t;
 use crate::when;
 
 pub fn pending(
@@ -49,8 +50,19 @@ fn reminder_text(
     texts: &Texts,
 ) -> String {
     let when = match kind {
-        AlertKind::Warning => format!("due {}", when::local_time(p.due_at, tz)),
+        AlertKind::Warning => t!(
+            texts,
+            "reminder-due-at",
+            time = when::local_time(p.due_at, tz)
+        ),
         AlertKind::Due => when::countdown(p.due_at, now, texts),
     };
-    format!("{} {} — {} ({when})", p.ticket_key, p.to, p.what)
+    t!(
+        texts,
+        "reminder",
+        key = p.ticket_key.as_str(),
+        to = p.to.as_str(),
+        what = p.what.as_str(),
+        when = when
+    )
 }

@@ -179,7 +179,7 @@ fn out_of_range_times() {
         err("fri 12:75"),
         DeadlineError::InvalidTime {
             text: "12:75".into(),
-            reason: "minutes go from 00 to 59"
+            reason: TimeFault::Minutes
         }
     );
 }
@@ -676,4 +676,97 @@ fn dutch_and_hungarian_day_words_in_their_own_language() {
         read("vandaag", Language::Dutch).is_err(),
         "a bare today is refused"
     );
+}
+
+/// One of each error, for the wording tests.
+fn every_error() -> Vec<DeadlineError> {
+    vec![
+        DeadlineError::Empty,
+        DeadlineError::NotUnderstood("soon".into()),
+        DeadlineError::PassedToday {
+            time: "09:00".into(),
+        },
+        DeadlineError::Passed {
+            when: "2026-11-20 09:00".into(),
+        },
+        DeadlineError::InvalidTime {
+            text: "25:00".into(),
+            reason: TimeFault::Hours,
+        },
+        DeadlineError::InvalidTime {
+            text: "9:75".into(),
+            reason: TimeFault::Minutes,
+        },
+        DeadlineError::InvalidTime {
+            text: "9:00".into(),
+            reason: TimeFault::NotATime,
+        },
+        DeadlineError::InvalidDate {
+            text: "2026-02-30".into(),
+        },
+        DeadlineError::NonexistentLocalTime {
+            local: "2026-03-29 02:30".into(),
+            tz: Amsterdam,
+        },
+        DeadlineError::ZeroDuration("+0m".into()),
+        DeadlineError::TooFar("+99999d".into()),
+    ]
+}
+
+/// The desk's English is the command line's English, word for word.
+#[test]
+fn english_messages_are_the_errors_display() {
+    let en = Texts::new(Language::English);
+    for error in every_error() {
+        assert_eq!(error.message(&en), error.to_string());
+    }
+}
+
+#[test]
+fn messages_give_examples_in_the_desks_language() {
+    let nl = Texts::new(Language::Dutch);
+    let hu = Texts::new(Language::Hungarian);
+    let passed = DeadlineError::PassedToday {
+        time: "09:00".into(),
+    };
+    assert!(passed.message(&nl).contains("`morgen 09:00`"));
+    assert!(passed.message(&hu).contains("`holnap 09:00`"));
+    for (texts, examples) in [
+        (&nl, ["morgen 9:00", "vr 14:00"]),
+        (&hu, ["holnap 9:00", "p 14:00"]),
+    ] {
+        for example in examples {
+            assert!(DeadlineError::Empty.message(texts).contains(example));
+            assert!(
+                DeadlineError::NotUnderstood("x".into())
+                    .message(texts)
+                    .contains(example)
+            );
+        }
+    }
+    // Every error has its own words in each language, none left in English.
+    for error in every_error() {
+        assert_ne!(error.message(&nl), error.to_string(), "{error:?}");
+        assert_ne!(error.message(&hu), error.to_string(), "{error:?}");
+    }
+}
+
+/// The examples the messages give are ones the desk reads in that language.
+#[test]
+fn the_examples_in_each_language_parse() {
+    let calendar = every_day(Amsterdam);
+    for (language, examples) in [
+        (
+            Language::Dutch,
+            ["morgen 9:00", "vr 14:00", "vandaag 15:00"],
+        ),
+        (Language::Hungarian, ["holnap 9:00", "p 14:00", "ma 15:00"]),
+    ] {
+        for example in examples {
+            assert!(
+                parse_deadline(example, monday(), &calendar, language).is_ok(),
+                "{example}"
+            );
+        }
+    }
 }

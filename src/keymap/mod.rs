@@ -7,8 +7,11 @@ mod key;
 pub use key::Key;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use crate::i18n::Texts;
+use crate::t;
+
 macro_rules! commands {
-    ($($variant:ident => $name:literal, $description:literal;)+) => {
+    ($($variant:ident => $name:literal;)+) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Command { $($variant),+ }
 
@@ -17,10 +20,6 @@ macro_rules! commands {
 
             pub fn name(self) -> &'static str {
                 match self { $(Command::$variant => $name),+ }
-            }
-
-            pub fn description(self) -> &'static str {
-                match self { $(Command::$variant => $description),+ }
             }
 
             pub fn from_name(name: &str) -> Option<Command> {
@@ -32,36 +31,75 @@ macro_rules! commands {
 }
 
 commands! {
-    NewCall => "new-call", "log an incoming call: find or add the caller, open or pick a ticket";
-    FindTicket => "find-ticket", "find a ticket by its key, number or words of its subject";
-    Note => "note", "add a note to the active ticket";
-    NoteInEditor => "note-editor", "write a long note in $EDITOR";
-    Status => "status", "change the status of the active ticket";
-    Priority => "priority", "set impact and urgency (priority follows)";
-    Category => "category", "set the category of the active ticket";
-    Assign => "assign", "assign the active ticket to an agent";
-    Promise => "promise", "promise the caller something by a deadline";
-    Callback => "callback", "turn the caller's message into a callback request (deadline from the config)";
-    Callbacks => "callbacks", "promises pane: callback requests, first come first served / all promises";
-    Kept => "kept", "mark the selected promise as kept (logs the contact)";
-    Reschedule => "reschedule", "move the selected promise to a new deadline";
-    CancelPromise => "cancel-promise", "cancel the selected promise, with a reason";
-    Handover => "handover", "shift handover: my open tickets and promises due before my next shift";
-    Copy => "copy", "copy the selected ticket's key, or in the Caller pane the caller's phone";
-    Review => "review", "team review: open promises per agent, promises kept over 7 and 30 days";
-    FilterMine => "mine", "queue: my open tickets";
-    FilterAllOpen => "all-open", "queue: all open tickets";
-    FilterWaiting => "waiting", "queue: tickets waiting on the caller or a third party";
-    FocusNext => "focus-next", "move focus to the next pane";
-    FocusPrevious => "focus-previous", "move focus to the previous pane";
-    Down => "down", "move down";
-    Up => "up", "move up";
-    Open => "open", "open the selected ticket";
-    Back => "back", "close the popup or clear the message";
-    Help => "help", "show all keys and commands";
-    Palette => "palette", "run any command by name";
-    Suspend => "suspend", "suspend to the shell (resume with fg)";
-    Quit => "quit", "quit balie";
+    NewCall => "new-call";
+    FindTicket => "find-ticket";
+    Note => "note";
+    NoteInEditor => "note-editor";
+    Status => "status";
+    Priority => "priority";
+    Category => "category";
+    Assign => "assign";
+    Promise => "promise";
+    Callback => "callback";
+    Callbacks => "callbacks";
+    Kept => "kept";
+    Reschedule => "reschedule";
+    CancelPromise => "cancel-promise";
+    Handover => "handover";
+    Copy => "copy";
+    Review => "review";
+    FilterMine => "mine";
+    FilterAllOpen => "all-open";
+    FilterWaiting => "waiting";
+    FocusNext => "focus-next";
+    FocusPrevious => "focus-previous";
+    Down => "down";
+    Up => "up";
+    Open => "open";
+    Back => "back";
+    Help => "help";
+    Palette => "palette";
+    Suspend => "suspend";
+    Quit => "quit";
+}
+
+impl Command {
+    /// What the command does, in the agent's language, for the help screen and the palette.
+    /// The README's key table quotes the English ones (tests/docs.rs).
+    pub fn description(self, texts: &Texts) -> String {
+        match self {
+            Command::NewCall => t!(texts, "command-new-call"),
+            Command::FindTicket => t!(texts, "command-find-ticket"),
+            Command::Note => t!(texts, "command-note"),
+            Command::NoteInEditor => t!(texts, "command-note-editor"),
+            Command::Status => t!(texts, "command-status"),
+            Command::Priority => t!(texts, "command-priority"),
+            Command::Category => t!(texts, "command-category"),
+            Command::Assign => t!(texts, "command-assign"),
+            Command::Promise => t!(texts, "command-promise"),
+            Command::Callback => t!(texts, "command-callback"),
+            Command::Callbacks => t!(texts, "command-callbacks"),
+            Command::Kept => t!(texts, "command-kept"),
+            Command::Reschedule => t!(texts, "command-reschedule"),
+            Command::CancelPromise => t!(texts, "command-cancel-promise"),
+            Command::Handover => t!(texts, "command-handover"),
+            Command::Copy => t!(texts, "command-copy"),
+            Command::Review => t!(texts, "command-review"),
+            Command::FilterMine => t!(texts, "command-mine"),
+            Command::FilterAllOpen => t!(texts, "command-all-open"),
+            Command::FilterWaiting => t!(texts, "command-waiting"),
+            Command::FocusNext => t!(texts, "command-focus-next"),
+            Command::FocusPrevious => t!(texts, "command-focus-previous"),
+            Command::Down => t!(texts, "command-down"),
+            Command::Up => t!(texts, "command-up"),
+            Command::Open => t!(texts, "command-open"),
+            Command::Back => t!(texts, "command-back"),
+            Command::Help => t!(texts, "command-help"),
+            Command::Palette => t!(texts, "command-palette"),
+            Command::Suspend => t!(texts, "command-suspend"),
+            Command::Quit => t!(texts, "command-quit"),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -263,5 +301,33 @@ mod tests {
         assert_eq!(keymap.keys_for(Command::Review), "");
         assert_eq!(keymap.shortcut(Command::Review), ":review");
         assert_eq!(keymap.shortcut(Command::NewCall), "n");
+    }
+
+    #[test]
+    fn every_command_is_described_in_every_language() {
+        use crate::i18n::Language;
+        let english = Texts::new(Language::English);
+        for language in [Language::Dutch, Language::Hungarian] {
+            let texts = Texts::new(language);
+            let mut seen = Vec::new();
+            for command in Command::ALL {
+                let description = command.description(&texts);
+                assert!(
+                    !description.starts_with("command-"),
+                    "{}: no description for :{}",
+                    language.code(),
+                    command.name()
+                );
+                assert_ne!(
+                    description,
+                    command.description(&english),
+                    "{}: :{} is described in English",
+                    language.code(),
+                    command.name()
+                );
+                assert!(!seen.contains(&description), "{description} twice");
+                seen.push(description);
+            }
+        }
     }
 }

@@ -70,6 +70,9 @@ pub enum StoreError {
     Invalid(String),
     #[error("not found: {0}")]
     NotFound(String),
+    /// Kept, rescheduled or cancelled already, perhaps from another desk a moment ago.
+    #[error("that promise is already {}", .0.label())]
+    PromiseClosed(crate::domain::PromiseState),
 }
 
 impl StoreError {

@@ -227,10 +227,7 @@ fn open_promise_in(tx: &Connection, id: &str) -> Result<Promise> {
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("promise {id}")))?;
     if promise.state != PromiseState::Open {
-        return Err(StoreError::Invalid(format!(
-            "that promise is already {}",
-            promise.state.label()
-        )));
+        return Err(StoreError::PromiseClosed(promise.state));
     }
     Ok(promise)
 }

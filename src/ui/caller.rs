@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Line::from(format!(
                 "  {} — {}",
                 contact.subject,
-                contact.outcome.label()
+                contact.outcome.text(&app.texts)
             )),
         ]));
     }

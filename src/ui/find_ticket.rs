@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &TicketSearch, the
                         format!(
                             "  {} · {} · {}",
                             t.caller_name,
-                            t.status.label(),
+                            t.status.text(&app.texts),
                             when::age(t.last_activity_at, app.now, &app.texts)
                         ),
                         theme.muted(),

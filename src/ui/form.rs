@@ -144,7 +144,7 @@ fn preview<'a>(text: String, app: &App, theme: &Theme) -> Paragraph<'a> {
             ),
             theme.ok(),
         ),
-        Err(e) => Span::styled(format!("✗ {e}"), theme.error()),
+        Err(e) => Span::styled(format!("✗ {}", e.message(&app.texts)), theme.error()),
     };
     Paragraph::new(line)
 }

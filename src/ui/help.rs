@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
                 theme.key(),
             ),
             Span::styled(format!(":{:<16}", command.name()), theme.title()),
-            Span::raw(command.description()),
+            Span::raw(command.description(&app.texts)),
         ]));
     }
     lines.push(Line::from(""));

@@ -93,7 +93,7 @@ pub fn draw_pick(
             Span::styled(
                 format!(
                     "  {} · {}",
-                    t.status.label(),
+                    t.status.text(texts),
                     t!(
                         texts,
                         "new-call-ago",

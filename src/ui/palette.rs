@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, palette: &Palette, theme: 
     let items = palette.matches.iter().map(|c| {
         ListItem::new(Line::from(vec![
             Span::styled(format!("{:<16}", c.name()), theme.title()),
-            Span::raw(c.description()),
+            Span::raw(c.description(&app.texts)),
             Span::styled(format!("  {}", app.keymap.keys_for(*c)), theme.key()),
         ]))
     });

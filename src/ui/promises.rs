@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Cell::from(p.ticket_key.as_str()),
         ]);
         cells.push(if wide {
-            Cell::from(format!("{} · {}", p.channel.label(), p.owner))
+            Cell::from(format!("{} · {}", p.channel.text(&app.texts), p.owner))
         } else {
             Cell::from(p.owner.as_str())
         });

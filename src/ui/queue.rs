@@ -21,10 +21,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         ""
     };
-    let extra = format!("{} · {loaded}{more}", app.filter.label());
     let texts = &app.texts;
     let title = t!(texts, "queue-title");
-    let block = pane_block(&title, extra, focused, theme);
+    let count = format!("{loaded}{more}");
+    let with_filter = format!("{} · {count}", app.filter.text(texts));
+    // " ▶ title filter · count " inside the borders; a narrow pane in a longer language
+    // drops the filter (the hints name it) rather than cut the count.
+    let room = usize::from(area.width.saturating_sub(2));
+    let fits = title.width() + with_filter.width() + 5 <= room;
+    let block = pane_block(
+        &title,
+        if fits { with_filter } else { count },
+        focused,
+        theme,
+    );
     let wide = area.width >= 58;
     let tiny = area.width < 40;
     // Wide enough for the longest key and the * that marks the open ticket: keys grow to

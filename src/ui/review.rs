@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 };
                 let marker = if bucket == Bucket::Overdue { "!! " } else { "" };
                 lines.push(Line::from(Span::styled(
-                    format!("  {marker}{} ({count})", bucket.label()),
+                    format!("  {marker}{} ({count})", bucket.text(&app.texts)),
                     style,
                 )));
             }
@@ -122,7 +122,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 what = p.what.as_str(),
                 due = when::friendly(p.due_at, app.now, tz, texts),
                 reminded = when::local_time(alert.at, tz),
-                kind = alert.kind.label()
+                kind = alert.kind.text(texts)
             );
             lines.push(Line::from(format!("  {line}")));
         }

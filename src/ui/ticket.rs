@@ -78,7 +78,7 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
         Line::from(t!(
             texts,
             "ticket-status-line",
-            status = t.status.label(),
+            status = t.status.text(texts),
             priority = t.priority,
             impact = t.impact,
             urgency = t.urgency

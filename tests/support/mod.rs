@@ -310,3 +310,15 @@ fn special_key(name: &str) -> Option<KeyEvent> {
         _ => return None,
     })
 }
+
+impl Harness {
+    /// The status bar's message, or an empty string.
+    pub fn message(&self) -> String {
+        self.desk
+            .app
+            .message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default()
+    }
+}

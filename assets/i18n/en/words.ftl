@@ -1,1 +1,130 @@
-# words
+# words: the names of things on the desk. Statuses, channels, timeline events, review
+# buckets, impact and urgency steps, command descriptions, form titles and field labels.
+# English here is what the command line prints too (it keeps its own `label()`s).
+
+## Ticket status
+status-new = new
+status-open = open
+status-waiting-caller = waiting on caller
+status-waiting-third-party = waiting on third party
+status-resolved = resolved
+status-closed = closed
+
+## Contact channels
+channel-phone = phone
+channel-email = e-mail
+channel-visit = visit
+
+## Promise states
+promise-state-open = open
+promise-state-kept = kept
+promise-state-rescheduled = rescheduled
+promise-state-cancelled = cancelled
+
+## Reminder kinds
+alert-warning = due soon
+alert-due = due now
+
+## Timeline event kinds
+event-created = ticket opened
+event-contact-in = inbound
+event-contact-out = outbound
+event-note = note
+event-status = status
+event-priority = priority
+event-category = category
+event-assignee = assignee
+event-promise-made = promised
+event-promise-kept = kept
+event-promise-rescheduled = rescheduled
+event-promise-cancelled = cancelled
+
+## Queue filters
+filter-mine = mine
+filter-all-open = all open
+filter-waiting = waiting
+
+## The team review's deadline buckets
+bucket-overdue = overdue
+bucket-due-today = due today
+bucket-tomorrow = tomorrow
+bucket-later = later
+
+## Impact and urgency run from 1 (highest) to 5; each choice starts with its number,
+## which the agent may type to jump to it.
+impact-1 = 1 whole organisation
+impact-2 = 2 a department or site
+impact-3 = 3 a team
+impact-4 = 4 one person, blocked
+impact-5 = 5 one person, minor
+urgency-1 = 1 work stopped now
+urgency-2 = 2 within hours
+urgency-3 = 3 today
+urgency-4 = 4 this week
+urgency-5 = 5 can wait
+
+## Command descriptions, for the help screen and the palette
+command-new-call = log an incoming call: find or add the caller, open or pick a ticket
+command-find-ticket = find a ticket by its key, number or words of its subject
+command-note = add a note to the active ticket
+command-note-editor = write a long note in $EDITOR
+command-status = change the status of the active ticket
+command-priority = set impact and urgency (priority follows)
+command-category = set the category of the active ticket
+command-assign = assign the active ticket to an agent
+command-promise = promise the caller something by a deadline
+command-callback = turn the caller's message into a callback request (deadline from the config)
+command-callbacks = promises pane: callback requests, first come first served / all promises
+command-kept = mark the selected promise as kept (logs the contact)
+command-reschedule = move the selected promise to a new deadline
+command-cancel-promise = cancel the selected promise, with a reason
+command-handover = shift handover: my open tickets and promises due before my next shift
+command-copy = copy the selected ticket's key, or in the Caller pane the caller's phone
+command-review = team review: open promises per agent, promises kept over 7 and 30 days
+command-mine = queue: my open tickets
+command-all-open = queue: all open tickets
+command-waiting = queue: tickets waiting on the caller or a third party
+command-focus-next = move focus to the next pane
+command-focus-previous = move focus to the previous pane
+command-down = move down
+command-up = move up
+command-open = open the selected ticket
+command-back = close the popup or clear the message
+command-help = show all keys and commands
+command-palette = run any command by name
+command-suspend = suspend to the shell (resume with fg)
+command-quit = quit balie
+
+## Form titles
+form-new-caller = New caller
+form-new-ticket = New ticket
+form-note = Note
+form-promise = Promise
+form-keep = Keep promise
+form-reschedule = Reschedule promise
+form-cancel = Cancel promise
+form-status = Status
+form-priority = Impact and urgency
+form-category = Category
+form-assign = Assign
+
+## Field labels: the form gives them 20 cells, marker and colon included
+field-name = name
+field-organisation = organisation
+field-phone = phone
+field-email = e-mail
+field-identifiers = identifiers
+field-subject = subject
+field-note = note
+field-what = what
+field-to-whom = to whom
+field-channel = channel
+field-by-when = by when
+field-outcome = outcome (optional)
+field-new-deadline = new deadline
+field-reason = reason
+field-status = status
+field-impact = impact
+field-urgency = urgency
+field-category = category
+field-agent = agent

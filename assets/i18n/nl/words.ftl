@@ -1,1 +1,127 @@
-# words
+# words: de namen van dingen op de balie. Zelfde ids als en/words.ftl (getest).
+
+## Status van een melding
+status-new = nieuw
+status-open = open
+status-waiting-caller = wacht op beller
+status-waiting-third-party = wacht op derde partij
+status-resolved = opgelost
+status-closed = gesloten
+
+## Kanalen
+channel-phone = telefoon
+channel-email = e-mail
+channel-visit = bezoek
+
+## Toezeggingen
+promise-state-open = open
+promise-state-kept = nagekomen
+promise-state-rescheduled = verplaatst
+promise-state-cancelled = ingetrokken
+
+## Herinneringen
+alert-warning = bijna verlopen
+alert-due = verloopt nu
+
+## Soorten gebeurtenissen op de tijdlijn
+event-created = melding geopend
+event-contact-in = inkomend
+event-contact-out = uitgaand
+event-note = notitie
+event-status = status
+event-priority = prioriteit
+event-category = categorie
+event-assignee = behandelaar
+event-promise-made = toegezegd
+event-promise-kept = nagekomen
+event-promise-rescheduled = verplaatst
+event-promise-cancelled = ingetrokken
+
+## Filters van de wachtrij
+filter-mine = mijn
+filter-all-open = alle open
+filter-waiting = wachtend
+
+## Termijnen in het teamoverzicht
+bucket-overdue = te laat
+bucket-due-today = vandaag
+bucket-tomorrow = morgen
+bucket-later = later
+
+## Impact en urgentie
+impact-1 = 1 hele organisatie
+impact-2 = 2 een afdeling of locatie
+impact-3 = 3 een team
+impact-4 = 4 één persoon, kan niet werken
+impact-5 = 5 één persoon, klein
+urgency-1 = 1 werk ligt nu stil
+urgency-2 = 2 binnen enkele uren
+urgency-3 = 3 vandaag
+urgency-4 = 4 deze week
+urgency-5 = 5 kan wachten
+
+## Opdrachten
+command-new-call = gesprek aannemen: beller zoeken of toevoegen, melding openen of kiezen
+command-find-ticket = melding zoeken op kenmerk, nummer of woorden uit het onderwerp
+command-note = notitie toevoegen aan de actieve melding
+command-note-editor = lange notitie schrijven in $EDITOR
+command-status = status van de actieve melding wijzigen
+command-priority = impact en urgentie kiezen (de prioriteit volgt)
+command-category = categorie van de actieve melding kiezen
+command-assign = actieve melding toewijzen aan een behandelaar
+command-promise = de beller iets toezeggen met een deadline
+command-callback = bericht van de beller omzetten in een terugbelverzoek (termijn uit de config)
+command-callbacks = toezeggingen: terugbelverzoeken op volgorde van binnenkomst / alle toezeggingen
+command-kept = gekozen toezegging als nagekomen markeren (legt het contact vast)
+command-reschedule = gekozen toezegging naar een nieuwe deadline verplaatsen
+command-cancel-promise = gekozen toezegging intrekken, met reden
+command-handover = dienstoverdracht: mijn open meldingen en toezeggingen vóór mijn volgende dienst
+command-copy = kenmerk van de gekozen melding kopiëren, of in het Beller-paneel het telefoonnummer
+command-review = teamoverzicht: open toezeggingen per behandelaar, nagekomen in 7 en 30 dagen
+command-mine = wachtrij: mijn open meldingen
+command-all-open = wachtrij: alle open meldingen
+command-waiting = wachtrij: meldingen die wachten op de beller of een derde partij
+command-focus-next = naar het volgende paneel
+command-focus-previous = naar het vorige paneel
+command-down = omlaag
+command-up = omhoog
+command-open = gekozen melding openen
+command-back = venster sluiten of bericht wissen
+command-help = alle toetsen en opdrachten tonen
+command-palette = elke opdracht op naam uitvoeren
+command-suspend = naar de shell (terug met fg)
+command-quit = balie afsluiten
+
+## Formulieren
+form-new-caller = Nieuwe beller
+form-new-ticket = Nieuwe melding
+form-note = Notitie
+form-promise = Toezegging
+form-keep = Toezegging nakomen
+form-reschedule = Toezegging verplaatsen
+form-cancel = Toezegging intrekken
+form-status = Status
+form-priority = Impact en urgentie
+form-category = Categorie
+form-assign = Toewijzen
+
+## Velden: het formulier geeft ze 20 tekens, pijl en dubbele punt inbegrepen
+field-name = naam
+field-organisation = organisatie
+field-phone = telefoon
+field-email = e-mail
+field-identifiers = kenmerken
+field-subject = onderwerp
+field-note = notitie
+field-what = wat
+field-to-whom = aan wie
+field-channel = kanaal
+field-by-when = uiterlijk
+field-outcome = uitkomst (evt.)
+field-new-deadline = nieuwe deadline
+field-reason = reden
+field-status = status
+field-impact = impact
+field-urgency = urgentie
+field-category = categorie
+field-agent = behandelaar

@@ -1,0 +1,128 @@
+//! Writing: a submitted form becomes a write, and what the store reports back moves the
+//! desk on (to the new ticket, the next form) with a word in the status bar.
+
+use super::{App, Effect, Outcome, Pane, Popup, Write, forms};
+use crate::domain::Id;
+use crate::keymap::Command;
+use crate::t;
+
+impl App {
+    pub(super) fn on_saved(&mut self, outcome: Outcome) -> Vec<Effect> {
+        match outcome {
+            Outcome::CallerCreated(caller) => {
+                self.caller_id = Some(caller.id.clone());
+                self.popup = Some(Popup::Form(forms::subject(caller.id, &self.texts)));
+                self.info(t!(self.texts, "msg-caller-added", name = caller.name));
+            }
+            Outcome::TicketOpened(ticket) => {
+                self.popup = None;
+                self.info(t!(
+                    self.texts,
+                    "msg-ticket-opened",
+                    key = ticket.key,
+                    caller = ticket.caller_name
+                ));
+                self.show_ticket(ticket.id, ticket.caller_id);
+            }
+            Outcome::Done { message, ticket_id } => {
+                self.popup = None;
+                self.info(message);
+                if let Some(id) = ticket_id {
+                    let caller = self.caller_id.clone();
+                    self.show_ticket(id, caller);
+                }
+            }
+        }
+        self.refresh()
+    }
+
+    fn show_ticket(&mut self, ticket_id: Id, caller_id: Option<Id>) {
+        if self.ticket_id.as_ref() != Some(&ticket_id) {
+            self.timeline_scroll = 0;
+        }
+        self.ticket_id = Some(ticket_id);
+        if caller_id.is_some() {
+            self.caller_id = caller_id;
+        }
+        self.focus = Pane::Ticket;
+    }
+
+    /// A write that failed keeps the form open with its text, and says why in the form.
+    pub(super) fn on_save_failed(&mut self, error: String) {
+        match &mut self.popup {
+            Some(Popup::Form(form)) => {
+                form.error = Some(t!(self.texts, "msg-not-saved-kept", error = error))
+            }
+            _ => self.error(t!(self.texts, "msg-not-saved", error = error)),
+        }
+    }
+
+    pub(super) fn on_editor_closed(
+        &mut self,
+        ticket_id: Id,
+        text: String,
+        failed: bool,
+    ) -> Vec<Effect> {
+        if text.trim().is_empty() {
+            self.info(t!(self.texts, "msg-editor-empty"));
+            return Vec::new();
+        }
+        self.popup = Some(Popup::Form(forms::note(ticket_id, &text, &self.texts)));
+        if failed {
+            let message = t!(self.texts, "msg-editor-failed");
+            if let Some(Popup::Form(form)) = &mut self.popup {
+                form.error = Some(message);
+            }
+            return Vec::new();
+        }
+        self.submit_form()
+    }
+
+    pub(super) fn submit_form(&mut self) -> Vec<Effect> {
+        let Some(Popup::Form(form)) = self.popup.as_mut() else {
+            return Vec::new();
+        };
+        match forms::to_write(form, self.now, &self.config, &self.calendar, &self.texts) {
+            Ok(write) => vec![Effect::Write(write)],
+            Err((field, message)) => {
+                form.fail(field, message);
+                Vec::new()
+            }
+        }
+    }
+
+    /// One key turns the caller's message on the active ticket into a callback request with
+    /// the configured deadline.
+    pub(super) fn callback_request(&mut self) -> Vec<Effect> {
+        let Some(ticket) = self.current_ticket().cloned() else {
+            let new_call = self.keymap.shortcut(Command::NewCall);
+            self.error(t!(
+                self.texts,
+                "msg-callback-needs-ticket",
+                new_call = new_call
+            ));
+            return Vec::new();
+        };
+        let due = crate::deadline::parse_deadline(
+            &self.config.callback_within,
+            self.now,
+            &self.calendar,
+            self.config.language,
+        );
+        match due {
+            Ok(due_at) => vec![Effect::Write(Write::Promise {
+                ticket_id: ticket.id,
+                what: t!(self.texts, "callback-what", subject = ticket.subject),
+                to: ticket.caller_name,
+                callback: true,
+                channel: crate::domain::Channel::Phone,
+                due_at,
+            })],
+            Err(e) => {
+                let error = e.message(&self.texts);
+                self.error(t!(self.texts, "msg-callback-config", error = error));
+                Vec::new()
+            }
+        }
+    }
+}
