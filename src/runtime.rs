@@ -30,6 +30,9 @@ const TICK: Duration = Duration::from_millis(250);
 /// How often a running background search is asked for its answer.
 const SEARCH_POLL: Duration = Duration::from_millis(5);
 
+/// How long the event loop has to stop on its own after SIGHUP or SIGTERM.
+const HANGUP_GRACE: Duration = Duration::from_secs(2);
+
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Presses, releases and the wheel (xterm mode 1000) in SGR coordinates (1006), which have
@@ -157,8 +160,10 @@ fn copy(text: &str) -> Result<()> {
 /// An ssh session that drops sends SIGHUP; a shutdown sends SIGTERM. The event loop stops
 /// at its next turn and restores the terminal. But a terminal that has gone away can leave
 /// the input reader spinning on end-of-file without ever returning to the loop, so if the
-/// loop has not stopped shortly after the signal, this thread ends the process. Every
-/// write is a transaction: nothing committed is lost and nothing half-written remains.
+/// loop has not stopped shortly after the signal, this thread ends the process. The grace
+/// is generous because the loop's own stop also keeps the draft, and on a busy machine a
+/// turn of the loop can take a good part of a second. Every write is a transaction:
+/// nothing committed is lost and nothing half-written remains.
 fn watch_for_hangup(stop: Arc<AtomicBool>) -> Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
@@ -166,7 +171,7 @@ fn watch_for_hangup(stop: Arc<AtomicBool>) -> Result<()> {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             stop.store(true, Ordering::Relaxed);
-            std::thread::sleep(Duration::from_millis(500));
+            std::thread::sleep(HANGUP_GRACE);
             leave();
             std::process::exit(128 + signal);
         }

@@ -14,6 +14,7 @@
 
 mod support;
 
+use balie::deadline::parse_deadline;
 use balie::i18n::{Language, Texts};
 use balie::layout::{self, DeskLayout};
 use balie::store::Store;
@@ -69,6 +70,9 @@ fn cases(language: Language) -> Vec<Case> {
             desk: busy(""),
             size: (WIDTH, HEIGHT),
             expect: vec![
+                // The reminder banner: what was promised may be shortened, its deadline
+                // and reminder time never.
+                Wrapped(Area::Screen, after_what(&x)),
                 Line(t!(x, "queue-title")),
                 Line(t!(x, "ticket-title")),
                 Line(t!(x, "caller-title")),
@@ -231,6 +235,36 @@ fn cases(language: Language) -> Vec<Case> {
             ))],
         },
         Case {
+            name: "the promise form's examples",
+            desk: busy("p"),
+            size: (WIDTH, HEIGHT),
+            expect: vec![Wrapped(Area::Popup, t!(x, "form-promise-hint"))],
+        },
+        {
+            let desk = busy("p call<space>back <tab> <tab> <tab> morgn<space>9:00");
+            let refused = parse_deadline("morgn 9:00", desk.now, &desk.desk.app.calendar, language)
+                .expect_err("not a deadline")
+                .message(&x);
+            Case {
+                name: "a deadline the desk cannot read",
+                desk,
+                size: (WIDTH, HEIGHT),
+                expect: vec![Wrapped(Area::Popup, refused)],
+            }
+        },
+        {
+            let desk = busy(
+                "p call<space>back<space>with<space>the<space>log <tab> <tab> <tab> +2h <enter>",
+            );
+            let said = desk.message();
+            Case {
+                name: "the message after a promise",
+                desk,
+                size: (WIDTH, HEIGHT),
+                expect: vec![Wrapped(Area::Screen, said)],
+            }
+        },
+        Case {
             name: "a terminal one column too narrow",
             desk: busy(""),
             size: (WIDTH - 1, HEIGHT),
@@ -300,6 +334,21 @@ fn the_check_notices_a_cut_label() {
         "VPN drops every hour to the end".into()
     )));
     assert!(!shows(Wrapped(Area::Popup, "anything".into())), "no popup");
+}
+
+/// The banner's words after what was promised, for the busy desk's first reminder.
+fn after_what(x: &Texts) -> String {
+    let whole = t!(
+        x,
+        "banner-reminder",
+        ticket = "T-1001",
+        to = "Jan de Vries",
+        what = "WHAT",
+        due = "10:30",
+        reminded = "10:00"
+    );
+    let after = whole.split_once("WHAT").map_or("", |(_, rest)| rest);
+    after.trim_start_matches(':').trim().to_string()
 }
 
 fn shown(buffer: &Buffer, panes: Option<&DeskLayout>, expect: &Expect) -> bool {

@@ -6,32 +6,37 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Theme;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, clip};
 use crate::app::App;
 use crate::keymap::Command;
 use crate::{t, when};
+
+/// Cells kept for what was promised, however narrow the terminal.
+const WHAT_AT_LEAST: usize = 12;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(first) = app.views.alerts.first() else {
         return;
     };
+    let texts = &app.texts;
     let tz = app.config.time_zone;
     let p = &first.promise;
-    let mut spans = vec![Span::styled(
+    let reminder = |what: &str| {
         format!(
-            " ⚠ {} ",
+            " ⚠ {}",
             t!(
-                app.texts,
+                texts,
                 "banner-reminder",
                 ticket = p.ticket_key.as_str(),
                 to = p.to.as_str(),
-                what = p.what.as_str(),
+                what = what,
                 due = when::local_time(p.due_at, tz),
                 reminded = when::local_time(first.at, tz)
             )
-        ),
-        theme.overdue(),
-    )];
+        )
+    };
     // Several reminders about one promise count once.
     let mut others: Vec<&str> = app.views.alerts[1..]
         .iter()
@@ -40,14 +45,41 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     others.sort_unstable();
     others.dedup();
-    if !others.is_empty() {
-        spans.push(Span::raw(t!(
-            app.texts,
+    let not_acted = t!(texts, "banner-not-acted");
+    // The longest tail that fits, so the ticket, the deadline and when the reminder came
+    // always show; "not acted" and the other reminders give way on a narrow terminal.
+    let tails = if others.is_empty() {
+        vec![format!("{not_acted} "), " ".to_string()]
+    } else {
+        let count = others.len();
+        let long = t!(
+            texts,
             "banner-more",
-            count = others.len(),
+            count = count,
             kept = app.keymap.shortcut(Command::Kept),
             reschedule = app.keymap.shortcut(Command::Reschedule)
-        )));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        );
+        let short = t!(texts, "banner-more-short", count = count);
+        vec![
+            format!("{not_acted} {long}"),
+            format!("{not_acted} {short}"),
+            format!(" {short}"),
+            " ".to_string(),
+        ]
+    };
+    let width = usize::from(area.width);
+    let fixed = reminder("").width();
+    let tail = tails
+        .iter()
+        .find(|tail| fixed + tail.width() + WHAT_AT_LEAST <= width)
+        .or(tails.last())
+        .cloned()
+        .unwrap_or_default();
+    // What was promised is the agent's own text and may run long: it takes what is left.
+    let what = clip(&p.what, width.saturating_sub(fixed + tail.width()).max(1));
+    let line = Line::from(vec![
+        Span::styled(reminder(&what), theme.overdue()),
+        Span::styled(tail, theme.overdue()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, popup_area, popup_block};
 use crate::app::App;
@@ -16,20 +16,15 @@ use crate::{t, when};
 /// up to `MAX_LABEL_WIDTH` rather than cutting them.
 const LABEL_WIDTH: u16 = 20;
 const MAX_LABEL_WIDTH: u16 = 30;
+/// As wide as a large terminal allows; narrower ones take what they have.
+const FORM_WIDTH: u16 = 96;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme) {
-    let rows = field_rows(form);
-    let height = form.context.len() as u16 + rows.iter().sum::<u16>() + 5;
-    let rect = popup_area(frame, area, 96, height);
-    let block = popup_block(&form.title, theme);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-
-    let mut constraints = vec![Constraint::Length(form.context.len() as u16)];
-    constraints.extend(rows.iter().map(|r| Constraint::Length(*r)));
-    constraints.push(Constraint::Length(1));
-    constraints.push(Constraint::Length(1));
-    let areas = Layout::vertical(constraints).split(inner);
+    // Every line that can run long wraps inside the popup, so a longer language or a long
+    // error grows the form instead of being cut at 80 columns.
+    let inner_width = FORM_WIDTH
+        .min(area.width.saturating_sub(2))
+        .saturating_sub(2);
     let label_width = form
         .fields
         .iter()
@@ -37,15 +32,76 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         .max()
         .unwrap_or(0)
         .clamp(LABEL_WIDTH, MAX_LABEL_WIDTH);
+    let value_width = inner_width.saturating_sub(label_width).max(1);
 
     let context: Vec<Line> = form
         .context
         .iter()
         .map(|c| Line::from(c.as_str()))
         .collect();
-    frame.render_widget(Paragraph::new(context).style(theme.muted()), areas[0]);
+    let context = wrapped(Paragraph::new(context).style(theme.muted()));
+    let previews: Vec<Option<Paragraph>> = form
+        .fields
+        .iter()
+        .map(|field| match &field.input {
+            Input::Text {
+                area,
+                deadline: true,
+            } => Some(wrapped(preview(area.lines().join(" "), app, theme))),
+            _ => None,
+        })
+        .collect();
+    let rows: Vec<u16> = form
+        .fields
+        .iter()
+        .zip(&previews)
+        .map(|(field, preview)| {
+            let input = match &field.input {
+                Input::Text { area, .. } => area.lines().len().clamp(1, 6) as u16,
+                Input::Choice { .. } => 1,
+            };
+            input + preview.as_ref().map_or(0, |p| rows_of(p, value_width))
+        })
+        .collect();
+    let error = form.error.as_ref().map(|error| {
+        wrapped(Paragraph::new(Span::styled(
+            format!("✗ {error}"),
+            theme.error(),
+        )))
+    });
+    let help = wrapped(
+        Paragraph::new(t!(
+            app.texts,
+            "form-hint",
+            next = "Tab/↓",
+            change = "←/→",
+            enter = "Enter",
+            esc = "Esc"
+        ))
+        .style(theme.muted()),
+    );
+    let context_rows = if form.context.is_empty() {
+        0
+    } else {
+        rows_of(&context, inner_width)
+    };
+    let error_rows = error.as_ref().map_or(1, |e| rows_of(e, inner_width));
+    let help_rows = rows_of(&help, inner_width);
+    // Two borders and a spare row under the hint.
+    let height = context_rows + rows.iter().sum::<u16>() + error_rows + help_rows + 3;
+    let rect = popup_area(frame, area, FORM_WIDTH, height);
+    let block = popup_block(&form.title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
 
-    for (index, field) in form.fields.iter().enumerate() {
+    let mut constraints = vec![Constraint::Length(context_rows)];
+    constraints.extend(rows.iter().map(|r| Constraint::Length(*r)));
+    constraints.push(Constraint::Length(error_rows));
+    constraints.push(Constraint::Length(help_rows));
+    let areas = Layout::vertical(constraints).split(inner);
+    frame.render_widget(context, areas[0]);
+
+    for ((index, field), preview) in form.fields.iter().enumerate().zip(previews) {
         let focused = index == form.focus;
         let [label_area, value_area] =
             Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)])
@@ -64,22 +120,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
             label_area,
         );
         match &field.input {
-            Input::Text {
-                area: text,
-                deadline,
-            } => {
-                let [input_area, preview_area] = Layout::vertical([
-                    Constraint::Length(text.lines().len().clamp(1, 6) as u16),
-                    Constraint::Length(u16::from(*deadline)),
-                ])
-                .areas(value_area);
+            Input::Text { area: text, .. } => {
+                let input_rows = text.lines().len().clamp(1, 6) as u16;
+                let [input_area, preview_area] =
+                    Layout::vertical([Constraint::Length(input_rows), Constraint::Min(0)])
+                        .areas(value_area);
                 if focused {
                     frame.render_widget(text.as_ref(), input_area);
                 } else {
                     frame.render_widget(Paragraph::new(text.lines().join("\n")), input_area);
                 }
-                if *deadline {
-                    frame.render_widget(preview(text.lines().join(" "), app, theme), preview_area);
+                if let Some(preview) = preview {
+                    frame.render_widget(preview, preview_area);
                 }
             }
             Input::Choice { options, selected } => {
@@ -97,37 +149,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
             }
         }
     }
-    let error_area = areas[form.fields.len() + 1];
-    if let Some(error) = &form.error {
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!("✗ {error}"), theme.error())),
-            error_area,
-        );
+    let count = form.fields.len();
+    if let Some(error) = error {
+        frame.render_widget(error, areas[count + 1]);
     }
-    let help = t!(
-        app.texts,
-        "form-hint",
-        next = "Tab/↓",
-        change = "←/→",
-        enter = "Enter",
-        esc = "Esc"
-    );
-    frame.render_widget(
-        Paragraph::new(help).style(theme.muted()),
-        areas[form.fields.len() + 2],
-    );
+    frame.render_widget(help, areas[count + 2]);
 }
 
-fn field_rows(form: &Form) -> Vec<u16> {
-    form.fields
-        .iter()
-        .map(|f| match &f.input {
-            Input::Text { area, deadline } => {
-                area.lines().len().clamp(1, 6) as u16 + u16::from(*deadline)
-            }
-            Input::Choice { .. } => 1,
-        })
-        .collect()
+fn wrapped(paragraph: Paragraph<'_>) -> Paragraph<'_> {
+    paragraph.wrap(Wrap { trim: true })
+}
+
+/// Rows a wrapped paragraph takes at `width`; an empty one still holds its line.
+fn rows_of(paragraph: &Paragraph, width: u16) -> u16 {
+    (paragraph.line_count(width) as u16).max(1)
 }
 
 /// Shows the parsed deadline before it is saved, or why the text does not parse.

@@ -154,11 +154,24 @@ pub(crate) fn search_popup(
 
 /// Cuts text to `width` characters with an ellipsis, for table cells.
 pub(crate) fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
         return text.to_string();
     }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
+    // Counted in terminal cells, not characters: a wide character takes two.
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let cells = c.width().unwrap_or(0);
+        if used + cells + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += cells;
+    }
+    if width > 0 {
+        out.push('…');
+    }
     out
 }
 

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, hint_line};
 use crate::app::{App, Pane};
@@ -33,21 +33,42 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             },
         ),
     ];
-    if let Some(message) = &app.message {
-        let (marker, style) = if message.is_error {
-            ("✗", theme.error())
-        } else {
-            ("✓", theme.ok())
-        };
-        first.push(Span::styled(format!("  {marker} {}", message.text), style));
-    }
     // A command the config left without a key runs from the palette; no hint for it.
     let hints = hints(app)
         .iter()
         .map(|c| (app.keymap.keys_for(*c), hint_word(*c, app)))
         .filter(|(keys, _)| !keys.is_empty())
         .collect::<Vec<_>>();
-    let lines = vec![Line::from(first), hint_line(&hints, area.width, theme)];
+    let Some(message) = &app.message else {
+        let lines = vec![Line::from(first), hint_line(&hints, area.width, theme)];
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    };
+    let (marker, style) = if message.is_error {
+        ("✗", theme.error())
+    } else {
+        ("✓", theme.ok())
+    };
+    let said = Span::styled(format!("  {marker} {}", message.text), style);
+    let width = usize::from(area.width);
+    let figures: usize = first.iter().map(Span::width).sum();
+    // A message is read once and then goes, so while it shows it may take the figures'
+    // room and, if it needs it, the hints' line too; it is never cut.
+    let lines = if figures + said.width() <= width {
+        first.push(said);
+        vec![Line::from(first), hint_line(&hints, area.width, theme)]
+    } else if first[0].width() + said.width() <= width {
+        vec![
+            Line::from(vec![first[0].clone(), said]),
+            hint_line(&hints, area.width, theme),
+        ]
+    } else {
+        let said = Span::styled(format!("{marker} {}", message.text), style);
+        return frame.render_widget(
+            Paragraph::new(Line::from(said)).wrap(Wrap { trim: true }),
+            area,
+        );
+    };
     frame.render_widget(Paragraph::new(lines), area);
 }
 

@@ -109,8 +109,10 @@ status-hint-focus-next = focus-next
 
 ## Reminder banner
 
-banner-reminder = { $ticket } { $to } — { $what }: due { $due }, reminded { $reminded }, not acted
+banner-reminder = { $ticket } { $to } — { $what }: due { $due }, reminded { $reminded }
+banner-not-acted = , not acted
 banner-more = (+{ $count } more; Promises pane: { $kept } keeps, { $reschedule } reschedules)
+banner-more-short = (+{ $count } more)
 
 ## Welcome
 

@@ -96,8 +96,10 @@ status-hint-focus-next = következő
 
 ## Emlékeztető sáv
 
-banner-reminder = { $ticket } { $to } — { $what }: határidő { $due }, emlékeztetve { $reminded }, nincs intézkedés
+banner-reminder = { $ticket } { $to } — { $what }: határidő { $due }, emlékeztetve { $reminded }
+banner-not-acted = , nincs intézkedés
 banner-more = (+{ $count } további; Ígéretek panel: { $kept } teljesítve, { $reschedule } áthelyezés)
+banner-more-short = (+{ $count } további)
 
 ## Üdvözlés
 

@@ -104,8 +104,10 @@ status-hint-focus-next = volgende
 
 ## Herinneringsbalk
 
-banner-reminder = { $ticket } { $to } — { $what }: uiterlijk { $due }, herinnerd { $reminded }, niets gedaan
+banner-reminder = { $ticket } { $to } — { $what }: uiterlijk { $due }, herinnerd { $reminded }
+banner-not-acted = , niets gedaan
 banner-more = (+{ $count } meer; paneel Toezeggingen: { $kept } nagekomen, { $reschedule } verzetten)
+banner-more-short = (+{ $count } meer)
 
 ## Welkom
 
