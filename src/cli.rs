@@ -129,7 +129,12 @@ pub enum Commands {
         shell: clap_complete::Shell,
     },
     /// Print this manual as a man page (roff), e.g. `balie man > ~/.local/share/man/man1/balie.1`
-    Man,
+    Man {
+        /// Write balie.1 and a page for every subcommand (balie-ticket-list.1, …) into this
+        /// folder instead, so that the pages balie.1 refers to exist
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Write open promises to an iCalendar file for Outlook, Thunderbird and the like
     ExportIcs {
         /// Only this agent's promises
@@ -208,6 +213,16 @@ pub fn write_man_page(out: &mut impl std::io::Write) -> std::io::Result<()> {
         writeln!(out, ".TP\n{code}\n{meaning}")?;
     }
     man.render_version_section(out)
+}
+
+/// Every page into `dir`: clap's own for each subcommand, then ours for balie itself, which
+/// adds the exit codes.
+pub fn write_man_pages(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    clap_mangen::generate_to(Cli::command(), dir)?;
+    let mut page = std::fs::File::create(dir.join("balie.1"))?;
+    write_man_page(&mut page)?;
+    page.sync_all()
 }
 
 /// The command line for shell completions: the completion generators offer hidden

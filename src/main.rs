@@ -6,7 +6,10 @@ use chrono::Utc;
 use clap::Parser;
 
 use balie::background_search::BackgroundSearch;
-use balie::cli::{CallerCommand, Cli, Commands, TicketCommand, completion_command, write_man_page};
+use balie::cli::{
+    CallerCommand, Cli, Commands, TicketCommand, completion_command, write_man_page,
+    write_man_pages,
+};
 use balie::config::{self, Config};
 use balie::desk::{self, Desk};
 use balie::store::Store;
@@ -40,8 +43,14 @@ fn run(cli: Cli) -> Result<()> {
             clap_complete::generate(*shell, &mut completion_command(), "balie", &mut stdout());
             return Ok(());
         }
-        Some(Commands::Man) => {
+        Some(Commands::Man { dir: None }) => {
             write_man_page(&mut stdout())?;
+            return Ok(());
+        }
+        Some(Commands::Man { dir: Some(dir) }) => {
+            write_man_pages(dir)
+                .with_context(|| format!("writing man pages to {}", dir.display()))?;
+            println!("wrote the man pages to {}", dir.display());
             return Ok(());
         }
         _ => {}
@@ -121,7 +130,7 @@ fn run(cli: Cli) -> Result<()> {
             let mut store = open_existing(&cli, &config)?;
             run_verb(&mut store, &config, command)
         }
-        Some(Commands::Completions { .. } | Commands::Man) => Ok(()),
+        Some(Commands::Completions { .. } | Commands::Man { .. }) => Ok(()),
         Some(Commands::Forget {
             caller,
             yes,

@@ -411,5 +411,28 @@ fn completion_scripts_and_the_man_page_come_from_the_command_line() {
         !page.contains("bench"),
         "the man page shows the hidden bench"
     );
+
+    // The pages balie.1 refers to exist once written to a folder.
+    let pages = home.path().join("man1");
+    balie_cmd(home.path())
+        .args(["man", "--dir"])
+        .arg(&pages)
+        .assert()
+        .success();
+    let written = |name: &str| std::fs::read_to_string(pages.join(name)).unwrap_or_default();
+    assert_eq!(
+        written("balie.1"),
+        page,
+        "balie.1 is the page `balie man` prints"
+    );
+    for verb in verbs {
+        let sub = written(&format!("balie-{verb}.1"));
+        assert!(sub.contains(".TH"), "no page for balie {verb}");
+    }
+    assert!(written("balie-ticket-list.1").contains("\\-\\-status"));
+    assert!(
+        !pages.join("balie-bench.1").exists(),
+        "a page for the hidden bench"
+    );
     assert!(!home.path().join("data").exists(), "no desk was made");
 }
