@@ -240,9 +240,12 @@ pub fn load_views(
         Some(id) => store
             .caller(&id)?
             .map(|caller| -> store::Result<CallerView> {
+                let window = chrono::Duration::days(i64::from(app.config.repeat_contact_days));
                 Ok(CallerView {
                     prior_contacts: store.prior_contacts(&caller.id, PRIOR_CONTACTS)?,
                     open_tickets: store.open_tickets_of(&caller.id, 20)?,
+                    recent: store.recent_contacts(&caller.id, now - window)?,
+                    last_promise: store.last_promise_to(&caller.id)?,
                     caller,
                 })
             }),

@@ -7,6 +7,7 @@
 use crate::app::review::Bucket;
 use crate::domain::{AlertKind, Channel, EventKind, PromiseState, QueueFilter, Status};
 use crate::i18n::Texts;
+use crate::outcome::Outcome;
 use crate::store::StoreError;
 use crate::t;
 
@@ -127,6 +128,19 @@ pub fn store_error(error: &StoreError, texts: &Texts) -> String {
             t!(texts, "store-promise-closed", state = state.text(texts))
         }
         other => other.to_string(),
+    }
+}
+
+impl Outcome {
+    pub fn text(self, texts: &Texts) -> String {
+        match self {
+            Outcome::Open => t!(texts, "outcome-open"),
+            Outcome::KeptOnTime => t!(texts, "outcome-kept-on-time"),
+            Outcome::KeptLate => t!(texts, "outcome-kept-late"),
+            Outcome::Broken => t!(texts, "outcome-broken"),
+            Outcome::CancelledInTime => t!(texts, "outcome-cancelled-in-time"),
+            Outcome::RescheduledInTime => t!(texts, "outcome-rescheduled-in-time"),
+        }
     }
 }
 

@@ -809,3 +809,35 @@ fn a_ticket_is_found_by_its_number_or_a_word_of_its_subject_and_opened() {
         Some(first.id)
     );
 }
+
+#[test]
+fn the_caller_card_counts_a_repeat_caller_and_shows_the_last_promise() {
+    // The card wraps in its narrow pane; its words are read in order, across lines.
+    let card_says = |h: &Harness, wanted: &str| {
+        let screen = h.screen(160, 45);
+        let card: Vec<&str> = screen
+            .lines()
+            .filter_map(|l| l.rsplit('│').nth(1))
+            .flat_map(str::split_whitespace)
+            .collect();
+        let wanted: Vec<&str> = wanted.split_whitespace().collect();
+        card.windows(wanted.len()).any(|w| w == wanted.as_slice())
+    };
+    let mut h = Harness::with_callers();
+    call_from_jan(&mut h);
+    h.press("p call<space>back<space>with<space>the<space>log <tab> <tab> <tab> +30m <enter>");
+    assert!(card_says(&h, "last promise: call back with the log — open"));
+    assert!(
+        !card_says(&h, "contacts in 30 days"),
+        "one call is no repeat"
+    );
+
+    // An hour later the promise has not been kept, and Jan rings about the same ticket.
+    h.advance(Duration::hours(1));
+    h.press("n jan<space>de<space>vries <enter> <down> <enter>");
+    assert!(card_says(&h, "2 contacts in 30 days, 2 about open tickets"));
+    assert!(card_says(
+        &h,
+        "last promise: call back with the log — broken"
+    ));
+}

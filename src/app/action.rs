@@ -119,6 +119,10 @@ pub struct CallerView {
     pub caller: Caller,
     pub prior_contacts: Vec<PriorContact>,
     pub open_tickets: Vec<Ticket>,
+    /// Inbound contacts within `repeat_contact_days`: a caller who keeps ringing.
+    pub recent: crate::store::RecentContacts,
+    /// The last promise the desk made this caller, kept or not.
+    pub last_promise: Option<crate::domain::Promise>,
 }
 
 /// A change the agent asked for. Forms stay open until the write is confirmed, so a failed

@@ -288,6 +288,8 @@ fn background_pass(
 /// The documented caller with years of contacts, and the callers of the open tickets.
 fn caller_card(desk: &Desk, samples: usize) -> Result<Row> {
     let store = &desk.store;
+    let window = chrono::Duration::days(i64::from(desk.app.config.repeat_contact_days));
+    let since = desk.app.now - window;
     let mut callers: Vec<String> = store
         .search_callers("NB-20431", 1)?
         .into_iter()
@@ -305,12 +307,14 @@ fn caller_card(desk: &Desk, samples: usize) -> Result<Row> {
             let caller = store.caller(id)?;
             let contacts = store.prior_contacts(id, PRIOR_CONTACTS)?;
             let open = store.open_tickets_of(id, OPEN_TICKETS_OF_CALLER)?;
-            std::hint::black_box((caller, contacts, open));
+            let recent = store.recent_contacts(id, since)?;
+            let last = store.last_promise_to(id)?;
+            std::hint::black_box((caller, contacts, open, recent, last));
             Ok(())
         })?;
     }
     Ok(Row::timed(
-        "open caller card (caller + prior_contacts + open_tickets_of)",
+        "open caller card (caller, prior contacts, open tickets, recent contacts, last promise)",
         INSTANT,
         &durations,
     ))

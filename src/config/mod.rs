@@ -34,6 +34,7 @@ pub const DEFAULT_PRIORITY_MATRIX: [[u8; 5]; 5] = [
 
 const DUE_SOON_RANGE: std::ops::RangeInclusive<u32> = 1..=1440;
 const REOPEN_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=90;
+const REPEAT_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 const PREFIX_MAX_LEN: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -60,6 +61,9 @@ pub struct Config {
     /// resolution if it is reopened within this many days.
     #[serde(deserialize_with = "de_first_contact_reopen_days")]
     pub first_contact_reopen_days: u32,
+    /// A caller's inbound contacts within this many days are counted on their card.
+    #[serde(deserialize_with = "de_repeat_contact_days")]
+    pub repeat_contact_days: u32,
     /// The deadline a callback request gets, as a relative deadline such as "+2h".
     #[serde(deserialize_with = "de_callback_within")]
     pub callback_within: String,
@@ -121,6 +125,7 @@ impl Default for Config {
             categories: DEFAULT_CATEGORIES.iter().map(|&c| c.to_owned()).collect(),
             priority_matrix: DEFAULT_PRIORITY_MATRIX,
             first_contact_reopen_days: 7,
+            repeat_contact_days: 30,
             callback_within: "+2h".to_owned(),
             notifications: Notifications::Off,
             language: Language::from_env(|name| std::env::var(name).ok()),
@@ -291,6 +296,21 @@ fn de_due_soon_minutes<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error>
                 .filter(|n| DUE_SOON_RANGE.contains(n))
                 .ok_or_else(|| {
                     format!("due_soon_minutes must be from {lo} to {hi} minutes, got {n}")
+                })
+        },
+    ))
+}
+
+fn de_repeat_contact_days<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let (lo, hi) = (*REPEAT_DAYS_RANGE.start(), *REPEAT_DAYS_RANGE.end());
+    d.deserialize_i64(IntWith(
+        "a whole number of days for repeat_contact_days",
+        |n| {
+            u32::try_from(n)
+                .ok()
+                .filter(|n| REPEAT_DAYS_RANGE.contains(n))
+                .ok_or_else(|| {
+                    format!("repeat_contact_days must be from {lo} to {hi} days, got {n}")
                 })
         },
     ))

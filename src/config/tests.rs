@@ -75,6 +75,7 @@ fn example_config_parses_with_its_documented_values() {
     assert!(config.categories.contains(&"Telephony".to_owned()));
     assert_eq!(config.priority(2, 2), 1);
     assert_eq!(config.first_contact_reopen_days, 14);
+    assert_eq!(config.repeat_contact_days, 14);
     assert_eq!(config.callback_within, "+1h");
     assert_eq!(config.notifications, Notifications::Osc777);
     assert_eq!(config.theme, super::ThemeName::Dark);

@@ -3,8 +3,11 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::promises::{PROMISE_SELECT, promise_from_row};
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
-use crate::domain::{Caller, CallerHit, Channel, Id, NewCaller, PriorContact, Status, new_id};
+use crate::domain::{
+    Caller, CallerHit, Channel, Id, NewCaller, PriorContact, Promise, Status, new_id,
+};
 use crate::fold::{fold, looks_like_phone, phone_digits, phone_query_variants};
 use crate::matching;
 
@@ -287,6 +290,44 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// How often a caller rang the desk lately: a repeat caller is one the desk has not helped
+/// yet, whatever the tickets say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecentContacts {
+    /// Inbound contacts (calls, e-mails, visits) since the window began.
+    pub inbound: u32,
+    /// Those of them about a ticket that is still open.
+    pub about_open: u32,
+}
+
+impl Store {
+    pub fn recent_contacts(&self, caller_id: &str, since: DateTime<Utc>) -> Result<RecentContacts> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT count(*),
+                    coalesce(sum(t.status IN ('new', 'open', 'waiting_caller', 'waiting_third_party')), 0)
+             FROM events e JOIN tickets t ON t.id = e.ticket_id
+             WHERE e.caller_id = ?1 AND e.kind = 'contact_in' AND e.at >= ?2",
+        )?;
+        Ok(stmt.query_row(params![caller_id, ts(since)], |r| {
+            Ok(RecentContacts {
+                inbound: r.get(0)?,
+                about_open: r.get(1)?,
+            })
+        })?)
+    }
+
+    /// The promise made most recently on any of the caller's tickets. Through the caller's
+    /// tickets, which are indexed, rather than the promises' own caller column, which is not.
+    pub fn last_promise_to(&self, caller_id: &str) -> Result<Option<Promise>> {
+        let sql = format!(
+            "{PROMISE_SELECT} WHERE p.ticket_id IN (SELECT id FROM tickets WHERE caller_id = ?1)
+             AND p.deleted_at IS NULL ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        Ok(stmt.query_row([caller_id], promise_from_row).optional()?)
     }
 }
 

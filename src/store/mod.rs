@@ -20,7 +20,7 @@ mod tickets;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
 pub use caller_lookup::CallerLookup;
-pub use callers::QuickSearch;
+pub use callers::{QuickSearch, RecentContacts};
 pub use dump::{Column, ColumnKind, DESK_TABLES, RestoreCounts, Table};
 pub use exchange::{
     CallerImport, CallerMatch, CallerRecord, ImportedTicket, TicketImport, TicketRow,

@@ -8,6 +8,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Theme, is_focused, pane_block};
 use crate::app::{App, CallerView, Pane};
+use crate::outcome::{Outcome, classify};
 use crate::{t, when};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -26,11 +27,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let card = card_lines(view, app, theme);
-    let card_height = (card.len() as u16).min(inner.height / 2 + 1);
+    // Counted in wrapped rows, so a long line does not push the card's last lines out.
+    let card = Paragraph::new(card_lines(view, app, theme)).wrap(Wrap { trim: true });
+    let card_height = (card.line_count(inner.width) as u16).min(inner.height / 2 + 1);
     let [card_area, contacts_area] =
         Layout::vertical([Constraint::Length(card_height), Constraint::Min(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(card).wrap(Wrap { trim: true }), card_area);
+    frame.render_widget(card, card_area);
 
     let mut items = vec![];
     for contact in &view.prior_contacts {
@@ -88,6 +90,37 @@ fn card_lines<'a>(view: &'a CallerView, app: &App, theme: &Theme) -> Vec<Line<'a
                 count = view.open_tickets.len()
             ),
             theme.due_soon(),
+        )));
+    }
+    // More than one contact lately is worth a glance: the caller may be ringing again
+    // about the same thing.
+    if view.recent.inbound > 1 {
+        lines.push(Line::from(Span::styled(
+            t!(
+                app.texts,
+                "caller-recent",
+                count = view.recent.inbound,
+                days = app.config.repeat_contact_days,
+                open = view.recent.about_open
+            ),
+            theme.due_soon(),
+        )));
+    }
+    if let Some(p) = &view.last_promise {
+        let outcome = classify(p.state, p.due_at, p.closed_at, app.now);
+        let style = if outcome == Outcome::Broken {
+            theme.overdue()
+        } else {
+            theme.muted()
+        };
+        lines.push(Line::from(Span::styled(
+            t!(
+                app.texts,
+                "caller-last-promise",
+                what = p.what.as_str(),
+                outcome = outcome.text(&app.texts)
+            ),
+            style,
         )));
     }
     lines

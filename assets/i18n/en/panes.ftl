@@ -56,6 +56,15 @@ ticket-timeline = timeline
 caller-title = Caller
 caller-none = The caller of the active ticket shows here.
 caller-prior-contacts = Prior contacts ({ $count })
+caller-recent =
+    { $count ->
+        [one] 1 contact in { $days } days
+       *[other] { $count } contacts in { $days } days
+    }{ $open ->
+        [0] {""}
+       *[other] , { $open } about open tickets
+    }
+caller-last-promise = last promise: { $what } — { $outcome }
 caller-open-tickets =
     { $count ->
         [one] 1 open ticket

@@ -128,3 +128,12 @@ field-impact = impact
 field-urgency = urgency
 field-category = category
 field-agent = agent
+
+## A promise's outcome
+
+outcome-open = open
+outcome-kept-on-time = kept on time
+outcome-kept-late = kept late
+outcome-broken = broken
+outcome-cancelled-in-time = cancelled in time
+outcome-rescheduled-in-time = rescheduled in time

@@ -52,6 +52,11 @@ ticket-timeline = idővonal
 caller-title = Hívó
 caller-none = Itt jelenik meg az aktív jegy hívója.
 caller-prior-contacts = Előzmények ({ $count })
+caller-recent = { $count } megkeresés { $days } nap alatt{ $open ->
+        [0] {""}
+       *[other] , ebből { $open } nyitott jegyről
+    }
+caller-last-promise = utolsó ígéret: { $what } — { $outcome }
 caller-open-tickets = { $count } nyitott jegy
 
 ## Ígéretek

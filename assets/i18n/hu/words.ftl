@@ -125,3 +125,12 @@ field-impact = hatás
 field-urgency = sürgősség
 field-category = kategória
 field-agent = ügyintéző
+
+## Az ígéret kimenetele
+
+outcome-open = nyitott
+outcome-kept-on-time = időben teljesítve
+outcome-kept-late = késve teljesítve
+outcome-broken = nem teljesült
+outcome-cancelled-in-time = időben visszavonva
+outcome-rescheduled-in-time = időben áthelyezve

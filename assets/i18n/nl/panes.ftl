@@ -52,6 +52,15 @@ ticket-timeline = tijdlijn
 caller-title = Beller
 caller-none = Hier verschijnt de beller van het actieve ticket.
 caller-prior-contacts = Eerder contact ({ $count })
+caller-recent =
+    { $count ->
+        [one] 1 contact in { $days } dagen
+       *[other] { $count } contacten in { $days } dagen
+    }{ $open ->
+        [0] {""}
+       *[other] , { $open } over open tickets
+    }
+caller-last-promise = laatste toezegging: { $what } — { $outcome }
 caller-open-tickets =
     { $count ->
         [one] 1 open ticket

@@ -125,3 +125,12 @@ field-impact = impact
 field-urgency = urgentie
 field-category = categorie
 field-agent = behandelaar
+
+## Uitkomst van een toezegging
+
+outcome-open = open
+outcome-kept-on-time = op tijd nagekomen
+outcome-kept-late = te laat nagekomen
+outcome-broken = niet nagekomen
+outcome-cancelled-in-time = op tijd geannuleerd
+outcome-rescheduled-in-time = op tijd verzet
