@@ -319,12 +319,11 @@ impl Store {
         })?)
     }
 
-    /// The promise made most recently on any of the caller's tickets. Through the caller's
-    /// tickets, which are indexed, rather than the promises' own caller column, which is not.
+    /// The promise made most recently to the caller, on any of their tickets.
     pub fn last_promise_to(&self, caller_id: &str) -> Result<Option<Promise>> {
         let sql = format!(
-            "{PROMISE_SELECT} WHERE p.ticket_id IN (SELECT id FROM tickets WHERE caller_id = ?1)
-             AND p.deleted_at IS NULL ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1"
+            "{PROMISE_SELECT} WHERE p.caller_id = ?1 AND p.deleted_at IS NULL
+             ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         Ok(stmt.query_row([caller_id], promise_from_row).optional()?)
