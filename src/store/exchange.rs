@@ -9,9 +9,9 @@ use serde_json::json;
 use super::caller_lookup::{caller_with_handles, erased_at, is_exactly};
 use super::callers::{insert_caller, is_known};
 use super::schema::FORGOTTEN;
-use super::tickets::insert_event;
-use super::{Result, Store, StoreError, checked_ts, parse_code, parse_ts};
-use crate::domain::{Caller, EventKind, Id, NewCaller, Status, new_id};
+use super::tickets::{TICKET_SELECT, insert_event, ticket_from_row};
+use super::{Result, Store, StoreError, checked_ts, parse_ts};
+use crate::domain::{Caller, EventKind, Id, NewCaller, Status, Ticket, new_id};
 
 /// Exact matches are looked for among this many search hits.
 const CALLER_HITS: usize = 20;
@@ -45,18 +45,7 @@ pub enum CallerMatch {
 /// A ticket as exported: one row of the CSV, one object of the JSON.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TicketRow {
-    pub key: String,
-    pub caller_id: Option<Id>,
-    pub caller: String,
-    pub subject: String,
-    pub status: Status,
-    pub impact: u8,
-    pub urgency: u8,
-    pub priority: u8,
-    pub category: Option<String>,
-    pub assignee: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub last_activity_at: DateTime<Utc>,
+    pub ticket: Ticket,
     /// When a resolved or closed ticket got that status.
     pub closed_at: Option<DateTime<Utc>>,
 }
@@ -151,37 +140,29 @@ impl Store {
         mut f: impl FnMut(TicketRow) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let since = since.map(checked_ts).transpose()?;
+        // The desk's own ticket columns, and after them when a finished ticket finished.
+        let select = TICKET_SELECT.replacen(
+            "FROM tickets t",
+            ", CASE WHEN t.status IN ('resolved', 'closed') THEN
+                 (SELECT max(e.at) FROM events e WHERE e.ticket_id = t.id AND e.kind = 'status')
+               END
+             FROM tickets t",
+            1,
+        );
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT t.key, t.caller_id, coalesce(c.name, ''), t.subject, t.status, t.impact,
-                   t.urgency, t.priority, t.category, t.assignee, t.created_at, t.last_activity_at,
-                   CASE WHEN t.status IN ('resolved', 'closed') THEN
-                     (SELECT max(e.at) FROM events e WHERE e.ticket_id = t.id AND e.kind = 'status')
-                   END
-                 FROM tickets t LEFT JOIN callers c ON c.id = t.caller_id
-                 WHERE t.deleted_at IS NULL AND (?1 IS NULL OR t.created_at >= ?1)
-                 ORDER BY t.number",
-            )
+            .prepare(&format!(
+                "{select} WHERE t.deleted_at IS NULL AND (?1 IS NULL OR t.created_at >= ?1)
+                 ORDER BY t.number"
+            ))
             .map_err(StoreError::from)?;
         let mut rows = stmt.query([since]).map_err(StoreError::from)?;
         while let Some(r) = rows.next().map_err(StoreError::from)? {
             let row = (|| -> rusqlite::Result<TicketRow> {
                 Ok(TicketRow {
-                    key: r.get(0)?,
-                    caller_id: r.get(1)?,
-                    caller: r.get(2)?,
-                    subject: r.get(3)?,
-                    status: parse_code(&r.get::<_, String>(4)?, Status::from_code)?,
-                    impact: r.get(5)?,
-                    urgency: r.get(6)?,
-                    priority: r.get(7)?,
-                    category: r.get(8)?,
-                    assignee: r.get(9)?,
-                    created_at: parse_ts(&r.get::<_, String>(10)?)?,
-                    last_activity_at: parse_ts(&r.get::<_, String>(11)?)?,
+                    ticket: ticket_from_row(r)?,
                     closed_at: r
-                        .get::<_, Option<String>>(12)?
+                        .get::<_, Option<String>>(13)?
                         .map(|t| parse_ts(&t))
                         .transpose()?,
                 })

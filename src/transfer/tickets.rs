@@ -52,11 +52,12 @@ struct TicketJson {
 }
 
 impl From<TicketRow> for TicketJson {
-    fn from(t: TicketRow) -> Self {
+    fn from(row: TicketRow) -> Self {
+        let t = row.ticket;
         TicketJson {
             key: t.key,
             caller_id: t.caller_id,
-            caller: t.caller,
+            caller: t.caller_name,
             subject: t.subject,
             status: t.status.code(),
             impact: t.impact,
@@ -66,7 +67,7 @@ impl From<TicketRow> for TicketJson {
             assignee: t.assignee,
             created_at: ts(t.created_at),
             last_activity_at: ts(t.last_activity_at),
-            closed_at: t.closed_at.map(ts),
+            closed_at: row.closed_at.map(ts),
         }
     }
 }
