@@ -151,6 +151,8 @@ pub fn list(
                 "last activity",
                 "subject",
             ];
+            // Read once: the catalogues are parsed when texts are made.
+            let texts = crate::commands::cli_texts();
             let lines: Vec<Vec<String>> = tickets
                 .iter()
                 .map(|t| {
@@ -160,11 +162,7 @@ pub fn list(
                         format!("P{}", t.priority),
                         t.assignee.clone().unwrap_or_default(),
                         t.caller_name.clone(),
-                        when::local_datetime(
-                            t.last_activity_at,
-                            config.time_zone,
-                            &crate::commands::cli_texts(),
-                        ),
+                        when::local_datetime(t.last_activity_at, config.time_zone, &texts),
                         t.subject.clone(),
                     ]
                 })
