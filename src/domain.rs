@@ -105,6 +105,13 @@ coded_enum! {
         PromiseKept => "promise_kept", "kept";
         PromiseRescheduled => "promise_rescheduled", "rescheduled";
         PromiseCancelled => "promise_cancelled", "cancelled";
+        Escalated => "escalated", "escalated";
+        IncidentLinked => "incident_linked", "linked to incident";
+        ArticleSent => "article_sent", "article sent";
+        ScriptStarted => "script_started", "script started";
+        ScriptAnswer => "script_answer", "script answer";
+        ScriptLeft => "script_left", "script left";
+        ScriptFinished => "script_finished", "script finished";
     }
 }
 
@@ -151,6 +158,13 @@ pub struct Ticket {
     pub assignee: Option<String>,
     pub created_at: DateTime<Utc>,
     pub last_activity_at: DateTime<Utc>,
+    /// The line that holds the ticket: 1 is the desk, 2 and up are escalations.
+    pub tier: u8,
+    /// The group from the config that holds an escalated ticket.
+    pub group: Option<String>,
+    /// A major incident, which the tickets of every caller it hit are linked to.
+    pub major: bool,
+    pub incident_id: Option<Id>,
 }
 
 /// One entry of a ticket's timeline. `data` holds the structured facts (old and new status,

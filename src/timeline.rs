@@ -100,5 +100,30 @@ pub fn describe(event: &Event, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> Str
             to = due("to")
         )),
         EventKind::PromiseCancelled => with_text(t!(texts, "timeline-cancelled")),
+        EventKind::Escalated => with_text(t!(
+            texts,
+            "timeline-escalated",
+            group = name("group"),
+            tier = data["to_tier"].as_u64().unwrap_or(2)
+        )),
+        EventKind::IncidentLinked => {
+            t!(
+                texts,
+                "timeline-incident-linked",
+                key = name("incident_key")
+            )
+        }
+        EventKind::ArticleSent => t!(texts, "timeline-article-sent", title = name("title")),
+        EventKind::ScriptStarted => t!(texts, "timeline-script-started", title = name("title")),
+        EventKind::ScriptAnswer => t!(
+            texts,
+            "timeline-script-answer",
+            question = name("question"),
+            answer = name("answer")
+        ),
+        EventKind::ScriptLeft => t!(texts, "timeline-script-left", title = name("title")),
+        EventKind::ScriptFinished => {
+            with_text(t!(texts, "timeline-script-finished", title = name("title")))
+        }
     }
 }

@@ -69,6 +69,13 @@ impl EventKind {
             EventKind::PromiseKept => t!(texts, "event-promise-kept"),
             EventKind::PromiseRescheduled => t!(texts, "event-promise-rescheduled"),
             EventKind::PromiseCancelled => t!(texts, "event-promise-cancelled"),
+            EventKind::Escalated => t!(texts, "event-escalated"),
+            EventKind::IncidentLinked => t!(texts, "event-incident-linked"),
+            EventKind::ArticleSent => t!(texts, "event-article-sent"),
+            EventKind::ScriptStarted => t!(texts, "event-script-started"),
+            EventKind::ScriptAnswer => t!(texts, "event-script-answer"),
+            EventKind::ScriptLeft => t!(texts, "event-script-left"),
+            EventKind::ScriptFinished => t!(texts, "event-script-finished"),
         }
     }
 }

@@ -4,9 +4,12 @@
 pub mod action;
 mod copy;
 mod draft;
+mod escalation;
 mod find_ticket;
 pub mod form;
 mod forms;
+mod incident;
+mod kb;
 mod mouse;
 mod navigation;
 mod new_call;
@@ -15,6 +18,7 @@ pub mod palette;
 mod reminders;
 pub mod review;
 mod saving;
+mod script;
 
 pub use find_ticket::TicketSearch;
 pub use new_call::CallerSearch;
@@ -416,6 +420,12 @@ impl App {
             Command::Back => self.message = None,
             Command::Copy => return self.copy(),
             Command::Review => return vec![Effect::LoadReview],
+            Command::Kb => return self.open_kb(),
+            Command::Script => return self.start_script(),
+            Command::Escalate => return self.escalate(),
+            Command::MajorIncident => return self.major_incident(),
+            Command::LinkIncident => return self.link_incident(),
+            Command::FilterLine => return self.next_line_filter(),
             Command::Handover => return vec![Effect::LoadHandover],
             Command::Callback => return self.callback_request(),
             Command::Callbacks => {

@@ -7,8 +7,10 @@
 
 mod desk_hours;
 mod keys;
+mod knowledge;
 
 pub use desk_hours::{SlaTargets, WorkingHours};
+pub use knowledge::{OutageRule, SupportGroup};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -88,6 +90,14 @@ pub struct Config {
     pub mouse: bool,
     /// Copying (y) writes to the clipboard through the terminal (OSC 52).
     pub clipboard: bool,
+    /// The agent's own articles (`kb/`) and scripts (`scripts/`), which add to and
+    /// override the shipped ones; `None` is `knowledge/` in the data folder.
+    #[serde(deserialize_with = "knowledge::de_folder")]
+    pub knowledge_folder: Option<PathBuf>,
+    pub outage: OutageRule,
+    /// Where tickets are escalated to, in the order the escalation form offers them.
+    #[serde(deserialize_with = "knowledge::de_groups")]
+    pub groups: Vec<SupportGroup>,
 }
 
 /// Desktop notifications travel inside the terminal's own output (so they work over ssh);
@@ -136,11 +146,23 @@ impl Default for Config {
             keys: Vec::new(),
             mouse: true,
             clipboard: true,
+            knowledge_folder: None,
+            outage: OutageRule::default(),
+            groups: knowledge::default_groups(),
         }
     }
 }
 
 impl Config {
+    /// The folder of the agent's own articles and scripts: the configured one, else
+    /// `knowledge/` in the user data folder (Linux: `~/.local/share/balie/knowledge`).
+    pub fn knowledge_folder(&self) -> Option<PathBuf> {
+        self.knowledge_folder.clone().or_else(|| {
+            directories::ProjectDirs::from("", "", "balie")
+                .map(|dirs| dirs.data_dir().join("knowledge"))
+        })
+    }
+
     /// The desk's business calendar. Hours were checked when the file was read, so the
     /// fallback is never reached in practice.
     pub fn calendar(&self) -> crate::business::Calendar {

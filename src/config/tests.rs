@@ -88,6 +88,27 @@ fn example_config_parses_with_its_documented_values() {
     assert!(config.working_hours.0[5].is_empty());
     assert_eq!(config.sla.for_priority(1).first_response.to_string(), "30m");
     assert!(config.mouse && config.clipboard);
+    assert_eq!(
+        config.outage,
+        OutageRule {
+            callers: 4,
+            minutes: 20
+        }
+    );
+    let groups: Vec<_> = config
+        .groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.tier))
+        .collect();
+    assert_eq!(
+        groups,
+        [("Network", 2), ("Workplace", 2), ("Applications", 3)]
+    );
+    assert!(
+        config
+            .knowledge_folder
+            .is_some_and(|f| f.ends_with("servicedesk/knowledge"))
+    );
     let keymap = crate::keymap::Keymap::with_remaps(&config.keys);
     assert_eq!(keymap.keys_for(crate::keymap::Command::Promise), "p/Ctrl-p");
     assert_eq!(keymap.keys_for(crate::keymap::Command::Note), "N");
@@ -374,4 +395,20 @@ fn themes_are_named_and_a_wrong_name_points_at_the_value() {
     let (line, column, message) = parse_err("agent = \"Anna\"\ntheme = \"solarized\"\n");
     assert_eq!((line, column), (2, 9));
     assert!(message.contains("\"high-contrast\""), "{message}");
+}
+
+#[test]
+fn a_bad_group_names_its_own_line() {
+    let text = "[[groups]]\nname = \"Network\"\ntier = 2\n\n[[groups]]\nname = \"network\"\n";
+    let (line, _, message) = parse_err(text);
+    assert_eq!(line, 6, "{message}");
+    assert!(message.contains("listed twice"), "{message}");
+
+    let (line, _, message) = parse_err("[[groups]]\nname = \"Desk\"\ntier = 1\n");
+    assert_eq!(line, 3, "{message}");
+    assert!(message.contains("from 2 to 9"), "{message}");
+
+    let (line, _, message) = parse_err("[outage]\ncallers = 1\n");
+    assert_eq!(line, 2, "{message}");
+    assert!(message.contains("outage.callers"), "{message}");
 }

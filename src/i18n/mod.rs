@@ -77,6 +77,9 @@ impl Language {
                     include_str!(concat!("../../assets/i18n/", $code, "/words.ftl")),
                     include_str!(concat!("../../assets/i18n/", $code, "/panes.ftl")),
                     include_str!(concat!("../../assets/i18n/", $code, "/messages.ftl")),
+                    include_str!(concat!("../../assets/i18n/", $code, "/knowledge.ftl")),
+                    include_str!(concat!("../../assets/i18n/", $code, "/kb.ftl")),
+                    include_str!(concat!("../../assets/i18n/", $code, "/scripts.ftl")),
                 ]
             };
         }

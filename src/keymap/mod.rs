@@ -48,9 +48,15 @@ commands! {
     Handover => "handover";
     Copy => "copy";
     Review => "review";
+    Kb => "kb";
+    Script => "script";
+    Escalate => "escalate";
+    MajorIncident => "incident";
+    LinkIncident => "link-incident";
     FilterMine => "mine";
     FilterAllOpen => "all-open";
     FilterWaiting => "waiting";
+    FilterLine => "line";
     FocusNext => "focus-next";
     FocusPrevious => "focus-previous";
     Down => "down";
@@ -85,9 +91,15 @@ impl Command {
             Command::Handover => t!(texts, "command-handover"),
             Command::Copy => t!(texts, "command-copy"),
             Command::Review => t!(texts, "command-review"),
+            Command::Kb => t!(texts, "command-kb"),
+            Command::Script => t!(texts, "command-script"),
+            Command::Escalate => t!(texts, "command-escalate"),
+            Command::MajorIncident => t!(texts, "command-incident"),
+            Command::LinkIncident => t!(texts, "command-link-incident"),
             Command::FilterMine => t!(texts, "command-mine"),
             Command::FilterAllOpen => t!(texts, "command-all-open"),
             Command::FilterWaiting => t!(texts, "command-waiting"),
+            Command::FilterLine => t!(texts, "command-line"),
             Command::FocusNext => t!(texts, "command-focus-next"),
             Command::FocusPrevious => t!(texts, "command-focus-previous"),
             Command::Down => t!(texts, "command-down"),
@@ -143,9 +155,15 @@ impl Default for Keymap {
             (Key::plain(Char('y')), Copy),
             (Key::plain(Char('v')), Review),
             (Key::plain(Char('H')), Handover),
+            (Key::plain(Char('f')), Kb),
+            (Key::plain(Char('r')), Script),
+            (Key::plain(Char('e')), Escalate),
+            (Key::plain(Char('M')), MajorIncident),
+            (Key::plain(Char('L')), LinkIncident),
             (Key::plain(Char('m')), FilterMine),
             (Key::plain(Char('o')), FilterAllOpen),
             (Key::plain(Char('w')), FilterWaiting),
+            (Key::plain(Char('t')), FilterLine),
             (Key::plain(Tab), FocusNext),
             (Key::plain(BackTab), FocusPrevious),
             (Key::plain(Char('j')), Command::Down),

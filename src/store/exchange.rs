@@ -9,7 +9,7 @@ use serde_json::json;
 use super::caller_lookup::{caller_with_handles, erased_at, is_exactly};
 use super::callers::{insert_caller, is_known};
 use super::schema::FORGOTTEN;
-use super::tickets::{TICKET_SELECT, insert_event, ticket_from_row};
+use super::tickets::{TICKET_COLUMNS, TICKET_SELECT, insert_event, ticket_from_row};
 use super::{Result, Store, StoreError, checked_ts, parse_ts};
 use crate::domain::{Caller, EventKind, Id, NewCaller, Status, Ticket, new_id};
 
@@ -162,7 +162,7 @@ impl Store {
                 Ok(TicketRow {
                     ticket: ticket_from_row(r)?,
                     closed_at: r
-                        .get::<_, Option<String>>(13)?
+                        .get::<_, Option<String>>(TICKET_COLUMNS)?
                         .map(|t| parse_ts(&t))
                         .transpose()?,
                 })

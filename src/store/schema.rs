@@ -4,7 +4,7 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// What an erased caller's name, and a promise recipient that named them, become.
 pub const FORGOTTEN: &str = "forgotten caller";
@@ -17,6 +17,44 @@ const V2: &str = "CREATE INDEX tickets_open ON tickets(last_activity_at)
 /// The caller card shows the last promise made to the caller: one seek instead of a walk
 /// through every promise on every ticket a long-standing caller ever had.
 const V6: &str = "CREATE INDEX promises_caller_created ON promises(caller_id, created_at);";
+
+/// Knowledge at the desk.
+///
+/// - Escalation: a ticket is held by a line (`tier` 1, 2, 3 …) and, past the first line,
+///   by a group from the config. How often it was handed on is counted from its
+///   `escalated` events.
+/// - Major incidents are tickets too (`major` = 1), so they have a key, a timeline and
+///   promises; the tickets of the callers an outage hit point at theirs by `incident_id`.
+/// - `kb_articles` indexes the knowledge base (shipped and the agent's own articles, which
+///   live as Markdown files) and counts how often each was opened, put in a note and sent
+///   to a caller. A send is also an `article_sent` event on the ticket.
+const V7: &str = "
+ALTER TABLE tickets ADD COLUMN tier INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE tickets ADD COLUMN support_group TEXT;
+ALTER TABLE tickets ADD COLUMN major INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN incident_id TEXT REFERENCES tickets(id);
+CREATE INDEX tickets_incident ON tickets(incident_id) WHERE incident_id IS NOT NULL;
+CREATE INDEX tickets_major_open ON tickets(major, status) WHERE major = 1;
+
+CREATE TABLE kb_articles (
+    id              TEXT PRIMARY KEY,
+    slug            TEXT NOT NULL UNIQUE,
+    title           TEXT NOT NULL,
+    tags            TEXT NOT NULL DEFAULT '',
+    -- 'shipped' or 'own'
+    source          TEXT NOT NULL,
+    -- Folded title, tags and text, for search.
+    search_text     TEXT NOT NULL DEFAULT '',
+    content_hash    TEXT NOT NULL DEFAULT '',
+    opened_count    INTEGER NOT NULL DEFAULT 0,
+    inserted_count  INTEGER NOT NULL DEFAULT 0,
+    sent_count      INTEGER NOT NULL DEFAULT 0,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    updated_by      TEXT NOT NULL,
+    deleted_at      TEXT
+) STRICT;
+";
 
 /// What each agent was typing when their desk last stopped (see `Store::save_draft`).
 const V3: &str = "CREATE TABLE drafts (

@@ -312,10 +312,13 @@ impl Store {
 
 const OPEN_STATUSES: &str = "'new', 'open', 'waiting_caller', 'waiting_third_party'";
 
+/// How many columns `TICKET_SELECT` reads; a query that adds its own reads them after.
+pub(super) const TICKET_COLUMNS: usize = 17;
+
 pub(super) const TICKET_SELECT: &str =
     "SELECT t.id, t.key, t.caller_id, coalesce(c.name, ''), t.subject,
     t.status, t.impact, t.urgency, t.priority, t.category, t.assignee, t.created_at,
-    t.last_activity_at
+    t.last_activity_at, t.tier, t.support_group, t.major, t.incident_id
     FROM tickets t LEFT JOIN callers c ON c.id = t.caller_id";
 
 pub(super) fn ticket_from_row(r: &Row) -> rusqlite::Result<Ticket> {
@@ -333,6 +336,10 @@ pub(super) fn ticket_from_row(r: &Row) -> rusqlite::Result<Ticket> {
         assignee: r.get(10)?,
         created_at: parse_ts(&r.get::<_, String>(11)?)?,
         last_activity_at: parse_ts(&r.get::<_, String>(12)?)?,
+        tier: r.get(13)?,
+        group: r.get(14)?,
+        major: r.get(15)?,
+        incident_id: r.get(16)?,
     })
 }
 

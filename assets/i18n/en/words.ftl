@@ -93,6 +93,12 @@ command-back = close the popup or clear the message
 command-help = show all keys and commands
 command-palette = run any command by name
 command-suspend = suspend to the shell (resume with fg)
+command-kb = search the knowledge base beside the ticket; open, insert into a note or send an article
+command-script = run a troubleshooting script on the active ticket, or resume the one left
+command-escalate = hand the ticket to the next line or a group, with a pre-filled hand-off note
+command-incident = major incident: declare one from similar tickets, or show the active one with its callers
+command-link-incident = link the active ticket to a major incident
+command-line = queue: next line or group (first line, level 2, each group, all)
 command-quit = quit balie
 
 ## Form titles

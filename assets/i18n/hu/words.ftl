@@ -90,6 +90,12 @@ command-back = ablak bezárása vagy az üzenet törlése
 command-help = minden billentyű és parancs
 command-palette = bármely parancs futtatása név szerint
 command-suspend = felfüggesztés a shellbe (vissza: fg)
+command-kb = keresés a tudásbázisban a jegy mellett; cikk megnyitása, jegyzetbe szúrása vagy elküldése
+command-script = hibaelhárítási forgatókönyv futtatása a jegyen, vagy a félbehagyott folytatása
+command-escalate = jegy átadása a következő szintnek vagy egy csoportnak, kitöltött átadási jegyzettel
+command-incident = kiemelt incidens: létrehozás hasonló jegyekből, vagy az aktív megjelenítése a hívóival
+command-link-incident = az aktív jegy kapcsolása egy kiemelt incidenshez
+command-line = sor: következő szint vagy csoport (első szint, második szint, csoportok, mind)
 command-quit = kilépés
 
 ## Űrlapok

@@ -90,6 +90,12 @@ command-back = venster sluiten of bericht wissen
 command-help = alle toetsen en opdrachten tonen
 command-palette = elke opdracht op naam uitvoeren
 command-suspend = naar de shell (terug met fg)
+command-kb = kennisbank doorzoeken naast de melding; artikel openen, in een notitie zetten of sturen
+command-script = probleemscript doorlopen op de actieve melding, of het onderbroken script hervatten
+command-escalate = melding overdragen aan de volgende lijn of een groep, met ingevulde overdrachtsnotitie
+command-incident = groot incident: er een maken van gelijke meldingen, of het actieve tonen met zijn bellers
+command-link-incident = actieve melding koppelen aan een groot incident
+command-line = wachtrij: volgende lijn of groep (eerste lijn, tweede lijn, elke groep, alles)
 command-quit = balie afsluiten
 
 ## Formulieren
