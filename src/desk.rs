@@ -11,7 +11,9 @@ use crate::app::review::ReviewData;
 use crate::app::{Action, App, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
 use crate::config::Config;
 use crate::domain::{Id, QueueFilter, Ticket};
+use crate::first_contact::{Verdict, verdict};
 use crate::i18n::Texts;
+use crate::outage::detect;
 use crate::sla::{TicketClocks, Warning, ticket_clocks};
 use crate::store::{self, NewTicket, Store};
 use crate::t;
@@ -176,6 +178,10 @@ impl Desk {
                 Ok(hits) => Action::TicketHits { query, hits },
                 Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
             },
+            Effect::LoadEarlier(caller_id) => match self.store.earlier_tickets(&caller_id) {
+                Ok(tickets) => Action::EarlierLoaded { caller_id, tickets },
+                Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
+            },
             Effect::LoadHandover => {
                 let app = &self.app;
                 let agent = self.store.agent().to_string();
@@ -223,9 +229,23 @@ pub fn load_views(
         Some(id) => store
             .ticket(id)?
             .map(|ticket| -> store::Result<TicketView> {
+                let history = store.histories(std::slice::from_ref(&ticket.id))?;
                 Ok(TicketView {
                     timeline: store.timeline(&ticket.id, TIMELINE_EVENTS)?,
                     promises: store.open_promises_of_ticket(&ticket.id)?,
+                    transfers: store.transfers(&ticket.id)?,
+                    first_contact: history.get(&ticket.id).map_or(Verdict::Unresolved, |h| {
+                        verdict(h, app.config.first_contact_reopen_days)
+                    }),
+                    incident: match &ticket.incident_id {
+                        Some(id) => store.ticket(id)?,
+                        None => None,
+                    },
+                    linked: if ticket.major {
+                        store.incident_tickets(&ticket.id)?
+                    } else {
+                        Vec::new()
+                    },
                     ticket,
                 })
             }),
@@ -252,7 +272,15 @@ pub fn load_views(
         None => None,
     }
     .transpose()?;
-    let queue = store.queue(request.filter, request.queue_rows)?;
+    let queue = store.queue(request.filter, request.line.as_ref(), request.queue_rows)?;
+    let incidents = store.open_incidents()?;
+    let window = chrono::Duration::minutes(i64::from(app.config.outage.minutes));
+    let outage = detect(
+        &store.opened_since(now - window)?,
+        &incidents,
+        app.config.outage,
+        now,
+    );
     let mut shown: Vec<&Ticket> = queue.iter().collect();
     shown.extend(ticket.as_ref().map(|t| &t.ticket));
     let clocks = clocks_of(store, &shown, app, now)?;
@@ -270,6 +298,8 @@ pub fn load_views(
         due_soon: store.my_promises_due_before(request.remind_before, ALERTS)?,
         counts: store.counts(now, end_of_local_day(now, tz))?,
         desk_is_empty: store.is_empty()?,
+        outage,
+        incidents,
     })
 }
 
@@ -301,7 +331,7 @@ const REVIEW_PROMISES: usize = 2_000;
 const REVIEW_TICKETS: usize = 5_000;
 
 pub fn load_review(store: &Store, now: DateTime<Utc>, app: &App) -> store::Result<ReviewData> {
-    let open = store.queue(QueueFilter::AllOpen, REVIEW_TICKETS)?;
+    let open = store.queue(QueueFilter::AllOpen, None, REVIEW_TICKETS)?;
     let clocks = clocks_of(store, &open.iter().collect::<Vec<_>>(), app, now)?;
     let mut sla: Vec<(Ticket, TicketClocks)> = open
         .into_iter()
@@ -454,6 +484,87 @@ fn apply(
                 t!(texts, "done-rescheduled", when = when),
                 Some(promise.ticket_id),
             )
+        }
+        Write::Escalate {
+            ticket_id,
+            group,
+            tier,
+            handoff,
+        } => {
+            store.escalate(&ticket_id, &group, tier, &handoff, now)?;
+            let key = ticket_key(store, &ticket_id)?;
+            done(
+                t!(texts, "done-escalated", key = key, group = group),
+                Some(ticket_id),
+            )
+        }
+        Write::DeclareIncident { subject, tickets } => {
+            let incident = store.declare_incident(
+                &NewTicket {
+                    prefix: &config.ticket_prefix,
+                    caller_id: "",
+                    subject: &subject,
+                    impact: 1,
+                    urgency: 1,
+                    priority: config.priority(1, 1),
+                    category: None,
+                },
+                &tickets,
+                now,
+            )?;
+            done(
+                t!(
+                    texts,
+                    "done-incident-declared",
+                    key = incident.key,
+                    count = tickets.len()
+                ),
+                Some(incident.id),
+            )
+        }
+        Write::LinkIncident {
+            incident_id,
+            tickets,
+        } => {
+            store.in_one_transaction(|store| {
+                tickets
+                    .iter()
+                    .try_for_each(|id| store.link_to_incident(id, &incident_id, now))
+            })?;
+            let key = ticket_key(store, &incident_id)?;
+            done(
+                t!(texts, "done-linked", key = key, count = tickets.len()),
+                Some(incident_id),
+            )
+        }
+        Write::ResolveIncident {
+            incident_id,
+            resolution,
+        } => {
+            let count = store.resolve_incident(&incident_id, &resolution, now)?;
+            let key = ticket_key(store, &incident_id)?;
+            let message = match (resolution.resolve_linked, resolution.callbacks.is_some()) {
+                (true, true) => t!(
+                    texts,
+                    "done-incident-resolved-called",
+                    key = key,
+                    count = count
+                ),
+                (true, false) => t!(
+                    texts,
+                    "done-incident-resolved-all",
+                    key = key,
+                    count = count
+                ),
+                (false, true) => t!(
+                    texts,
+                    "done-incident-resolved-callbacks",
+                    key = key,
+                    count = count
+                ),
+                (false, false) => t!(texts, "done-incident-resolved", key = key),
+            };
+            done(message, Some(incident_id))
         }
         Write::Cancel { promise_id, reason } => {
             let promise = store.promise(&promise_id)?;

@@ -192,6 +192,19 @@ pub struct PriorContact {
     pub outcome: Status,
 }
 
+/// One of a caller's tickets, as the desk ranks them against what the caller says now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EarlierTicket {
+    pub id: Id,
+    pub key: String,
+    pub subject: String,
+    pub status: Status,
+    pub created_at: DateTime<Utc>,
+    /// The last note (or kept promise, script ending, hand-off) on it: for a finished
+    /// ticket, usually how it was solved.
+    pub last_words: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Promise {
     pub id: Id,
@@ -239,6 +252,13 @@ impl QueueFilter {
             QueueFilter::Waiting => "waiting",
         }
     }
+}
+
+/// The queue narrowed to one line (tier) or one group, on top of its filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineFilter {
+    Tier(u8),
+    Group(String),
 }
 
 /// The figures in the status bar, for the agent at the desk.

@@ -57,7 +57,7 @@ pub fn gather(
     now: DateTime<Utc>,
 ) -> store::Result<Handover> {
     let next_shift = calendar.next_working_day_start(now);
-    let tickets: Vec<Ticket> = store.queue_of(QueueFilter::Mine, agent, TICKETS)?;
+    let tickets: Vec<Ticket> = store.queue_of(QueueFilter::Mine, None, agent, TICKETS)?;
     let ids: Vec<String> = tickets.iter().map(|t| t.id.clone()).collect();
     let histories = store.histories(&ids)?;
     let promises: Vec<Promise> = store

@@ -24,12 +24,12 @@ pub struct DeskLayout {
 }
 
 /// The split view in `area`, or `None` when the terminal is too small to draw it.
-pub fn desk(area: Rect, banner_shown: bool) -> Option<DeskLayout> {
+pub fn desk(area: Rect, banner_rows: u16) -> Option<DeskLayout> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let [banner, main, promises, status] = Layout::vertical([
-        Constraint::Length(u16::from(banner_shown)),
+        Constraint::Length(banner_rows),
         Constraint::Min(10),
         Constraint::Length(promises_height(area.height)),
         Constraint::Length(2),
@@ -109,13 +109,13 @@ mod tests {
 
     #[test]
     fn the_panes_tile_the_screen_without_overlap() {
-        let layout = desk(Rect::new(0, 0, 80, 24), false).expect("big enough");
+        let layout = desk(Rect::new(0, 0, 80, 24), 0).expect("big enough");
         assert_eq!(layout.pane_at(0, 0), Some(Pane::Queue));
         assert_eq!(layout.pane_at(79, 0), Some(Pane::Caller));
         assert_eq!(layout.pane_at(40, 5), Some(Pane::Ticket));
         assert_eq!(layout.pane_at(40, 20), Some(Pane::Promises));
         assert_eq!(layout.pane_at(40, 23), None, "the status bar is no pane");
-        assert!(desk(Rect::new(0, 0, 79, 24), false).is_none());
+        assert!(desk(Rect::new(0, 0, 79, 24), 0).is_none());
     }
 
     #[test]

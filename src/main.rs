@@ -300,6 +300,7 @@ fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
             tickets: 3000,
             seed,
             priority: &priority,
+            groups: &config.groups,
         },
         now,
     )?;

@@ -190,7 +190,7 @@ fn concurrency_child() {
         let now = Utc::now();
         // The same read the queue pane makes after each save, so readers and writers mix.
         let queue = store
-            .queue_of(QueueFilter::AllOpen, &agent, 50)
+            .queue_of(QueueFilter::AllOpen, None, &agent, 50)
             .unwrap_or_else(|e| panic!("{agent}: reading the queue: {e}"));
         if queue.is_empty() || rng.u8(0..8) == 0 {
             let caller = store

@@ -292,6 +292,10 @@ impl Reached {
                 FormKind::Priority { .. } => "form: priority",
                 FormKind::Category { .. } => "form: category",
                 FormKind::Assign { .. } => "form: assign",
+                FormKind::Escalate { .. } => "form: escalate",
+                FormKind::DeclareIncident { .. } => "form: major incident",
+                FormKind::LinkIncident { .. } => "form: link incident",
+                FormKind::ResolveIncident { .. } => "form: resolve incident",
             },
         };
         self.note(name);

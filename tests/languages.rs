@@ -294,7 +294,7 @@ fn no_screen_cuts_a_label_in_any_language() {
             let (width, height) = case.size;
             let buffer = support::draw(&case.desk.desk, width, height, &balie::ui::Theme::plain());
             let banner = !case.desk.desk.app.views.alerts.is_empty();
-            let panes = layout::desk(Rect::new(0, 0, width, height), banner);
+            let panes = layout::desk(Rect::new(0, 0, width, height), u16::from(banner));
             let missing: Vec<String> = case
                 .expect
                 .iter()
@@ -321,7 +321,7 @@ fn no_screen_cuts_a_label_in_any_language() {
 fn the_check_notices_a_cut_label() {
     let h = support::busy_desk(Language::English);
     let buffer = support::draw(&h.desk, WIDTH, HEIGHT, &balie::ui::Theme::plain());
-    let panes = layout::desk(Rect::new(0, 0, WIDTH, HEIGHT), true);
+    let panes = layout::desk(Rect::new(0, 0, WIDTH, HEIGHT), 1);
     let shows = |expect: Expect| shown(&buffer, panes.as_ref(), &expect);
     assert!(shows(Line("Active ticket".into())));
     assert!(!shows(Line("Active tickets".into())), "a longer title");

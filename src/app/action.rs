@@ -6,8 +6,8 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
 use crate::domain::{
-    Alert, AlertKind, Caller, CallerHit, Channel, Counts, Event, Id, NewCaller, PriorContact,
-    Promise, QueueFilter, Status, Ticket,
+    Alert, AlertKind, Caller, CallerHit, Channel, Counts, EarlierTicket, Event, Id, LineFilter,
+    NewCaller, PriorContact, Promise, QueueFilter, Status, Ticket,
 };
 use crate::keymap::Command;
 
@@ -34,6 +34,11 @@ pub enum Action {
         query: String,
         hits: Vec<Ticket>,
     },
+    /// A caller's earlier tickets, to rank against the subject being typed.
+    EarlierLoaded {
+        caller_id: Id,
+        tickets: Vec<EarlierTicket>,
+    },
     Saved(Outcome),
     ReviewLoaded(Box<crate::app::review::ReviewData>),
     HandoverLoaded(Box<crate::handover::Handover>),
@@ -56,6 +61,8 @@ pub enum Effect {
     /// background and reports back with `Action::CallerHits`.
     SearchEverywhere(String),
     SearchTickets(String),
+    /// Load a caller's earlier tickets (`Action::EarlierLoaded`).
+    LoadEarlier(Id),
     LoadReview,
     LoadHandover,
     Write(Write),
@@ -80,6 +87,8 @@ pub enum Effect {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewRequest {
     pub filter: QueueFilter,
+    /// Only the tickets of one line or group, on top of `filter`.
+    pub line: Option<LineFilter>,
     pub callbacks_only: bool,
     /// Reminders are looked for up to this far ahead.
     pub remind_before: DateTime<Utc>,
@@ -105,6 +114,10 @@ pub struct Views {
     pub alerts: Vec<Alert>,
     /// This agent's open promises within the warning window or past due.
     pub due_soon: Vec<Promise>,
+    /// Similar tickets from several callers just now, not yet tied to an incident.
+    pub outage: Option<crate::outage::Outage>,
+    /// Major incidents not yet resolved, newest first.
+    pub incidents: Vec<Ticket>,
 }
 
 #[derive(Clone, Debug)]
@@ -112,6 +125,13 @@ pub struct TicketView {
     pub ticket: Ticket,
     pub timeline: Vec<Event>,
     pub promises: Vec<Promise>,
+    /// How often it was handed on to another line or group.
+    pub transfers: i64,
+    pub first_contact: crate::first_contact::Verdict,
+    /// The major incident it is linked to.
+    pub incident: Option<Ticket>,
+    /// For a major incident: the tickets of the callers it hit.
+    pub linked: Vec<Ticket>,
 }
 
 #[derive(Clone, Debug)]
@@ -178,6 +198,24 @@ pub enum Write {
     Cancel {
         promise_id: Id,
         reason: String,
+    },
+    Escalate {
+        ticket_id: Id,
+        group: String,
+        tier: u8,
+        handoff: String,
+    },
+    DeclareIncident {
+        subject: String,
+        tickets: Vec<Id>,
+    },
+    LinkIncident {
+        incident_id: Id,
+        tickets: Vec<Id>,
+    },
+    ResolveIncident {
+        incident_id: Id,
+        resolution: crate::store::IncidentResolution,
     },
 }
 

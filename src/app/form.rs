@@ -12,16 +12,52 @@ use crate::domain::Id;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormKind {
     NewCaller,
-    Subject { caller_id: Id },
-    Note { ticket_id: Id },
-    Promise { ticket_id: Id },
-    Keep { promise_id: Id },
-    Reschedule { promise_id: Id },
-    Cancel { promise_id: Id },
-    Status { ticket_id: Id },
-    Priority { ticket_id: Id },
-    Category { ticket_id: Id },
-    Assign { ticket_id: Id },
+    Subject {
+        caller_id: Id,
+    },
+    Note {
+        ticket_id: Id,
+    },
+    Promise {
+        ticket_id: Id,
+    },
+    Keep {
+        promise_id: Id,
+    },
+    Reschedule {
+        promise_id: Id,
+    },
+    Cancel {
+        promise_id: Id,
+    },
+    Status {
+        ticket_id: Id,
+    },
+    Priority {
+        ticket_id: Id,
+    },
+    Category {
+        ticket_id: Id,
+    },
+    Assign {
+        ticket_id: Id,
+    },
+    /// `prefilled` is the hand-off as shown when the form opened, so the note written is
+    /// the one the agent read.
+    Escalate {
+        ticket_id: Id,
+        prefilled: Vec<String>,
+    },
+    DeclareIncident {
+        tickets: Vec<Id>,
+    },
+    LinkIncident {
+        tickets: Vec<Id>,
+        incidents: Vec<Id>,
+    },
+    ResolveIncident {
+        incident_id: Id,
+    },
 }
 
 pub enum Input {

@@ -272,6 +272,14 @@ pub fn to_write(
                 .filter(|name| !name.is_empty())
                 .unwrap_or_else(|| config.agent.clone()),
         },
+        FormKind::Escalate { .. } => super::escalation::to_write(form, config, texts)
+            .ok_or_else(|| (0, t!(texts, "form-required-group")))?,
+        FormKind::DeclareIncident { .. }
+        | FormKind::LinkIncident { .. }
+        | FormKind::ResolveIncident { .. } => {
+            super::incident::to_write(form, now, config, calendar, texts)
+                .unwrap_or_else(|| Err((0, String::new())))?
+        }
     })
 }
 

@@ -15,6 +15,7 @@ mod navigation;
 mod new_call;
 pub mod paging;
 pub mod palette;
+pub mod recognition;
 mod reminders;
 pub mod review;
 mod saving;
@@ -29,6 +30,7 @@ use ratatui_textarea::TextArea;
 
 use crate::business::Calendar;
 use crate::config::Config;
+pub use crate::domain::LineFilter;
 use crate::domain::{Id, Promise, QueueFilter};
 use crate::i18n::Texts;
 use crate::keymap::{Command, Keymap};
@@ -106,6 +108,10 @@ pub struct App {
     pub now: DateTime<Utc>,
     pub focus: Pane,
     pub filter: QueueFilter,
+    /// The queue narrowed to one line or group (`t` steps through them).
+    pub line: Option<LineFilter>,
+    /// The caller's earlier tickets, ranked against a new ticket's subject as it is typed.
+    pub earlier: Option<recognition::Earlier>,
     /// The Promises pane shows callback requests in arrival order instead of all promises.
     pub callbacks_only: bool,
     pub views: Views,
@@ -134,6 +140,8 @@ impl App {
             now,
             focus: Pane::Queue,
             filter: QueueFilter::default(),
+            line: None,
+            earlier: None,
             callbacks_only: false,
             views: Views::default(),
             loaded_at: now,
@@ -153,6 +161,7 @@ impl App {
     pub fn view_request(&self) -> ViewRequest {
         ViewRequest {
             filter: self.filter,
+            line: self.line.clone(),
             callbacks_only: self.callbacks_only,
             // A little past the window, as views are reloaded only once a minute.
             remind_before: self.now + self.warning_window() + chrono::Duration::minutes(5),
@@ -192,6 +201,10 @@ impl App {
             }
             Action::TicketHits { query, hits } => {
                 self.on_ticket_hits(query, hits);
+                Vec::new()
+            }
+            Action::EarlierLoaded { caller_id, tickets } => {
+                self.on_earlier_loaded(caller_id, tickets);
                 Vec::new()
             }
             Action::Saved(outcome) => self.on_saved(outcome),
@@ -257,6 +270,7 @@ impl App {
                 if pasted && cut {
                     form.error = Some(notice);
                 }
+                self.rank_earlier();
             }
             Some(Popup::Search(search)) => {
                 search.input.insert_str(text.replace(['\r', '\n'], " "));
@@ -341,7 +355,8 @@ impl App {
             Popup::Form(form) => match form.handle_key(key) {
                 FormEvent::Submit => return self.submit_form(),
                 FormEvent::Cancel => self.popup = None,
-                FormEvent::Changed | FormEvent::Nothing => {}
+                FormEvent::Changed => self.rank_earlier(),
+                FormEvent::Nothing => {}
             },
         }
         Vec::new()
@@ -440,6 +455,11 @@ impl App {
             Command::Quit => return vec![Effect::Quit],
         }
         Vec::new()
+    }
+
+    /// Rows the banner over the panes needs: one for reminders, one for an outage.
+    pub fn banner_rows(&self) -> u16 {
+        u16::from(!self.views.alerts.is_empty()) + u16::from(self.views.outage.is_some())
     }
 
     pub fn current_ticket(&self) -> Option<&crate::domain::Ticket> {

@@ -38,7 +38,7 @@ impl App {
             Some(_) => return Vec::new(),
             None => {}
         }
-        let Some(layout) = layout::desk(screen, !self.views.alerts.is_empty()) else {
+        let Some(layout) = layout::desk(screen, self.banner_rows()) else {
             return Vec::new();
         };
         let Some(pane) = layout.pane_at(event.column, event.row) else {

@@ -78,8 +78,13 @@ impl App {
     fn choose_caller(&mut self, caller_id: Id) -> Vec<Effect> {
         self.caller_id = Some(caller_id.clone());
         self.contact_selected = 0;
-        self.popup = Some(Popup::AwaitCaller { caller_id });
-        self.refresh()
+        self.popup = Some(Popup::AwaitCaller {
+            caller_id: caller_id.clone(),
+        });
+        self.earlier = None;
+        let mut effects = self.refresh();
+        effects.push(Effect::LoadEarlier(caller_id));
+        effects
     }
 
     pub(super) fn pick_ticket(&mut self, caller_id: Id, selected: usize) -> Vec<Effect> {

@@ -79,13 +79,21 @@ impl App {
     }
 
     pub(super) fn submit_form(&mut self) -> Vec<Effect> {
-        let Some(Popup::Form(form)) = self.popup.as_mut() else {
+        let Some(Popup::Form(form)) = self.popup.as_ref() else {
             return Vec::new();
         };
         match forms::to_write(form, self.now, &self.config, &self.calendar, &self.texts) {
+            Ok(Write::Status { ticket_id, status })
+                if let Some(resolve) = self.resolving_incident(&ticket_id, status) =>
+            {
+                self.popup = Some(Popup::Form(resolve));
+                Vec::new()
+            }
             Ok(write) => vec![Effect::Write(write)],
             Err((field, message)) => {
-                form.fail(field, message);
+                if let Some(Popup::Form(form)) = self.popup.as_mut() {
+                    form.fail(field, message);
+                }
                 Vec::new()
             }
         }

@@ -101,7 +101,7 @@ fn the_same_seed_gives_the_same_desk() {
                     .unwrap()
             })
             .collect();
-        let queue = store.queue(QueueFilter::AllOpen, 500).unwrap();
+        let queue = store.queue(QueueFilter::AllOpen, None, 500).unwrap();
         (
             summary,
             tickets,

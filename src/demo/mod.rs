@@ -12,6 +12,7 @@ use crate::domain::{Channel, NewCaller, NewPromise, Promise, Status};
 use crate::fold::fold;
 use crate::store::{NewTicket, Result, Store};
 
+mod incidents;
 mod samples;
 
 use samples::*;
@@ -26,6 +27,8 @@ pub struct DemoOptions<'a> {
     pub seed: u64,
     /// Impact and urgency (1..=5) to priority (1..=5), as the desk's own matrix says.
     pub priority: &'a dyn Fn(u8, u8) -> u8,
+    /// Where tickets are escalated to, as the desk's config says.
+    pub groups: &'a [crate::config::SupportGroup],
 }
 
 /// `promises` counts the promises still open, as the promise pane will show them.
@@ -55,10 +58,16 @@ pub fn populate(
         for at in opened {
             demo.ticket(at)?;
         }
+        // A desk with some history has had an outage; a handful of tickets has not.
+        let outage_tickets = if options.tickets >= 100 {
+            demo.outages()?
+        } else {
+            0
+        };
         demo.promises_on_the_board()?;
         Ok(DemoSummary {
             callers: demo.people.len(),
-            tickets: options.tickets,
+            tickets: options.tickets + outage_tickets,
             promises: demo.open_promises,
         })
     });
@@ -453,6 +462,9 @@ impl<'a> Demo<'a> {
                     self.set_status(t, Status::Open, at)?;
                 }
             }
+        }
+        if self.chance(6) {
+            self.escalate(t)?;
         }
         if self.chance(30) {
             self.promise_story(t, fate != Fate::Done)?;

@@ -121,6 +121,10 @@ pub const DESK_TABLES: &[Table] = &[
             null("category", Text),
             null("assignee", Text),
             col("last_activity_at", Instant),
+            col("tier", Integer),
+            null("support_group", Text),
+            col("major", Integer),
+            null("incident_id", Text),
         ],
         derived: &[],
     },
@@ -379,6 +383,12 @@ impl Store {
                 ))
                 .into());
             }
+            // A ticket may be linked to a major incident declared after it: references
+            // are checked once every row is in.
+            store
+                .conn
+                .execute_batch("PRAGMA defer_foreign_keys = ON;")
+                .map_err(StoreError::from)?;
             let mut restore = Restore {
                 conn: &store.conn,
                 counts: RestoreCounts::default(),

@@ -133,7 +133,8 @@ impl Store {
         Ok(())
     }
 
-    /// Tickets opened at or after `since` (all when `None`), by number.
+    /// Tickets opened at or after `since` (all when `None`), by number. Major incidents are
+    /// the desk's own records, not a caller's tickets: they move with the whole desk only.
     pub fn each_ticket_row<E: From<StoreError>>(
         &self,
         since: Option<DateTime<Utc>>,
@@ -153,7 +154,7 @@ impl Store {
             .conn
             .prepare(&format!(
                 "{select} WHERE t.deleted_at IS NULL AND (?1 IS NULL OR t.created_at >= ?1)
-                 ORDER BY t.number"
+                 AND t.major = 0 ORDER BY t.number"
             ))
             .map_err(StoreError::from)?;
         let mut rows = stmt.query([since]).map_err(StoreError::from)?;

@@ -11,6 +11,7 @@ mod dump;
 mod exchange;
 mod forget;
 mod history;
+mod incidents;
 mod maintenance;
 mod promises;
 mod reports;
@@ -27,6 +28,7 @@ pub use exchange::{
 };
 pub use forget::{ForgetLookup, Forgotten, Mention};
 pub use history::TicketHistory;
+pub use incidents::IncidentResolution;
 pub use ticket_search::TicketFilter;
 pub use tickets::NewTicket;
 
@@ -195,6 +197,11 @@ impl Store {
         keep: bool,
         f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        // Inside another one (a demo desk resolving an incident): part of the outer
+        // transaction, which decides for both. A failure fails the outer one too.
+        if self.batch && keep {
+            return f(self);
+        }
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(StoreError::from)?;

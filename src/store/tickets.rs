@@ -6,7 +6,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::json;
 
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
-use crate::domain::{Channel, Event, EventKind, Id, QueueFilter, Status, Ticket, new_id};
+use crate::domain::{
+    Channel, Event, EventKind, Id, LineFilter, QueueFilter, Status, Ticket, new_id,
+};
 
 /// The fields a new ticket starts with; impact and urgency 3 is "normal" on a 1–5 scale.
 pub struct NewTicket<'a> {
@@ -33,40 +35,7 @@ impl Store {
         }
         let id = new_id();
         self.write(|tx, agent| {
-            let number: i64 = tx.query_row(
-                "SELECT coalesce(max(number), 1000) + 1 FROM tickets",
-                [],
-                |r| r.get(0),
-            )?;
-            let key = format!("{}-{number}", new.prefix);
-            let stamp = ts(now);
-            tx.prepare_cached(
-                "INSERT INTO tickets (id, number, key, caller_id, subject, status, impact, urgency,
-                   priority, category, assignee, last_activity_at, created_at, updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'new', ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?11, ?10)",
-            )?
-            .execute(params![
-                id,
-                number,
-                key,
-                new.caller_id,
-                subject,
-                new.impact,
-                new.urgency,
-                new.priority,
-                new.category,
-                agent,
-                stamp
-            ])?;
-            insert_event(
-                tx,
-                &id,
-                EventKind::Created,
-                subject,
-                json!({"key": key, "priority": new.priority}),
-                agent,
-                now,
-            )?;
+            insert_ticket(tx, &id, new, Some(new.caller_id), false, agent, now)?;
             insert_event(
                 tx,
                 &id,
@@ -259,12 +228,23 @@ impl Store {
     }
 
     /// Open tickets for the queue pane, newest activity first.
-    pub fn queue(&self, filter: QueueFilter, limit: usize) -> Result<Vec<Ticket>> {
-        self.queue_of(filter, &self.agent, limit)
+    pub fn queue(
+        &self,
+        filter: QueueFilter,
+        line: Option<&LineFilter>,
+        limit: usize,
+    ) -> Result<Vec<Ticket>> {
+        self.queue_of(filter, line, &self.agent, limit)
     }
 
     /// The queue as `agent` sees it ("mine" means theirs).
-    pub fn queue_of(&self, filter: QueueFilter, agent: &str, limit: usize) -> Result<Vec<Ticket>> {
+    pub fn queue_of(
+        &self,
+        filter: QueueFilter,
+        line: Option<&LineFilter>,
+        agent: &str,
+        limit: usize,
+    ) -> Result<Vec<Ticket>> {
         // Every filter binds the agent as ?1 so that one parameter list fits all three.
         let condition = match filter {
             QueueFilter::Mine => "t.status IN ({open}) AND t.assignee = ?1",
@@ -279,12 +259,18 @@ impl Store {
             QueueFilter::Waiting => TICKET_SELECT.to_string(),
             _ => TICKET_SELECT.replace("FROM tickets t", "FROM tickets t INDEXED BY tickets_open"),
         };
+        let (tier, group) = match line {
+            Some(LineFilter::Tier(tier)) => (Some(*tier), None),
+            Some(LineFilter::Group(group)) => (None, Some(group.as_str())),
+            None => (None, None),
+        };
         let sql = format!(
             "{select} WHERE {condition} AND t.deleted_at IS NULL
+             AND (?3 IS NULL OR t.tier = ?3) AND (?4 IS NULL OR t.support_group = ?4)
              ORDER BY t.last_activity_at DESC LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![agent, limit as i64], ticket_from_row)?;
+        let rows = stmt.query_map(params![agent, limit as i64, tier, group], ticket_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -349,6 +335,53 @@ pub(crate) fn ticket_in(tx: &Connection, id: &str) -> Result<Ticket> {
         .query_row([id], ticket_from_row)
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("ticket {id}")))
+}
+
+/// Writes a new ticket with the next number and its `created` event; returns its key.
+/// A major incident has no caller of its own: its callers are those of its linked tickets.
+pub(super) fn insert_ticket(
+    tx: &Connection,
+    id: &str,
+    new: &NewTicket,
+    caller_id: Option<&str>,
+    major: bool,
+    agent: &str,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let subject = new.subject.trim();
+    let number: i64 = tx.query_row(
+        "SELECT coalesce(max(number), 1000) + 1 FROM tickets",
+        [],
+        |r| r.get(0),
+    )?;
+    let key = format!("{}-{number}", new.prefix);
+    let stamp = ts(now);
+    tx.prepare_cached(
+        "INSERT INTO tickets (id, number, key, caller_id, subject, status, impact, urgency,
+           priority, category, assignee, last_activity_at, created_at, updated_at, updated_by,
+           major)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'new', ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?11, ?10, ?12)",
+    )?
+    .execute(params![
+        id,
+        number,
+        key,
+        caller_id,
+        subject,
+        new.impact,
+        new.urgency,
+        new.priority,
+        new.category,
+        agent,
+        stamp,
+        major
+    ])?;
+    let mut data = json!({"key": key, "priority": new.priority});
+    if major {
+        data["major"] = json!(true);
+    }
+    insert_event(tx, id, EventKind::Created, subject, data, agent, now)?;
+    Ok(key)
 }
 
 /// Appends an event and marks the ticket as just active, so it rises in the queue.

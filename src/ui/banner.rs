@@ -1,8 +1,9 @@
-//! The reminder banner: the agent's promises they were reminded of and have not acted on.
-//! It stays until the promise is kept, rescheduled or cancelled.
+//! The banner over the panes: the agent's promises they were reminded of and have not
+//! acted on (until the promise is kept, rescheduled or cancelled), and an outage the desk
+//! spotted (until its tickets are tied to a major incident).
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -17,6 +18,48 @@ use crate::{t, when};
 const WHAT_AT_LEAST: usize = 12;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let reminders = u16::from(!app.views.alerts.is_empty());
+    let [reminder_area, outage_area] =
+        Layout::vertical([Constraint::Length(reminders), Constraint::Fill(1)]).areas(area);
+    draw_reminder(frame, reminder_area, app, theme);
+    draw_outage(frame, outage_area, app, theme);
+}
+
+fn draw_outage(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(outage) = &app.views.outage else {
+        return;
+    };
+    let texts = &app.texts;
+    let key = app.keymap.shortcut(Command::MajorIncident);
+    let action = match &outage.incident {
+        Some(incident) => t!(
+            texts,
+            "banner-outage-link",
+            key = key,
+            incident = incident.key.as_str()
+        ),
+        None => t!(texts, "banner-outage-declare", key = key),
+    };
+    let head = t!(
+        texts,
+        "banner-outage",
+        callers = outage.callers,
+        minutes = outage.minutes
+    );
+    // The subject is what varies in length: it gives way before the counts and the key.
+    let fixed = format!(" ‼ {head} '' — {action}").width();
+    let subject = clip(
+        &outage.subject,
+        usize::from(area.width).saturating_sub(fixed).max(8),
+    );
+    let line = Line::from(Span::styled(
+        format!(" ‼ {head} '{subject}' — {action}"),
+        theme.overdue(),
+    ));
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_reminder(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(first) = app.views.alerts.first() else {
         return;
     };

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Theme, is_focused, pane_block};
-use crate::app::{App, CallerView, Pane};
+use crate::app::{App, CallerView, Pane, recognition};
+use crate::domain::EarlierTicket;
 use crate::outcome::{Outcome, classify};
 use crate::{t, when};
 
@@ -34,32 +35,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Layout::vertical([Constraint::Length(card_height), Constraint::Min(1)]).areas(inner);
     frame.render_widget(card, card_area);
 
-    let mut items = vec![];
-    for contact in &view.prior_contacts {
-        let arrow = if contact.inbound { "←" } else { "→" };
-        items.push(ListItem::new(vec![
-            Line::from(vec![
-                Span::styled(
-                    when::friendly(contact.at, app.now, app.config.time_zone, &app.texts),
-                    theme.muted(),
-                ),
-                Span::raw(format!(" {arrow} {}", contact.ticket_key)),
-            ]),
-            Line::from(format!(
-                "  {} — {}",
-                contact.subject,
-                contact.outcome.text(&app.texts)
-            )),
-        ]));
-    }
-    let title = Line::from(Span::styled(
-        t!(
-            app.texts,
-            "caller-prior-contacts",
-            count = view.prior_contacts.len()
-        ),
-        theme.title(),
-    ));
+    // While a new ticket's subject is typed, the caller's earlier tickets most like it
+    // take the place of the contact list: "you called about this before".
+    let similar = app.similar_earlier();
+    let (items, title) = if similar.is_empty() {
+        (
+            contact_items(view, app, theme),
+            t!(
+                app.texts,
+                "caller-prior-contacts",
+                count = view.prior_contacts.len()
+            ),
+        )
+    } else {
+        (
+            similar_items(&similar, app, theme),
+            t!(app.texts, "caller-similar", count = similar.len()),
+        )
+    };
+    let title = Line::from(Span::styled(title, theme.title()));
     let [title_area, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(contacts_area);
     frame.render_widget(Paragraph::new(title), title_area);
@@ -67,10 +61,56 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .highlight_style(theme.selected())
         .highlight_symbol("▶");
     let mut state = ListState::default();
-    if focused && !view.prior_contacts.is_empty() {
+    if focused && similar.is_empty() && !view.prior_contacts.is_empty() {
         state.select(Some(app.contact_selected));
     }
     frame.render_stateful_widget(list, list_area, &mut state);
+}
+
+fn contact_items<'a>(view: &'a CallerView, app: &App, theme: &Theme) -> Vec<ListItem<'a>> {
+    view.prior_contacts
+        .iter()
+        .map(|contact| {
+            let arrow = if contact.inbound { "←" } else { "→" };
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(
+                        when::friendly(contact.at, app.now, app.config.time_zone, &app.texts),
+                        theme.muted(),
+                    ),
+                    Span::raw(format!(" {arrow} {}", contact.ticket_key)),
+                ]),
+                Line::from(format!(
+                    "  {} — {}",
+                    contact.subject,
+                    contact.outcome.text(&app.texts)
+                )),
+            ])
+        })
+        .collect()
+}
+
+fn similar_items<'a>(similar: &[&EarlierTicket], app: &App, theme: &Theme) -> Vec<ListItem<'a>> {
+    similar
+        .iter()
+        .map(|ticket| {
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(
+                        when::friendly(
+                            ticket.created_at,
+                            app.now,
+                            app.config.time_zone,
+                            &app.texts,
+                        ),
+                        theme.muted(),
+                    ),
+                    Span::raw(format!(" {} {}", ticket.key, ticket.subject)),
+                ]),
+                Line::from(format!("  {}", recognition::outcome(ticket, &app.texts))),
+            ])
+        })
+        .collect()
 }
 
 fn card_lines<'a>(view: &'a CallerView, app: &App, theme: &Theme) -> Vec<Line<'a>> {

@@ -31,7 +31,7 @@ pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    let Some(layout) = layout::desk(area, !app.views.alerts.is_empty()) else {
+    let Some(layout) = layout::desk(area, app.banner_rows()) else {
         draw_too_small(frame, area, app);
         return;
     };

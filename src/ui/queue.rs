@@ -24,7 +24,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let texts = &app.texts;
     let title = t!(texts, "queue-title");
     let count = format!("{loaded}{more}");
-    let with_filter = format!("{} · {count}", app.filter.text(texts));
+    let with_filter = match &app.line {
+        Some(_) => format!(
+            "{} · {} · {count}",
+            app.filter.text(texts),
+            app.line_label()
+        ),
+        None => format!("{} · {count}", app.filter.text(texts)),
+    };
     // " ▶ title filter · count " inside the borders; a narrow pane in a longer language
     // drops the filter (the hints name it) rather than cut the count.
     let room = usize::from(area.width.saturating_sub(2));
@@ -134,30 +141,41 @@ fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool, theme: &Theme)
     let key = format!("{}{}", ticket.key, if active { "*" } else { "" });
     let priority = t!(app.texts, "queue-priority", priority = ticket.priority);
     let age = when::age(ticket.last_activity_at, app.now, &app.texts);
+    let subject = Cell::from(format!("{}{}", marker(ticket), ticket.subject));
     if wide {
         Row::new(vec![
             Cell::from(key),
             Cell::from(clip(&ticket.caller_name, 14)),
-            Cell::from(ticket.subject.as_str()),
+            subject,
             Cell::from(short_status(ticket.status, &app.texts)),
             Cell::from(priority),
             Cell::from(age),
             sla_cell(ticket, app, theme),
         ])
     } else if tiny {
-        Row::new(vec![
-            Cell::from(key),
-            Cell::from(ticket.subject.as_str()),
-            Cell::from(priority),
-        ])
+        Row::new(vec![Cell::from(key), subject, Cell::from(priority)])
     } else {
         Row::new(vec![
             Cell::from(key),
-            Cell::from(ticket.subject.as_str()),
+            subject,
             Cell::from(tiny_status(ticket.status, &app.texts)),
             Cell::from(priority),
             Cell::from(age),
         ])
+    }
+}
+
+/// A major incident, a ticket linked to one, and a ticket with a higher line stand out
+/// in the subject column, which every width has.
+fn marker(ticket: &Ticket) -> String {
+    if ticket.major {
+        "‼ ".to_string()
+    } else if ticket.incident_id.is_some() {
+        "⚑ ".to_string()
+    } else if ticket.tier > 1 {
+        format!("L{} ", ticket.tier)
+    } else {
+        String::new()
     }
 }
 

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, is_focused, pane_block, sla_label};
 use crate::app::{App, Pane, TicketView};
 use crate::domain::Event;
+use crate::first_contact::Verdict;
 use crate::keymap::Command;
 use crate::{t, timeline, when};
 
@@ -100,6 +101,7 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
             opened = when::friendly(t.created_at, app.now, tz, texts)
         )),
     ];
+    lines.extend(knowledge_lines(view, app, theme));
     if let Some(clocks) = app.views.clocks.get(&t.id) {
         let (response, response_style) = sla_label::label(&clocks.response, texts, theme);
         let (resolution, resolution_style) = sla_label::label(&clocks.resolution, texts, theme);
@@ -142,6 +144,66 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
             style,
         )));
     }
+    lines
+}
+
+/// Incident, line and first-contact resolution: shown only when they say something.
+fn knowledge_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let t = &view.ticket;
+    let texts = &app.texts;
+    let mut lines = Vec::new();
+    if t.major {
+        let callers: Vec<&str> = view
+            .linked
+            .iter()
+            .map(|l| l.caller_name.as_str())
+            .filter(|name| !name.is_empty())
+            .collect();
+        lines.push(Line::from(Span::styled(
+            t!(
+                texts,
+                "ticket-major",
+                count = view.linked.len(),
+                callers = callers.join(", ")
+            ),
+            theme.overdue(),
+        )));
+    }
+    if let Some(incident) = &view.incident {
+        lines.push(Line::from(Span::styled(
+            t!(
+                texts,
+                "ticket-in-incident",
+                key = incident.key.as_str(),
+                subject = incident.subject.as_str(),
+                status = incident.status.text(texts)
+            ),
+            theme.due_soon(),
+        )));
+    }
+    if t.tier > 1 || view.transfers > 0 {
+        lines.push(Line::from(t!(
+            texts,
+            "ticket-line",
+            tier = t.tier,
+            group = t.group.as_deref().unwrap_or("—"),
+            transfers = view.transfers
+        )));
+    }
+    let first_contact = match view.first_contact {
+        Verdict::Unresolved => None,
+        Verdict::FirstContact { until } if until > app.now => Some(t!(
+            texts,
+            "ticket-fcr-pending",
+            until = when::friendly(until, app.now, app.config.time_zone, texts)
+        )),
+        Verdict::FirstContact { .. } => Some(t!(texts, "ticket-fcr-yes")),
+        Verdict::LaterContact { contacts } => {
+            Some(t!(texts, "ticket-fcr-later", contacts = contacts))
+        }
+        Verdict::Reopened => Some(t!(texts, "ticket-fcr-reopened")),
+    };
+    lines.extend(first_contact.map(Line::from));
     lines
 }
 
