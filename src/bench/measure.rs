@@ -75,6 +75,8 @@ pub fn all(path: &Path, config: &Config, samples: usize, now: DateTime<Utc>) -> 
     rows.extend(background_pass(path, config, samples, &mut misses)?);
     rows.push(caller_card(&desk, samples)?);
     rows.push(promises_pane(&desk, samples, now)?);
+    rows.extend(super::knowledge::similar_tickets(&desk, samples)?);
+    rows.push(super::knowledge::outage_check(&desk, samples, now)?);
     rows.push(load_views(&desk, samples, now)?);
     rows.push(frame(&desk, samples, &theme)?);
     rows.push(note_save(&mut desk, samples, now)?);

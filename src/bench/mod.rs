@@ -7,6 +7,7 @@
 //! folder and is deleted afterwards.
 
 mod data;
+mod knowledge;
 mod measure;
 mod report;
 mod reports;
