@@ -46,10 +46,15 @@ pub fn prefill(ticket: &Ticket, events: &[crate::domain::Event], texts: &Texts) 
         lines.push(t!(texts, "handoff-tried"));
         lines.extend(tried.iter().map(|line| format!("  • {line}")));
     }
-    let notes: Vec<&str> = events
+    // What the caller said on each call counts as much as the agent's own notes.
+    let notes: Vec<String> = events
         .iter()
-        .filter(|e| e.kind == EventKind::Note && !e.text.is_empty())
-        .map(|e| e.text.as_str())
+        .filter(|e| !e.text.is_empty())
+        .filter_map(|e| match e.kind {
+            EventKind::Note => Some(e.text.clone()),
+            EventKind::ContactIn | EventKind::ContactOut => Some(format!("☎ {}", e.text)),
+            _ => None,
+        })
         .collect();
     if !notes.is_empty() {
         lines.push(t!(texts, "handoff-notes"));
@@ -121,6 +126,7 @@ mod tests {
             answer("wifi", "On Wi-Fi or cable?", "cable"),
             // The agent went back and corrected the answer.
             answer("wifi", "On Wi-Fi or cable?", "Wi-Fi"),
+            event(EventKind::ContactIn, "drops every hour", json!({"channel": "phone"})),
             event(EventKind::Note, "reinstalled the client", json!({})),
             event(
                 EventKind::ArticleSent,
@@ -142,6 +148,7 @@ mod tests {
                 "  • sent article: VPN keeps dropping",
                 "  • Escalate to network",
                 "Notes:",
+                "  • ☎ drops every hour",
                 "  • reinstalled the client",
             ]
         );
