@@ -126,7 +126,11 @@ mod tests {
             answer("wifi", "On Wi-Fi or cable?", "cable"),
             // The agent went back and corrected the answer.
             answer("wifi", "On Wi-Fi or cable?", "Wi-Fi"),
-            event(EventKind::ContactIn, "drops every hour", json!({"channel": "phone"})),
+            event(
+                EventKind::ContactIn,
+                "drops every hour",
+                json!({"channel": "phone"}),
+            ),
             event(EventKind::Note, "reinstalled the client", json!({})),
             event(
                 EventKind::ArticleSent,

@@ -24,6 +24,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use support::Harness;
 
+/// Three callers report the same outage.
+const OUTAGE: &str = "n vries <enter> Internet<space>down <enter> \
+    n odon <enter> internet<space>down <enter> n janet <enter> internet<space>down<space>too <enter>";
+
 const WIDTH: u16 = 80;
 const HEIGHT: u16 = 24;
 
@@ -265,6 +269,54 @@ fn cases(language: Language) -> Vec<Case> {
             }
         },
         Case {
+            name: "an outage on the banner",
+            desk: callers(OUTAGE),
+            size: (WIDTH, HEIGHT),
+            expect: vec![
+                Line(t!(x, "banner-outage", callers = 3, minutes = 1)),
+                Line(t!(x, "banner-outage-declare", key = "M")),
+            ],
+        },
+        Case {
+            name: "the major incident form",
+            desk: callers(&format!("{OUTAGE} M")),
+            size: (WIDTH, HEIGHT),
+            expect: vec![
+                Line(t!(x, "form-incident")),
+                Wrapped(
+                    Area::Popup,
+                    t!(x, "form-incident-context", tickets = 3, callers = 3),
+                ),
+            ],
+        },
+        Case {
+            name: "resolving a major incident",
+            desk: callers(&format!(
+                "{OUTAGE} M <enter> s <right> <right> <right> <right> <enter>"
+            )),
+            size: (WIDTH, HEIGHT),
+            expect: vec![
+                Line(t!(x, "form-resolve-incident", key = "T-1004")),
+                Line(t!(x, "resolve-linked-yes", count = 3)),
+                Line(t!(x, "field-callbacks")),
+                Wrapped(
+                    Area::Popup,
+                    t!(x, "form-resolve-incident-context", count = 3),
+                ),
+            ],
+        },
+        Case {
+            name: "the escalation form",
+            desk: busy("e"),
+            size: (WIDTH, HEIGHT),
+            expect: vec![
+                Line(t!(x, "form-escalate", key = "T-1001")),
+                Wrapped(Area::Popup, t!(x, "escalate-context")),
+                Line(t!(x, "escalate-group", group = "Level 2", tier = 2)),
+                Line(t!(x, "handoff-notes")),
+            ],
+        },
+        Case {
             name: "a terminal one column too narrow",
             desk: busy(""),
             size: (WIDTH - 1, HEIGHT),
@@ -293,8 +345,8 @@ fn no_screen_cuts_a_label_in_any_language() {
         for case in cases(language) {
             let (width, height) = case.size;
             let buffer = support::draw(&case.desk.desk, width, height, &balie::ui::Theme::plain());
-            let banner = !case.desk.desk.app.views.alerts.is_empty();
-            let panes = layout::desk(Rect::new(0, 0, width, height), u16::from(banner));
+            let banner = case.desk.desk.app.banner_rows();
+            let panes = layout::desk(Rect::new(0, 0, width, height), banner);
             let missing: Vec<String> = case
                 .expect
                 .iter()
