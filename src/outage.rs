@@ -44,11 +44,19 @@ pub fn detect(
         .iter()
         .map(|t| Fingerprint::of(&t.subject))
         .collect();
+    // Each pair is compared once; a ticket's group is itself and every ticket alike to it.
+    let mut groups: Vec<Vec<usize>> = (0..prints.len()).map(|i| vec![i]).collect();
+    for i in 0..prints.len() {
+        for j in i + 1..prints.len() {
+            if prints[i].similarity(&prints[j]) >= SIMILAR {
+                groups[i].push(j);
+                groups[j].push(i);
+            }
+        }
+    }
     let mut best: Option<(usize, Vec<usize>)> = None;
-    for (i, print) in prints.iter().enumerate() {
-        let group: Vec<usize> = (0..prints.len())
-            .filter(|&j| j == i || print.similarity(&prints[j]) >= SIMILAR)
-            .collect();
+    for mut group in groups {
+        group.sort_unstable();
         let mut callers: Vec<&str> = group
             .iter()
             .filter_map(|&j| candidates[j].caller_id.as_deref())
