@@ -24,6 +24,7 @@ pub mod matching;
 pub mod outcome;
 pub mod report;
 pub mod runtime;
+pub mod scripts;
 pub mod sla;
 pub mod store;
 pub mod timeline;
