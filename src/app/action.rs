@@ -37,6 +37,7 @@ pub enum Action {
     Saved(Outcome),
     ReviewLoaded(Box<crate::app::review::ReviewData>),
     HandoverLoaded(Box<crate::handover::Handover>),
+    ScriptsLoaded(Box<crate::app::script::ScriptsLoaded>),
     SaveFailed(String),
     /// The external editor returned; `failed` says whether it exited with an error.
     EditorClosed {
@@ -58,6 +59,10 @@ pub enum Effect {
     SearchTickets(String),
     LoadReview,
     LoadHandover,
+    /// Read the scripts (shipped and the agent's own) and the ticket's latest script run.
+    LoadScripts {
+        ticket_id: Id,
+    },
     Write(Write),
     OpenEditor {
         ticket_id: Id,
@@ -179,6 +184,7 @@ pub enum Write {
         promise_id: Id,
         reason: String,
     },
+    Script(crate::scripts::Record),
 }
 
 /// What a successful write changed, so the app can move to it.
@@ -190,4 +196,6 @@ pub enum Outcome {
         message: String,
         ticket_id: Option<Id>,
     },
+    /// A script step is on the timeline; the script stays on screen.
+    ScriptRecorded,
 }
