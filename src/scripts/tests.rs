@@ -339,3 +339,19 @@ fn the_picker_offers_what_fits_the_moment_first() {
     };
     assert_eq!(ids(&later)[0], "printer");
 }
+
+#[test]
+fn the_readme_example_is_a_valid_script() {
+    let readme = include_str!("../../README.md");
+    let section = readme
+        .split("## Troubleshooting scripts")
+        .nth(1)
+        .expect("the README has the section");
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the section has an example");
+    let script = script(example);
+    assert_eq!(script.steps.len(), 3);
+}

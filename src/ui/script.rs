@@ -193,7 +193,7 @@ fn draw_runner(frame: &mut Frame, area: Rect, app: &App, runner: &Runner, theme:
         Constraint::Length(path_rows),
         Constraint::Length(1),
         Constraint::Length(body_rows),
-        Constraint::Min(1),
+        Constraint::Min(answer_rows),
         Constraint::Length(message_rows),
         Constraint::Length(hint_rows),
     ])
