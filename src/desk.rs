@@ -200,6 +200,22 @@ impl Desk {
                 Ok(data) => Action::ReviewLoaded(Box::new(data)),
                 Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
             },
+            Effect::LoadScripts { ticket_id } => match self.store.latest_script_run(&ticket_id) {
+                Ok(events) => {
+                    let folder = self
+                        .app
+                        .config
+                        .knowledge_folder()
+                        .map(|f| f.join("scripts"));
+                    let library = crate::scripts::Library::load(folder.as_deref());
+                    Action::ScriptsLoaded(Box::new(crate::app::script::ScriptsLoaded {
+                        ticket_id,
+                        library,
+                        events,
+                    }))
+                }
+                Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
+            },
             Effect::Write(write) => match apply(
                 &mut self.store,
                 &self.app.config,
@@ -565,6 +581,10 @@ fn apply(
                 (false, false) => t!(texts, "done-incident-resolved", key = key),
             };
             done(message, Some(incident_id))
+        }
+        Write::Script(record) => {
+            store.record_script(&record, now)?;
+            Ok(Outcome::ScriptRecorded)
         }
         Write::Cancel { promise_id, reason } => {
             let promise = store.promise(&promise_id)?;

@@ -26,6 +26,7 @@ pub mod outage;
 pub mod outcome;
 pub mod report;
 pub mod runtime;
+pub mod scripts;
 pub mod similarity;
 pub mod sla;
 pub mod store;

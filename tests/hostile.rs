@@ -279,6 +279,7 @@ impl Reached {
             Some(Popup::AwaitCaller { .. }) => "awaiting caller",
             Some(Popup::PickTicket { .. }) => "pick ticket",
             Some(Popup::Review(_)) => "review",
+            Some(Popup::Script(_)) => "script",
             Some(Popup::Text { .. }) => "handover",
             Some(Popup::Form(form)) => match form.kind {
                 FormKind::NewCaller => "form: new caller",

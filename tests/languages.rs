@@ -268,6 +268,82 @@ fn cases(language: Language) -> Vec<Case> {
                 expect: vec![Wrapped(Area::Screen, said)],
             }
         },
+        {
+            let desk = busy("r");
+            let key = desk
+                .desk
+                .app
+                .current_ticket()
+                .map(|t| t.key.clone())
+                .unwrap_or_default();
+            Case {
+                name: "the script picker",
+                desk,
+                size: (WIDTH, HEIGHT),
+                expect: vec![
+                    Line(t!(x, "script-picker-title", key = key)),
+                    Line(t!(
+                        x,
+                        "script-picker-hint",
+                        choose = "j/k",
+                        enter = "Enter",
+                        esc = "Esc"
+                    )),
+                ],
+            }
+        },
+        Case {
+            name: "a script step that takes typed text",
+            desk: busy("r <enter>"),
+            size: (WIDTH, HEIGHT),
+            expect: vec![
+                Line(t!(x, "script-step", step = 1)),
+                Line(t!(x, "script-text-prompt")),
+                Wrapped(
+                    Area::Popup,
+                    t!(
+                        x,
+                        "script-text-hint",
+                        enter = "Enter",
+                        back = "⌫",
+                        esc = "Esc"
+                    ),
+                ),
+            ],
+        },
+        Case {
+            name: "a script step with answers, and the path so far",
+            desk: busy("r <enter> Crashes <enter> today <enter> nothing <enter>"),
+            size: (WIDTH, HEIGHT),
+            expect: vec![
+                Line(t!(x, "script-so-far")),
+                Line(t!(x, "script-step", step = 4)),
+                Wrapped(
+                    Area::Popup,
+                    t!(
+                        x,
+                        "script-choice-hint",
+                        keys = "1–3 j/k Enter",
+                        back = "⌫",
+                        esc = "Esc"
+                    ),
+                ),
+            ],
+        },
+        Case {
+            name: "a script's suggested resolution",
+            desk: busy("r <enter> Crashes <enter> today <enter> nothing <enter> 1 3"),
+            size: (WIDTH, HEIGHT),
+            expect: vec![
+                Line(t!(x, "script-resolution")),
+                Line(t!(
+                    x,
+                    "script-resolution-hint",
+                    enter = "Enter",
+                    esc = "Esc"
+                )),
+            ],
+        },
         Case {
             name: "an outage on the banner",
             desk: callers(OUTAGE),

@@ -42,6 +42,7 @@ pub enum Action {
     Saved(Outcome),
     ReviewLoaded(Box<crate::app::review::ReviewData>),
     HandoverLoaded(Box<crate::handover::Handover>),
+    ScriptsLoaded(Box<crate::app::script::ScriptsLoaded>),
     SaveFailed(String),
     /// The external editor returned; `failed` says whether it exited with an error.
     EditorClosed {
@@ -65,6 +66,10 @@ pub enum Effect {
     LoadEarlier(Id),
     LoadReview,
     LoadHandover,
+    /// Read the scripts (shipped and the agent's own) and the ticket's latest script run.
+    LoadScripts {
+        ticket_id: Id,
+    },
     Write(Write),
     OpenEditor {
         ticket_id: Id,
@@ -217,6 +222,7 @@ pub enum Write {
         incident_id: Id,
         resolution: crate::store::IncidentResolution,
     },
+    Script(crate::scripts::Record),
 }
 
 /// What a successful write changed, so the app can move to it.
@@ -228,4 +234,6 @@ pub enum Outcome {
         message: String,
         ticket_id: Option<Id>,
     },
+    /// A script step is on the timeline; the script stays on screen.
+    ScriptRecorded,
 }

@@ -19,7 +19,7 @@ pub mod recognition;
 mod reminders;
 pub mod review;
 mod saving;
-mod script;
+pub mod script;
 
 pub use find_ticket::TicketSearch;
 pub use new_call::CallerSearch;
@@ -84,6 +84,7 @@ pub enum Popup {
     },
     Form(Form),
     Review(review::Review),
+    Script(script::ScriptPopup),
     /// Read-only text, such as the shift handover.
     Text {
         title: String,
@@ -221,6 +222,7 @@ impl App {
                 });
                 Vec::new()
             }
+            Action::ScriptsLoaded(loaded) => self.on_scripts_loaded(*loaded),
             Action::ReviewLoaded(data) => {
                 self.popup = Some(Popup::Review(review::Review::new(*data)));
                 Vec::new()
@@ -287,6 +289,7 @@ impl App {
                 }
             }
             Some(Popup::FindTicket(_)) => return self.on_find_ticket_paste(text),
+            Some(Popup::Script(script)) => script.paste(text),
             _ => {}
         }
         Vec::new()
@@ -317,6 +320,7 @@ impl App {
             },
             Popup::Search(_) => return self.on_search_key(key),
             Popup::FindTicket(_) => return self.on_find_ticket_key(key),
+            Popup::Script(_) => return self.on_script_key(key),
             Popup::AwaitCaller { .. } => {
                 if key.code == KeyCode::Esc {
                     self.popup = None;

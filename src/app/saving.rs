@@ -24,6 +24,7 @@ impl App {
                 ));
                 self.show_ticket(ticket.id, ticket.caller_id);
             }
+            Outcome::ScriptRecorded => self.on_script_recorded(),
             Outcome::Done { message, ticket_id } => {
                 self.popup = None;
                 self.info(message);
@@ -52,6 +53,9 @@ impl App {
         match &mut self.popup {
             Some(Popup::Form(form)) => {
                 form.error = Some(t!(self.texts, "msg-not-saved-kept", error = error))
+            }
+            Some(Popup::Script(script)) => {
+                script.not_saved(t!(self.texts, "msg-not-saved-kept", error = error))
             }
             _ => self.error(t!(self.texts, "msg-not-saved", error = error)),
         }

@@ -14,6 +14,7 @@ use crate::store::{NewTicket, Result, Store};
 
 mod incidents;
 mod samples;
+mod scripts;
 
 use samples::*;
 
@@ -416,6 +417,7 @@ impl<'a> Demo<'a> {
         }
         let at = or_stop!(self.wait(t, 1, 12));
         self.set_status(t, Status::Open, at)?;
+        self.script_story(t)?;
         if !t.triaged {
             let at = or_stop!(self.wait(t, 1, 30));
             self.store.set_category(&t.id, t.issue.category, at)?;

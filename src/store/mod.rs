@@ -16,6 +16,7 @@ mod maintenance;
 mod promises;
 mod reports;
 mod schema;
+mod scripts;
 mod ticket_search;
 mod tickets;
 

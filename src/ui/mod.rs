@@ -11,6 +11,7 @@ mod palette;
 mod promises;
 mod queue;
 mod review;
+mod script;
 mod sla_label;
 mod status_bar;
 pub mod theme;
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }) => new_call::draw_pick(frame, area, app, caller_id, *selected, theme),
         Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
         Some(Popup::Review(r)) => review::draw(frame, area, app, r, theme),
+        Some(Popup::Script(s)) => script::draw(frame, area, app, s, theme),
         Some(Popup::Text {
             title,
             lines,

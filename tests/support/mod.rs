@@ -32,6 +32,8 @@ pub fn config() -> Config {
         agent: "anna".into(),
         time_zone: chrono_tz::Europe::Amsterdam,
         language: balie::i18n::Language::English,
+        // Never the agent's real folder: a test that wants own scripts or articles sets its own.
+        knowledge_folder: Some(std::env::temp_dir().join("balie-tests-no-knowledge-folder")),
         ..Config::default()
     }
 }
