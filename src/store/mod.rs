@@ -11,6 +11,7 @@ mod dump;
 mod exchange;
 mod forget;
 mod history;
+mod kb;
 mod maintenance;
 mod promises;
 mod reports;
@@ -27,6 +28,7 @@ pub use exchange::{
 };
 pub use forget::{ForgetLookup, Forgotten, Mention};
 pub use history::TicketHistory;
+pub use kb::{ArticleUsage, KbCounter, KbEntry, KbSync, SentArticle};
 pub use ticket_search::TicketFilter;
 pub use tickets::NewTicket;
 

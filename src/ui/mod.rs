@@ -6,6 +6,7 @@ mod caller;
 mod find_ticket;
 mod form;
 mod help;
+mod kb;
 mod new_call;
 mod palette;
 mod promises;
@@ -56,6 +57,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }) => new_call::draw_pick(frame, area, app, caller_id, *selected, theme),
         Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
         Some(Popup::Review(r)) => review::draw(frame, area, app, r, theme),
+        Some(Popup::Kb(search)) => kb::draw_search(frame, area, app, search, theme),
+        Some(Popup::Article(view)) => kb::draw_article(frame, area, app, view, theme),
         Some(Popup::Text {
             title,
             lines,
