@@ -44,8 +44,15 @@ pub struct ArticleView {
 pub enum KbEffect {
     /// Read the articles again and bring the index up to date.
     Reload,
-    Count { slug: String, counter: KbCounter },
-    Send { ticket_id: Id, slug: String, title: String },
+    Count {
+        slug: String,
+        counter: KbCounter,
+    },
+    Send {
+        ticket_id: Id,
+        slug: String,
+        title: String,
+    },
 }
 
 #[derive(Debug)]
@@ -56,9 +63,15 @@ pub enum KbAction {
         error: Option<String>,
     },
     Usage(ArticleUsage),
-    Sent { usage: ArticleUsage, title: String },
+    Sent {
+        usage: ArticleUsage,
+        title: String,
+    },
     /// `$EDITOR` returned (or could not start) for the article `slug`.
-    Edited { slug: String, error: Option<String> },
+    Edited {
+        slug: String,
+        error: Option<String>,
+    },
 }
 
 impl App {
@@ -135,7 +148,10 @@ impl App {
             KeyCode::Down | KeyCode::Tab => search.selected = (search.selected + 1).min(last),
             KeyCode::Up | KeyCode::BackTab => search.selected = search.selected.saturating_sub(1),
             KeyCode::Enter => {
-                if let Some(article) = search.hits.get(search.selected).map(|i| &self.kb.articles[*i])
+                if let Some(article) = search
+                    .hits
+                    .get(search.selected)
+                    .map(|i| &self.kb.articles[*i])
                 {
                     let slug = article.slug.clone();
                     let Some(Popup::Kb(search)) = self.popup.take() else {

@@ -200,6 +200,9 @@ mod tests {
     fn a_windows_file_reads_the_same() {
         let text = "\u{feff}---\r\ntitle: VPN\r\ntags: vpn\r\n---\r\nBody.\r\n";
         let article = parse("vpn", text, true).unwrap();
-        assert_eq!((article.title.as_str(), article.body.as_str()), ("VPN", "Body."));
+        assert_eq!(
+            (article.title.as_str(), article.body.as_str()),
+            ("VPN", "Body.")
+        );
     }
 }

@@ -123,10 +123,8 @@ impl Renderer {
                 if let CodeBlockKind::Fenced(lang) = kind
                     && !lang.is_empty()
                 {
-                    self.lines.push(Line::styled(
-                        format!("  {lang}"),
-                        self.style.muted,
-                    ));
+                    self.lines
+                        .push(Line::styled(format!("  {lang}"), self.style.muted));
                 }
             }
             Tag::BlockQuote(_) => {
@@ -199,7 +197,10 @@ impl Renderer {
         }
         let mut spans = Vec::new();
         if self.quote_depth > 0 {
-            spans.push(Span::styled("│ ".repeat(self.quote_depth), self.style.muted));
+            spans.push(Span::styled(
+                "│ ".repeat(self.quote_depth),
+                self.style.muted,
+            ));
         }
         spans.append(&mut self.current);
         self.lines.push(Line::from(spans));
@@ -217,7 +218,12 @@ impl Renderer {
 pub fn plain(lines: &[Line]) -> String {
     lines
         .iter()
-        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -240,7 +246,12 @@ mod tests {
     fn emphasis_and_headings_are_styled() {
         let style = MarkdownStyle::default();
         let rendered = lines("## Ask\n\n*one* **two**", &style);
-        assert!(rendered[0].spans[0].style.add_modifier.contains(Modifier::BOLD));
+        assert!(
+            rendered[0].spans[0]
+                .style
+                .add_modifier
+                .contains(Modifier::BOLD)
+        );
         let body = &rendered[2].spans;
         assert!(body[0].style.add_modifier.contains(Modifier::ITALIC));
         assert!(body[2].style.add_modifier.contains(Modifier::BOLD));

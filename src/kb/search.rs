@@ -33,7 +33,11 @@ pub fn search(library: &Library, query: &str, limit: usize) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter_map(|(index, article)| {
-            let counts = library.counts.get(&article.slug).copied().unwrap_or_default();
+            let counts = library
+                .counts
+                .get(&article.slug)
+                .copied()
+                .unwrap_or_default();
             let mut rank = Rank {
                 head_words: 0,
                 score: 0,

@@ -13,7 +13,11 @@ use crate::words::store_error;
 
 /// The articles from the binary and `folder`, with the index synced and its counts read.
 /// The articles are returned even when the store refuses: reading them needs no database.
-pub fn load(store: &mut Store, folder: Option<&Path>, now: DateTime<Utc>) -> (Library, Option<store::StoreError>) {
+pub fn load(
+    store: &mut Store,
+    folder: Option<&Path>,
+    now: DateTime<Utc>,
+) -> (Library, Option<store::StoreError>) {
     let mut library = Library::load(folder);
     let entries: Vec<KbEntry> = library
         .articles

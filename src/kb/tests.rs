@@ -25,11 +25,19 @@ fn every_shipped_article_parses_and_renders() {
     for article in &library.articles {
         assert!(!article.title.is_empty(), "{}", article.slug);
         assert!(!article.tags.is_empty(), "{} has tags", article.slug);
-        assert!(!article.summary.is_empty(), "{} has a summary", article.slug);
+        assert!(
+            !article.summary.is_empty(),
+            "{} has a summary",
+            article.slug
+        );
         assert!(!article.own);
         let text = markdown::plain(&markdown::lines(&article.body, &style));
         assert!(text.lines().count() > 10, "{} renders", article.slug);
-        assert!(!text.contains("**") && !text.contains("```"), "{}", article.slug);
+        assert!(
+            !text.contains("**") && !text.contains("```"),
+            "{}",
+            article.slug
+        );
     }
 }
 
@@ -69,11 +77,7 @@ fn a_malformed_own_article_names_file_and_line_and_hides_nothing_else() {
         "broken.md",
         "---\ntitle: Broken\ntags: x\nauthor: me\n---\nText.\n",
     );
-    write(
-        dir.path(),
-        "vpn.md",
-        "no front matter at all\n",
-    );
+    write(dir.path(), "vpn.md", "no front matter at all\n");
     write(
         dir.path(),
         "fine.md",
@@ -84,7 +88,11 @@ fn a_malformed_own_article_names_file_and_line_and_hides_nothing_else() {
         .skipped
         .iter()
         .map(|s| {
-            let file = Path::new(&s.file).file_name().unwrap().to_string_lossy().into_owned();
+            let file = Path::new(&s.file)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             (file, s.error.line, s.error.problem.clone())
         })
         .collect();
@@ -99,7 +107,10 @@ fn a_malformed_own_article_names_file_and_line_and_hides_nothing_else() {
     assert!(library.get("fine").is_some());
     // The broken override leaves the shipped article in place.
     assert!(!library.get("vpn").unwrap().own);
-    assert_eq!(library.articles.len(), Library::load(None).articles.len() + 1);
+    assert_eq!(
+        library.articles.len(),
+        Library::load(None).articles.len() + 1
+    );
 }
 
 #[test]
@@ -123,12 +134,42 @@ fn new_articles_get_a_free_slug_from_the_words_typed() {
 fn polyglot() -> Library {
     let dir = tempfile::tempdir().unwrap();
     let articles = [
-        ("wachtwoord", "Wachtwoord vergeten", "account, inloggen", "Controleer wie er belt."),
-        ("jelszo", "Elfelejtett jelszó", "fiók, bejelentkezés", "Ellenőrizze, ki telefonál."),
-        ("printer-nl", "Printer drukt niet af", "printen, papier", "Kijk op het scherm van de printer. Het wachtwoord van de beheerder staat in de kluis."),
-        ("nyomtato", "A nyomtató nem nyomtat", "nyomtatás, papír", "Nézze meg a nyomtató kijelzőjét."),
-        ("outlook-sync", "Mailbox empty after sync", "outlook, contacts", "Check webmail first."),
-        ("teams", "Geen geluid in Teams", "headset, microfoon", "Kies het juiste apparaat."),
+        (
+            "wachtwoord",
+            "Wachtwoord vergeten",
+            "account, inloggen",
+            "Controleer wie er belt.",
+        ),
+        (
+            "jelszo",
+            "Elfelejtett jelszó",
+            "fiók, bejelentkezés",
+            "Ellenőrizze, ki telefonál.",
+        ),
+        (
+            "printer-nl",
+            "Printer drukt niet af",
+            "printen, papier",
+            "Kijk op het scherm van de printer. Het wachtwoord van de beheerder staat in de kluis.",
+        ),
+        (
+            "nyomtato",
+            "A nyomtató nem nyomtat",
+            "nyomtatás, papír",
+            "Nézze meg a nyomtató kijelzőjét.",
+        ),
+        (
+            "outlook-sync",
+            "Mailbox empty after sync",
+            "outlook, contacts",
+            "Check webmail first.",
+        ),
+        (
+            "teams",
+            "Geen geluid in Teams",
+            "headset, microfoon",
+            "Kies het juiste apparaat.",
+        ),
     ];
     for (slug, title, tags, body) in articles {
         write(
@@ -179,7 +220,10 @@ fn title_and_tag_hits_rank_above_body_hits() {
     let library = polyglot();
     // "wachtwoord" is also in the Dutch printer article's text, which comes after.
     let hits = search::search(&library, "wachtwoord", 10);
-    let slugs: Vec<&str> = hits.iter().map(|i| library.articles[*i].slug.as_str()).collect();
+    let slugs: Vec<&str> = hits
+        .iter()
+        .map(|i| library.articles[*i].slug.as_str())
+        .collect();
     let title = slugs.iter().position(|s| *s == "wachtwoord").unwrap();
     let body = slugs.iter().position(|s| *s == "printer-nl").unwrap();
     assert!(title < body, "{slugs:?}");

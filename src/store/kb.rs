@@ -141,7 +141,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn count_article(&mut self, slug: &str, counter: KbCounter, now: DateTime<Utc>) -> Result<()> {
+    pub fn count_article(
+        &mut self,
+        slug: &str,
+        counter: KbCounter,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let sql = match counter {
             KbCounter::Opened => {
                 "UPDATE kb_articles SET opened_count = opened_count + 1, updated_at = ?2,

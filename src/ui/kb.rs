@@ -130,10 +130,7 @@ pub fn draw_article(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView
         inner.width,
         theme,
     );
-    let mut about = vec![Span::styled(
-        format!("kb:{} · {}", article.slug, article.tags.join(", ")),
-        theme.muted(),
-    )];
+    let mut about = vec![Span::styled(format!("kb:{}", article.slug), theme.muted())];
     if let Some(usage) = &view.usage {
         about.push(Span::styled(
             format!(
@@ -166,7 +163,13 @@ pub fn draw_article(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView
         link: theme.ok(),
         muted: theme.muted(),
     };
-    let body = Paragraph::new(markdown::lines(&article.body, &style)).wrap(Wrap { trim: false });
+    // The title is on the frame already; a first heading that repeats it is left out.
+    let body = article.body.trim_start();
+    let body = body
+        .strip_prefix(&format!("# {}", article.title))
+        .filter(|rest| rest.starts_with('\n') || rest.is_empty())
+        .unwrap_or(body);
+    let body = Paragraph::new(markdown::lines(body, &style)).wrap(Wrap { trim: false });
     // The app knows the text's length, not how it wraps here: the end is found by drawing.
     let last = (body.line_count(body_area.width) as u16).saturating_sub(body_area.height);
     frame.render_widget(body.scroll((view.scroll.min(last), 0)), body_area);

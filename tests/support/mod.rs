@@ -32,6 +32,8 @@ pub fn config() -> Config {
         agent: "anna".into(),
         time_zone: chrono_tz::Europe::Amsterdam,
         language: balie::i18n::Language::English,
+        // Never the agent's real data folder: no own articles unless a test writes some.
+        knowledge_folder: Some(std::env::temp_dir().join("balie-tests-no-knowledge")),
         ..Config::default()
     }
 }
@@ -79,6 +81,19 @@ impl Harness {
                 ..config()
             },
             Err(error) => panic!("{error}"),
+        };
+        let now = monday_morning();
+        Harness {
+            desk: Desk::new(callers_store(), config, now),
+            now,
+        }
+    }
+
+    /// A desk with the callers of `callers_store` whose own articles are in `folder`.
+    pub fn with_knowledge(folder: &std::path::Path) -> Harness {
+        let config = Config {
+            knowledge_folder: Some(folder.to_path_buf()),
+            ..config()
         };
         let now = monday_morning();
         Harness {
