@@ -12,6 +12,7 @@ use crate::domain::{Channel, NewCaller, NewPromise, Promise, Status};
 use crate::fold::fold;
 use crate::store::{NewTicket, Result, Store};
 
+mod kb;
 mod samples;
 
 use samples::*;
@@ -454,6 +455,7 @@ impl<'a> Demo<'a> {
                 }
             }
         }
+        self.self_service(t)?;
         if self.chance(30) {
             self.promise_story(t, fate != Fate::Done)?;
         }
