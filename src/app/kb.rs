@@ -85,10 +85,13 @@ impl App {
     pub(super) fn on_kb(&mut self, action: KbAction) -> Vec<Effect> {
         match action {
             KbAction::Loaded { library, error } => {
-                self.kb = *library;
+                // Skipped files are reported when they are new, not again after every edit.
+                let known = std::mem::replace(&mut self.kb, *library).skipped;
                 if let Some(error) = error {
                     self.error(t!(self.texts, "kb-index-failed", error = error));
-                } else if let Some(first) = self.kb.skipped.first() {
+                } else if self.kb.skipped != known
+                    && let Some(first) = self.kb.skipped.first()
+                {
                     let text = skipped_text(self, first);
                     self.error(text);
                 }

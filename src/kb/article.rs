@@ -18,6 +18,7 @@ pub struct Article {
     pub source_text: String,
     pub own: bool,
     /// Folded title and tags, and folded body, made once so each keystroke compares ASCII.
+    pub folded_title: String,
     pub folded_head: String,
     pub folded_body: String,
 }
@@ -96,6 +97,7 @@ pub fn parse(slug: &str, text: &str, own: bool) -> Result<Article, ParseError> {
     let folded_head = fold(&format!("{title} {}", tags.join(" ")));
     Ok(Article {
         slug: slug.to_string(),
+        folded_title: fold(&title),
         folded_body: fold(&body),
         folded_head,
         title,

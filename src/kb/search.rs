@@ -16,6 +16,8 @@ use crate::fold::fold;
 const HEAD_SCORE_PER_LETTER: i64 = 10;
 /// A word found as typed in the title or tags beats a fuzzy one.
 const CONTIGUOUS_BONUS: i64 = 40;
+/// Of two articles tagged with the word, the one whose title holds it is about it.
+const TITLE_BONUS: i64 = 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Rank {
@@ -45,13 +47,21 @@ pub fn search(library: &Library, query: &str, limit: usize) -> Vec<usize> {
             };
             for word in &words {
                 let contiguous = article.folded_head.contains(word.as_str());
-                let fuzzy = matcher
-                    .fuzzy_match(&article.folded_head, word)
+                // Within one word of the title or tags: a typo is forgiven, but letters
+                // picked from several words ("p…rint…er" out of a list of tags) are not a hit.
+                let fuzzy = article
+                    .folded_head
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter_map(|token| matcher.fuzzy_match(token, word))
+                    .max()
                     .filter(|s| *s >= HEAD_SCORE_PER_LETTER * word.len() as i64);
                 match (contiguous, fuzzy) {
                     (true, score) => {
                         rank.head_words += 1;
                         rank.score += score.unwrap_or_default() + CONTIGUOUS_BONUS;
+                        if article.folded_title.contains(word.as_str()) {
+                            rank.score += TITLE_BONUS;
+                        }
                     }
                     (false, Some(score)) => {
                         rank.head_words += 1;
