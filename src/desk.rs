@@ -23,6 +23,7 @@ const TIMELINE_EVENTS: usize = 200;
 const PRIOR_CONTACTS: usize = 30;
 pub const SEARCH_RESULTS: usize = 30;
 const ALERTS: usize = 50;
+const SENT_ARTICLES: usize = 3;
 
 pub struct Desk {
     pub app: App,
@@ -43,7 +44,8 @@ impl Desk {
             saved_draft: None,
         };
         let request = desk.app.view_request();
-        desk.perform_all(vec![Effect::Refresh(request)], now);
+        let kb = Effect::Kb(crate::app::kb::KbEffect::Reload);
+        desk.perform_all(vec![Effect::Refresh(request), kb], now);
         desk.offer_draft();
         desk
     }
@@ -226,6 +228,7 @@ impl Desk {
                 Ok(outcome) => Action::Saved(outcome),
                 Err(e) => Action::SaveFailed(store_error(&e, &self.app.texts)),
             },
+            Effect::Kb(effect) => crate::kb::sync::perform(&mut self.store, &self.app, effect, now),
             other => {
                 for_terminal.push(other);
                 return None;
@@ -282,6 +285,7 @@ pub fn load_views(
                     open_tickets: store.open_tickets_of(&caller.id, 20)?,
                     recent: store.recent_contacts(&caller.id, now - window)?,
                     last_promise: store.last_promise_to(&caller.id)?,
+                    sent_articles: store.articles_sent_to(&caller.id, SENT_ARTICLES)?,
                     caller,
                 })
             }),

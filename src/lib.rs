@@ -19,6 +19,7 @@ pub mod handover;
 pub mod i18n;
 pub mod ics;
 pub mod import;
+pub mod kb;
 pub mod keymap;
 pub mod layout;
 pub mod matching;

@@ -127,6 +127,17 @@ fn event_loop(
                     };
                     effects.extend(desk.dispatch(action, Utc::now()));
                 }
+                Effect::EditArticle {
+                    slug,
+                    path,
+                    initial,
+                } => {
+                    let error = edit_article(terminal, &path, &initial, mouse)
+                        .err()
+                        .map(|e| format!("{e:#}"));
+                    let edited = crate::app::kb::KbAction::Edited { slug, error };
+                    effects.extend(desk.dispatch(Action::Kb(edited), Utc::now()));
+                }
                 _ => {}
             }
         }
@@ -256,4 +267,37 @@ fn edit(terminal: &mut Term, initial: &str, mouse: bool) -> Result<(String, bool
     // still hands back whatever it saved.
     let status = status.with_context(|| format!("starting the editor `{editor}`"))?;
     Ok((text, !status.success()))
+}
+
+/// Runs the editor on an article's own file, writing `initial` there first when the file
+/// does not exist yet. The library is read again afterwards whatever the editor did.
+fn edit_article(
+    terminal: &mut Term,
+    path: &std::path::Path,
+    initial: &str,
+    mouse: bool,
+) -> Result<()> {
+    if !path.exists() {
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("creating {}", folder.display()))?;
+        }
+        std::fs::write(path, initial).with_context(|| format!("writing {}", path.display()))?;
+    }
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    leave();
+    let status = Process::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(path)
+        .status();
+    *terminal = enter(mouse)?;
+    let status = status.with_context(|| format!("starting the editor `{editor}`"))?;
+    if !status.success() {
+        anyhow::bail!("the editor `{editor}` exited with {status}");
+    }
+    Ok(())
 }

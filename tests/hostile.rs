@@ -281,6 +281,8 @@ impl Reached {
             Some(Popup::Review(_)) => "review",
             Some(Popup::Script(_)) => "script",
             Some(Popup::Text { .. }) => "handover",
+            Some(Popup::Kb(_)) => "knowledge base",
+            Some(Popup::Article(_)) => "article",
             Some(Popup::Form(form)) => match form.kind {
                 FormKind::NewCaller => "form: new caller",
                 FormKind::Subject { .. } => "form: subject",

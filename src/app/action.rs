@@ -51,6 +51,7 @@ pub enum Action {
         failed: bool,
     },
     EditorFailed(String),
+    Kb(crate::app::kb::KbAction),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +74,14 @@ pub enum Effect {
     Write(Write),
     OpenEditor {
         ticket_id: Id,
+        initial: String,
+    },
+    Kb(crate::app::kb::KbEffect),
+    /// Open an article's file in `$EDITOR`, first writing `initial` there if it does not
+    /// exist yet (a new article, or a shipped one the agent is about to change).
+    EditArticle {
+        slug: String,
+        path: std::path::PathBuf,
         initial: String,
     },
     /// Remind the agent of a promise: recorded so it is given once, then rung.
@@ -148,6 +157,8 @@ pub struct CallerView {
     pub recent: crate::store::RecentContacts,
     /// The last promise the desk made this caller, kept or not.
     pub last_promise: Option<crate::domain::Promise>,
+    /// Articles the caller was pointed to, newest first, and whether they rang again since.
+    pub sent_articles: Vec<crate::store::SentArticle>,
 }
 
 /// A change the agent asked for. Forms stay open until the write is confirmed, so a failed

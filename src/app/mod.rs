@@ -9,7 +9,7 @@ mod find_ticket;
 pub mod form;
 mod forms;
 mod incident;
-mod kb;
+pub mod kb;
 mod mouse;
 mod navigation;
 mod new_call;
@@ -85,6 +85,9 @@ pub enum Popup {
     Form(Form),
     Review(review::Review),
     Script(script::ScriptPopup),
+    /// The knowledge base's search, and an article open from it.
+    Kb(kb::KbSearch),
+    Article(kb::ArticleView),
     /// Read-only text, such as the shift handover.
     Text {
         title: String,
@@ -129,6 +132,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Written by drawing, read by clicks; see `layout::Scrolled`.
     pub scrolled: crate::layout::Scrolled,
+    /// The knowledge base's articles, loaded by the desk at start and after an edit.
+    pub kb: crate::kb::Library,
 }
 
 impl App {
@@ -155,6 +160,7 @@ impl App {
             popup: None,
             message: None,
             scrolled: Default::default(),
+            kb: Default::default(),
         }
     }
 
@@ -236,6 +242,7 @@ impl App {
                 text,
                 failed,
             } => self.on_editor_closed(ticket_id, text, failed),
+            Action::Kb(action) => self.on_kb(action),
             Action::EditorFailed(error) => {
                 let key = self.keymap.shortcut(Command::Note);
                 self.error(t!(self.texts, "msg-no-editor", error = error, key = key));
@@ -290,6 +297,7 @@ impl App {
             }
             Some(Popup::FindTicket(_)) => return self.on_find_ticket_paste(text),
             Some(Popup::Script(script)) => script.paste(text),
+            Some(Popup::Kb(_)) => return self.on_kb_paste(text),
             _ => {}
         }
         Vec::new()
@@ -321,6 +329,8 @@ impl App {
             Popup::Search(_) => return self.on_search_key(key),
             Popup::FindTicket(_) => return self.on_find_ticket_key(key),
             Popup::Script(_) => return self.on_script_key(key),
+            Popup::Kb(_) => return self.on_kb_key(key),
+            Popup::Article(_) => return self.on_article_key(key),
             Popup::AwaitCaller { .. } => {
                 if key.code == KeyCode::Esc {
                     self.popup = None;

@@ -81,6 +81,12 @@ pub fn all(path: &Path, config: &Config, samples: usize, now: DateTime<Utc>) -> 
     rows.push(frame(&desk, samples, &theme)?);
     rows.push(note_save(&mut desk, samples, now)?);
     rows.push(disk_sync(path, samples)?);
+    rows.push(super::kb::kb_searches(
+        &mut desk,
+        samples,
+        now,
+        &mut misses,
+    )?);
     Ok(Outcome { rows, misses })
 }
 

@@ -7,6 +7,7 @@
 //! folder and is deleted afterwards.
 
 mod data;
+mod kb;
 mod knowledge;
 mod measure;
 mod report;
@@ -66,6 +67,8 @@ fn bench_config() -> Config {
     Config {
         agent: AGENT.to_string(),
         time_zone: chrono_tz::Europe::Amsterdam,
+        // The shipped articles only, so that runs compare; never the user's own folder.
+        knowledge_folder: Some(std::env::temp_dir().join("balie-bench-no-knowledge")),
         ..Config::default()
     }
 }

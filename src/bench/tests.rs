@@ -131,6 +131,7 @@ fn measures_every_budget_and_finds_every_documented_caller() {
         "frame",
         "note",
         "background search",
+        "kb search",
     ] {
         assert!(
             names.iter().any(|n| n.contains(part)),

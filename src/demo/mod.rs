@@ -13,6 +13,7 @@ use crate::fold::fold;
 use crate::store::{NewTicket, Result, Store};
 
 mod incidents;
+mod kb;
 mod samples;
 mod scripts;
 
@@ -468,6 +469,7 @@ impl<'a> Demo<'a> {
         if self.chance(6) {
             self.escalate(t)?;
         }
+        self.self_service(t)?;
         if self.chance(30) {
             self.promise_story(t, fate != Fate::Done)?;
         }

@@ -12,6 +12,7 @@ mod exchange;
 mod forget;
 mod history;
 mod incidents;
+mod kb;
 mod maintenance;
 mod promises;
 mod reports;
@@ -30,6 +31,7 @@ pub use exchange::{
 pub use forget::{ForgetLookup, Forgotten, Mention};
 pub use history::TicketHistory;
 pub use incidents::IncidentResolution;
+pub use kb::{ArticleUsage, KbCounter, KbEntry, KbSync, SentArticle};
 pub use ticket_search::TicketFilter;
 pub use tickets::NewTicket;
 

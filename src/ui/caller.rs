@@ -163,5 +163,23 @@ fn card_lines<'a>(view: &'a CallerView, app: &App, theme: &Theme) -> Vec<Line<'a
             style,
         )));
     }
+    // Pointed to self-service: did it help, or did they ring again?
+    for sent in view.sent_articles.iter().take(2) {
+        let back = if sent.came_back { "yes" } else { "no" };
+        lines.push(Line::from(Span::styled(
+            t!(
+                app.texts,
+                "caller-article-sent",
+                title = sent.title.as_str(),
+                when = when::friendly(sent.at, app.now, app.config.time_zone, &app.texts),
+                back = back
+            ),
+            if sent.came_back {
+                theme.due_soon()
+            } else {
+                theme.muted()
+            },
+        )));
+    }
     lines
 }

@@ -6,6 +6,7 @@ mod caller;
 mod find_ticket;
 mod form;
 mod help;
+mod kb;
 mod new_call;
 mod palette;
 mod promises;
@@ -58,6 +59,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::Form(f)) => form::draw(frame, area, app, f, theme),
         Some(Popup::Review(r)) => review::draw(frame, area, app, r, theme),
         Some(Popup::Script(s)) => script::draw(frame, area, app, s, theme),
+        Some(Popup::Kb(search)) => kb::draw_search(frame, area, app, search, theme),
+        Some(Popup::Article(view)) => kb::draw_article(frame, area, app, view, theme),
         Some(Popup::Text {
             title,
             lines,

@@ -89,6 +89,19 @@ impl Harness {
         }
     }
 
+    /// A desk with the callers of `callers_store` whose own articles are in `folder`.
+    pub fn with_knowledge(folder: &std::path::Path) -> Harness {
+        let config = Config {
+            knowledge_folder: Some(folder.to_path_buf()),
+            ..config()
+        };
+        let now = monday_morning();
+        Harness {
+            desk: Desk::new(callers_store(), config, now),
+            now,
+        }
+    }
+
     /// A desk with the callers of `callers_store`.
     pub fn with_callers() -> Harness {
         Harness::on(callers_store())
