@@ -382,6 +382,27 @@ fn cases(language: Language) -> Vec<Case> {
             ],
         },
         Case {
+            name: "the knowledge base search",
+            desk: busy("f vpn"),
+            size: (WIDTH, HEIGHT),
+            expect: vec![
+                Line(t!(x, "kb-title")),
+                Wrapped(Area::Popup, t!(x, "kb-prompt")),
+                Line(t!(x, "kb-key-choose")),
+                Line(t!(x, "kb-key-open")),
+            ],
+        },
+        Case {
+            name: "an article",
+            desk: busy("f vpn <enter>"),
+            size: (WIDTH, HEIGHT),
+            expect: vec![
+                Line(t!(x, "kb-key-insert")),
+                Line(t!(x, "kb-key-send")),
+                Line(t!(x, "kb-key-back")),
+            ],
+        },
+        Case {
             name: "the escalation form",
             desk: busy("e"),
             size: (WIDTH, HEIGHT),

@@ -285,3 +285,39 @@ fn a_broken_own_script_is_named_and_the_others_still_load() {
     let screen = h.screen(80, 24);
     assert!(screen.contains("printer.toml:5:"), "{screen}");
 }
+
+#[test]
+fn a_script_ending_in_escalation_offers_the_group_it_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("desk.db");
+    with_jan(&db);
+    let store = Store::open(&db, "anna").expect("store");
+    let groups = ["Level 2", "Network", "Workplace"].map(|name| balie::config::SupportGroup {
+        name: name.into(),
+        tier: 2,
+    });
+    let now = support::monday_morning();
+    let mut h = Harness {
+        desk: Desk::new(
+            store,
+            Config {
+                groups: groups.to_vec(),
+                ..config(dir.path())
+            },
+            now,
+        ),
+        now,
+    };
+    h.press("n vries <enter> No<space>internet<space>at<space>the<space>office <enter>");
+    start(&mut h, "internet-down");
+    h.press("2 <down> <enter> 1 <enter>");
+    let Some(Popup::Form(form)) = &h.desk.app.popup else {
+        panic!("the escalation form should open");
+    };
+    assert_eq!(form.text(0), "Network (line 2)");
+    assert!(
+        form.context
+            .iter()
+            .any(|line| line.contains("Several locations are offline"))
+    );
+}

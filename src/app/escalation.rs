@@ -3,6 +3,7 @@
 
 use super::form::{Field, Form, FormKind};
 use super::{App, Effect, LineFilter, Popup, Write};
+use crate::domain::EventKind;
 use crate::handoff;
 use crate::t;
 
@@ -14,13 +15,27 @@ impl App {
         };
         let ticket = &view.ticket;
         let prefilled = handoff::prefill(ticket, &view.timeline, &self.texts);
-        // The group after the one that holds the ticket now, so escalating twice moves on.
+        // The group a script's ending named, else the one after the group that holds the
+        // ticket now, so escalating twice moves on.
         let groups = &self.config.groups;
-        let next = ticket
-            .group
-            .as_ref()
-            .and_then(|g| groups.iter().position(|x| &x.name == g))
-            .map_or(0, |i| (i + 1) % groups.len().max(1));
+        let named = view
+            .timeline
+            .iter()
+            .rev()
+            .find(|e| e.kind == EventKind::ScriptFinished)
+            .and_then(|e| e.data["group"].as_str())
+            .and_then(|name| {
+                groups
+                    .iter()
+                    .position(|g| g.name.eq_ignore_ascii_case(name))
+            });
+        let next = named.unwrap_or_else(|| {
+            ticket
+                .group
+                .as_ref()
+                .and_then(|g| groups.iter().position(|x| &x.name == g))
+                .map_or(0, |i| (i + 1) % groups.len().max(1))
+        });
         let labels = groups
             .iter()
             .map(|g| {
