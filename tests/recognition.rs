@@ -42,6 +42,16 @@ fn set_status(h: &mut Harness, status: Status) {
     h.press(&format!("s {steps} <enter>"));
 }
 
+fn queue_keys(h: &Harness) -> Vec<String> {
+    h.desk
+        .app
+        .views
+        .queue
+        .iter()
+        .map(|t| t.key.clone())
+        .collect()
+}
+
 fn form_context(h: &Harness) -> Vec<String> {
     match &h.desk.app.popup {
         Some(Popup::Form(form)) => form.context.clone(),
@@ -263,25 +273,9 @@ fn escalation_carries_a_prefilled_handoff_and_the_queue_filters_by_line() {
     new_ticket(&mut h, "odon", "Printer jams");
     h.press("t");
     assert_eq!(h.desk.app.line, Some(LineFilter::Tier(1)));
-    let keys: Vec<&str> = h
-        .desk
-        .app
-        .views
-        .queue
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect();
-    assert_eq!(keys, ["T-1002"]);
+    assert_eq!(queue_keys(&h), ["T-1002"]);
     h.press("t");
-    let keys: Vec<&str> = h
-        .desk
-        .app
-        .views
-        .queue
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect();
-    assert_eq!(keys, ["T-1001"], "line 2");
+    assert_eq!(queue_keys(&h), ["T-1001"], "line 2");
     h.press("t t");
     assert_eq!(h.desk.app.line, Some(LineFilter::Group("Level 2".into())));
     assert_eq!(h.desk.app.views.queue.len(), 1);

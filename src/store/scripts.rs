@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 use serde_json::json;
 
-use super::tickets::insert_event;
-use super::{Result, Store, parse_code, parse_ts};
+use super::tickets::{event_from_row, insert_event};
+use super::{Result, Store};
 use crate::domain::{Event, EventKind};
 use crate::scripts::{Record, Recording};
 
@@ -93,18 +93,7 @@ impl Store {
                                 ORDER BY at DESC, id DESC LIMIT 1)
              ORDER BY at, id",
         )?;
-        let rows = stmt.query_map(params![ticket_id], |r| {
-            let data: String = r.get(6)?;
-            Ok(Event {
-                id: r.get(0)?,
-                ticket_id: r.get(1)?,
-                at: parse_ts(&r.get::<_, String>(2)?)?,
-                by: r.get(3)?,
-                kind: parse_code(&r.get::<_, String>(4)?, EventKind::from_code)?,
-                text: r.get(5)?,
-                data: serde_json::from_str(&data).unwrap_or_default(),
-            })
-        })?;
+        let rows = stmt.query_map(params![ticket_id], event_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -212,18 +212,7 @@ impl Store {
                (SELECT * FROM events WHERE ticket_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2)
              ORDER BY at, id",
         )?;
-        let rows = stmt.query_map(params![ticket_id, limit as i64], |r| {
-            let data: String = r.get(6)?;
-            Ok(Event {
-                id: r.get(0)?,
-                ticket_id: r.get(1)?,
-                at: parse_ts(&r.get::<_, String>(2)?)?,
-                by: r.get(3)?,
-                kind: parse_code(&r.get::<_, String>(4)?, EventKind::from_code)?,
-                text: r.get(5)?,
-                data: serde_json::from_str(&data).unwrap_or_default(),
-            })
-        })?;
+        let rows = stmt.query_map(params![ticket_id, limit as i64], event_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -297,6 +286,20 @@ impl Store {
 }
 
 const OPEN_STATUSES: &str = "'new', 'open', 'waiting_caller', 'waiting_third_party'";
+
+/// An event read as `id, ticket_id, at, by, kind, text, data`.
+pub(super) fn event_from_row(r: &Row) -> rusqlite::Result<Event> {
+    let data: String = r.get(6)?;
+    Ok(Event {
+        id: r.get(0)?,
+        ticket_id: r.get(1)?,
+        at: parse_ts(&r.get::<_, String>(2)?)?,
+        by: r.get(3)?,
+        kind: parse_code(&r.get::<_, String>(4)?, EventKind::from_code)?,
+        text: r.get(5)?,
+        data: serde_json::from_str(&data).unwrap_or_default(),
+    })
+}
 
 /// How many columns `TICKET_SELECT` reads; a query that adds its own reads them after.
 pub(super) const TICKET_COLUMNS: usize = 17;
