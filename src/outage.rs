@@ -71,10 +71,9 @@ pub fn detect(
     }
     let (callers, group) = best?;
     let first = candidates[group[0]];
-    let print = Fingerprint::of(&first.subject);
     let incident = incidents
         .iter()
-        .map(|t| (t, print.similarity(&Fingerprint::of(&t.subject))))
+        .map(|t| (t, prints[group[0]].similarity(&Fingerprint::of(&t.subject))))
         .filter(|(_, score)| *score >= SIMILAR)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(t, _)| t.clone());

@@ -274,12 +274,19 @@ pub fn to_write(
         },
         FormKind::Escalate { .. } => super::escalation::to_write(form, config, texts)
             .ok_or_else(|| (0, t!(texts, "form-required-group")))?,
-        FormKind::DeclareIncident { .. }
-        | FormKind::LinkIncident { .. }
-        | FormKind::ResolveIncident { .. } => {
-            super::incident::to_write(form, now, config, calendar, texts)
-                .unwrap_or_else(|| Err((0, String::new())))?
-        }
+        FormKind::DeclareIncident { tickets } => Write::DeclareIncident {
+            subject: required(0, |t| t!(t, "form-required-subject"))?,
+            tickets: tickets.clone(),
+        },
+        FormKind::LinkIncident { tickets, incidents } => Write::LinkIncident {
+            // The choice lists exactly these incidents.
+            incident_id: incidents.get(form.choice(0)).cloned().unwrap_or_default(),
+            tickets: tickets.clone(),
+        },
+        FormKind::ResolveIncident { incident_id } => Write::ResolveIncident {
+            incident_id: incident_id.clone(),
+            resolution: super::incident::resolution(form, || deadline(3), texts)?,
+        },
     })
 }
 

@@ -5,10 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::form::{Field, Form, FormKind};
-use super::{App, Effect, Popup, Write};
-use crate::business::Calendar;
-use crate::config::Config;
-use crate::deadline::parse_deadline;
+use super::{App, Effect, Popup};
 use crate::domain::{Id, Status, Ticket};
 use crate::i18n::Texts;
 use crate::store::IncidentResolution;
@@ -182,51 +179,21 @@ fn resolve_form(incident: &Ticket, open: usize, texts: &Texts) -> Form {
     )])
 }
 
-/// The write a submitted incident form asks for, or the field that stops it.
-pub(super) fn to_write(
+/// What a submitted resolve form chose; the deadline is read only when callbacks are
+/// wanted, so an empty one is no error otherwise.
+pub(super) fn resolution(
     form: &Form,
-    now: DateTime<Utc>,
-    config: &Config,
-    calendar: &Calendar,
+    deadline: impl FnOnce() -> Result<DateTime<Utc>, (usize, String)>,
     texts: &Texts,
-) -> Option<Result<Write, (usize, String)>> {
-    Some(match &form.kind {
-        FormKind::DeclareIncident { tickets } => {
-            let subject = form.text(0);
-            if subject.is_empty() {
-                Err((0, t!(texts, "form-required-subject")))
-            } else {
-                Ok(Write::DeclareIncident {
-                    subject,
-                    tickets: tickets.clone(),
-                })
-            }
-        }
-        FormKind::LinkIncident { tickets, incidents } => match incidents.get(form.choice(0)) {
-            Some(incident_id) => Ok(Write::LinkIncident {
-                incident_id: incident_id.clone(),
-                tickets: tickets.clone(),
-            }),
-            None => Err((0, t!(texts, "msg-no-incidents", key = ""))),
-        },
-        FormKind::ResolveIncident { incident_id } => {
-            let callbacks = if form.choice(2) == 1 {
-                match parse_deadline(&form.text(3), now, calendar, config.language) {
-                    Ok(due_at) => Some((t!(texts, "resolve-callback-what"), due_at)),
-                    Err(e) => return Some(Err((3, e.message(texts)))),
-                }
-            } else {
-                None
-            };
-            Ok(Write::ResolveIncident {
-                incident_id: incident_id.clone(),
-                resolution: IncidentResolution {
-                    note: form.text(0),
-                    resolve_linked: form.choice(1) == 0,
-                    callbacks,
-                },
-            })
-        }
-        _ => return None,
+) -> Result<IncidentResolution, (usize, String)> {
+    let callbacks = if form.choice(2) == 1 {
+        Some((t!(texts, "resolve-callback-what"), deadline()?))
+    } else {
+        None
+    };
+    Ok(IncidentResolution {
+        note: form.text(0),
+        resolve_linked: form.choice(1) == 0,
+        callbacks,
     })
 }

@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::domain::{Id, QueueFilter, Ticket};
 use crate::first_contact::{Verdict, verdict};
 use crate::outage::detect;
-use crate::sla::{TicketClocks, Warning, ticket_clocks};
+use crate::sla::{History, TicketClocks, Warning, ticket_clocks};
 use crate::store::{self, Store};
 use crate::words::store_error;
 
@@ -245,18 +245,16 @@ pub fn load_views(
     app: &App,
 ) -> store::Result<Views> {
     let tz = app.config.time_zone;
-    let ticket = match &request.ticket_id {
+    let mut ticket = match &request.ticket_id {
         Some(id) => store
             .ticket(id)?
             .map(|ticket| -> store::Result<TicketView> {
-                let history = store.histories(std::slice::from_ref(&ticket.id))?;
                 Ok(TicketView {
                     timeline: store.timeline(&ticket.id, TIMELINE_EVENTS)?,
                     promises: store.open_promises_of_ticket(&ticket.id)?,
                     transfers: store.transfers(&ticket.id)?,
-                    first_contact: history.get(&ticket.id).map_or(Verdict::Unresolved, |h| {
-                        verdict(h, app.config.first_contact_reopen_days)
-                    }),
+                    // Worked out below, from the histories the SLA clocks read anyway.
+                    first_contact: Verdict::Unresolved,
                     incident: match &ticket.incident_id {
                         Some(id) => store.ticket(id)?,
                         None => None,
@@ -304,7 +302,15 @@ pub fn load_views(
     );
     let mut shown: Vec<&Ticket> = queue.iter().collect();
     shown.extend(ticket.as_ref().map(|t| &t.ticket));
-    let clocks = clocks_of(store, &shown, app, now)?;
+    let histories = histories_of(store, &shown)?;
+    let clocks = clocks_from(&histories, &shown, app, now);
+    let first_contact = ticket
+        .as_ref()
+        .and_then(|view| histories.get(&view.ticket.id))
+        .map(|history| verdict(history, app.config.first_contact_reopen_days));
+    if let (Some(view), Some(first_contact)) = (ticket.as_mut(), first_contact) {
+        view.first_contact = first_contact;
+    }
     Ok(Views {
         queue,
         clocks,
@@ -324,16 +330,21 @@ pub fn load_views(
     })
 }
 
-/// SLA clocks of the tickets on screen, computed from their events.
-fn clocks_of(
-    store: &Store,
+/// The status and contact events of the tickets on screen, which both their SLA clocks and
+/// first-contact resolution are worked out from.
+fn histories_of(store: &Store, tickets: &[&Ticket]) -> store::Result<HashMap<Id, History>> {
+    let ids: Vec<Id> = tickets.iter().map(|t| t.id.clone()).collect();
+    store.histories(&ids)
+}
+
+/// SLA clocks of the tickets on screen, from their histories.
+fn clocks_from(
+    histories: &HashMap<Id, History>,
     tickets: &[&Ticket],
     app: &App,
     now: DateTime<Utc>,
-) -> store::Result<HashMap<Id, TicketClocks>> {
-    let ids: Vec<Id> = tickets.iter().map(|t| t.id.clone()).collect();
-    let histories = store.histories(&ids)?;
-    Ok(tickets
+) -> HashMap<Id, TicketClocks> {
+    tickets
         .iter()
         .filter_map(|t| {
             let history = histories.get(&t.id)?;
@@ -343,7 +354,7 @@ fn clocks_of(
                 ticket_clocks(history, target, &app.calendar, now),
             ))
         })
-        .collect())
+        .collect()
 }
 
 /// A team rarely has more open promises than this; the review shows the earliest.
@@ -353,7 +364,8 @@ const REVIEW_TICKETS: usize = 5_000;
 
 pub fn load_review(store: &Store, now: DateTime<Utc>, app: &App) -> store::Result<ReviewData> {
     let open = store.queue(QueueFilter::AllOpen, None, REVIEW_TICKETS)?;
-    let clocks = clocks_of(store, &open.iter().collect::<Vec<_>>(), app, now)?;
+    let open_refs: Vec<&Ticket> = open.iter().collect();
+    let clocks = clocks_from(&histories_of(store, &open_refs)?, &open_refs, app, now);
     let mut sla: Vec<(Ticket, TicketClocks)> = open
         .into_iter()
         .filter_map(|t| {
