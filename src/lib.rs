@@ -12,6 +12,7 @@ pub mod deadline;
 pub mod demo;
 pub mod desk;
 pub mod domain;
+pub mod failure;
 pub mod first_contact;
 pub mod fold;
 pub mod handoff;

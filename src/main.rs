@@ -13,25 +13,34 @@ use balie::cli::{
 use balie::config::{self, Config};
 use balie::desk::{self, Desk};
 use balie::store::Store;
-use balie::{commands, demo, runtime, transfer, verbs};
+use balie::{commands, demo, failure, runtime, transfer, verbs};
 use std::io::{IsTerminal, Write, stderr, stdout};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let desk = desk_named_in_errors(&cli);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stops early (`balie overdue | head`) is not an error.
-        Err(error)
-            if error
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            ExitCode::SUCCESS
-        }
+        Err(error) if failure::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("balie: {error:#}");
+            eprintln!("balie: {}", failure::describe(&error, desk.as_deref()));
             ExitCode::from(verbs::exit_code(&error))
         }
+    }
+}
+
+/// The desk a failure of SQLite is about: the one the command works on. A backup's own
+/// connection also writes the copy, whose disk may be the full one, so it is left out.
+fn desk_named_in_errors(cli: &Cli) -> Option<PathBuf> {
+    match &cli.command {
+        Some(
+            Commands::Backup { .. }
+            | Commands::Completions { .. }
+            | Commands::Man { .. }
+            | Commands::Bench(_),
+        ) => None,
+        _ => database_path(cli).ok(),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::app::review::Bucket;
 use crate::domain::{AlertKind, Channel, EventKind, PromiseState, QueueFilter, Status};
 use crate::i18n::Texts;
 use crate::outcome::Outcome;
-use crate::store::StoreError;
+use crate::store::{StoreError, Trouble};
 use crate::t;
 
 impl Status {
@@ -124,11 +124,32 @@ pub fn urgency_steps(texts: &Texts) -> Vec<String> {
 }
 
 /// A store error as the agent reads it on the desk. The errors an agent can meet while
-/// working are worded in their language; the rest (a damaged or foreign file) only
+/// working are worded in their language, a failure of the file (full, locked, read-only,
+/// damaged) as what to do about it; the rest (a damaged or foreign file) only
 /// happen when a desk opens, before there is a desk to show them on, and keep their
 /// English. SQLite's own detail is English whatever we do.
 pub fn store_error(error: &StoreError, texts: &Texts) -> String {
     match error {
+        StoreError::Trouble {
+            trouble,
+            path,
+            detail,
+        } => {
+            let path = path.display().to_string();
+            match trouble {
+                Trouble::DiskFull => t!(texts, "store-disk-full", path = path),
+                Trouble::Busy => t!(texts, "store-busy", path = path),
+                Trouble::ReadOnly => t!(texts, "store-read-only", path = path),
+                Trouble::Damaged => {
+                    t!(
+                        texts,
+                        "store-damaged",
+                        path = path,
+                        detail = detail.as_str()
+                    )
+                }
+            }
+        }
         StoreError::Sqlite(e) => t!(texts, "store-database", detail = e.to_string()),
         StoreError::NotFound(what) => t!(texts, "store-not-found", what = what.as_str()),
         StoreError::PromiseClosed(state) => {
@@ -218,5 +239,45 @@ mod tests {
             store_error(&error, &Texts::new(Language::Dutch)),
             "die toezegging is al nagekomen"
         );
+    }
+
+    /// Each failure of the file names it and says what to do, in the agent's language.
+    #[test]
+    fn a_failing_file_is_named_with_what_to_do() {
+        let stamped = |trouble| StoreError::Trouble {
+            trouble,
+            path: std::path::PathBuf::from("/srv/balie/desk.db"),
+            detail: "T-7 has no creating event".into(),
+        };
+        let en = Texts::new(Language::English);
+        let nl = Texts::new(Language::Dutch);
+        let hu = Texts::new(Language::Hungarian);
+        let expected = [
+            (
+                Trouble::DiskFull,
+                ["free some space", "ruimte vrij", "helyet"],
+            ),
+            (
+                Trouble::Busy,
+                ["try again", "probeer het zo", "próbáld újra"],
+            ),
+            (
+                Trouble::ReadOnly,
+                ["write access", "schrijfrechten", "írási jogot"],
+            ),
+            (
+                Trouble::Damaged,
+                ["balie check", "balie check", "balie check"],
+            ),
+        ];
+        for (trouble, advice) in expected {
+            for (texts, advice) in [&en, &nl, &hu].into_iter().zip(advice) {
+                let line = store_error(&stamped(trouble), texts);
+                assert!(line.contains("/srv/balie/desk.db"), "{line}");
+                assert!(line.contains(advice), "{trouble:?}: {line}");
+            }
+        }
+        let damaged = store_error(&stamped(Trouble::Damaged), &nl);
+        assert!(damaged.contains("T-7 has no creating event"), "{damaged}");
     }
 }

@@ -726,6 +726,10 @@ fn a_full_disk_keeps_the_note_and_saves_it_once_there_is_room() {
             assert!(form.text(0) == note.trim(), "the form keeps the note");
             let error = form.error.as_deref().unwrap_or_default();
             assert!(error.contains("not saved"), "{error}");
+            // Which file, and what to do: not SQLite's "database or disk is full".
+            assert!(error.contains(&path.display().to_string()), "{error}");
+            assert!(error.contains("free some space"), "{error}");
+            assert_eq!(error.matches("full").count(), 1, "{error}");
         }
         _ => panic!("the note form should stay open with the text"),
     }

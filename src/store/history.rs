@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use rusqlite::{Row, params, params_from_iter};
 
-use super::{Result, Store, parse_code, parse_ts, ts};
+use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
 use crate::domain::{Id, Status};
 use crate::sla::{History, StatusChange};
 
@@ -36,9 +36,21 @@ impl Store {
             let mut stmt = self.conn.prepare(&sql)?;
             let mut rows = stmt.query(params_from_iter(chunk))?;
             while let Some(row) = rows.next()? {
-                let (ticket_id, event) = read_event(row)?;
-                apply(histories.entry(ticket_id).or_insert_with(empty), event);
+                let ticket_id: Id = row.get(0)?;
+                if let Some(event) = read_event(row)? {
+                    apply(histories.entry(ticket_id).or_insert_with(empty), event);
+                }
             }
+        }
+        let unopened = ticket_ids
+            .iter()
+            .find(|id| histories.get(*id).is_none_or(|h| !was_opened(h)));
+        if let Some(id) = unopened {
+            let key: Option<String> = self
+                .conn
+                .query_row("SELECT key FROM tickets WHERE id = ?1", [id], |r| r.get(0))
+                .ok();
+            return Err(self.stamp(no_creating_event(key.as_deref().unwrap_or(id))));
         }
         Ok(histories)
     }
@@ -50,19 +62,22 @@ impl Store {
         since: DateTime<Utc>,
         agent: Option<&str>,
     ) -> Result<Vec<TicketHistory>> {
+        // A left join, so that a ticket left with no events at all is noticed too.
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT e.ticket_id, e.kind, e.at, json_extract(e.data, '$.to'),
-                    coalesce(t.assignee, ''), t.priority
-             FROM tickets t JOIN events e ON e.ticket_id = t.id
+            "SELECT t.id, e.kind, e.at, json_extract(e.data, '$.to'),
+                    coalesce(t.assignee, ''), t.priority, t.key
+             FROM tickets t LEFT JOIN events e ON e.ticket_id = t.id AND {HISTORY_EVENTS}
              WHERE t.created_at >= ?1 AND t.deleted_at IS NULL AND (?2 IS NULL OR t.assignee = ?2)
-               AND {HISTORY_EVENTS}
              ORDER BY t.created_at, t.id, e.at, e.id"
         ))?;
         let mut rows = stmt.query(params![ts(since), agent])?;
         let mut out: Vec<TicketHistory> = Vec::new();
+        let mut key = String::new();
         while let Some(row) = rows.next()? {
-            let (ticket_id, event) = read_event(row)?;
+            let ticket_id: Id = row.get(0)?;
             if out.last().is_none_or(|t| t.ticket_id != ticket_id) {
+                check_opened(out.last(), &key).map_err(|e| self.stamp(e))?;
+                key = row.get(6)?;
                 out.push(TicketHistory {
                     ticket_id,
                     assignee: row.get(4)?,
@@ -70,10 +85,11 @@ impl Store {
                     history: empty(),
                 });
             }
-            if let Some(last) = out.last_mut() {
+            if let (Some(last), Some(event)) = (out.last_mut(), read_event(row)?) {
                 apply(&mut last.history, event);
             }
         }
+        check_opened(out.last(), &key).map_err(|e| self.stamp(e))?;
         Ok(out)
     }
 }
@@ -84,9 +100,13 @@ enum HistoryEvent {
     Status(DateTime<Utc>, Status),
 }
 
-fn read_event(row: &Row) -> rusqlite::Result<(Id, HistoryEvent)> {
+/// The event in columns 1 to 3; `None` for a ticket without events (a left join's blank).
+fn read_event(row: &Row) -> rusqlite::Result<Option<HistoryEvent>> {
+    let Some(kind) = row.get::<_, Option<String>>(1)? else {
+        return Ok(None);
+    };
     let at = parse_ts(&row.get::<_, String>(2)?)?;
-    let event = match row.get::<_, String>(1)?.as_str() {
+    let event = match kind.as_str() {
         "created" => HistoryEvent::Opened(at),
         "status" => {
             let to: Option<String> = row.get(3)?;
@@ -97,7 +117,25 @@ fn read_event(row: &Row) -> rusqlite::Result<(Id, HistoryEvent)> {
         }
         _ => HistoryEvent::Contact(at),
     };
-    Ok((row.get(0)?, event))
+    Ok(Some(event))
+}
+
+/// Every ticket is written together with the event that created it. Without one its clocks
+/// would start at the dawn of time, and walking the working hours from there to now takes
+/// minutes: the file is damaged, and saying so at once beats a report that never ends.
+fn was_opened(history: &History) -> bool {
+    history.opened != DateTime::<Utc>::MIN_UTC
+}
+
+fn check_opened(ticket: Option<&TicketHistory>, key: &str) -> Result<()> {
+    match ticket {
+        Some(t) if !was_opened(&t.history) => Err(no_creating_event(key)),
+        _ => Ok(()),
+    }
+}
+
+fn no_creating_event(ticket: &str) -> StoreError {
+    StoreError::Damaged(format!("{ticket} has no creating event"))
 }
 
 fn empty() -> History {

@@ -190,6 +190,17 @@ pub fn check(path: &Path) -> Result<Check> {
             Ok(rows) => report.rows = Some(rows),
             Err(error) => report.problems.push(format!("counting rows: {error}")),
         }
+        // Every ticket is written with the event that created it; its clocks start there.
+        match listed(
+            &conn,
+            "SELECT t.key FROM tickets t WHERE NOT EXISTS
+               (SELECT 1 FROM events e WHERE e.ticket_id = t.id AND e.kind = 'created')
+             ORDER BY t.number",
+            |r| Ok(format!("{} has no creating event", r.get::<_, String>(0)?)),
+        ) {
+            Ok(rows) => report.problems.extend(rows),
+            Err(error) => report.problems.push(format!("creating events: {error}")),
+        }
         if report.schema.is_some_and(|s| s >= 3) {
             match conn.query_row(
                 "SELECT count(*) FROM erasure_reviews WHERE reviewed_at IS NULL",

@@ -20,6 +20,7 @@ mod schema;
 mod scripts;
 mod ticket_search;
 mod tickets;
+mod trouble;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
 pub use caller_lookup::CallerLookup;
@@ -34,6 +35,7 @@ pub use incidents::IncidentResolution;
 pub use kb::{ArticleUsage, KbCounter, KbEntry, KbSync, SentArticle};
 pub use ticket_search::TicketFilter;
 pub use tickets::NewTicket;
+pub use trouble::{Sentence, Trouble};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -69,8 +71,19 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("database: {0}")]
+    #[error("database: {}", trouble::detail(.0))]
     Sqlite(#[from] rusqlite::Error),
+    /// A failure the person at the keyboard can act on, with the desk's file it happened to.
+    #[error("{}", Sentence::new(*.trouble, .path, .detail))]
+    Trouble {
+        trouble: Trouble,
+        path: PathBuf,
+        detail: String,
+    },
+    /// Rows that contradict each other or the desk's rules (a ticket without the event
+    /// that created it): only a damaged or hand-edited file holds them.
+    #[error("the desk is damaged: {0}; run `balie check` on it")]
+    Damaged(String),
     #[error("{0}")]
     Invalid(String),
     #[error("not found: {0}")]
@@ -84,30 +97,21 @@ impl StoreError {
     /// True when the disk or the file refused the write, as opposed to a bug or bad input.
     pub fn is_storage_problem(&self) -> bool {
         matches!(
+            self.trouble(),
+            Some(Trouble::DiskFull | Trouble::Busy | Trouble::ReadOnly)
+        ) || matches!(
             self,
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
                 if matches!(
                     e.code,
-                    rusqlite::ErrorCode::DiskFull
-                        | rusqlite::ErrorCode::DatabaseBusy
-                        | rusqlite::ErrorCode::DatabaseLocked
-                        | rusqlite::ErrorCode::ReadOnly
-                        | rusqlite::ErrorCode::SystemIoFailure
-                        | rusqlite::ErrorCode::CannotOpen
+                    rusqlite::ErrorCode::SystemIoFailure | rusqlite::ErrorCode::CannotOpen
                 )
         )
     }
 
     /// Another desk holds the lock this step needed.
     pub fn is_busy(&self) -> bool {
-        matches!(
-            self,
-            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
-                if matches!(
-                    e.code,
-                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-                )
-        )
+        self.trouble() == Some(Trouble::Busy)
     }
 }
 
@@ -115,6 +119,8 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 
 pub struct Store {
     conn: Connection,
+    /// The desk's file, named in the errors a person can act on; `None` in memory.
+    path: Option<PathBuf>,
     agent: String,
     /// Inside `in_one_transaction`: writes nest as savepoints.
     batch: bool,
@@ -124,6 +130,10 @@ impl Store {
     /// Opens or creates the desk's file. A new file is created with mode 0600 because it holds
     /// callers' personal data.
     pub fn open(path: &Path, agent: &str) -> Result<Store> {
+        Store::open_unstamped(path, agent).map_err(|e| e.stamped(Some(path)))
+    }
+
+    fn open_unstamped(path: &Path, agent: &str) -> Result<Store> {
         let created = create_private_file(path)?;
         let conn = Connection::open_with_flags(
             path,
@@ -131,6 +141,7 @@ impl Store {
         )?;
         let mut store = Store {
             conn,
+            path: Some(path.to_path_buf()),
             agent: agent.to_string(),
             batch: false,
         };
@@ -163,6 +174,7 @@ impl Store {
     pub fn open_in_memory(agent: &str) -> Result<Store> {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
+            path: None,
             agent: agent.to_string(),
             batch: false,
         };
@@ -207,7 +219,7 @@ impl Store {
         }
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
-            .map_err(StoreError::from)?;
+            .map_err(|e| self.stamp(e.into()))?;
         self.batch = true;
         let result = f(self);
         self.batch = false;
@@ -215,7 +227,9 @@ impl Store {
             Ok(_) if keep => "COMMIT",
             _ => "ROLLBACK",
         };
-        self.conn.execute_batch(end).map_err(StoreError::from)?;
+        self.conn
+            .execute_batch(end)
+            .map_err(|e| self.stamp(e.into()))?;
         result
     }
 
@@ -354,14 +368,23 @@ impl Store {
     fn write<T>(&mut self, f: impl FnOnce(&Connection, &str) -> Result<T>) -> Result<T> {
         if self.batch {
             // Any error fails the whole batch, which then rolls back as one.
-            return f(&self.conn, &self.agent);
+            return f(&self.conn, &self.agent).map_err(|e| self.stamp(e));
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx, &self.agent)?;
-        tx.commit()?;
-        Ok(value)
+        let written = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx, &self.agent)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        written.map_err(|e| self.stamp(e))
+    }
+
+    /// Names the desk's file in a failure a person can act on (a full disk, a lock held
+    /// elsewhere, a read-only file, damage); other errors pass unchanged.
+    pub(crate) fn stamp(&self, error: StoreError) -> StoreError {
+        error.stamped(self.path.as_deref())
     }
 }
 
@@ -566,6 +589,7 @@ mod tests {
             .unwrap();
             let mut store = Store {
                 conn,
+                path: None,
                 agent: "anna".into(),
                 batch: false,
             };
