@@ -230,8 +230,8 @@ pub fn default_path() -> Option<PathBuf> {
 /// `BALIE_CONFIG`): those must not silently fall back to defaults, whereas
 /// the default location has no file on a fresh machine.
 pub fn load(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, path),
+    match std::fs::read(path) {
+        Ok(bytes) => parse(utf8(&bytes, path)?, path),
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
             if must_exist {
                 Err(ConfigError::Missing {
@@ -246,6 +246,26 @@ pub fn load(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
             source,
         }),
     }
+}
+
+/// An editor saving in Latin-1 leaves bytes that are not UTF-8; the error points at the
+/// first one, where an editor can find it.
+fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, ConfigError> {
+    std::str::from_utf8(bytes).map_err(|err| {
+        let valid = &bytes[..err.valid_up_to()];
+        // The prefix is valid UTF-8 by definition; lossy only to avoid a second error path.
+        let text = String::from_utf8_lossy(valid);
+        let (line, column) = line_column(&text, text.len());
+        ConfigError::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message: format!(
+                "byte {:#04x} is not UTF-8; save the file as UTF-8",
+                bytes[err.valid_up_to()]
+            ),
+        }
+    })
 }
 
 /// `path` is only used in error messages.

@@ -348,6 +348,25 @@ fn load_reads_the_file_and_names_it_in_errors() {
     ));
 }
 
+/// Saved by an editor set to Latin-1: the error points at the first bad byte, counting
+/// columns in characters as an editor does, and says what to do.
+#[test]
+fn a_file_that_is_not_utf8_names_line_and_column_of_the_first_bad_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    let mut bytes = b"agent = \"Zo\xc3\xab\"\n# caf".to_vec();
+    bytes.extend([0xe9, b' ', 0xff, b'\n']);
+    std::fs::write(&file, &bytes).unwrap();
+    let err = load(&file, true).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "{}:2:6: byte 0xe9 is not UTF-8; save the file as UTF-8",
+            file.display()
+        )
+    );
+}
+
 #[test]
 fn priority_uses_the_matrix_and_clamps() {
     let mut config = Config::default();
