@@ -277,6 +277,45 @@ fn a_tickets_csv_with_one_bad_row_names_its_line_and_changes_nothing() {
     assert!(error.contains("line 3: the subject is empty"), "{error}");
 }
 
+/// Found by trying: a file with a bad status and a caller who is not on the desk named
+/// the status only, and the caller came up on the second try.
+#[test]
+fn every_bad_row_is_named_at_once_callers_not_on_the_desk_too() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    desk_with_callers(home.path(), &db);
+    let csv = home.path().join("tickets.csv");
+    std::fs::write(
+        &csv,
+        "caller,subject,status
+         Jan de Vries,VPN drops,open
+         Piet Onbekend,Mailbox full,open
+         Jan de Vries,Printer,bogus
+         odon@posta.hu,Badge,new
+         Klaas Niemand,Laptop,new
+",
+    )
+    .expect("write");
+    let error = refused(
+        home.path(),
+        &["--db", utf8(&db), "import", "tickets", utf8(&csv)],
+    );
+    let listed: Vec<&str> = error
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("line "))
+        .collect();
+    assert_eq!(listed.len(), 3, "{error}");
+    assert!(listed[0].starts_with("3: no caller on the desk is \"Piet Onbekend\""));
+    assert!(listed[1].starts_with("4: status \"bogus\""), "{error}");
+    assert!(listed[2].starts_with("6: no caller on the desk is \"Klaas Niemand\""));
+    assert!(
+        error.contains("has 3 bad rows; nothing was imported"),
+        "{error}"
+    );
+    assert_eq!(count(&db, "tickets"), 0);
+    assert_eq!(count(&db, "events"), 0);
+}
+
 #[test]
 fn a_dry_run_reports_what_would_change_and_changes_nothing() {
     let home = tempfile::tempdir().expect("home");

@@ -175,6 +175,20 @@ pub fn import(
         }
     }
     if !bad.is_empty() {
+        // Every bad row at once, those whose caller is not on the desk too: one round of
+        // fixing the file, not one per kind of mistake.
+        for row in &parsed {
+            let found = store
+                .caller_for_import(row.caller_id.as_deref(), row.caller.as_deref())
+                .map_err(TransferError::store(path))?;
+            if let Some(problem) = caller_problem(&found, row) {
+                bad.push(BadRow {
+                    line: row.line,
+                    problem,
+                });
+            }
+        }
+        bad.sort_by_key(|row| row.line);
         return Err(Failed::Rows(bad).at(path));
     }
     if parsed.is_empty() {
@@ -197,14 +211,15 @@ fn add(
     let mut summary = TicketSummary::default();
     let mut bad = Vec::new();
     for mut row in parsed {
-        let named = || {
-            row.caller
-                .clone()
-                .or_else(|| row.caller_id.clone())
-                .unwrap_or_default()
-        };
         let found = store.caller_for_import(row.caller_id.as_deref(), row.caller.as_deref())?;
-        let problem = match found {
+        if let Some(problem) = caller_problem(&found, &row) {
+            bad.push(BadRow {
+                line: row.line,
+                problem,
+            });
+            continue;
+        }
+        match found {
             CallerMatch::Found(id) => {
                 row.ticket.caller_id = id;
                 match store.import_ticket(&row.ticket, &config.ticket_prefix, now) {
@@ -218,30 +233,36 @@ fn add(
                     }
                     Err(other) => return Err(other.into()),
                 }
-                continue;
             }
-            CallerMatch::Forgotten => {
-                summary.forgotten += 1;
-                continue;
-            }
-            CallerMatch::NotFound => format!(
-                "no caller on the desk is \"{}\" (import the callers first)",
-                named()
-            ),
-            CallerMatch::Several(n) => format!(
-                "\"{}\" fits {n} callers; give the caller_id to say which",
-                named()
-            ),
-        };
-        bad.push(BadRow {
-            line: row.line,
-            problem,
-        });
+            CallerMatch::Forgotten => summary.forgotten += 1,
+            CallerMatch::NotFound | CallerMatch::Several(_) => {}
+        }
     }
     if bad.is_empty() {
         Ok(summary)
     } else {
         Err(Failed::Rows(bad))
+    }
+}
+
+/// Why a row's caller cannot take the ticket: nobody, or more than one, fits its columns.
+fn caller_problem(found: &CallerMatch, row: &Parsed) -> Option<String> {
+    let named = || {
+        row.caller
+            .clone()
+            .or_else(|| row.caller_id.clone())
+            .unwrap_or_default()
+    };
+    match found {
+        CallerMatch::NotFound => Some(format!(
+            "no caller on the desk is \"{}\" (import the callers first)",
+            named()
+        )),
+        CallerMatch::Several(n) => Some(format!(
+            "\"{}\" fits {n} callers; give the caller_id to say which",
+            named()
+        )),
+        CallerMatch::Found(_) | CallerMatch::Forgotten => None,
     }
 }
 
