@@ -211,8 +211,14 @@ fn check_lists_damage_and_exits_non_zero() {
         "{}",
         text(&out.stdout)
     );
+    // Written by hand, the orphan has no creating event either.
     assert!(
-        text(&out.stderr).contains("1 problem found"),
+        text(&out.stdout).contains("T-9999 has no creating event"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains("2 problems found"),
         "{}",
         text(&out.stderr)
     );

@@ -201,6 +201,27 @@ pub fn check(path: &Path) -> Result<Check> {
             Ok(rows) => report.problems.extend(rows),
             Err(error) => report.problems.push(format!("creating events: {error}")),
         }
+        let statuses: Vec<String> = crate::domain::Status::ALL
+            .iter()
+            .map(|s| format!("'{}'", s.code()))
+            .collect();
+        match listed(
+            &conn,
+            &format!(
+                "SELECT key, status FROM tickets WHERE status NOT IN ({}) ORDER BY number",
+                statuses.join(", ")
+            ),
+            |r| {
+                Ok(format!(
+                    "{} has the unknown status {:?}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?
+                ))
+            },
+        ) {
+            Ok(rows) => report.problems.extend(rows),
+            Err(error) => report.problems.push(format!("ticket statuses: {error}")),
+        }
         if report.schema.is_some_and(|s| s >= 3) {
             match conn.query_row(
                 "SELECT count(*) FROM erasure_reviews WHERE reviewed_at IS NULL",
