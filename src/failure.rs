@@ -12,21 +12,27 @@ use crate::store::{Sentence, StoreError};
 /// ticket list --format json | head -1`. The pipe may be buried in a CSV or JSON writer's
 /// error, whose own source chains do not always lead to it.
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        let kind = if let Some(e) = cause.downcast_ref::<std::io::Error>() {
-            Some(e.kind())
-        } else if let Some(e) = cause.downcast_ref::<serde_json::Error>() {
-            e.io_error_kind()
-        } else if let Some(e) = cause.downcast_ref::<csv::Error>() {
-            match e.kind() {
-                csv::ErrorKind::Io(e) => Some(e.kind()),
-                _ => None,
-            }
-        } else {
-            None
+    error
+        .chain()
+        .any(|cause| io_kind(cause) == Some(ErrorKind::BrokenPipe))
+}
+
+/// The kind of I/O failure behind `cause`, looking inside the wrappings writers use: an
+/// `io::Error::other(csv error)` whose source chain skips the CSV error's own I/O error.
+fn io_kind(cause: &(dyn Error + 'static)) -> Option<ErrorKind> {
+    if let Some(e) = cause.downcast_ref::<std::io::Error>() {
+        return match e.get_ref() {
+            Some(inner) if e.kind() == ErrorKind::Other => io_kind(inner),
+            _ => Some(e.kind()),
         };
-        kind == Some(ErrorKind::BrokenPipe)
-    })
+    }
+    if let Some(e) = cause.downcast_ref::<serde_json::Error>() {
+        return e.io_error_kind();
+    }
+    match cause.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+        Some(csv::ErrorKind::Io(e)) => Some(e.kind()),
+        _ => None,
+    }
 }
 
 /// The line `balie: …` prints for `error`. `desk` is the desk's file the command worked
@@ -115,6 +121,8 @@ mod tests {
         assert!(is_broken_pipe(&anyhow::Error::from(json).context("x")));
         let csv = csv::Error::from(pipe());
         assert!(is_broken_pipe(&anyhow::Error::from(csv)));
+        let wrapped = std::io::Error::other(csv::Error::from(pipe()));
+        assert!(is_broken_pipe(&anyhow::Error::from(wrapped)));
         assert!(!is_broken_pipe(&anyhow::anyhow!("broken pipe")));
         let other = std::io::Error::from(ErrorKind::PermissionDenied);
         assert!(!is_broken_pipe(&anyhow::Error::from(other)));

@@ -352,3 +352,98 @@ fn a_promise_is_made_from_the_command_line_and_bad_input_writes_nothing() {
         "refused promises are not written"
     );
 }
+
+/// A desk with more tickets than a pipe holds when listed: the reader going away must be
+/// felt by balie while it still writes.
+fn desk_with_many_tickets(db: &std::path::Path) {
+    use balie::store::{NewTicket, Store};
+    let mut store = Store::open(db, "anna").expect("desk");
+    let now = chrono::Utc::now();
+    store
+        .in_one_transaction(|store| {
+            let caller = store.create_caller(
+                &balie::domain::NewCaller {
+                    name: "Jan de Vries".into(),
+                    ..Default::default()
+                },
+                now,
+            )?;
+            for n in 0..1500 {
+                store.open_ticket_with_call(
+                    &NewTicket {
+                        prefix: "T",
+                        caller_id: &caller.id,
+                        subject: &format!("Printer {n} jams on the second floor again"),
+                        impact: 3,
+                        urgency: 3,
+                        priority: 3,
+                        category: None,
+                    },
+                    "",
+                    now,
+                )?;
+            }
+            Ok(())
+        })
+        .expect("tickets");
+}
+
+/// `balie ticket list --format json | head -1`: table and CSV stopped quietly, JSON and CSV
+/// sometimes said "Broken pipe (os error 32)" and exited 1.
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly_in_every_format() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    desk_with_many_tickets(&db);
+    let db = db.to_str().expect("utf-8");
+    for format in ["json", "csv", "table", "ids"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_balie"))
+            .args(["--db", db, "ticket", "list", "--limit", "1500"])
+            .args(["--format", format])
+            .env_clear()
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run balie");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut first = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut first)
+            .expect("first line");
+        assert!(!first.is_empty(), "{format}: some output came");
+        // The reader has gone: the rest of the output has nowhere to go.
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            text(&out.stderr)
+        );
+        assert_eq!(text(&out.stderr), "", "{format}: nothing said");
+    }
+}
+
+#[test]
+fn a_config_file_that_is_not_utf8_is_named_by_line_and_column() {
+    let home = tempfile::tempdir().expect("home");
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, b"agent = \"anna\"\n# caf\xe9 au lait\n").expect("config");
+    let out = balie(
+        home.path(),
+        &["--config", config.to_str().expect("utf-8"), "overdue"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "balie: {}:2:6: byte 0xe9 is not UTF-8; save the file as UTF-8\n",
+            config.display()
+        )
+    );
+}
