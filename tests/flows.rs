@@ -845,3 +845,50 @@ fn the_caller_card_counts_a_repeat_caller_and_shows_the_last_promise() {
         "last promise: call back with the log — broken"
     ));
 }
+
+/// A desk file holding a ticket without the event that created it: the queue's SLA clocks
+/// used to start at the dawn of time and every reload froze the desk for minutes. Now the
+/// agent reads, in their language, which file is damaged, which ticket, and who can help.
+#[test]
+fn a_damaged_desk_says_so_at_once_in_the_agents_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.db");
+    let mut h = Harness::on(balie::store::Store::open(&path, "anna").expect("store"));
+    h.press("n Piet <enter> <enter> <enter> <enter> <enter> <enter> printer<space>jams <enter>");
+    let key = h
+        .desk
+        .app
+        .views
+        .queue
+        .first()
+        .expect("the new ticket")
+        .key
+        .clone();
+    drop(h);
+    rusqlite::Connection::open(&path)
+        .and_then(|c| {
+            c.execute_batch(
+                "DROP TRIGGER events_are_never_deleted;
+                 DELETE FROM events WHERE kind = 'created';",
+            )
+        })
+        .expect("damage the desk");
+    let store = balie::store::Store::open(&path, "anna").expect("store");
+    let h = Harness::speaking(store, balie::i18n::Language::Dutch);
+    let message = h.desk.app.message.clone().expect("a message");
+    assert!(message.text.contains("kon niet laden"), "{}", message.text);
+    assert!(message.text.contains("beschadigd"), "{}", message.text);
+    assert!(
+        message.text.contains(&path.display().to_string()),
+        "{}",
+        message.text
+    );
+    assert!(
+        message
+            .text
+            .contains(&format!("{key} has no creating event")),
+        "{}",
+        message.text
+    );
+    assert!(message.text.contains("balie check"), "{}", message.text);
+}
