@@ -90,10 +90,21 @@ impl fmt::Display for Sentence<'_> {
             ),
             Trouble::Damaged => write!(
                 f,
-                "{path} is damaged ({}): run `balie --db {path} check` to see what is wrong, and restore a backup if it finds problems",
-                self.detail
+                "{path} is damaged ({}): run `balie --db {} check` to see what is wrong, and restore a backup if it finds problems",
+                self.detail,
+                shell_word(&path.to_string())
             ),
         }
+    }
+}
+
+/// `text` as one word for a POSIX shell, so that the command can be pasted as it stands.
+fn shell_word(text: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "/._-+~,:@%=".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
     }
 }
 
@@ -130,5 +141,22 @@ impl StoreError {
             }
             _ => self,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_check_command_for_a_damaged_desk_can_be_pasted() {
+        let line = |path: &str| Sentence::new(Trouble::Damaged, Path::new(path), "x").to_string();
+        assert!(line("/srv/desk.db").contains("`balie --db /srv/desk.db check`"));
+        assert!(
+            line("/home/anna/My Desk/anna's.db")
+                .contains(r"`balie --db '/home/anna/My Desk/anna'\''s.db' check`"),
+            "{}",
+            line("/home/anna/My Desk/anna's.db")
+        );
     }
 }
