@@ -41,7 +41,7 @@ pub enum Action {
     },
     Saved(Outcome),
     ReviewLoaded(Box<crate::app::review::ReviewData>),
-    HandoverLoaded(Box<crate::handover::Handover>),
+    HandoverLoaded(Box<crate::domain::shift_handover::Handover>),
     ScriptsLoaded(Box<crate::app::script::ScriptsLoaded>),
     SaveFailed(String),
     /// The external editor returned; `failed` says whether it exited with an error.
@@ -118,7 +118,7 @@ pub struct ViewRequest {
 pub struct Views {
     pub queue: Vec<Ticket>,
     /// SLA clocks of the queue's tickets and the active one.
-    pub clocks: std::collections::HashMap<Id, crate::sla::TicketClocks>,
+    pub clocks: std::collections::HashMap<Id, crate::domain::sla::TicketClocks>,
     pub ticket: Option<TicketView>,
     pub caller: Option<CallerView>,
     pub promises: Vec<Promise>,
@@ -129,7 +129,7 @@ pub struct Views {
     /// This agent's open promises within the warning window or past due.
     pub due_soon: Vec<Promise>,
     /// Similar tickets from several callers just now, not yet tied to an incident.
-    pub outage: Option<crate::outage::Outage>,
+    pub outage: Option<crate::domain::outage::Outage>,
     /// Major incidents not yet resolved, newest first.
     pub incidents: Vec<Ticket>,
 }
@@ -141,7 +141,7 @@ pub struct TicketView {
     pub promises: Vec<Promise>,
     /// How often it was handed on to another line or group.
     pub transfers: i64,
-    pub first_contact: crate::first_contact::Verdict,
+    pub first_contact: crate::domain::first_contact::Verdict,
     /// The major incident it is linked to.
     pub incident: Option<Ticket>,
     /// For a major incident: the tickets of the callers it hit.
@@ -233,7 +233,7 @@ pub enum Write {
         incident_id: Id,
         resolution: crate::store::IncidentResolution,
     },
-    Script(crate::scripts::Record),
+    Script(crate::domain::scripts::Record),
 }
 
 /// What a successful write changed, so the app can move to it.

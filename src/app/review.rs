@@ -5,9 +5,9 @@ use chrono::{DateTime, Days, Utc};
 use chrono_tz::Tz;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use crate::domain::outcome::Record;
+use crate::domain::sla::TicketClocks;
 use crate::domain::{Alert, Id, Promise, Ticket};
-use crate::outcome::Record;
-use crate::sla::TicketClocks;
 
 #[derive(Clone, Debug, Default)]
 pub struct ReviewData {

@@ -5,11 +5,11 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::promises::{PROMISE_SELECT, promise_from_row};
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
+use crate::domain::fold::{fold, looks_like_phone, phone_digits, phone_query_variants};
+use crate::domain::matching;
 use crate::domain::{
     Caller, CallerHit, Channel, Id, NewCaller, PriorContact, Promise, Status, new_id,
 };
-use crate::fold::{fold, looks_like_phone, phone_digits, phone_query_variants};
-use crate::matching;
 
 /// Below this many callers, every caller is ranked: exact fuzzy matching costs a few
 /// milliseconds, and abbreviations like "jdvr" that share no trigram are still found.

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Row, params, params_from_iter};
 
 use super::{Result, Store, parse_code, parse_ts, ts};
+use crate::domain::sla::{History, StatusChange};
 use crate::domain::{Id, Status};
-use crate::sla::{History, StatusChange};
 
 /// The ticket columns an SLA report needs besides its history.
 #[derive(Clone, Debug, PartialEq)]
