@@ -154,11 +154,11 @@ pub struct CallerView {
     pub prior_contacts: Vec<PriorContact>,
     pub open_tickets: Vec<Ticket>,
     /// Inbound contacts within `repeat_contact_days`: a caller who keeps ringing.
-    pub recent: crate::store::RecentContacts,
+    pub recent: crate::domain::RecentContacts,
     /// The last promise the desk made this caller, kept or not.
     pub last_promise: Option<crate::domain::Promise>,
     /// Articles the caller was pointed to, newest first, and whether they rang again since.
-    pub sent_articles: Vec<crate::store::SentArticle>,
+    pub sent_articles: Vec<crate::domain::SentArticle>,
 }
 
 /// A change the agent asked for. Forms stay open until the write is confirmed, so a failed
@@ -231,7 +231,7 @@ pub enum Write {
     },
     ResolveIncident {
         incident_id: Id,
-        resolution: crate::store::IncidentResolution,
+        resolution: crate::domain::IncidentResolution,
     },
     Script(crate::domain::scripts::Record),
 }

@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 use super::{App, Effect, Popup, forms};
 use crate::domain::Id;
 use crate::domain::kb::{Article, Counts, Library, Problem, search};
-use crate::store::{ArticleUsage, KbCounter};
+use crate::domain::{ArticleUsage, KbCounter};
 use crate::t;
 
 /// More than fits in the popup at the largest terminal; the list scrolls.

@@ -13,9 +13,9 @@ use crate::domain::Promise;
 use crate::domain::business::Calendar;
 use crate::domain::first_contact::FirstContact;
 use crate::domain::outcome::Record;
+use crate::domain::sla::TicketHistory;
 use crate::domain::sla::{ClockState, ticket_clocks};
 use crate::domain::when;
-use crate::store::TicketHistory;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -71,7 +71,7 @@ pub fn handover(
     out: &mut impl Write,
 ) -> Result<()> {
     let handover =
-        crate::domain::shift_handover::gather(store, agent, &config.calendar(), &config.sla, now)?;
+        crate::desk::handover::gather(store, agent, &config.calendar(), &config.sla, now)?;
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &handover)?;

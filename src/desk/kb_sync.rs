@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 
 use crate::app::kb::{KbAction, KbEffect};
 use crate::app::{Action, App};
+use crate::desk::error_text::store_error;
 use crate::domain::kb::{Counts, Library};
-use crate::domain::words::store_error;
 use crate::store::{self, KbEntry, Store};
 
 /// The articles from the binary and `folder`, with the index synced and its counts read.

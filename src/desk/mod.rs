@@ -10,16 +10,18 @@ use chrono_tz::Tz;
 use crate::app::review::ReviewData;
 use crate::app::{Action, App, CallerView, Effect, TicketView, ViewRequest, Views};
 use crate::config::Config;
+use crate::desk::error_text::store_error;
 use crate::domain::first_contact::{Verdict, verdict};
 use crate::domain::outage::detect;
 use crate::domain::sla::{History, TicketClocks, Warning, ticket_clocks};
-use crate::domain::words::store_error;
 use crate::domain::{Id, QueueFilter, Ticket};
 use crate::store::{self, Store};
 
 mod apply;
 pub mod background_search;
 pub mod clipboard;
+mod error_text;
+pub mod handover;
 pub mod kb_sync;
 pub mod runtime;
 use apply::apply;
@@ -192,7 +194,7 @@ impl Desk {
             Effect::LoadHandover => {
                 let app = &self.app;
                 let agent = self.store.agent().to_string();
-                match crate::domain::shift_handover::gather(
+                match crate::desk::handover::gather(
                     &self.store,
                     &agent,
                     &app.calendar,

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::sla::History;
-use crate::store::TicketHistory;
+use crate::domain::sla::TicketHistory;
 
 /// First-contact resolution of one agent's tickets over a period.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]

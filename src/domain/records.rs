@@ -268,3 +268,49 @@ pub struct Counts {
     pub promises_due_today: i64,
     pub promises_overdue: i64,
 }
+
+/// How often a caller rang the desk lately: a repeat caller is one the desk has not helped
+/// yet, whatever the tickets say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecentContacts {
+    /// Inbound contacts (calls, e-mails, visits) since the window began.
+    pub inbound: u32,
+    /// Those of them about a ticket that is still open.
+    pub about_open: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KbCounter {
+    Opened,
+    Inserted,
+}
+
+/// How an article has been used, for its pane: "opened 12× · sent to 4 callers, 1 came back".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleUsage {
+    pub slug: String,
+    pub opened: i64,
+    pub inserted: i64,
+    pub sent: i64,
+    /// Callers it was sent to, and of them those with an inbound contact after the last send.
+    pub callers: i64,
+    pub came_back: i64,
+}
+
+/// An article sent to a caller, and whether they contacted the desk again after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentArticle {
+    pub slug: String,
+    pub title: String,
+    pub at: DateTime<Utc>,
+    pub came_back: bool,
+}
+
+/// How a major incident's resolution reaches the tickets linked to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncidentResolution {
+    pub note: String,
+    pub resolve_linked: bool,
+    /// "We will call you back" to every affected caller: what, and by when.
+    pub callbacks: Option<(String, DateTime<Utc>)>,
+}

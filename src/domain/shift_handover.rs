@@ -1,23 +1,19 @@
 //! The shift handover: an agent's open tickets and the promises that fall due before their
 //! next shift starts, written out to pass on to whoever takes over.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::config::SlaTargets;
 use crate::domain::business::Calendar;
-use crate::domain::sla::ticket_clocks;
+use crate::domain::sla::{History, ticket_clocks};
 use crate::domain::when;
-use crate::domain::{Channel, Promise, QueueFilter, Status, Ticket};
+use crate::domain::{Channel, Id, Promise, Status, Ticket};
 use crate::i18n::Texts;
-use crate::store::{self, Store};
 use crate::t;
-
-/// An agent holds few enough open tickets and promises that these bounds are never met
-/// in practice; they keep a runaway desk from flooding the page.
-const TICKETS: usize = 500;
-const PROMISES: usize = 500;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Handover {
@@ -49,23 +45,19 @@ pub struct HandoverPromise {
     pub due_at: String,
 }
 
-pub fn gather(
-    store: &Store,
+/// The handover from what the store read: the agent's open tickets with their histories,
+/// and their open promises (those due after the next shift starts are left out here).
+pub fn build(
     agent: &str,
+    tickets: &[Ticket],
+    histories: &HashMap<Id, History>,
+    promises: &[Promise],
     calendar: &Calendar,
     targets: &SlaTargets,
     now: DateTime<Utc>,
-) -> store::Result<Handover> {
+) -> Handover {
     let next_shift = calendar.next_working_day_start(now);
-    let tickets: Vec<Ticket> = store.queue_of(QueueFilter::Mine, None, agent, TICKETS)?;
-    let ids: Vec<String> = tickets.iter().map(|t| t.id.clone()).collect();
-    let histories = store.histories(&ids)?;
-    let promises: Vec<Promise> = store
-        .open_promises_by_agent(Some(agent), PROMISES)?
-        .into_iter()
-        .filter(|p| p.due_at < next_shift)
-        .collect();
-    Ok(Handover {
+    Handover {
         agent: agent.to_string(),
         next_shift: rfc3339(next_shift),
         tickets: tickets
@@ -85,6 +77,7 @@ pub fn gather(
             .collect(),
         promises: promises
             .iter()
+            .filter(|p| p.due_at < next_shift)
             .map(|p| HandoverPromise {
                 ticket: p.ticket_key.clone(),
                 to: p.to.clone(),
@@ -93,7 +86,7 @@ pub fn gather(
                 due_at: rfc3339(p.due_at),
             })
             .collect(),
-    })
+    }
 }
 
 fn rfc3339(at: DateTime<Utc>) -> String {

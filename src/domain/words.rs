@@ -4,11 +4,9 @@
 //!
 //! Every lookup is spelled out with a literal id so that the catalogue test sees each one.
 
-use crate::app::review::Bucket;
 use crate::domain::outcome::Outcome;
 use crate::domain::{AlertKind, Channel, EventKind, PromiseState, QueueFilter, Status};
 use crate::i18n::Texts;
-use crate::store::StoreError;
 use crate::t;
 
 impl Status {
@@ -90,17 +88,6 @@ impl QueueFilter {
     }
 }
 
-impl Bucket {
-    pub fn text(self, texts: &Texts) -> String {
-        match self {
-            Bucket::Overdue => t!(texts, "bucket-overdue"),
-            Bucket::DueToday => t!(texts, "bucket-due-today"),
-            Bucket::Tomorrow => t!(texts, "bucket-tomorrow"),
-            Bucket::Later => t!(texts, "bucket-later"),
-        }
-    }
-}
-
 /// What each step of impact (1 highest … 5) means, in the form's choice list.
 pub fn impact_steps(texts: &Texts) -> Vec<String> {
     vec![
@@ -121,21 +108,6 @@ pub fn urgency_steps(texts: &Texts) -> Vec<String> {
         t!(texts, "urgency-4"),
         t!(texts, "urgency-5"),
     ]
-}
-
-/// A store error as the agent reads it on the desk. The errors an agent can meet while
-/// working are worded in their language; the rest (a damaged or foreign file) only
-/// happen when a desk opens, before there is a desk to show them on, and keep their
-/// English. SQLite's own detail is English whatever we do.
-pub fn store_error(error: &StoreError, texts: &Texts) -> String {
-    match error {
-        StoreError::Sqlite(e) => t!(texts, "store-database", detail = e.to_string()),
-        StoreError::NotFound(what) => t!(texts, "store-not-found", what = what.as_str()),
-        StoreError::PromiseClosed(state) => {
-            t!(texts, "store-promise-closed", state = state.text(texts))
-        }
-        other => other.to_string(),
-    }
 }
 
 impl Outcome {
@@ -182,14 +154,6 @@ mod tests {
         ] {
             assert_eq!(f.text(&en), f.label());
         }
-        for b in [
-            Bucket::Overdue,
-            Bucket::DueToday,
-            Bucket::Tomorrow,
-            Bucket::Later,
-        ] {
-            assert_eq!(b.text(&en), b.label());
-        }
     }
 
     #[test]
@@ -204,19 +168,5 @@ mod tests {
         for (i, step) in urgency_steps(&nl).iter().enumerate() {
             assert!(step.starts_with(&(i + 1).to_string()), "{step}");
         }
-    }
-
-    #[test]
-    fn a_closed_promise_is_reported_in_the_agents_language() {
-        let error = StoreError::PromiseClosed(PromiseState::Kept);
-        assert_eq!(error.to_string(), "that promise is already kept");
-        assert_eq!(
-            store_error(&error, &Texts::new(Language::English)),
-            "that promise is already kept"
-        );
-        assert_eq!(
-            store_error(&error, &Texts::new(Language::Dutch)),
-            "die toezegging is al nagekomen"
-        );
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
 use super::{Theme, clip, popup_area, popup_block};
 use crate::app::App;
 use crate::app::kb::{ArticleView, KbSearch};
-use crate::domain::kb::markdown::{self, MarkdownStyle};
+use crate::ui::markdown::{self, MarkdownStyle};
 use crate::{app::layout, t};
 
 /// Narrower than this, the popup is centred over the whole desk instead.

@@ -7,6 +7,7 @@ mod find_ticket;
 mod form;
 mod help;
 mod kb;
+pub mod markdown;
 mod new_call;
 mod palette;
 mod promises;

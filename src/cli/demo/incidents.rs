@@ -5,8 +5,9 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Demo, Story, mins, pick};
+use crate::domain::IncidentResolution;
 use crate::domain::Status;
-use crate::store::{IncidentResolution, NewTicket, Result};
+use crate::store::{NewTicket, Result};
 
 /// What callers say when the whole office is offline, in the demo's three languages.
 const OUTAGE_SUBJECTS: &[&str] = &[

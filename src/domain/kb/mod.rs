@@ -4,7 +4,6 @@
 //! reported with its line, and the rest is still there.
 
 pub mod article;
-pub mod markdown;
 pub mod search;
 
 use std::collections::HashMap;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::ui::markdown;
 
 fn write(folder: &Path, name: &str, text: &str) {
     let kb = folder.join("kb");
