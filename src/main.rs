@@ -5,15 +5,16 @@ use anyhow::{Context, Result, bail};
 use chrono::Utc;
 use clap::Parser;
 
-use balie::background_search::BackgroundSearch;
-use balie::cli::{
+use balie::cli::args::{
     CallerCommand, Cli, Commands, TicketCommand, completion_command, write_man_page,
     write_man_pages,
 };
+use balie::cli::{demo, failure, reports, transfer, verbs};
 use balie::config::{self, Config};
+use balie::desk::background_search::BackgroundSearch;
+use balie::desk::runtime;
 use balie::desk::{self, Desk};
 use balie::store::Store;
-use balie::{commands, demo, failure, runtime, transfer, verbs};
 use std::io::{IsTerminal, Write, stderr, stdout};
 
 fn main() -> ExitCode {
@@ -72,11 +73,11 @@ fn run(cli: Cli) -> Result<()> {
             let search = background_search(&path, &config)?;
             runtime::run(Desk::new(store, config, Utc::now()), Some(search))
         }
-        Some(Commands::Bench(args)) => balie::bench::run(args),
+        Some(Commands::Bench(args)) => balie::cli::bench::run(args),
         Some(Commands::Demo { seed }) => run_demo(cli.db.clone(), config, *seed),
         Some(Commands::Overdue { agent, format }) => {
             let store = open_existing(&cli, &config)?;
-            commands::overdue(
+            reports::overdue(
                 &store,
                 &config,
                 agent.as_deref(),
@@ -92,7 +93,7 @@ fn run(cli: Cli) -> Result<()> {
         }) => {
             let store = open_existing(&cli, &config)?;
             let now = Utc::now();
-            commands::report(
+            reports::report(
                 &store,
                 &config,
                 since,
@@ -105,14 +106,14 @@ fn run(cli: Cli) -> Result<()> {
         Some(Commands::Handover { agent, format }) => {
             let store = open_existing(&cli, &config)?;
             let agent = agent.as_deref().unwrap_or(&config.agent);
-            commands::handover(&store, &config, agent, *format, Utc::now(), &mut stdout())
+            reports::handover(&store, &config, agent, *format, Utc::now(), &mut stdout())
         }
         Some(Commands::ExportIcs { agent, file }) => {
             let store = open_existing(&cli, &config)?;
-            let count = commands::export_ics(&store, agent.as_deref(), file, Utc::now())?;
+            let count = reports::export_ics(&store, agent.as_deref(), file, Utc::now())?;
             println!(
                 "wrote {} to {}",
-                commands::plural(count as i64, "open promise", "open promises"),
+                reports::plural(count as i64, "open promise", "open promises"),
                 file.display()
             );
             Ok(())
@@ -126,9 +127,9 @@ fn run(cli: Cli) -> Result<()> {
             transfer::command::export(what, &store, &config, Utc::now(), &mut stdout())
         }
         Some(Commands::Backup { file }) => {
-            commands::backup(&database_path(&cli)?, file, &mut stdout())
+            reports::backup(&database_path(&cli)?, file, &mut stdout())
         }
-        Some(Commands::Check) => commands::check(&database_path(&cli)?, &mut stdout()),
+        Some(Commands::Check) => reports::check(&database_path(&cli)?, &mut stdout()),
         Some(
             command @ (Commands::Ticket { .. }
             | Commands::Caller { .. }
@@ -146,13 +147,13 @@ fn run(cli: Cli) -> Result<()> {
             no_vacuum,
         }) => {
             let mut store = open_existing(&cli, &config)?;
-            let forget = commands::Forget {
+            let forget = reports::Forget {
                 db: &database_path(&cli)?,
                 caller,
                 yes: *yes,
                 vacuum: !*no_vacuum,
             };
-            commands::forget(
+            reports::forget(
                 &mut store,
                 &forget,
                 &config,

@@ -20,7 +20,7 @@ fn readme_lists_every_command_with_its_keys() {
                 command.name()
             );
         }
-        let description = command.description(&balie::commands::cli_texts());
+        let description = command.description(&balie::cli::reports::cli_texts());
         assert!(row.contains(description.split('$').next().unwrap_or_default()));
     }
 }
@@ -28,7 +28,7 @@ fn readme_lists_every_command_with_its_keys() {
 #[test]
 fn readme_exit_code_table_matches_the_command_line() {
     let readme = include_str!("../README.md");
-    for (code, meaning) in balie::cli::EXIT_CODES {
+    for (code, meaning) in balie::cli::args::EXIT_CODES {
         let row = readme
             .lines()
             .find(|l| l.starts_with(&format!("| {code} | ")))

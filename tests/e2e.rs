@@ -341,7 +341,7 @@ fn a_click_and_a_copy_go_through_the_real_terminal() {
     desk.send("y");
     desk.wait_for("copied Piet Pieterse's phone 06 1122 3344 to the clipboard");
     let start = Instant::now();
-    let sequence = balie::clipboard::osc52("06 1122 3344");
+    let sequence = balie::desk::clipboard::osc52("06 1122 3344");
     while !desk.wrote(sequence.as_bytes()) && start.elapsed() < WAIT {
         std::thread::sleep(Duration::from_millis(30));
     }

@@ -616,7 +616,7 @@ fn a_callback_request_takes_one_key_and_waits_its_turn() {
 
 #[test]
 fn the_resolution_clock_pauses_while_waiting_and_marks_a_breach() {
-    use balie::sla::ClockState;
+    use balie::domain::sla::ClockState;
     let mut h = Harness::with_callers();
     call_from_jan(&mut h);
     // Impact 1 × urgency 1 is P1: four business hours to resolve.

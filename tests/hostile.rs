@@ -13,14 +13,14 @@ use std::path::Path;
 
 use balie::app::form::{FormKind, Input};
 use balie::app::{Action, Effect, Popup};
-use balie::business::Calendar;
+use balie::cli::import::{ImportError, read_callers_csv};
 use balie::config::{Config, ConfigError, ThemeName};
-use balie::deadline::parse_deadline;
+use balie::domain::business::Calendar;
+use balie::domain::deadline::parse_deadline;
+use balie::domain::sla::{History, StatusChange, ticket_clocks};
 use balie::domain::{NewCaller, Status};
 use balie::i18n::{Language, Texts};
-use balie::import::{ImportError, read_callers_csv};
 use balie::keymap::Keymap;
-use balie::sla::{History, StatusChange, ticket_clocks};
 use balie::store::Store;
 use balie::ui::{self, Theme};
 use chrono::{DateTime, Duration, Utc};
@@ -589,8 +589,8 @@ fn use_config(config: &Config) -> Result<(), TestCaseError> {
     for priority in 0..=6 {
         let clocks = ticket_clocks(&history, config.sla.for_priority(priority), &calendar, now);
         for clock in [clocks.response, clocks.resolution] {
-            balie::when::friendly(clock.due, now, config.time_zone, &texts);
-            balie::when::countdown(clock.due, now, &texts);
+            balie::domain::when::friendly(clock.due, now, config.time_zone, &texts);
+            balie::domain::when::countdown(clock.due, now, &texts);
             prop_assert!((0.0..=1.0).contains(&clock.fraction_left));
         }
     }

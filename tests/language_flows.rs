@@ -4,8 +4,8 @@
 mod support;
 
 use balie::app::Popup;
+use balie::domain::timeline;
 use balie::i18n::Language;
-use balie::timeline;
 use support::Harness;
 
 /// What the agent reads on one language's desk along the call.

@@ -14,9 +14,9 @@
 
 mod support;
 
-use balie::deadline::parse_deadline;
+use balie::app::layout::{self, DeskLayout};
+use balie::domain::deadline::parse_deadline;
 use balie::i18n::{Language, Texts};
-use balie::layout::{self, DeskLayout};
 use balie::store::Store;
 use balie::t;
 use ratatui::buffer::Buffer;

@@ -3,11 +3,11 @@
 
 mod support;
 
-use balie::commands;
+use balie::cli::output::{Format, OverdueRow};
+use balie::cli::reports;
+use balie::domain::first_contact::first_contact_figures;
+use balie::domain::outcome::{Outcome, Record, classify};
 use balie::domain::{Channel, NewCaller, NewPromise, Status};
-use balie::first_contact::first_contact_figures;
-use balie::outcome::{Outcome, Record, classify};
-use balie::report::{Format, OverdueRow};
 use balie::store::{NewTicket, Store};
 use chrono::{DateTime, Duration, Utc};
 use support::{config, monday_morning};
@@ -265,7 +265,7 @@ fn overdue_json_and_csv_read_back_with_the_documented_fields() {
     let desk = hand_checked_desk();
     let config = config();
     let mut json = Vec::new();
-    commands::overdue(
+    reports::overdue(
         &desk.store,
         &config,
         None,
@@ -285,7 +285,7 @@ fn overdue_json_and_csv_read_back_with_the_documented_fields() {
     assert_eq!(rows[1]["due_at"], "2026-11-23T08:00:00Z");
 
     let mut csv_out = Vec::new();
-    commands::overdue(
+    reports::overdue(
         &desk.store,
         &config,
         Some("anna"),
@@ -322,7 +322,7 @@ fn overdue_json_and_csv_read_back_with_the_documented_fields() {
     assert_eq!(rows[0].overdue_minutes, 60);
 
     let mut table = Vec::new();
-    commands::overdue(
+    reports::overdue(
         &desk.store,
         &config,
         None,
@@ -351,7 +351,7 @@ fn report_json_and_csv_carry_rates_per_agent() {
     let desk = hand_checked_desk();
     let config = config();
     let mut json = Vec::new();
-    commands::report(
+    reports::report(
         &desk.store,
         &config,
         "7d",
@@ -379,7 +379,7 @@ fn report_json_and_csv_carry_rates_per_agent() {
     assert_eq!(rows[0]["sla_met_rate"], 0.5);
     assert_eq!(rows[1]["sla_met_rate"], 1.0);
     let mut csv_out = Vec::new();
-    commands::report(
+    reports::report(
         &desk.store,
         &config,
         "2026-11-16",
@@ -391,7 +391,7 @@ fn report_json_and_csv_carry_rates_per_agent() {
     .expect("report");
     let mut reader = csv::Reader::from_reader(csv_out.as_slice());
     assert_eq!(reader.records().count(), 2);
-    let err = commands::report(
+    let err = reports::report(
         &desk.store,
         &config,
         "last week",
@@ -412,7 +412,7 @@ fn the_calendar_export_reads_back_as_one_event_per_open_promise() {
         .open_promises_by_agent(Some("anna"), 100)
         .expect("open");
     assert_eq!(promises.len(), 2);
-    let text = balie::ics::calendar(&promises, desk.now);
+    let text = balie::cli::ics::calendar(&promises, desk.now);
     let calendars: Vec<_> = ical::IcalParser::new(text.as_bytes())
         .collect::<Result<_, _>>()
         .expect("valid iCalendar");

@@ -3,7 +3,7 @@
 mod support;
 
 use balie::app::Popup;
-use balie::report::Format;
+use balie::cli::output::Format;
 use chrono::Duration;
 use support::Harness;
 
@@ -71,7 +71,7 @@ fn the_overdue_cli_lists_what_the_review_marks_overdue() {
     h.press("v");
     let screen = h.screen(160, 45);
     let mut out = Vec::new();
-    balie::commands::overdue(
+    balie::cli::reports::overdue(
         &h.desk.store,
         &h.desk.app.config,
         None,
@@ -116,7 +116,7 @@ fn the_handover_lists_my_tickets_and_promises_due_before_my_next_shift() {
     );
 
     let mut json = Vec::new();
-    balie::commands::handover(
+    balie::cli::reports::handover(
         &h.desk.store,
         &h.desk.app.config,
         "bence",

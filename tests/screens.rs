@@ -59,7 +59,7 @@ fn at_the_minimum_size_every_pane_is_there() {
 /// of UTC panicked.
 #[test]
 fn an_sla_that_never_runs_out_shows_without_a_due_date() {
-    use balie::sla::{Span, Target};
+    use balie::domain::sla::{Span, Target};
     let mut h = Harness::with_callers();
     h.desk.app.config.sla.0 = [Target {
         first_response: Span::BusinessMinutes(60),

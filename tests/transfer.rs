@@ -54,9 +54,9 @@ fn demo_desk(db: &Path) -> String {
     let mut store = Store::open(db, "anna").expect("desk");
     let now = Utc::now();
     let priority = |impact: u8, urgency: u8| impact.min(urgency);
-    balie::demo::populate(
+    balie::cli::demo::populate(
         &mut store,
-        &balie::demo::DemoOptions {
+        &balie::cli::demo::DemoOptions {
             agent: "anna",
             ticket_prefix: "T",
             callers: 40,
@@ -435,7 +435,7 @@ fn todays_tickets_export_to_a_csv_that_a_csv_parser_reads() {
         .iter()
         .map(String::from)
         .collect();
-    assert_eq!(header, balie::transfer::tickets::COLUMNS);
+    assert_eq!(header, balie::cli::transfer::tickets::COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
     assert_eq!(rows.len(), 1);
     let field = |name: &str| {

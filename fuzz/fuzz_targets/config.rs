@@ -6,10 +6,10 @@
 use std::path::Path;
 
 use balie::config::{Config, ConfigError, parse};
-use balie::deadline::parse_deadline;
+use balie::domain::deadline::parse_deadline;
 use balie::i18n::Language;
 use balie::domain::Status;
-use balie::sla::{History, StatusChange, ticket_clocks};
+use balie::domain::sla::{History, StatusChange, ticket_clocks};
 use chrono::{Duration, TimeZone, Utc};
 use libfuzzer_sys::fuzz_target;
 
@@ -45,8 +45,8 @@ fn use_config(config: &Config) {
     for priority in 0..=6 {
         let clocks = ticket_clocks(&history, config.sla.for_priority(priority), &calendar, now);
         for clock in [clocks.response, clocks.resolution] {
-            balie::when::friendly(clock.due, now, config.time_zone);
-            balie::when::countdown(clock.due, now);
+            balie::domain::when::friendly(clock.due, now, config.time_zone);
+            balie::domain::when::countdown(clock.due, now);
             assert!((0.0..=1.0).contains(&clock.fraction_left));
         }
     }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use balie::domain::NewCaller;
-use balie::import::{ImportError, read_callers_csv};
+use balie::cli::import::{ImportError, read_callers_csv};
 use balie::store::Store;
 use chrono::{TimeZone, Utc};
 use libfuzzer_sys::fuzz_target;

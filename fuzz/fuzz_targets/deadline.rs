@@ -3,9 +3,9 @@
 //! away. `tests/hostile.rs` runs the same property under `cargo test`.
 #![no_main]
 
-use balie::business::Calendar;
+use balie::domain::business::Calendar;
 use balie::config::Config;
-use balie::deadline::parse_deadline;
+use balie::domain::deadline::parse_deadline;
 use balie::i18n::Language;
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use libfuzzer_sys::fuzz_target;

@@ -41,7 +41,7 @@ pub enum Action {
     },
     Saved(Outcome),
     ReviewLoaded(Box<crate::app::review::ReviewData>),
-    HandoverLoaded(Box<crate::handover::Handover>),
+    HandoverLoaded(Box<crate::domain::shift_handover::Handover>),
     ScriptsLoaded(Box<crate::app::script::ScriptsLoaded>),
     SaveFailed(String),
     /// The external editor returned; `failed` says whether it exited with an error.
@@ -118,7 +118,7 @@ pub struct ViewRequest {
 pub struct Views {
     pub queue: Vec<Ticket>,
     /// SLA clocks of the queue's tickets and the active one.
-    pub clocks: std::collections::HashMap<Id, crate::sla::TicketClocks>,
+    pub clocks: std::collections::HashMap<Id, crate::domain::sla::TicketClocks>,
     pub ticket: Option<TicketView>,
     pub caller: Option<CallerView>,
     pub promises: Vec<Promise>,
@@ -129,7 +129,7 @@ pub struct Views {
     /// This agent's open promises within the warning window or past due.
     pub due_soon: Vec<Promise>,
     /// Similar tickets from several callers just now, not yet tied to an incident.
-    pub outage: Option<crate::outage::Outage>,
+    pub outage: Option<crate::domain::outage::Outage>,
     /// Major incidents not yet resolved, newest first.
     pub incidents: Vec<Ticket>,
 }
@@ -141,7 +141,7 @@ pub struct TicketView {
     pub promises: Vec<Promise>,
     /// How often it was handed on to another line or group.
     pub transfers: i64,
-    pub first_contact: crate::first_contact::Verdict,
+    pub first_contact: crate::domain::first_contact::Verdict,
     /// The major incident it is linked to.
     pub incident: Option<Ticket>,
     /// For a major incident: the tickets of the callers it hit.
@@ -154,11 +154,11 @@ pub struct CallerView {
     pub prior_contacts: Vec<PriorContact>,
     pub open_tickets: Vec<Ticket>,
     /// Inbound contacts within `repeat_contact_days`: a caller who keeps ringing.
-    pub recent: crate::store::RecentContacts,
+    pub recent: crate::domain::RecentContacts,
     /// The last promise the desk made this caller, kept or not.
     pub last_promise: Option<crate::domain::Promise>,
     /// Articles the caller was pointed to, newest first, and whether they rang again since.
-    pub sent_articles: Vec<crate::store::SentArticle>,
+    pub sent_articles: Vec<crate::domain::SentArticle>,
 }
 
 /// A change the agent asked for. Forms stay open until the write is confirmed, so a failed
@@ -231,9 +231,9 @@ pub enum Write {
     },
     ResolveIncident {
         incident_id: Id,
-        resolution: crate::store::IncidentResolution,
+        resolution: crate::domain::IncidentResolution,
     },
-    Script(crate::scripts::Record),
+    Script(crate::domain::scripts::Record),
 }
 
 /// What a successful write changed, so the app can move to it.

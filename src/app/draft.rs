@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 
 use super::form::{Form, FormDraft};
 use super::{App, Popup};
+use crate::domain::when;
 use crate::t;
-use crate::when;
 
 impl App {
     /// The open form, if any: the only typing that is not saved the moment it is done.

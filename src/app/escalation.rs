@@ -4,7 +4,7 @@
 use super::form::{Field, Form, FormKind};
 use super::{App, Effect, LineFilter, Popup, Write};
 use crate::domain::EventKind;
-use crate::handoff;
+use crate::domain::escalation_note;
 use crate::t;
 
 impl App {
@@ -14,7 +14,7 @@ impl App {
             return Vec::new();
         };
         let ticket = &view.ticket;
-        let prefilled = handoff::prefill(ticket, &view.timeline, &self.texts);
+        let prefilled = escalation_note::prefill(ticket, &view.timeline, &self.texts);
         // The group a script's ending named, else the one after the group that holds the
         // ticket now, so escalating twice moves on.
         let groups = &self.config.groups;
@@ -121,6 +121,6 @@ pub(super) fn to_write(
         ticket_id: ticket_id.clone(),
         group: group.name.clone(),
         tier: group.tier,
-        handoff: handoff::note(prefilled, &form.text(1), texts),
+        handoff: escalation_note::note(prefilled, &form.text(1), texts),
     })
 }

@@ -5,14 +5,14 @@ use chrono::{DateTime, Utc};
 
 use super::form::{Field, Form, FormKind};
 use crate::app::action::Write;
-use crate::business::Calendar;
 use crate::config::Config;
-use crate::deadline::parse_deadline;
+use crate::domain::business::Calendar;
+use crate::domain::deadline::parse_deadline;
+use crate::domain::fold::looks_like_phone;
+use crate::domain::words::{impact_steps, urgency_steps};
 use crate::domain::{Channel, Id, NewCaller, Promise, Status, Ticket};
-use crate::fold::looks_like_phone;
 use crate::i18n::Texts;
 use crate::t;
-use crate::words::{impact_steps, urgency_steps};
 
 /// A typed query becomes the new caller's phone when it looks like one, else their name.
 pub fn new_caller(query: &str, texts: &Texts) -> Form {

@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 
 use super::form::{Field, Form, FormKind};
 use super::{App, Effect, Popup};
+use crate::domain::IncidentResolution;
 use crate::domain::{Id, Status, Ticket};
 use crate::i18n::Texts;
-use crate::store::IncidentResolution;
 use crate::t;
 
 impl App {

@@ -7,8 +7,8 @@ use ratatui_textarea::TextArea;
 
 use super::{App, Effect, Popup, forms};
 use crate::domain::Id;
-use crate::kb::{Article, Counts, Library, Problem, search};
-use crate::store::{ArticleUsage, KbCounter};
+use crate::domain::kb::{Article, Counts, Library, Problem, search};
+use crate::domain::{ArticleUsage, KbCounter};
 use crate::t;
 
 /// More than fits in the popup at the largest terminal; the list scrolls.
@@ -39,7 +39,7 @@ pub struct ArticleView {
     pub back: Option<KbSearch>,
 }
 
-/// What the store does for the knowledge base (see `kb::sync::perform`).
+/// What the store does for the knowledge base (see `desk::kb_sync::perform`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KbEffect {
     /// Read the articles again and bring the index up to date.
@@ -310,7 +310,7 @@ pub fn note_text(article: &Article) -> String {
     )
 }
 
-fn skipped_text(app: &App, skipped: &crate::kb::Skipped) -> String {
+fn skipped_text(app: &App, skipped: &crate::domain::kb::Skipped) -> String {
     let texts = &app.texts;
     let reason = match &skipped.error.problem {
         Problem::NoFrontMatter => t!(texts, "kb-problem-no-front-matter"),

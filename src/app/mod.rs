@@ -10,6 +10,7 @@ pub mod form;
 mod forms;
 mod incident;
 pub mod kb;
+pub mod layout;
 mod mouse;
 mod navigation;
 mod new_call;
@@ -28,9 +29,9 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::business::Calendar;
 use crate::config::Config;
 pub use crate::domain::LineFilter;
+use crate::domain::business::Calendar;
 use crate::domain::{Id, Promise, QueueFilter};
 use crate::i18n::Texts;
 use crate::keymap::{Command, Keymap};
@@ -131,9 +132,9 @@ pub struct App {
     pub popup: Option<Popup>,
     pub message: Option<Message>,
     /// Written by drawing, read by clicks; see `layout::Scrolled`.
-    pub scrolled: crate::layout::Scrolled,
+    pub scrolled: crate::app::layout::Scrolled,
     /// The knowledge base's articles, loaded by the desk at start and after an edit.
-    pub kb: crate::kb::Library,
+    pub kb: crate::domain::kb::Library,
 }
 
 impl App {
@@ -218,7 +219,7 @@ impl App {
             Action::HandoverLoaded(handover) => {
                 self.popup = Some(Popup::Text {
                     title: t!(self.texts, "handover-title"),
-                    lines: crate::handover::text(
+                    lines: crate::domain::shift_handover::text(
                         &handover,
                         now,
                         self.config.time_zone,

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::{App, Effect, Pane, Popup};
-use crate::layout;
+use crate::app::layout;
 
 /// Timeline lines per turn of the wheel; list selections move one row.
 const WHEEL_LINES: u16 = 3;

@@ -4,9 +4,9 @@
 
 use super::form::FormKind;
 use super::{App, Popup};
+use crate::domain::similarity::{Fingerprint, rank};
 use crate::domain::{EarlierTicket, Id};
-use crate::similarity::{Fingerprint, rank};
-use crate::{t, when};
+use crate::{domain::when, t};
 
 /// How many similar earlier tickets the Caller pane lists.
 pub const SHOWN: usize = 5;

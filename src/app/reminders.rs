@@ -6,10 +6,10 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use super::action::{Effect, Views};
+use crate::domain::when;
 use crate::domain::{AlertKind, Promise};
 use crate::i18n::Texts;
 use crate::t;
-use crate::when;
 
 pub fn pending(
     views: &Views,

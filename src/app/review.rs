@@ -5,9 +5,11 @@ use chrono::{DateTime, Days, Utc};
 use chrono_tz::Tz;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use crate::domain::outcome::Record;
+use crate::domain::sla::TicketClocks;
 use crate::domain::{Alert, Id, Promise, Ticket};
-use crate::outcome::Record;
-use crate::sla::TicketClocks;
+use crate::i18n::Texts;
+use crate::t;
 
 #[derive(Clone, Debug, Default)]
 pub struct ReviewData {
@@ -157,6 +159,37 @@ impl Review {
                 None => ReviewEvent::Nothing,
             },
             _ => ReviewEvent::Nothing,
+        }
+    }
+}
+
+/// The bucket's heading in the agent's language; English is the command line's label.
+impl Bucket {
+    pub fn text(self, texts: &Texts) -> String {
+        match self {
+            Bucket::Overdue => t!(texts, "bucket-overdue"),
+            Bucket::DueToday => t!(texts, "bucket-due-today"),
+            Bucket::Tomorrow => t!(texts, "bucket-tomorrow"),
+            Bucket::Later => t!(texts, "bucket-later"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn english_bucket_headings_are_the_command_lines_labels() {
+        let en = Texts::new(Language::English);
+        for b in [
+            Bucket::Overdue,
+            Bucket::DueToday,
+            Bucket::Tomorrow,
+            Bucket::Later,
+        ] {
+            assert_eq!(b.text(&en), b.label());
         }
     }
 }

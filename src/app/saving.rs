@@ -115,7 +115,7 @@ impl App {
             ));
             return Vec::new();
         };
-        let due = crate::deadline::parse_deadline(
+        let due = crate::domain::deadline::parse_deadline(
             &self.config.callback_within,
             self.now,
             &self.calendar,

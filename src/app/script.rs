@@ -6,13 +6,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::{App, Effect, Popup, Write, forms};
-use crate::domain::{Event, EventKind, Id};
-use crate::keymap::Command;
-use crate::scripts::fill::{Facts, fill};
-use crate::scripts::rank::{Situation, ranked};
-use crate::scripts::{
+use crate::domain::scripts::fill::{Facts, fill};
+use crate::domain::scripts::rank::{Situation, ranked};
+use crate::domain::scripts::{
     Ending, Given, Library, Record, Recorded, Recording, Reply, Run, Script, ScriptError,
 };
+use crate::domain::{Event, EventKind, Id};
+use crate::keymap::Command;
 use crate::t;
 
 /// A call logged this recently counts as "just taken": the call-opening check is offered.
@@ -83,7 +83,7 @@ impl Runner {
             .unwrap_or_default()
     }
 
-    pub fn answers(&self) -> &[crate::scripts::Answer] {
+    pub fn answers(&self) -> &[crate::domain::scripts::Answer] {
         match self.script.step(self.run.at).map(|s| &s.reply) {
             Some(Reply::Choices(answers)) => answers,
             _ => &[],
@@ -259,7 +259,12 @@ impl App {
                 match earlier {
                     Some(c) => format!(
                         "{} · {} {}",
-                        crate::when::friendly(c.at, self.now, self.config.time_zone, &self.texts),
+                        crate::domain::when::friendly(
+                            c.at,
+                            self.now,
+                            self.config.time_zone,
+                            &self.texts
+                        ),
                         c.ticket_key,
                         c.subject
                     ),

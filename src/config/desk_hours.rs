@@ -8,8 +8,8 @@ use serde::Deserialize;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 
 use super::StrWith;
-use crate::business::Calendar;
-use crate::sla::{Span, Target, default_targets};
+use crate::domain::business::Calendar;
+use crate::domain::sla::{Span, Target, default_targets};
 
 /// Opening hours per weekday, Monday first. Several intervals make a lunch break.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]

@@ -165,13 +165,13 @@ impl Config {
 
     /// The desk's business calendar. Hours were checked when the file was read, so the
     /// fallback is never reached in practice.
-    pub fn calendar(&self) -> crate::business::Calendar {
-        crate::business::Calendar::new(
+    pub fn calendar(&self) -> crate::domain::business::Calendar {
+        crate::domain::business::Calendar::new(
             self.time_zone,
             self.working_hours.0.clone(),
             self.holidays.iter().copied(),
         )
-        .unwrap_or_else(|_| crate::business::Calendar::standard(self.time_zone))
+        .unwrap_or_else(|_| crate::domain::business::Calendar::standard(self.time_zone))
     }
 
     /// Impact 1 = whole organisation … 5 = one person, minor; urgency 1 =
@@ -380,10 +380,10 @@ fn de_callback_within<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
             // Checked against a fixed instant: only the form matters here.
             let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
             if s.trim_start().starts_with('+')
-                && crate::deadline::parse_deadline(
+                && crate::domain::deadline::parse_deadline(
                     s,
                     now,
-                    &crate::business::Calendar::standard(chrono_tz::UTC),
+                    &crate::domain::business::Calendar::standard(chrono_tz::UTC),
                     Language::English,
                 )
                 .is_ok()

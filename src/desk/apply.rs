@@ -102,7 +102,7 @@ pub(super) fn apply(
                 },
                 now,
             )?;
-            let when = crate::when::friendly(promise.due_at, now, config.time_zone, texts);
+            let when = crate::domain::when::friendly(promise.due_at, now, config.time_zone, texts);
             done(
                 t!(texts, "done-promised", to = promise.to, when = when),
                 Some(ticket_id),
@@ -122,7 +122,7 @@ pub(super) fn apply(
             reason,
         } => {
             let promise = store.reschedule_promise(&promise_id, due_at, &reason, now)?;
-            let when = crate::when::friendly(promise.due_at, now, config.time_zone, texts);
+            let when = crate::domain::when::friendly(promise.due_at, now, config.time_zone, texts);
             done(
                 t!(texts, "done-rescheduled", when = when),
                 Some(promise.ticket_id),

@@ -10,14 +10,20 @@ use chrono_tz::Tz;
 use crate::app::review::ReviewData;
 use crate::app::{Action, App, CallerView, Effect, TicketView, ViewRequest, Views};
 use crate::config::Config;
+use crate::desk::error_text::store_error;
+use crate::domain::first_contact::{Verdict, verdict};
+use crate::domain::outage::detect;
+use crate::domain::sla::{History, TicketClocks, Warning, ticket_clocks};
 use crate::domain::{Id, QueueFilter, Ticket};
-use crate::first_contact::{Verdict, verdict};
-use crate::outage::detect;
-use crate::sla::{History, TicketClocks, Warning, ticket_clocks};
 use crate::store::{self, Store};
-use crate::words::store_error;
 
 mod apply;
+pub mod background_search;
+pub mod clipboard;
+mod error_text;
+pub mod handover;
+pub mod kb_sync;
+pub mod runtime;
 use apply::apply;
 
 const TIMELINE_EVENTS: usize = 200;
@@ -188,7 +194,7 @@ impl Desk {
             Effect::LoadHandover => {
                 let app = &self.app;
                 let agent = self.store.agent().to_string();
-                match crate::handover::gather(
+                match crate::desk::handover::gather(
                     &self.store,
                     &agent,
                     &app.calendar,
@@ -210,7 +216,7 @@ impl Desk {
                         .config
                         .knowledge_folder()
                         .map(|f| f.join("scripts"));
-                    let library = crate::scripts::Library::load(folder.as_deref());
+                    let library = crate::domain::scripts::Library::load(folder.as_deref());
                     Action::ScriptsLoaded(Box::new(crate::app::script::ScriptsLoaded {
                         ticket_id,
                         library,
@@ -229,7 +235,9 @@ impl Desk {
                 Ok(outcome) => Action::Saved(outcome),
                 Err(e) => Action::SaveFailed(store_error(&e, &self.app.texts)),
             },
-            Effect::Kb(effect) => crate::kb::sync::perform(&mut self.store, &self.app, effect, now),
+            Effect::Kb(effect) => {
+                crate::desk::kb_sync::perform(&mut self.store, &self.app, effect, now)
+            }
             other => {
                 for_terminal.push(other);
                 return None;

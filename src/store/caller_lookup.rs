@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{Result, Store, parse_ts};
+use crate::domain::fold::{fold, looks_like_phone, phone_query_variants};
 use crate::domain::{Caller, CallerHit};
-use crate::fold::{fold, looks_like_phone, phone_query_variants};
 
 /// A search must narrow down to one caller; this many hits is plenty to show that it did
 /// not.

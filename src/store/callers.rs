@@ -5,11 +5,12 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::promises::{PROMISE_SELECT, promise_from_row};
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
+use crate::domain::RecentContacts;
+use crate::domain::fold::{fold, looks_like_phone, phone_digits, phone_query_variants};
+use crate::domain::matching;
 use crate::domain::{
     Caller, CallerHit, Channel, Id, NewCaller, PriorContact, Promise, Status, new_id,
 };
-use crate::fold::{fold, looks_like_phone, phone_digits, phone_query_variants};
-use crate::matching;
 
 /// Below this many callers, every caller is ranked: exact fuzzy matching costs a few
 /// milliseconds, and abbreviations like "jdvr" that share no trigram are still found.
@@ -291,16 +292,6 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-/// How often a caller rang the desk lately: a repeat caller is one the desk has not helped
-/// yet, whatever the tickets say.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct RecentContacts {
-    /// Inbound contacts (calls, e-mails, visits) since the window began.
-    pub inbound: u32,
-    /// Those of them about a ticket that is still open.
-    pub about_open: u32,
 }
 
 impl Store {

@@ -10,8 +10,8 @@ use serde_json::Value;
 use super::callers::search_text;
 use super::schema::FORGOTTEN;
 use super::{Result, Store, StoreError, parse_ts};
+use crate::domain::fold::fold;
 use crate::domain::{Channel, EventKind, NewCaller, PromiseState, Status};
-use crate::fold::fold;
 
 /// What a column may hold, checked before a row is written.
 #[derive(Clone, Copy, Debug)]

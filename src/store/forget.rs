@@ -11,8 +11,8 @@ use rusqlite::{Connection, params};
 use super::caller_lookup::{CallerLookup, caller_with_handles, erased_at, is_caller_id};
 use super::schema::FORGOTTEN;
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
+use crate::domain::fold::{fold, phone_digits, phone_query_variants};
 use crate::domain::{Caller, CallerHit, EventKind, Id, new_id};
-use crate::fold::{fold, phone_digits, phone_query_variants};
 
 /// Words of a name too common to count as a mention of the caller on their own.
 const NAME_PARTICLES: &[&str] = &[

@@ -7,17 +7,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Row, params, params_from_iter};
 
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
+use crate::domain::sla::TicketHistory;
+use crate::domain::sla::{History, StatusChange};
 use crate::domain::{Id, Status};
-use crate::sla::{History, StatusChange};
-
-/// The ticket columns an SLA report needs besides its history.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TicketHistory {
-    pub ticket_id: Id,
-    pub assignee: String,
-    pub priority: u8,
-    pub history: History,
-}
 
 const HISTORY_EVENTS: &str = "e.kind IN ('created', 'status', 'contact_in', 'contact_out')";
 

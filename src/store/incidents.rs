@@ -11,6 +11,7 @@ use serde_json::json;
 
 use super::tickets::{TICKET_SELECT, insert_event, insert_ticket, ticket_from_row, ticket_in};
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
+use crate::domain::IncidentResolution;
 use crate::domain::{EarlierTicket, EventKind, Id, NewPromise, Status, Ticket, new_id};
 
 use super::NewTicket;
@@ -22,15 +23,6 @@ const EARLIER_TICKETS: usize = 200;
 const OUTAGE_CANDIDATES: usize = 500;
 
 const OPEN: &str = "'new', 'open', 'waiting_caller', 'waiting_third_party'";
-
-/// How a major incident's resolution reaches the tickets linked to it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IncidentResolution {
-    pub note: String,
-    pub resolve_linked: bool,
-    /// "We will call you back" to every affected caller: what, and by when.
-    pub callbacks: Option<(String, DateTime<Utc>)>,
-}
 
 impl Store {
     /// A caller's tickets, most recently active first, each with the last thing written on

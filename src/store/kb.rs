@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::tickets::insert_event;
 use super::{Result, Store, parse_ts, ts};
+use crate::domain::{ArticleUsage, KbCounter, SentArticle};
 use crate::domain::{EventKind, new_id};
 
 /// An article as the index keeps it.
@@ -21,33 +22,6 @@ pub struct KbEntry {
     pub own: bool,
     pub search_text: String,
     pub content_hash: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KbCounter {
-    Opened,
-    Inserted,
-}
-
-/// How an article has been used, for its pane: "opened 12× · sent to 4 callers, 1 came back".
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ArticleUsage {
-    pub slug: String,
-    pub opened: i64,
-    pub inserted: i64,
-    pub sent: i64,
-    /// Callers it was sent to, and of them those with an inbound contact after the last send.
-    pub callers: i64,
-    pub came_back: i64,
-}
-
-/// An article sent to a caller, and whether they contacted the desk again after it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SentArticle {
-    pub slug: String,
-    pub title: String,
-    pub at: DateTime<Utc>,
-    pub came_back: bool,
 }
 
 /// What a sync of the index changed.

@@ -24,18 +24,16 @@ mod trouble;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
 pub use caller_lookup::CallerLookup;
-pub use callers::{QuickSearch, RecentContacts};
+pub use callers::QuickSearch;
 pub use dump::{Column, ColumnKind, DESK_TABLES, RestoreCounts, Table};
 pub use exchange::{
     CallerImport, CallerMatch, CallerRecord, ImportedTicket, TicketImport, TicketRow,
 };
 pub use forget::{ForgetLookup, Forgotten, Mention};
-pub use history::TicketHistory;
-pub use incidents::IncidentResolution;
-pub use kb::{ArticleUsage, KbCounter, KbEntry, KbSync, SentArticle};
+pub use kb::{KbEntry, KbSync};
 pub use ticket_search::TicketFilter;
 pub use tickets::NewTicket;
-pub use trouble::{Sentence, Trouble};
+pub use trouble::{Sentence, Trouble, is_sqlite_error};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

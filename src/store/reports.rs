@@ -8,7 +8,7 @@ use rusqlite::params;
 use super::promises::{PROMISE_SELECT, promise_from_row};
 use super::{Result, Store, ts};
 use crate::domain::Promise;
-use crate::outcome::Record;
+use crate::domain::outcome::Record;
 
 impl Store {
     /// Open promises of every agent (or one), earliest deadline first.

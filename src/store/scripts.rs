@@ -7,8 +7,8 @@ use serde_json::json;
 
 use super::tickets::{event_from_row, insert_event};
 use super::{Result, Store};
+use crate::domain::scripts::{Record, Recording};
 use crate::domain::{Event, EventKind};
-use crate::scripts::{Record, Recording};
 
 impl Store {
     /// Writes what happened in a run; an answer that ends the script is written together
@@ -102,7 +102,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::domain::NewCaller;
-    use crate::scripts::Ending;
+    use crate::domain::scripts::Ending;
     use crate::store::NewTicket;
 
     #[test]

@@ -42,6 +42,12 @@ impl Trouble {
     }
 }
 
+/// True for SQLite's own error: past it in an error chain come only its restatements of
+/// the same failure ("Error code 13: …").
+pub fn is_sqlite_error(cause: &(dyn std::error::Error + 'static)) -> bool {
+    cause.downcast_ref::<rusqlite::Error>().is_some()
+}
+
 /// SQLite's detail without its restatement of the code ("Error code 13: …").
 pub(super) fn detail(error: &rusqlite::Error) -> String {
     match error {

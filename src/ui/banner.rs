@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, clip};
 use crate::app::App;
 use crate::keymap::Command;
-use crate::{t, when};
+use crate::{domain::when, t};
 
 /// Cells kept for what was promised, however narrow the terminal.
 const WHAT_AT_LEAST: usize = 12;

@@ -9,8 +9,8 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use super::{Theme, is_focused, pane_block};
 use crate::app::{App, CallerView, Pane, recognition};
 use crate::domain::EarlierTicket;
-use crate::outcome::{Outcome, classify};
-use crate::{t, when};
+use crate::domain::outcome::{Outcome, classify};
+use crate::{domain::when, t};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = is_focused(app, Pane::Caller);

@@ -7,7 +7,7 @@ use ratatui::widgets::{List, ListItem, ListState};
 
 use super::{Theme, search_popup};
 use crate::app::{App, TicketSearch};
-use crate::{t, when};
+use crate::{domain::when, t};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &TicketSearch, theme: &Theme) {
     let texts = &app.texts;

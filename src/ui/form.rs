@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, popup_area, popup_block};
 use crate::app::App;
 use crate::app::form::{Form, Input};
-use crate::deadline::parse_deadline;
-use crate::{t, when};
+use crate::domain::deadline::parse_deadline;
+use crate::{domain::when, t};
 
 /// Room for "▶ label:" in English; a language whose labels run longer widens the column
 /// up to `MAX_LABEL_WIDTH` rather than cutting them.

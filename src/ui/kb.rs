@@ -9,8 +9,8 @@ use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
 use super::{Theme, clip, popup_area, popup_block};
 use crate::app::App;
 use crate::app::kb::{ArticleView, KbSearch};
-use crate::kb::markdown::{self, MarkdownStyle};
-use crate::{layout, t};
+use crate::ui::markdown::{self, MarkdownStyle};
+use crate::{app::layout, t};
 
 /// Narrower than this, the popup is centred over the whole desk instead.
 const BESIDE_MIN_WIDTH: u16 = 56;

@@ -7,6 +7,7 @@ mod find_ticket;
 mod form;
 mod help;
 mod kb;
+pub mod markdown;
 mod new_call;
 mod palette;
 mod promises;
@@ -26,10 +27,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Pane, Popup};
-use crate::{layout, t};
+use crate::{app::layout, t};
 pub use theme::Theme;
 
-pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+pub use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();

@@ -8,7 +8,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{Theme, popup_area, popup_block, search_popup};
 use crate::app::{App, CallerSearch};
-use crate::{t, when};
+use crate::{domain::when, t};
 
 pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &CallerSearch, theme: &Theme) {
     let texts = &app.texts;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Row, Table, TableState};
 use super::{Theme, is_focused, pane_block};
 use crate::app::{App, Pane};
 use crate::domain::Promise;
-use crate::{t, when};
+use crate::{domain::when, t};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Urgency {

@@ -10,7 +10,7 @@ use crate::app::paging::{self, QUEUE_PAGE};
 use crate::app::{App, Pane};
 use crate::domain::{Status, Ticket};
 use crate::i18n::Texts;
-use crate::{t, when};
+use crate::{domain::when, t};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = is_focused(app, Pane::Queue);

@@ -8,9 +8,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{Theme, clip, popup_block, sla_label};
 use crate::app::App;
 use crate::app::review::{self, Bucket, Review};
+use crate::domain::outcome::Record;
 use crate::i18n::Texts;
-use crate::outcome::Record;
-use crate::{t, when};
+use crate::{domain::when, t};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &Theme) {
     let texts = &app.texts;

@@ -5,8 +5,8 @@ use chrono::TimeDelta;
 use ratatui::style::Style;
 
 use super::Theme;
+use crate::domain::sla::{Clock, ClockState, Warning};
 use crate::i18n::Texts;
-use crate::sla::{Clock, ClockState, Warning};
 use crate::t;
 
 pub fn label(clock: &Clock, texts: &Texts, theme: &Theme) -> (String, Style) {

@@ -9,9 +9,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, is_focused, pane_block, sla_label};
 use crate::app::{App, Pane, TicketView};
 use crate::domain::Event;
-use crate::first_contact::Verdict;
+use crate::domain::first_contact::Verdict;
 use crate::keymap::Command;
-use crate::{t, timeline, when};
+use crate::{domain::timeline, domain::when, t};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = is_focused(app, Pane::Ticket);

@@ -1,0 +1,431 @@
+//! The command line: global options for the files, and the subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Command, CommandFactory, Parser, Subcommand};
+
+use crate::cli::output::{Format, ListFormat};
+use crate::cli::transfer::FileFormat;
+use crate::domain::Status;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "balie",
+    version,
+    about = "A servicedesk in the terminal: queue, ticket, caller and promises on one local file",
+    long_about = "A servicedesk in the terminal: queue, ticket, caller and promises on one local \
+                  SQLite file. Without a subcommand, opens the desk.",
+    after_long_help = exit_status_help()
+)]
+pub struct Cli {
+    /// The desk's database file [default: balie.db in the user's data folder]
+    #[arg(long, global = true, env = "BALIE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// The configuration file [default: config.toml in the user's config folder]
+    #[arg(long, global = true, env = "BALIE_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Commands>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Commands {
+    /// Open the desk on a throwaway database full of sample callers, tickets and promises
+    /// (kept only when --db names a new file)
+    Demo {
+        /// Seed for the sample data; the same seed gives the same desk
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Import callers, tickets or a whole desk from a file
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
+    /// Export callers, tickets or the whole desk to a new file (readable by you only)
+    Export {
+        #[command(subcommand)]
+        what: ExportKind,
+    },
+    /// List open promises past their deadline, longest overdue first
+    Overdue {
+        /// Only this agent's promises
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Per agent: promises made and kept, and first-contact resolution, over a period
+    Report {
+        /// Start of the period: today, 7d, 30d (days back from now) or a date, 2026-11-01
+        #[arg(long, default_value = "7d", value_name = "today|7d|30d|DATE")]
+        since: String,
+        /// Only this agent
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Summarise an agent's open tickets and the promises due before their next shift
+    Handover {
+        /// Whose handover [default: the agent from the config]
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
+        /// table prints text to pass on; json the same for other tools (csv is not offered)
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Open, show and list tickets
+    Ticket {
+        #[command(subcommand)]
+        action: TicketCommand,
+    },
+    /// Find callers by name, organisation, phone, e-mail or identifier, best match first
+    Caller {
+        #[command(subcommand)]
+        action: CallerCommand,
+    },
+    /// Add a note to a ticket; with no TEXT, or TEXT `-`, the note is read from stdin
+    Note {
+        /// The ticket: its key (T-1234), number (1234) or id
+        #[arg(value_name = "TICKET")]
+        ticket: String,
+        /// The note
+        #[arg(value_name = "TEXT", num_args = 0..)]
+        text: Vec<String>,
+    },
+    /// Promise the caller of a ticket something by a deadline; prints the promise's id
+    Promise {
+        /// The ticket: its key (T-1234), number (1234) or id
+        #[arg(value_name = "TICKET")]
+        ticket: String,
+        /// By when: +2h, +4bh (business hours), 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00
+        #[arg(long, value_name = "WHEN")]
+        due: String,
+        /// To whom [default: the ticket's caller]
+        #[arg(long, value_name = "NAME")]
+        to: Option<String>,
+        /// How the promise will be kept: phone, email or visit
+        #[arg(long, default_value = "phone", value_name = "CHANNEL")]
+        channel: String,
+        /// What is promised
+        #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
+    /// Mark a promise as kept; keeping it is logged as an outbound contact on its ticket
+    Kept {
+        /// The promise's id, as `balie promise` prints it
+        #[arg(value_name = "PROMISE")]
+        promise: String,
+        /// What came of it, logged with the contact
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Print a completion script for a shell, e.g. `balie completions bash > ~/.local/share/bash-completion/completions/balie`
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print this manual as a man page (roff), e.g. `balie man > ~/.local/share/man/man1/balie.1`
+    Man {
+        /// Write balie.1 and a page for every subcommand (balie-ticket-list.1, …) into this
+        /// folder instead, so that the pages balie.1 refers to exist
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Write open promises to an iCalendar file for Outlook, Thunderbird and the like
+    ExportIcs {
+        /// Only this agent's promises
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
+        #[arg(value_name = "FILE.ics")]
+        file: PathBuf,
+    },
+    /// Measure the desk against its performance budgets on a generated desk
+    #[command(hide = true)]
+    Bench(crate::cli::bench::BenchArgs),
+    /// Copy the desk to a new file while desks keep working on it (one consistent snapshot)
+    Backup {
+        /// The copy; never an existing file
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Check the desk's file for damage without changing it; exits 1 on any problem
+    Check,
+    /// Erase a caller's personal data for good; their tickets, promises and events stay,
+    /// anonymous
+    Forget {
+        /// The caller's id, or a name, phone, e-mail or identifier that finds exactly one caller
+        #[arg(value_name = "CALLER")]
+        caller: String,
+        /// Erase without asking (for scripts); otherwise type the caller's name to confirm
+        #[arg(long)]
+        yes: bool,
+        /// Skip rebuilding the file, which pauses other desks' saves on a large desk; older
+        /// copies of the erased data may then remain in the file's free space
+        #[arg(long)]
+        no_vacuum: bool,
+    },
+}
+
+/// What balie's exit codes mean, for `balie --help`, the man page and README.md.
+pub const EXIT_CODES: &[(u8, &str)] = &[
+    (0, "success"),
+    (
+        1,
+        "an error: no such ticket or promise, a bad value, a refused change (an empty note, \
+         a promise already kept), no desk, a database problem; the reason is on stderr",
+    ),
+    (
+        2,
+        "a usage error: an unknown command or option, a missing argument",
+    ),
+    (
+        3,
+        "a caller search found nobody (`caller find`, `--caller`), or several callers where \
+         one was needed (the candidates are listed on stderr)",
+    ),
+];
+
+fn exit_status_help() -> String {
+    let mut help = String::from("Exit status:\n");
+    for (code, meaning) in EXIT_CODES {
+        help.push_str(&format!("  {code}  {meaning}\n"));
+    }
+    help
+}
+
+/// The man page: clap's sections for the command line, and the exit codes.
+pub fn write_man_page(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let man = clap_mangen::Man::new(Cli::command());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+    writeln!(out, ".SH \"EXIT STATUS\"")?;
+    for (code, meaning) in EXIT_CODES {
+        // A line starting with a dot or quote would be read as a roff request.
+        let meaning = meaning.replace('\\', "\\\\").replace('`', "");
+        writeln!(out, ".TP\n{code}\n{meaning}")?;
+    }
+    man.render_version_section(out)
+}
+
+/// Every page into `dir`: clap's own for each subcommand, then ours for balie itself, which
+/// adds the exit codes.
+pub fn write_man_pages(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    clap_mangen::generate_to(Cli::command(), dir)?;
+    let mut page = std::fs::File::create(dir.join("balie.1"))?;
+    write_man_page(&mut page)?;
+    page.sync_all()
+}
+
+/// The command line for shell completions: the completion generators offer hidden
+/// subcommands too, so `bench` is left out here. Everything else is `Cli`'s own.
+pub fn completion_command() -> Command {
+    let full = Cli::command();
+    let mut visible = Command::new("balie")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+    if let Some(about) = full.get_about() {
+        visible = visible.about(about.clone());
+    }
+    visible
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TicketCommand {
+    /// Open a ticket for a caller, as a new call in the desk does; prints its key
+    New(NewTicketArgs),
+    /// Show a ticket: its fields, open promises and timeline
+    Show {
+        /// The ticket: its key (T-1234), number (1234) or id
+        #[arg(value_name = "TICKET")]
+        ticket: String,
+        /// table: header and timeline; json: one object; csv: the timeline's events
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// List tickets, latest activity first (as the queue orders them); open ones by default
+    List(ListTicketsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewTicketArgs {
+    /// The caller's id, or a name, phone, e-mail or identifier that finds exactly one caller
+    #[arg(long, value_name = "CALLER")]
+    pub caller: String,
+    /// What the call is about
+    #[arg(long, value_name = "TEXT")]
+    pub subject: String,
+    /// 1 = the whole organisation … 5 = one person, minor; the priority follows from the
+    /// config's priority_matrix
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub impact: u8,
+    /// 1 = work has stopped now … 5 = can wait
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub urgency: u8,
+    /// One of the config's categories (capitals do not matter)
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+    /// What the caller said, logged with the inbound call that opens the ticket
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListTicketsArgs {
+    /// Only tickets with this status: new, open, waiting_caller, waiting_third_party,
+    /// resolved, closed (several: --status new,open) [default: every open status]
+    #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = parse_status)]
+    pub status: Vec<Status>,
+    /// Only tickets assigned to me (the agent in the config)
+    #[arg(long, conflicts_with = "assignee")]
+    pub mine: bool,
+    /// Only tickets assigned to this agent
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
+    /// At most this many tickets; a note on stderr says when there were more
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
+    /// ids prints one ticket key a line, for xargs
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CallerCommand {
+    /// Find callers as the desk's search does: fuzzy, accents and phone formats aside
+    Find {
+        /// A name, organisation, phone, e-mail or identifier
+        #[arg(value_name = "QUERY")]
+        query: String,
+        /// At most this many callers
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        limit: u32,
+        /// ids prints one caller id a line, for xargs
+        #[arg(long, value_enum, default_value_t)]
+        format: ListFormat,
+    },
+}
+
+fn parse_status(code: &str) -> Result<Status, String> {
+    Status::from_code(code.trim()).ok_or_else(|| {
+        let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+        format!("one of {}", codes.join(", "))
+    })
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportKind {
+    /// Callers from a CSV file with a header row: id, name, organization, phone, email,
+    /// identifiers (several values separated by ;), or from a JSON array of callers
+    Callers {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// csv or json [default: from the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+        /// Report what would be imported without changing the desk
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Tickets from CSV or JSON, as `balie export tickets` writes them; their callers must
+    /// be on the desk
+    Tickets {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// csv or json [default: from the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+        /// Report what would be imported without changing the desk
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// A whole desk from `balie export json`, into a new, empty desk
+    Json {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        /// Check the file and count its rows without changing the desk
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportKind {
+    /// Every caller (not those erased) to CSV or JSON
+    Callers {
+        /// A new file; never an existing one
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// csv or json [default: from the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+    },
+    /// Tickets to CSV or JSON, one row per ticket
+    Tickets {
+        /// A new file; never an existing one
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// csv or json [default: from the file's extension]
+        #[arg(long, value_enum)]
+        format: Option<FileFormat>,
+        /// Only tickets opened since: today, 7d (days back from now) or a date, 2026-11-01
+        #[arg(long, value_name = "today|7d|DATE")]
+        since: Option<String>,
+    },
+    /// The whole desk to one JSON file that `balie import json` reads back
+    Json {
+        /// A new file; never an existing one
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_are_accepted_before_and_after_the_subcommand() {
+        let before = Cli::try_parse_from(["balie", "--db", "x.db", "import", "callers", "c.csv"]);
+        let after = Cli::try_parse_from(["balie", "import", "callers", "c.csv", "--db", "x.db"]);
+        for parsed in [before, after] {
+            let cli = parsed.map_err(|e| e.to_string()).unwrap();
+            assert_eq!(cli.db, Some(PathBuf::from("x.db")));
+        }
+    }
+
+    #[test]
+    fn completions_offer_every_visible_subcommand_and_option_and_nothing_hidden() {
+        let names = |c: &Command| -> Vec<String> {
+            c.get_subcommands()
+                .filter(|s| !s.is_hide_set())
+                .map(|s| s.get_name().to_string())
+                .collect()
+        };
+        let full = Cli::command();
+        let visible = completion_command();
+        assert_eq!(names(&visible), names(&full));
+        assert!(visible.find_subcommand("bench").is_none());
+        assert!(full.find_subcommand("bench").is_some());
+        let args = |c: &Command| -> Vec<String> {
+            c.get_arguments().map(|a| a.get_id().to_string()).collect()
+        };
+        assert_eq!(args(&visible), args(&full));
+        assert_eq!(visible.get_name(), full.get_name());
+        assert_eq!(visible.get_version(), full.get_version());
+    }
+}

@@ -1,0 +1,134 @@
+//! The team lead's commands, `balie overdue` and `balie report`, measured as a lead runs
+//! them: every sample opens the file afresh, runs the query and writes the whole output.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, Utc};
+
+use super::report::{Budget, Row};
+use crate::cli::output::Format;
+use crate::cli::reports;
+use crate::config::Config;
+use crate::store::Store;
+
+const REPORT_BUDGET: Budget = Budget::P99(50.0);
+
+pub fn all<'a>(
+    path: &Path,
+    config: &'a Config,
+    samples: usize,
+    now: DateTime<Utc>,
+) -> Result<Vec<Row>> {
+    // A report reads far more than a keystroke does, so fewer samples keep the run short.
+    let samples = (samples / 10).clamp(5, 50);
+    let one_agent = Some(config.agent.as_str());
+    let overdue = |agent: Option<&'a str>, format| {
+        move |store: &Store, out: &mut Vec<u8>| {
+            reports::overdue(store, config, agent, format, now, out)
+        }
+    };
+    let report = |since: &'static str, agent: Option<&'a str>| {
+        move |store: &Store, out: &mut Vec<u8>| {
+            reports::report(store, config, since, agent, Format::Table, now, out)
+        }
+    };
+    let mut rows = vec![
+        timed(
+            "balie overdue, every agent, table (open + query + print)",
+            path,
+            config,
+            samples,
+            overdue(None, Format::Table),
+        )?,
+        timed(
+            "balie overdue --agent, json",
+            path,
+            config,
+            samples,
+            overdue(one_agent, Format::Json),
+        )?,
+        timed(
+            "balie report --since 7d, every agent",
+            path,
+            config,
+            samples,
+            report("7d", None),
+        )?,
+        timed(
+            "balie report --since 30d, every agent",
+            path,
+            config,
+            samples,
+            report("30d", None),
+        )?,
+        timed(
+            "balie report --since 30d --agent",
+            path,
+            config,
+            samples,
+            report("30d", one_agent),
+        )?,
+    ];
+    rows.push(overdue_process(path, samples)?);
+    Ok(rows)
+}
+
+fn timed(
+    name: &str,
+    path: &Path,
+    config: &Config,
+    samples: usize,
+    run: impl Fn(&Store, &mut Vec<u8>) -> Result<()>,
+) -> Result<Row> {
+    let mut durations = Vec::new();
+    let mut printed = 0;
+    for _ in 0..samples {
+        let mut out = Vec::new();
+        let started = Instant::now();
+        let store = Store::open(path, &config.agent)?;
+        run(&store, &mut out).with_context(|| format!("running {name}"))?;
+        durations.push(started.elapsed());
+        printed = out.len();
+    }
+    if printed == 0 {
+        bail!("{name} printed nothing on the generated desk");
+    }
+    Ok(Row::timed(name, REPORT_BUDGET, &durations))
+}
+
+/// The whole command as a shell runs it, process start included. It reads the wall clock,
+/// not the desk's fixed moment, so it is a check on the in-process figures, not a budget row.
+fn overdue_process(path: &Path, samples: usize) -> Result<Row> {
+    let program = std::env::current_exe().context("finding this program")?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let config = folder.join("bench-config.toml");
+    std::fs::write(&config, "time_zone = \"Europe/Amsterdam\"\n")
+        .with_context(|| format!("writing {}", config.display()))?;
+    let mut durations: Vec<Duration> = Vec::new();
+    for _ in 0..samples {
+        let started = Instant::now();
+        let status = Command::new(&program)
+            .arg("--db")
+            .arg(path)
+            .arg("--config")
+            .arg(&config)
+            .args(["overdue", "--format", "json"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .status()
+            .with_context(|| format!("running {} overdue", program.display()))?;
+        durations.push(started.elapsed());
+        if !status.success() {
+            bail!("balie overdue failed on the generated desk ({status})");
+        }
+    }
+    Ok(Row::timed(
+        "balie overdue as a process, wall clock (exec + all of the above)",
+        Budget::None,
+        &durations,
+    )
+    .into_detail())
+}

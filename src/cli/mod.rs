@@ -1,0 +1,13 @@
+//! The command line: the arguments, the verbs for scripts, the team lead's reports, import
+//! and export, the demo desk and the benchmark.
+
+pub mod args;
+pub mod bench;
+pub mod demo;
+pub mod failure;
+pub mod ics;
+pub mod import;
+pub mod output;
+pub mod reports;
+pub mod transfer;
+pub mod verbs;

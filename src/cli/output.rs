@@ -1,0 +1,323 @@
+//! The team lead's reports as text: aligned tables for people, and JSON and CSV with a
+//! stable shape for other tools (documented in README.md). Pure: rows in, bytes out.
+
+use std::io::Write;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::config::SlaTargets;
+use crate::domain::Promise;
+use crate::domain::business::Calendar;
+use crate::domain::first_contact::FirstContact;
+use crate::domain::outcome::Record;
+use crate::domain::sla::TicketHistory;
+use crate::domain::sla::{ClockState, ticket_clocks};
+use crate::domain::when;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+/// A listing's formats: the report formats, and `ids`, one identifier a line for `xargs`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    #[default]
+    Table,
+    Json,
+    Csv,
+    Ids,
+}
+
+/// One overdue promise. Field names and meanings are part of the JSON and CSV interface.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OverdueRow {
+    pub promise_id: String,
+    pub ticket: String,
+    pub owner: String,
+    pub to: String,
+    pub what: String,
+    pub channel: String,
+    /// RFC 3339, UTC.
+    pub due_at: String,
+    pub overdue_minutes: i64,
+}
+
+impl OverdueRow {
+    pub fn new(promise: &Promise, now: DateTime<Utc>) -> OverdueRow {
+        OverdueRow {
+            promise_id: promise.id.clone(),
+            ticket: promise.ticket_key.clone(),
+            owner: promise.owner.clone(),
+            to: promise.to.clone(),
+            what: promise.what.clone(),
+            channel: promise.channel.code().to_string(),
+            due_at: promise
+                .due_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            overdue_minutes: (now - promise.due_at).num_minutes(),
+        }
+    }
+}
+
+/// One agent's line in `balie report`. Rates are fractions from 0 to 1, or null when
+/// nothing was there to measure.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportRow {
+    pub agent: String,
+    pub promises_made: i64,
+    pub kept_on_time: i64,
+    pub kept_late: i64,
+    pub broken: i64,
+    pub cancelled_in_time: i64,
+    pub rescheduled_in_time: i64,
+    pub open: i64,
+    pub kept_rate: Option<f64>,
+    pub tickets: i64,
+    pub resolved: i64,
+    pub first_contact_resolved: i64,
+    pub first_contact_rate: Option<f64>,
+    /// Tickets resolved within the period's tickets, and how many within their SLA.
+    pub sla_resolved: i64,
+    pub sla_met: i64,
+    pub sla_met_rate: Option<f64>,
+}
+
+/// Resolved tickets per agent, and how many of them met their resolution target.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SlaFigure {
+    pub agent: String,
+    pub resolved: i64,
+    pub met: i64,
+}
+
+pub fn sla_figures(
+    histories: &[TicketHistory],
+    targets: &SlaTargets,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> Vec<SlaFigure> {
+    let mut figures: Vec<SlaFigure> = Vec::new();
+    for t in histories {
+        let target = targets.for_priority(t.priority);
+        let clock = ticket_clocks(&t.history, target, calendar, now).resolution;
+        let met = match clock.state {
+            ClockState::Met => 1,
+            ClockState::Breached
+                if !t.history.changes.last().is_some_and(|c| c.status.is_open()) =>
+            {
+                0
+            }
+            // Still open: not judged yet.
+            _ => continue,
+        };
+        match figures.iter_mut().find(|f| f.agent == t.assignee) {
+            Some(f) => {
+                f.resolved += 1;
+                f.met += met;
+            }
+            None => figures.push(SlaFigure {
+                agent: t.assignee.clone(),
+                resolved: 1,
+                met,
+            }),
+        }
+    }
+    figures
+}
+
+/// Joins the promise records and first-contact figures per agent; an agent may appear in
+/// either.
+pub fn report_rows(
+    records: &[Record],
+    first_contact: &[FirstContact],
+    sla: &[SlaFigure],
+) -> Vec<ReportRow> {
+    let mut agents: Vec<&str> = records
+        .iter()
+        .map(|r| r.agent.as_str())
+        .chain(first_contact.iter().map(|f| f.agent.as_str()))
+        .chain(sla.iter().map(|f| f.agent.as_str()))
+        .collect();
+    agents.sort_unstable();
+    agents.dedup();
+    agents
+        .into_iter()
+        .map(|agent| {
+            let record = records
+                .iter()
+                .find(|r| r.agent == agent)
+                .cloned()
+                .unwrap_or_default();
+            let fcr = first_contact
+                .iter()
+                .find(|f| f.agent == agent)
+                .cloned()
+                .unwrap_or_default();
+            let sla = sla
+                .iter()
+                .find(|f| f.agent == agent)
+                .cloned()
+                .unwrap_or_default();
+            ReportRow {
+                agent: agent.to_string(),
+                promises_made: record.made,
+                kept_on_time: record.kept_on_time,
+                kept_late: record.kept_late,
+                broken: record.broken,
+                cancelled_in_time: record.cancelled_in_time,
+                rescheduled_in_time: record.rescheduled_in_time,
+                open: record.open,
+                kept_rate: record.rate(),
+                tickets: fcr.tickets,
+                resolved: fcr.resolved,
+                first_contact_resolved: fcr.first_contact,
+                first_contact_rate: (fcr.resolved > 0)
+                    .then(|| fcr.first_contact as f64 / fcr.resolved as f64),
+                sla_resolved: sla.resolved,
+                sla_met: sla.met,
+                sla_met_rate: (sla.resolved > 0).then(|| sla.met as f64 / sla.resolved as f64),
+            }
+        })
+        .collect()
+}
+
+pub fn write_overdue(
+    out: &mut impl Write,
+    rows: &[OverdueRow],
+    format: Format,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => write_json(out, rows),
+        Format::Csv => write_csv(out, rows),
+        Format::Table => {
+            if rows.is_empty() {
+                return writeln!(out, "no overdue promises");
+            }
+            let texts = crate::cli::reports::cli_texts();
+            let header = ["overdue", "due", "agent", "ticket", "to", "what"];
+            let lines: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let due = chrono::DateTime::parse_from_rfc3339(&r.due_at)
+                        .map(|d| when::friendly(d.to_utc(), now, tz, &texts))
+                        .unwrap_or_else(|_| r.due_at.clone());
+                    vec![
+                        when::countdown(
+                            now - chrono::Duration::minutes(r.overdue_minutes),
+                            now,
+                            &texts,
+                        ),
+                        due,
+                        r.owner.clone(),
+                        r.ticket.clone(),
+                        r.to.clone(),
+                        r.what.clone(),
+                    ]
+                })
+                .collect();
+            write_table(out, &header, &lines)
+        }
+    }
+}
+
+pub fn write_report(
+    out: &mut impl Write,
+    rows: &[ReportRow],
+    format: Format,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => write_json(out, rows),
+        Format::Csv => write_csv(out, rows),
+        Format::Table => {
+            if rows.is_empty() {
+                return writeln!(out, "no promises or tickets in this period");
+            }
+            let header = [
+                "agent",
+                "made",
+                "on time",
+                "late",
+                "broken",
+                "cancelled",
+                "open",
+                "kept %",
+                "tickets",
+                "FCR %",
+                "SLA met %",
+            ];
+            let lines: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.agent.clone(),
+                        r.promises_made.to_string(),
+                        r.kept_on_time.to_string(),
+                        r.kept_late.to_string(),
+                        r.broken.to_string(),
+                        r.cancelled_in_time.to_string(),
+                        r.open.to_string(),
+                        percent(r.kept_rate),
+                        r.tickets.to_string(),
+                        percent(r.first_contact_rate),
+                        percent(r.sla_met_rate),
+                    ]
+                })
+                .collect();
+            write_table(out, &header, &lines)
+        }
+    }
+}
+
+fn percent(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "—".to_string(), |r| format!("{:.0}", r * 100.0))
+}
+
+pub(crate) fn write_json<T: Serialize>(out: &mut impl Write, rows: &[T]) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, rows)?;
+    writeln!(out)
+}
+
+pub(crate) fn write_csv<T: Serialize>(out: &mut impl Write, rows: &[T]) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    for row in rows {
+        writer.serialize(row).map_err(std::io::Error::other)?;
+    }
+    writer.flush()
+}
+
+/// Columns padded to their widest cell, measured in terminal cells so accents and wide
+/// characters line up.
+pub(crate) fn write_table(
+    out: &mut impl Write,
+    header: &[&str],
+    lines: &[Vec<String>],
+) -> std::io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for line in lines {
+        for (width, cell) in widths.iter_mut().zip(line) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let row = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.width())))
+            .collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    writeln!(out, "{}", row(header.to_vec()))?;
+    for line in lines {
+        writeln!(out, "{}", row(line.iter().map(String::as_str).collect()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,303 @@
+//! The terminal edge: raw mode, the event loop, and the effects that need the terminal
+//! ($EDITOR, suspend). Everything else happens in `Desk` and `App`.
+
+use std::io::{self, Stdout, Write as _};
+use std::process::Command as Process;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use chrono::Utc;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::app::{Action, Effect, Popup};
+use crate::config::Notifications;
+use crate::desk::Desk;
+use crate::desk::background_search::BackgroundSearch;
+use crate::ui::{self, Theme};
+
+/// How often countdowns redraw and other desks' changes are looked for.
+const TICK: Duration = Duration::from_millis(250);
+/// How often a running background search is asked for its answer.
+const SEARCH_POLL: Duration = Duration::from_millis(5);
+
+/// How long the event loop has to stop on its own after SIGHUP or SIGTERM.
+const HANGUP_GRACE: Duration = Duration::from_secs(2);
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Presses, releases and the wheel (xterm mode 1000) in SGR coordinates (1006), which have
+/// no 223-column limit. Crossterm's `EnableMouseCapture` also asks for every movement of the
+/// pointer, a stream of events over ssh that the desk has no use for.
+const CAPTURE_CLICKS: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+
+/// Runs the desk in the terminal. `search` ranks every caller in the background when the
+/// desk is too large for a keystroke to do so (see `background_search`).
+pub fn run(mut desk: Desk, search: Option<BackgroundSearch>) -> Result<()> {
+    install_panic_hook();
+    let stop = Arc::new(AtomicBool::new(false));
+    watch_for_hangup(Arc::clone(&stop))?;
+    let theme = Theme::from_env(desk.app.config.theme);
+    let mut terminal = enter(desk.app.config.mouse)?;
+    let result = event_loop(&mut terminal, &mut desk, search.as_ref(), &theme, &stop);
+    // Whatever ended the loop (quit, a signal, an error), a half-typed form is kept.
+    desk.keep_draft(Utc::now());
+    leave();
+    result
+}
+
+fn event_loop(
+    terminal: &mut Term,
+    desk: &mut Desk,
+    search: Option<&BackgroundSearch>,
+    theme: &Theme,
+    stop: &AtomicBool,
+) -> Result<()> {
+    let mut searching = false;
+    let mut last_tick = Instant::now();
+    let mouse = desk.app.config.mouse;
+    loop {
+        // Clicks are placed on the layout of the frame the agent is looking at.
+        let screen = terminal
+            .draw(|frame| ui::draw(frame, &desk.app, theme))?
+            .area;
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        // While a background pass runs, look for its answer every few milliseconds; once the
+        // search is closed, its answer no longer matters.
+        searching &= matches!(desk.app.popup, Some(Popup::Search(_)));
+        let wait = if searching { SEARCH_POLL } else { TICK };
+        let now = Utc::now();
+        let mut effects = if event::poll(wait)? {
+            match event::read()? {
+                // Only presses: with some terminals a release would type every letter twice.
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    desk.dispatch(Action::Key(key), now)
+                }
+                Event::Paste(text) => desk.dispatch(Action::Paste(text), now),
+                Event::Mouse(event) => desk.dispatch(Action::Mouse { event, screen }, now),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        if let Some(found) = search.and_then(BackgroundSearch::try_result) {
+            searching = false;
+            let hits = Action::CallerHits {
+                query: found.query,
+                hits: found.hits,
+            };
+            effects.extend(desk.dispatch(hits, now));
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            effects.extend(desk.poll_changes(now));
+            effects.extend(desk.dispatch(Action::Tick, now));
+        }
+        while let Some(effect) = effects.pop() {
+            match effect {
+                Effect::Quit => return Ok(()),
+                Effect::Suspend => suspend(terminal, mouse)?,
+                Effect::Copy(text) => copy(&text)?,
+                Effect::Notify(text) => notify(&text, desk.app.config.notifications)?,
+                Effect::SearchEverywhere(query) => {
+                    if let Some(search) = search {
+                        search.search(query);
+                        searching = true;
+                    }
+                }
+                Effect::OpenEditor { ticket_id, initial } => {
+                    let action = match edit(terminal, &initial, mouse) {
+                        Ok((text, failed)) => Action::EditorClosed {
+                            ticket_id,
+                            text,
+                            failed,
+                        },
+                        Err(error) => Action::EditorFailed(format!("{error:#}")),
+                    };
+                    effects.extend(desk.dispatch(action, Utc::now()));
+                }
+                Effect::EditArticle {
+                    slug,
+                    path,
+                    initial,
+                } => {
+                    let error = edit_article(terminal, &path, &initial, mouse)
+                        .err()
+                        .map(|e| format!("{e:#}"));
+                    let edited = crate::app::kb::KbAction::Edited { slug, error };
+                    effects.extend(desk.dispatch(Action::Kb(edited), Utc::now()));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The bell, and a desktop notification carried by the terminal itself where the agent
+/// turned those on. Caller names and ticket text are printed into an escape sequence, so
+/// control characters are dropped first: a name must not be able to end the sequence.
+fn notify(text: &str, notifications: Notifications) -> Result<()> {
+    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    let mut out = io::stdout();
+    out.write_all(b"\x07")?;
+    match notifications {
+        Notifications::Off => {}
+        Notifications::Osc9 => write!(out, "\x1b]9;balie: {clean}\x1b\\")?,
+        Notifications::Osc777 => write!(out, "\x1b]777;notify;balie;{clean}\x1b\\")?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The terminal puts the text on the clipboard; see `clipboard`.
+fn copy(text: &str) -> Result<()> {
+    let mut out = io::stdout();
+    out.write_all(crate::desk::clipboard::osc52(text).as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// An ssh session that drops sends SIGHUP; a shutdown sends SIGTERM. The event loop stops
+/// at its next turn and restores the terminal. But a terminal that has gone away can leave
+/// the input reader spinning on end-of-file without ever returning to the loop, so if the
+/// loop has not stopped shortly after the signal, this thread ends the process. The grace
+/// is generous because the loop's own stop also keeps the draft, and on a busy machine a
+/// turn of the loop can take a good part of a second. Every write is a transaction:
+/// nothing committed is lost and nothing half-written remains.
+fn watch_for_hangup(stop: Arc<AtomicBool>) -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+        .context("installing signal handlers")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(HANGUP_GRACE);
+            leave();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// `mouse` captures clicks and the wheel; without it the terminal keeps its own selection.
+fn enter(mouse: bool) -> Result<Term> {
+    enable_raw_mode().context("switching the terminal to raw mode")?;
+    // Clearing through crossterm, not `Terminal::clear`: that one asks the terminal for the
+    // cursor position, and a terminal that never answers (a bare pty) would stall the start.
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
+    if mouse {
+        let mut out = io::stdout();
+        out.write_all(CAPTURE_CLICKS)?;
+        out.flush()?;
+    }
+    Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
+}
+
+/// Restores the terminal; safe to call more than once (panic hook, then normal exit), and
+/// whether or not the mouse was captured.
+fn leave() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = io::stdout().flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        previous(info);
+    }));
+}
+
+/// Ctrl-Z: raw mode swallows the key, so stop ourselves the way the shell would have.
+fn suspend(terminal: &mut Term, mouse: bool) -> Result<()> {
+    leave();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    *terminal = enter(mouse)?;
+    Ok(())
+}
+
+/// Runs $VISUAL or $EDITOR on a private temporary file and returns what it holds, even when
+/// the editor fails, so nothing typed is lost.
+fn edit(terminal: &mut Term, initial: &str, mouse: bool) -> Result<(String, bool)> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    let mut file = tempfile::Builder::new()
+        .prefix("balie-note-")
+        .suffix(".md")
+        .tempfile()
+        .context("creating a file for the editor")?;
+    file.write_all(initial.as_bytes())
+        .and_then(|()| file.flush())
+        .context("writing the file for the editor")?;
+    leave();
+    // Through the shell, so that EDITOR="code --wait" works as it does for git.
+    let status = Process::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(file.path())
+        .status();
+    *terminal = enter(mouse)?;
+    let text = std::fs::read_to_string(file.path()).unwrap_or_default();
+    // An editor that could not start at all is reported; one that exited with an error
+    // still hands back whatever it saved.
+    let status = status.with_context(|| format!("starting the editor `{editor}`"))?;
+    Ok((text, !status.success()))
+}
+
+/// Runs the editor on an article's own file, writing `initial` there first when the file
+/// does not exist yet. The library is read again afterwards whatever the editor did.
+fn edit_article(
+    terminal: &mut Term,
+    path: &std::path::Path,
+    initial: &str,
+    mouse: bool,
+) -> Result<()> {
+    if !path.exists() {
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("creating {}", folder.display()))?;
+        }
+        std::fs::write(path, initial).with_context(|| format!("writing {}", path.display()))?;
+    }
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    leave();
+    let status = Process::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(path)
+        .status();
+    *terminal = enter(mouse)?;
+    let status = status.with_context(|| format!("starting the editor `{editor}`"))?;
+    if !status.success() {
+        anyhow::bail!("the editor `{editor}` exited with {status}");
+    }
+    Ok(())
+}

@@ -1,0 +1,466 @@
+//! Reads the callback moment an agent types. The rule throughout is that a
+//! promise to a customer is never guessed: anything that is not one of the
+//! listed forms, or that would land in the past, is refused with a message
+//! that says what to type instead.
+//!
+//! Day words follow the desk's calendar: `tomorrow` is the next working day,
+//! and a day named without a time means its opening time.
+
+use chrono::{
+    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
+    TimeZone, Utc, Weekday,
+};
+use chrono_tz::Tz;
+use thiserror::Error;
+
+use crate::domain::business::Calendar;
+use crate::i18n::{Language, Texts};
+use crate::t;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DeadlineError {
+    #[error("type when, e.g. +2h, 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00")]
+    Empty,
+    #[error(
+        "`{0}` not understood — write +2h, +1h30m, +4bh, +2wd, 15:00, today 15:00, \
+         tomorrow, tomorrow 9:00, fri, fri 14:00, 2026-12-01 or 2026-12-01 10:00"
+    )]
+    NotUnderstood(String),
+    #[error("{time} has already passed today — write `tomorrow {time}`")]
+    PassedToday { time: String },
+    #[error("{when} is in the past")]
+    Passed { when: String },
+    #[error("`{text}` is not a time: {reason}")]
+    InvalidTime { text: String, reason: TimeFault },
+    #[error("`{text}` is not a date on the calendar")]
+    InvalidDate { text: String },
+    #[error("{local} does not exist in {tz}: the clocks jump forward then — pick another time")]
+    NonexistentLocalTime { local: String, tz: Tz },
+    #[error("`{0}` adds up to no time at all — write e.g. +30m or +2h")]
+    ZeroDuration(String),
+    #[error("`{0}` is too far ahead")]
+    TooFar(String),
+}
+
+/// Why a word shaped like a time is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum TimeFault {
+    #[error("hours go from 0 to 23")]
+    Hours,
+    #[error("minutes go from 00 to 59")]
+    Minutes,
+    #[error("not a time of day")]
+    NotATime,
+}
+
+impl TimeFault {
+    fn message(self, texts: &Texts) -> String {
+        match self {
+            TimeFault::Hours => t!(texts, "deadline-hours"),
+            TimeFault::Minutes => t!(texts, "deadline-minutes"),
+            TimeFault::NotATime => t!(texts, "deadline-not-a-time"),
+        }
+    }
+}
+
+impl DeadlineError {
+    /// The error in the agent's language, with examples in the words that language reads
+    /// (`morgen 9:00`, `holnap 9:00`). `Display` stays English for the command line.
+    pub fn message(&self, texts: &Texts) -> String {
+        match self {
+            DeadlineError::Empty => t!(texts, "deadline-empty"),
+            DeadlineError::NotUnderstood(text) => {
+                t!(texts, "deadline-not-understood", text = text.as_str())
+            }
+            DeadlineError::PassedToday { time } => {
+                t!(texts, "deadline-passed-today", time = time.as_str())
+            }
+            DeadlineError::Passed { when } => t!(texts, "deadline-passed", when = when.as_str()),
+            DeadlineError::InvalidTime { text, reason } => t!(
+                texts,
+                "deadline-invalid-time",
+                text = text.as_str(),
+                reason = reason.message(texts)
+            ),
+            DeadlineError::InvalidDate { text } => {
+                t!(texts, "deadline-invalid-date", text = text.as_str())
+            }
+            DeadlineError::NonexistentLocalTime { local, tz } => t!(
+                texts,
+                "deadline-nonexistent",
+                local = local.as_str(),
+                tz = tz.name()
+            ),
+            DeadlineError::ZeroDuration(text) => t!(texts, "deadline-zero", text = text.as_str()),
+            DeadlineError::TooFar(text) => t!(texts, "deadline-too-far", text = text.as_str()),
+        }
+    }
+}
+
+/// The instant an agent means by `input`, strictly after `now`.
+///
+/// Day words and clock times are read in the calendar's zone. Plain `+`
+/// spans are elapsed time, so `+1d` across a clock change is 24 real hours;
+/// `+4bh` and `+1bh30m` count business hours and minutes, and `+2wd` working
+/// days as `Calendar::add_working_days` defines them.
+pub fn parse_deadline(
+    input: &str,
+    now: DateTime<Utc>,
+    calendar: &Calendar,
+    language: Language,
+) -> Result<DateTime<Utc>, DeadlineError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(DeadlineError::Empty);
+    }
+    let lower = text.to_lowercase();
+    let due = if let Some(rest) = lower.strip_prefix('+') {
+        match parse_span(rest, text)? {
+            Span::Elapsed(span) => now.checked_add_signed(span),
+            Span::Business(span) => Some(calendar.add(now, span)),
+            Span::WorkingDays(days) => Some(calendar.add_working_days(now, days)),
+        }
+        .ok_or_else(|| too_far(text))?
+    } else {
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let (day, time) = parse_words(&words, text, language)?;
+        resolve(day, time, now, calendar, text)?
+    };
+    // Past the calendar's century (where it answers MAX_UTC) is a typo, not a promise;
+    // `+95000000d` would also name a year the store cannot write or read back.
+    if due.signed_duration_since(now) > TimeDelta::days(FURTHEST_DAYS) {
+        return Err(too_far(text));
+    }
+    Ok(due)
+}
+
+/// The calendar's own horizon for business time, so every form shares one limit.
+const FURTHEST_DAYS: i64 = crate::domain::business::HORIZON_DAYS as i64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Span {
+    Elapsed(TimeDelta),
+    Business(TimeDelta),
+    WorkingDays(u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Day {
+    Today,
+    Tomorrow,
+    Next(Weekday),
+    On(NaiveDate),
+}
+
+fn not_understood(text: &str) -> DeadlineError {
+    DeadlineError::NotUnderstood(text.to_string())
+}
+
+fn too_far(text: &str) -> DeadlineError {
+    DeadlineError::TooFar(text.to_string())
+}
+
+fn hh_mm(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+/// `rest` is what follows the `+`, e.g. `1h30m`. Spaces are dropped so that
+/// `+1h 30m` reads the same; each unit may appear once, in any order.
+///
+/// Elapsed and business time do not mix (`+1d2bh` is refused), because
+/// the sum would depend on which is counted first. Once `bh` or `bm`
+/// appears a plain `m` is business minutes too, so `+1bh30m` reads as
+/// written; `wd` stands alone.
+fn parse_span(rest: &str, text: &str) -> Result<Span, DeadlineError> {
+    let parts = split_units(rest, text)?;
+    let has = |unit: &str| parts.iter().any(|(_, u)| u == unit);
+    let working_days = has("wd");
+    let business = has("bh") || has("bm");
+
+    let mut total = TimeDelta::zero();
+    let mut seen: Vec<&str> = Vec::new();
+    for (digits, unit) in &parts {
+        let unit = match (working_days, business, unit.as_str()) {
+            (true, _, "wd") if parts.len() == 1 => "wd",
+            (false, false, unit @ ("d" | "h" | "m")) => unit,
+            (false, true, "bh") => "bh",
+            (false, true, "bm" | "m") => "bm",
+            _ => return Err(not_understood(text)),
+        };
+        // A repeated unit (`+1h2h`) is more likely a typo than a sum.
+        if seen.contains(&unit) {
+            return Err(not_understood(text));
+        }
+        seen.push(unit);
+        // Only ASCII digits were collected, so failing here means overflow.
+        let n: i64 = digits.parse().map_err(|_| too_far(text))?;
+        if unit == "wd" {
+            return match u32::try_from(n) {
+                Ok(0) => Err(DeadlineError::ZeroDuration(text.to_string())),
+                Ok(days) => Ok(Span::WorkingDays(days)),
+                Err(_) => Err(too_far(text)),
+            };
+        }
+        let part = match unit {
+            "d" => TimeDelta::try_days(n),
+            "h" | "bh" => TimeDelta::try_hours(n),
+            _ => TimeDelta::try_minutes(n),
+        }
+        .ok_or_else(|| too_far(text))?;
+        total = total.checked_add(&part).ok_or_else(|| too_far(text))?;
+    }
+    if total.is_zero() {
+        return Err(DeadlineError::ZeroDuration(text.to_string()));
+    }
+    Ok(if business {
+        Span::Business(total)
+    } else {
+        Span::Elapsed(total)
+    })
+}
+
+/// `1bh30m` as `[("1", "bh"), ("30", "m")]`, ignoring spaces.
+fn split_units(rest: &str, text: &str) -> Result<Vec<(String, String)>, DeadlineError> {
+    let mut parts = Vec::new();
+    let mut digits = String::new();
+    let mut unit = String::new();
+    for c in rest.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            if !unit.is_empty() {
+                parts.push((std::mem::take(&mut digits), std::mem::take(&mut unit)));
+            }
+            digits.push(c);
+        } else if c.is_ascii_alphabetic() && !digits.is_empty() {
+            unit.push(c);
+        } else {
+            return Err(not_understood(text));
+        }
+    }
+    // A bare number (`+2`) could be hours or minutes; refuse rather than pick.
+    if unit.is_empty() {
+        return Err(not_understood(text));
+    }
+    parts.push((digits, unit));
+    Ok(parts)
+}
+
+/// `Ok(None)` when `word` is not shaped like `H:MM`, `HH:MM`, `H.MM` or
+/// `HH.MM`, so the caller can try other forms; an error when it is shaped
+/// like a time but out of range, because then the agent clearly meant one.
+/// Single-digit minutes (`9:5`) are not a time: 09:05 or 09:50 would be a guess.
+fn parse_time(word: &str) -> Result<Option<NaiveTime>, DeadlineError> {
+    let Some((h, m)) = word.split_once([':', '.']) else {
+        return Ok(None);
+    };
+    let shaped = (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit());
+    let (true, Ok(hour), Ok(minute)) = (shaped, h.parse::<u32>(), m.parse::<u32>()) else {
+        return Ok(None);
+    };
+    let invalid = |reason| DeadlineError::InvalidTime {
+        text: word.to_string(),
+        reason,
+    };
+    if hour > 23 {
+        return Err(invalid(TimeFault::Hours));
+    }
+    if minute > 59 {
+        return Err(invalid(TimeFault::Minutes));
+    }
+    NaiveTime::from_hms_opt(hour, minute, 0)
+        .map(Some)
+        .ok_or_else(|| invalid(TimeFault::NotATime))
+}
+
+/// `Ok(None)` when `word` is not shaped like `YYYY-MM-DD`; an error when it
+/// is but names no real day, such as 2026-02-30.
+fn parse_date(word: &str) -> Result<Option<NaiveDate>, DeadlineError> {
+    let mut parts = word.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Ok(None);
+    };
+    let shaped = y.len() == 4
+        && (1..=2).contains(&m.len())
+        && (1..=2).contains(&d.len())
+        && [y, m, d]
+            .iter()
+            .all(|part| part.bytes().all(|b| b.is_ascii_digit()));
+    let (true, Ok(year), Ok(month), Ok(day)) =
+        (shaped, y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
+    else {
+        return Ok(None);
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+        .map(Some)
+        .ok_or_else(|| DeadlineError::InvalidDate {
+            text: word.to_string(),
+        })
+}
+
+/// A day word: English always, and the desk's language besides. The languages' short
+/// forms do not collide with English ones; Dutch `ma` (Monday) and Hungarian `ma` (today)
+/// would, which is why only the desk's own language is read.
+fn parse_day_word(word: &str, language: Language) -> Option<DayWord> {
+    use DayWord::{Today, Tomorrow, Weekday as On};
+    let english = match word {
+        "today" => Some(Today),
+        "tomorrow" => Some(Tomorrow),
+        "mon" | "monday" => Some(On(Weekday::Mon)),
+        "tue" | "tues" | "tuesday" => Some(On(Weekday::Tue)),
+        "wed" | "wednesday" => Some(On(Weekday::Wed)),
+        "thu" | "thur" | "thurs" | "thursday" => Some(On(Weekday::Thu)),
+        "fri" | "friday" => Some(On(Weekday::Fri)),
+        "sat" | "saturday" => Some(On(Weekday::Sat)),
+        "sun" | "sunday" => Some(On(Weekday::Sun)),
+        _ => None,
+    };
+    english.or(match (language, word) {
+        (Language::English, _) => None,
+        (Language::Dutch, "vandaag") => Some(Today),
+        (Language::Dutch, "morgen") => Some(Tomorrow),
+        (Language::Dutch, "ma" | "maandag") => Some(On(Weekday::Mon)),
+        (Language::Dutch, "di" | "dinsdag") => Some(On(Weekday::Tue)),
+        (Language::Dutch, "wo" | "woensdag") => Some(On(Weekday::Wed)),
+        (Language::Dutch, "do" | "donderdag") => Some(On(Weekday::Thu)),
+        (Language::Dutch, "vr" | "vrijdag") => Some(On(Weekday::Fri)),
+        (Language::Dutch, "za" | "zaterdag") => Some(On(Weekday::Sat)),
+        (Language::Dutch, "zo" | "zondag") => Some(On(Weekday::Sun)),
+        (Language::Hungarian, "ma") => Some(Today),
+        (Language::Hungarian, "holnap") => Some(Tomorrow),
+        (Language::Hungarian, "h" | "hé" | "hétfő") => Some(On(Weekday::Mon)),
+        (Language::Hungarian, "k" | "ke" | "kedd") => Some(On(Weekday::Tue)),
+        (Language::Hungarian, "sze" | "szerda") => Some(On(Weekday::Wed)),
+        (Language::Hungarian, "cs" | "csü" | "csütörtök") => Some(On(Weekday::Thu)),
+        (Language::Hungarian, "p" | "pé" | "péntek") => Some(On(Weekday::Fri)),
+        (Language::Hungarian, "szo" | "szombat") => Some(On(Weekday::Sat)),
+        (Language::Hungarian, "v" | "vas" | "vasárnap") => Some(On(Weekday::Sun)),
+        _ => None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DayWord {
+    Today,
+    Tomorrow,
+    Weekday(Weekday),
+}
+
+/// `words` are lower-case; `text` is what the agent typed, for messages.
+/// No time means the day's opening time, settled once the day is known.
+fn parse_words(
+    words: &[&str],
+    text: &str,
+    language: Language,
+) -> Result<(Day, Option<NaiveTime>), DeadlineError> {
+    let (first, second) = match words {
+        [only] => (*only, None),
+        [day, time] => (*day, Some(*time)),
+        _ => return Err(not_understood(text)),
+    };
+
+    if second.is_none() {
+        if let Some(time) = parse_time(first)? {
+            return Ok((Day::Today, Some(time)));
+        }
+        // `2026-12-01T10:00`, lower-cased by now.
+        if let Some((date, time)) = first.split_once('t')
+            && let Some(date) = parse_date(date)?
+            && let Some(time) = parse_time(time)?
+        {
+            return Ok((Day::On(date), Some(time)));
+        }
+    }
+
+    let day = match (parse_day_word(first, language), parse_date(first)?) {
+        // Plain `today` is refused: the opening time is usually already gone.
+        (Some(DayWord::Today), _) if second.is_some() => Day::Today,
+        (Some(DayWord::Tomorrow), _) => Day::Tomorrow,
+        (Some(DayWord::Weekday(weekday)), _) => Day::Next(weekday),
+        (None, Some(date)) => Day::On(date),
+        _ => return Err(not_understood(text)),
+    };
+    let time = match second {
+        None => None,
+        Some(word) => Some(parse_time(word)?.ok_or_else(|| not_understood(text))?),
+    };
+    Ok((day, time))
+}
+
+fn resolve(
+    day: Day,
+    time: Option<NaiveTime>,
+    now: DateTime<Utc>,
+    calendar: &Calendar,
+    text: &str,
+) -> Result<DateTime<Utc>, DeadlineError> {
+    let tz = calendar.tz();
+    let now_local = now.with_timezone(&tz).naive_local();
+    let today = now_local.date();
+    let date = match day {
+        Day::Today => {
+            // Checked before the gap so that `2:30` at noon on the night the
+            // clocks jump says "passed", which is what the agent needs to hear.
+            if let Some(time) = time
+                && today.and_time(time) <= now_local
+            {
+                return Err(DeadlineError::PassedToday { time: hh_mm(time) });
+            }
+            today
+        }
+        Day::Tomorrow => calendar
+            .next_working_date(today)
+            .ok_or_else(|| too_far(text))?,
+        Day::Next(weekday) => {
+            let ahead =
+                (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+            let passed = match time {
+                Some(time) => today.and_time(time) <= now_local,
+                None => calendar.opening(today).map_or(
+                    today.and_time(calendar.usual_opening()) <= now_local,
+                    |open| open <= now,
+                ),
+            };
+            let ahead = if ahead == 0 && passed { 7 } else { ahead };
+            today
+                .checked_add_days(Days::new(u64::from(ahead)))
+                .ok_or_else(|| too_far(text))?
+        }
+        Day::On(date) => date,
+    };
+
+    let at = match (time, calendar.opening(date)) {
+        (Some(time), _) => to_utc(date.and_time(time), tz)?,
+        (None, Some(open)) => open,
+        // A day off has no opening of its own, but the agent chose it, so it
+        // gets the time the desk usually opens rather than a refusal.
+        (None, None) => to_utc(date.and_time(calendar.usual_opening()), tz)?,
+    };
+    if at <= now {
+        return Err(match (day, time) {
+            (Day::Today, Some(time)) => DeadlineError::PassedToday { time: hh_mm(time) },
+            _ => DeadlineError::Passed {
+                when: at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
+            },
+        });
+    }
+    Ok(at)
+}
+
+fn to_utc(local: NaiveDateTime, tz: Tz) -> Result<DateTime<Utc>, DeadlineError> {
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(at) => Ok(at.with_timezone(&Utc)),
+        // In the repeated hour after clocks go back, calling an hour early is
+        // recoverable while an hour late breaks the promise.
+        LocalResult::Ambiguous(first, second) => Ok(first.min(second).with_timezone(&Utc)),
+        LocalResult::None => Err(DeadlineError::NonexistentLocalTime {
+            local: local.format("%Y-%m-%d %H:%M").to_string(),
+            tz,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

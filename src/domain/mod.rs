@@ -1,0 +1,24 @@
+//! The rules of a servicedesk and the values they work on: records, business time, SLA
+//! clocks, deadlines, promise outcomes, first-contact resolution, similarity and outages,
+//! the escalation note and the shift handover, and the libraries of articles and scripts.
+//! Nothing here reads the store or touches the terminal.
+
+pub mod business;
+pub mod deadline;
+pub mod escalation_note;
+pub mod first_contact;
+pub mod fold;
+pub mod kb;
+pub mod matching;
+pub mod outage;
+pub mod outcome;
+mod records;
+pub mod scripts;
+pub mod shift_handover;
+pub mod similarity;
+pub mod sla;
+pub mod timeline;
+pub mod when;
+pub mod words;
+
+pub use records::*;
