@@ -12,6 +12,7 @@ use csv::ByteRecord;
 
 use crate::domain::NewCaller;
 use crate::store::{CallerImport, CallerRecord, Store, StoreError};
+use crate::text::{self, Field};
 use crate::transfer::lines::Lines;
 
 /// A file in the wrong encoding makes every row bad; a screenful of those says enough.
@@ -274,6 +275,9 @@ impl Columns {
         let mut caller = NewCaller::default();
         let mut id = None;
         for (&column, field) in self.0.iter().zip(record) {
+            if let Some(problem) = text::csv_field_too_long(column.header(), field) {
+                return Err(problem);
+            }
             let Ok(text) = std::str::from_utf8(field) else {
                 return Err(format!("{} {NOT_UTF8}", column.header()));
             };
@@ -307,6 +311,22 @@ pub(crate) fn caller_problems(record: &CallerRecord) -> Vec<String> {
     }
     if caller.name.trim().is_empty() {
         problems.push("the name is empty".to_string());
+    }
+    let mut check = |field: Field, text: &str| {
+        if let Err(error) = text::accept(field, text) {
+            problems.push(error.to_string());
+        }
+    };
+    check(Field::Name, &caller.name);
+    check(Field::Organization, &caller.organization);
+    for (field, values) in [
+        (Field::Phone, &caller.phones),
+        (Field::Email, &caller.emails),
+        (Field::Identifier, &caller.identifiers),
+    ] {
+        for value in values {
+            check(field, value);
+        }
     }
     for phone in &caller.phones {
         if !phone.chars().any(|c| c.is_ascii_digit()) {

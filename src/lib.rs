@@ -31,6 +31,7 @@ pub mod scripts;
 pub mod similarity;
 pub mod sla;
 pub mod store;
+pub mod text;
 pub mod timeline;
 pub mod transfer;
 pub mod ui;

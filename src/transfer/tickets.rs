@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::domain::Status;
 use crate::import::BadRow;
 use crate::store::{CallerMatch, ImportedTicket, Store, StoreError, TicketImport, TicketRow, ts};
+use crate::text::{self, Field};
 
 /// The columns of the CSV and the fields of the JSON, in the order they are written.
 pub const COLUMNS: [&str; 13] = [
@@ -262,6 +263,21 @@ fn parse(
     if subject.is_empty() {
         problems.push("the subject is empty".to_string());
     }
+    for (name, value) in fields {
+        let field = match *name {
+            "subject" => Field::Subject,
+            "caller" => Field::Name,
+            "category" => Field::Category,
+            "assignee" => Field::Assignee,
+            _ => Field::Value,
+        };
+        match text::accept(field, value) {
+            Ok(_) => {}
+            // "the value" needs its column's name; the other fields name themselves.
+            Err(error) if field == Field::Value => problems.push(format!("{name}: {error}")),
+            Err(error) => problems.push(error.to_string()),
+        }
+    }
     let status = match get("status") {
         None => Status::New,
         Some(text) => status_of(&text).unwrap_or_else(|| {
@@ -417,6 +433,10 @@ fn read_csv(bytes: &[u8], path: &Path) -> Result<Vec<(u64, Fields)>, TransferErr
         }
         let mut fields = Fields::new();
         for (column, field) in columns.iter().zip(&record) {
+            if let Some(problem) = text::csv_field_too_long(column, field) {
+                bad.push(BadRow { line, problem });
+                continue;
+            }
             match std::str::from_utf8(field) {
                 Ok(text) if text.trim().is_empty() => {}
                 Ok(text) => {

@@ -14,6 +14,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::domain::Ticket;
 use crate::store::Store;
+use crate::text::Field;
 
 /// The exit code for a search that found nobody, or several callers where one was
 /// needed; other errors exit 1 and usage errors 2.
@@ -43,6 +44,13 @@ pub fn find_ticket(store: &Store, named: &str) -> Result<Ticket> {
         store.find_ticket(named)?
     };
     found.with_context(|| format!("no ticket {named}"))
+}
+
+/// Text from an argument or stdin held to its field's rules (see `text`); the refusal names
+/// where the text came from and says that nothing was written.
+fn accept(source: &str, field: Field, text: &str) -> Result<String> {
+    crate::text::accept(field, text)
+        .map_err(|e| anyhow::anyhow!("{source}: {e}; nothing was saved"))
 }
 
 /// Instants in JSON and CSV: RFC 3339 in UTC, to the second.

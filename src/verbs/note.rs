@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::Ticket;
 use crate::store::Store;
+use crate::text::Field;
 
 /// A note longer than this is a mistake (a binary or a whole log piped in), not a note.
 pub const NOTE_MAX_BYTES: usize = 1024 * 1024;
@@ -29,6 +30,12 @@ pub fn note(
     if text.trim().is_empty() {
         bail!("the note is empty; nothing was saved");
     }
+    let from = if words.is_empty() || words == ["-"] {
+        "the note on stdin"
+    } else {
+        "the note"
+    };
+    let text = super::accept(from, Field::Note, &text)?;
     store.add_note(&ticket.id, &text, now)?;
     Ok(ticket)
 }
