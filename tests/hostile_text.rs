@@ -425,6 +425,40 @@ fn every_field_has_a_limit_and_the_refusal_names_it() {
         "the refusal repeats the field: {} bytes",
         err.len()
     );
+    // JSON has no fields to cut at: a value too long is refused without being quoted back.
+    let huge = "x".repeat(1_000_000);
+    let json = desk.file(
+        "callers.json",
+        &serde_json::json!([{ "name": "Piet", "phones": [huge], "id": huge }]).to_string(),
+    );
+    let err = desk.refused(&["import", "callers", path(&json)], "");
+    assert!(
+        err.contains("line 1: the value is 1000000 characters long; at most 100"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the phone number is 1000000 characters long"),
+        "{err}"
+    );
+    assert!(
+        err.len() < 1_000,
+        "the refusal repeats the value: {} bytes",
+        err.len()
+    );
+    let json = desk.file(
+        "tickets.json",
+        &serde_json::json!([{ "caller": "Jan", "subject": "VPN", "status": huge }]).to_string(),
+    );
+    let err = desk.refused(&["import", "tickets", path(&json)], "");
+    assert!(
+        err.contains("status: the value is 1000000 characters long"),
+        "{err}"
+    );
+    assert!(
+        err.len() < 1_000,
+        "the refusal repeats the value: {} bytes",
+        err.len()
+    );
     assert_eq!(desk.dump(), before);
 
     // The desk's forms: a pasted 301-character subject is refused at its field.

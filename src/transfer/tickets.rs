@@ -252,17 +252,10 @@ fn parse(
     config: &Config,
     now: DateTime<Utc>,
 ) -> Result<Parsed, String> {
-    let get = |name: &str| fields.get(name).cloned();
     let mut problems = Vec::new();
-    let caller_id = get("caller_id");
-    let caller = get("caller");
-    if caller_id.is_none() && caller.is_none() {
-        problems.push("no caller_id or caller".to_string());
-    }
-    let subject = get("subject").unwrap_or_default();
-    if subject.is_empty() {
-        problems.push("the subject is empty".to_string());
-    }
+    // The rules every text is held to come first; a value that breaks them is not read, or
+    // quoted back, by the checks below.
+    let mut broken = Vec::new();
     for (name, value) in fields {
         let field = match *name {
             "subject" => Field::Subject,
@@ -272,11 +265,27 @@ fn parse(
             _ => Field::Value,
         };
         match text::accept(field, value) {
-            Ok(_) => {}
+            Ok(_) => continue,
             // "the value" needs its column's name; the other fields name themselves.
             Err(error) if field == Field::Value => problems.push(format!("{name}: {error}")),
             Err(error) => problems.push(error.to_string()),
         }
+        broken.push(*name);
+    }
+    let get = |name: &str| {
+        fields
+            .get(name)
+            .filter(|_| !broken.contains(&name))
+            .cloned()
+    };
+    if !fields.contains_key("caller_id") && !fields.contains_key("caller") {
+        problems.push("no caller_id or caller".to_string());
+    }
+    let caller_id = get("caller_id");
+    let caller = get("caller");
+    let subject = get("subject").unwrap_or_default();
+    if !fields.contains_key("subject") {
+        problems.push("the subject is empty".to_string());
     }
     let status = match get("status") {
         None => Status::New,
