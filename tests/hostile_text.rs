@@ -510,3 +510,34 @@ fn a_ticket_with_long_notes_shows_the_newest_and_scrolls_to_the_first() {
     assert!(screen.contains("── timeline ──"), "{screen}");
     assert!(!screen.contains("end of note 59"), "{screen}");
 }
+
+#[test]
+fn a_note_from_the_editor_leaves_colour_codes_behind() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut h = Harness::with_callers();
+    h.press("n vries <enter> VPN<space>drops <enter>");
+    let key = KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT);
+    let effects = h.desk.dispatch(Action::Key(key), h.now);
+    let [Effect::OpenEditor { ticket_id, .. }] = effects.as_slice() else {
+        panic!("expected the editor to open, got {effects:?}");
+    };
+    h.desk.dispatch(
+        Action::EditorClosed {
+            ticket_id: ticket_id.clone(),
+            text: "ping failed:\r\n\u{1b}[31mtimeout\u{1b}[0m\u{7}\n".into(),
+            failed: false,
+        },
+        h.now,
+    );
+    assert!(h.desk.app.popup.is_none(), "the note was not saved");
+    let views = balie::desk::load_views(
+        &h.desk.store,
+        &h.desk.app.view_request(),
+        h.now,
+        &h.desk.app,
+    )
+    .expect("views");
+    let ticket = views.ticket.expect("the ticket");
+    let note = ticket.timeline.last().expect("the note");
+    assert_eq!(note.text, "ping failed:\n[31mtimeout[0m");
+}
