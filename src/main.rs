@@ -14,6 +14,7 @@ use balie::config::{self, Config};
 use balie::desk::background_search::BackgroundSearch;
 use balie::desk::runtime;
 use balie::desk::{self, Desk};
+use balie::domain::text::{self, TerminalSafe};
 use balie::store::Store;
 use std::io::{IsTerminal, Write, stderr, stdout};
 
@@ -25,7 +26,9 @@ fn main() -> ExitCode {
         // A reader that stops early (`balie overdue | head`) is not an error.
         Err(error) if failure::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("balie: {}", failure::describe(&error, desk.as_deref()));
+            // The message may quote a name or a file's line: escaped like every output.
+            let message = format!("balie: {}", failure::describe(&error, desk.as_deref()));
+            eprintln!("{}", text::escape(&message));
             ExitCode::from(verbs::exit_code(&error))
         }
     }
@@ -83,7 +86,7 @@ fn run(cli: Cli) -> Result<()> {
                 agent.as_deref(),
                 *format,
                 Utc::now(),
-                &mut stdout(),
+                &mut safe_stdout(),
             )
         }
         Some(Commands::Report {
@@ -100,36 +103,44 @@ fn run(cli: Cli) -> Result<()> {
                 agent.as_deref(),
                 *format,
                 now,
-                &mut stdout(),
+                &mut safe_stdout(),
             )
         }
         Some(Commands::Handover { agent, format }) => {
             let store = open_existing(&cli, &config)?;
             let agent = agent.as_deref().unwrap_or(&config.agent);
-            reports::handover(&store, &config, agent, *format, Utc::now(), &mut stdout())
+            reports::handover(
+                &store,
+                &config,
+                agent,
+                *format,
+                Utc::now(),
+                &mut safe_stdout(),
+            )
         }
         Some(Commands::ExportIcs { agent, file }) => {
             let store = open_existing(&cli, &config)?;
             let count = reports::export_ics(&store, agent.as_deref(), file, Utc::now())?;
-            println!(
+            writeln!(
+                safe_stdout(),
                 "wrote {} to {}",
                 reports::plural(count as i64, "open promise", "open promises"),
                 file.display()
-            );
+            )?;
             Ok(())
         }
         Some(Commands::Import { what }) => {
             let db = database_path(&cli)?;
-            transfer::command::import(what, &db, &config, Utc::now(), &mut stdout())
+            transfer::command::import(what, &db, &config, Utc::now(), &mut safe_stdout())
         }
         Some(Commands::Export { what }) => {
             let store = open_existing(&cli, &config)?;
-            transfer::command::export(what, &store, &config, Utc::now(), &mut stdout())
+            transfer::command::export(what, &store, &config, Utc::now(), &mut safe_stdout())
         }
         Some(Commands::Backup { file }) => {
-            reports::backup(&database_path(&cli)?, file, &mut stdout())
+            reports::backup(&database_path(&cli)?, file, &mut safe_stdout())
         }
-        Some(Commands::Check) => reports::check(&database_path(&cli)?, &mut stdout()),
+        Some(Commands::Check) => reports::check(&database_path(&cli)?, &mut safe_stdout()),
         Some(
             command @ (Commands::Ticket { .. }
             | Commands::Caller { .. }
@@ -158,8 +169,8 @@ fn run(cli: Cli) -> Result<()> {
                 &forget,
                 &config,
                 Utc::now(),
-                &mut stdout(),
-                &mut std::io::stderr(),
+                &mut safe_stdout(),
+                &mut TerminalSafe::new(stderr()),
             )
         }
     }
@@ -168,7 +179,7 @@ fn run(cli: Cli) -> Result<()> {
 /// The verbs for scripts, on a desk that already exists.
 fn run_verb(store: &mut Store, config: &Config, command: &Commands) -> Result<()> {
     let now = Utc::now();
-    let (out, err) = (&mut stdout(), &mut stderr());
+    let (out, err) = (&mut safe_stdout(), &mut TerminalSafe::new(stderr()));
     match command {
         Commands::Ticket {
             action: TicketCommand::New(args),
@@ -241,6 +252,11 @@ fn run_verb(store: &mut Store, config: &Config, command: &Commands) -> Result<()
         _ => bail!("not a verb for scripts"),
     }
     Ok(())
+}
+
+/// What the command line prints can quote stored text: see `TerminalSafe`.
+fn safe_stdout() -> TerminalSafe<std::io::Stdout> {
+    TerminalSafe::new(stdout())
 }
 
 fn load_config(cli: &Cli) -> Result<Config> {

@@ -241,11 +241,35 @@ fn a_tickets_csv_with_one_bad_row_names_its_line_and_changes_nothing() {
     let db = home.path().join("desk.db");
     desk_with_callers(home.path(), &db);
     let csv = home.path().join("tickets.csv");
+    // A subject is one line; a quoted line break in it is refused, and the rows after it
+    // are still named by the lines they start on.
     std::fs::write(
         &csv,
         "caller,subject,status,impact\n\
          Jan de Vries,VPN drops,open,2\n\
          0612345678,\"Printer\non floor 2\",new,3\n\
+         Jan de Vries,Mailbox full,open,9\n",
+    )
+    .expect("write");
+    let error = refused(
+        home.path(),
+        &["--db", utf8(&db), "import", "tickets", utf8(&csv)],
+    );
+    assert!(
+        error.contains("line 3: the subject has a line break; it must be one line"),
+        "{error}"
+    );
+    assert!(
+        error.contains("line 5: impact \"9\" is not 1 to 5"),
+        "{error}"
+    );
+    assert_eq!(count(&db, "tickets"), 0);
+
+    std::fs::write(
+        &csv,
+        "caller,subject,status,impact\n\
+         Jan de Vries,VPN drops,open,2\n\
+         0612345678,Printer on floor 2,new,3\n\
          Piet Onbekend,Mailbox full,open,3\n",
     )
     .expect("write");
@@ -254,7 +278,7 @@ fn a_tickets_csv_with_one_bad_row_names_its_line_and_changes_nothing() {
         &["--db", utf8(&db), "import", "tickets", utf8(&csv)],
     );
     assert!(
-        error.contains("tickets.csv, line 5: no caller on the desk is \"Piet Onbekend\""),
+        error.contains("tickets.csv, line 4: no caller on the desk is \"Piet Onbekend\""),
         "{error}"
     );
     assert!(error.contains("nothing was imported"), "{error}");

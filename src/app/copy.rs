@@ -3,6 +3,7 @@
 //! clipboard through the terminal (OSC 52), which works over ssh as well.
 
 use super::{App, Effect, Pane};
+use crate::domain::text::escape_line;
 use crate::t;
 
 impl App {
@@ -25,7 +26,10 @@ impl App {
 
     /// The text to copy and how the status bar names it.
     fn copy_target(&self) -> Result<(String, String), String> {
-        let key = |key: &str| Ok((key.to_owned(), key.to_owned()));
+        let key = |key: &str| {
+            let key = escape_line(key).into_owned();
+            Ok((key.clone(), key))
+        };
         let texts = &self.texts;
         match self.focus {
             Pane::Caller => {
@@ -34,15 +38,21 @@ impl App {
                 };
                 let caller = &view.caller;
                 match caller.phones.first() {
-                    Some(phone) => Ok((
-                        phone.clone(),
-                        t!(
-                            texts,
-                            "copy-phone",
-                            name = caller.name.as_str(),
-                            phone = phone.as_str()
-                        ),
-                    )),
+                    // The clipboard gets exactly what the status bar shows: a phone stored with
+                    // a line break and a command (from an older desk) is pasted as one
+                    // harmless line, never run.
+                    Some(phone) => {
+                        let shown = escape_line(phone).into_owned();
+                        Ok((
+                            shown.clone(),
+                            t!(
+                                texts,
+                                "copy-phone",
+                                name = caller.name.as_str(),
+                                phone = shown.as_str()
+                            ),
+                        ))
+                    }
                     None => Err(t!(texts, "copy-no-phone", name = caller.name.as_str())),
                 }
             }

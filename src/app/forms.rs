@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::domain::business::Calendar;
 use crate::domain::deadline::parse_deadline;
 use crate::domain::fold::looks_like_phone;
+use crate::domain::text::{Field as TextField, TextError};
 use crate::domain::words::{impact_steps, urgency_steps};
 use crate::domain::{Channel, Id, NewCaller, Promise, Status, Ticket};
 use crate::i18n::Texts;
@@ -189,6 +190,65 @@ fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The rule the text field at `index` of a form is held to, and whether it holds a list
+/// separated by `;` whose values are judged one by one. Choices are the form's own labels.
+fn rule(kind: &FormKind, index: usize) -> (TextField, bool) {
+    match (kind, index) {
+        (FormKind::NewCaller, 0) => (TextField::Name, false),
+        (FormKind::NewCaller, 1) => (TextField::Organization, false),
+        (FormKind::NewCaller, 2) => (TextField::Phone, true),
+        (FormKind::NewCaller, 3) => (TextField::Email, true),
+        (FormKind::NewCaller, _) => (TextField::Identifier, true),
+        (FormKind::Subject { .. } | FormKind::DeclareIncident { .. }, 0) => {
+            (TextField::Subject, false)
+        }
+        (FormKind::Promise { .. }, 0) => (TextField::Promise, false),
+        (FormKind::Promise { .. }, 1) => (TextField::Name, false),
+        (FormKind::Category { .. }, 0) => (TextField::Category, false),
+        (FormKind::Assign { .. }, 0) => (TextField::Assignee, false),
+        // Notes, reasons, deadlines and what an escalation or a resolution says.
+        _ => (TextField::Note, false),
+    }
+}
+
+/// Every text field held to its rule before anything is written, so that a 100,000-character
+/// subject or an escape sequence from the editor is refused at the field that holds it.
+fn check_texts(form: &Form, texts: &Texts) -> Result<(), (usize, String)> {
+    for (index, field) in form.fields.iter().enumerate() {
+        if !matches!(field.input, super::form::Input::Text { .. }) {
+            continue;
+        }
+        let text = form.text(index);
+        let (rule, list) = rule(&form.kind, index);
+        let values = if list { split_list(&text) } else { vec![text] };
+        for value in values {
+            if let Err(error) = crate::domain::text::accept(rule, &value) {
+                return Err((index, refusal(&error, texts)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A refusal in the agent's language; the field is the one the form points at.
+fn refusal(error: &TextError, texts: &Texts) -> String {
+    match error {
+        TextError::TooLong { length, limit, .. } => {
+            t!(
+                texts,
+                "form-text-too-long",
+                limit = *limit,
+                length = *length
+            )
+        }
+        TextError::LineBreak { .. } => t!(texts, "form-text-one-line"),
+        TextError::Control { character, .. } => {
+            let shown = crate::domain::text::escape(&character.to_string()).into_owned();
+            t!(texts, "form-text-control", character = shown)
+        }
+    }
+}
+
 /// Either the write the form asks for, or the field to fix and why.
 pub fn to_write(
     form: &Form,
@@ -197,6 +257,7 @@ pub fn to_write(
     calendar: &Calendar,
     texts: &Texts,
 ) -> Result<Write, (usize, String)> {
+    check_texts(form, texts)?;
     // `why` is only worded when the field is empty.
     let required = |index: usize, why: fn(&Texts) -> String| {
         let text = form.text(index);

@@ -264,6 +264,9 @@ impl App {
     }
 
     fn on_paste(&mut self, text: &str) -> Vec<Effect> {
+        // A paste is data: escape sequences and other control characters never reach a field.
+        let cleaned = crate::domain::text::clean_paste(text);
+        let text = cleaned.as_str();
         let (text, cut) = match text.char_indices().nth(PASTE_MAX_CHARS) {
             Some((end, _)) => (&text[..end], true),
             None => (text, false),

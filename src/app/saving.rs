@@ -67,6 +67,9 @@ impl App {
         text: String,
         failed: bool,
     ) -> Vec<Effect> {
+        // A log copied into the editor brings its colour codes along; they go as a paste's do,
+        // since the form could not show where they are to remove them.
+        let text = crate::domain::text::clean_paste(&text);
         if text.trim().is_empty() {
             self.info(t!(self.texts, "msg-editor-empty"));
             return Vec::new();

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use icalendar::{Alarm, Calendar, Component, EventLike};
 
+use crate::domain::text::escape;
 use crate::domain::{Channel, Promise};
 
 /// How long the calendar blocks for a callback, and how early it reminds.
@@ -19,10 +20,13 @@ pub fn calendar(promises: &[Promise], now: DateTime<Utc>) -> String {
             Channel::Email => "E-mail",
             Channel::Visit => "Visit",
         };
-        let summary = format!("{verb} {}: {}", p.to, p.what);
+        // RFC 5545 allows no control character but the tab in a text value; anything
+        // stored from an older desk is shown escaped, as on the command line.
+        let (to, what, owner) = (escape(&p.to), escape(&p.what), escape(&p.owner));
+        let summary = format!("{verb} {to}: {what}");
         let description = format!(
-            "Promised by {} on ticket {} to {}: {}",
-            p.owner, p.ticket_key, p.to, p.what
+            "Promised by {owner} on ticket {} to {to}: {what}",
+            escape(&p.ticket_key)
         );
         let event = icalendar::Event::new()
             // Stable across exports, so re-importing updates an event instead of doubling it.

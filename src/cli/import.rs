@@ -12,6 +12,7 @@ use csv::ByteRecord;
 
 use crate::cli::transfer::lines::Lines;
 use crate::domain::NewCaller;
+use crate::domain::text::{self, Field};
 use crate::store::{CallerImport, CallerRecord, Store, StoreError};
 
 /// A file in the wrong encoding makes every row bad; a screenful of those says enough.
@@ -274,6 +275,9 @@ impl Columns {
         let mut caller = NewCaller::default();
         let mut id = None;
         for (&column, field) in self.0.iter().zip(record) {
+            if let Some(problem) = text::csv_field_too_long(column.header(), field) {
+                return Err(problem);
+            }
             let Ok(text) = std::str::from_utf8(field) else {
                 return Err(format!("{} {NOT_UTF8}", column.header()));
             };
@@ -300,7 +304,33 @@ impl Columns {
 pub(crate) fn caller_problems(record: &CallerRecord) -> Vec<String> {
     let mut problems = Vec::new();
     let caller = &record.caller;
+    // The rules every text is held to come first; a value that breaks them is not quoted
+    // back in the checks below, which would repeat a megabyte or an escape sequence.
+    let mut fits = |field: Field, text: &str| match text::accept(field, text) {
+        Ok(_) => true,
+        Err(error) => {
+            problems.push(error.to_string());
+            false
+        }
+    };
+    let id_fits = record.id.as_deref().is_none_or(|id| fits(Field::Value, id));
+    fits(Field::Name, &caller.name);
+    fits(Field::Organization, &caller.organization);
+    let phones: Vec<&String> = caller
+        .phones
+        .iter()
+        .filter(|phone| fits(Field::Phone, phone))
+        .collect();
+    let emails: Vec<&String> = caller
+        .emails
+        .iter()
+        .filter(|email| fits(Field::Email, email))
+        .collect();
+    for identifier in &caller.identifiers {
+        fits(Field::Identifier, identifier);
+    }
     if let Some(id) = &record.id
+        && id_fits
         && uuid::Uuid::parse_str(id).is_err()
     {
         problems.push(format!("id \"{id}\" is not a caller id"));
@@ -308,12 +338,12 @@ pub(crate) fn caller_problems(record: &CallerRecord) -> Vec<String> {
     if caller.name.trim().is_empty() {
         problems.push("the name is empty".to_string());
     }
-    for phone in &caller.phones {
+    for phone in phones {
         if !phone.chars().any(|c| c.is_ascii_digit()) {
             problems.push(format!("phone \"{phone}\" has no digits"));
         }
     }
-    for email in &caller.emails {
+    for email in emails {
         if !email.contains('@') {
             problems.push(format!("e-mail \"{email}\" has no @"));
         }

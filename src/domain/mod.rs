@@ -17,6 +17,7 @@ pub mod scripts;
 pub mod shift_handover;
 pub mod similarity;
 pub mod sla;
+pub mod text;
 pub mod timeline;
 pub mod when;
 pub mod words;

@@ -50,21 +50,51 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Layout::vertical([Constraint::Length(header_height), Constraint::Min(1)]).areas(inner);
     frame.render_widget(header, header_area);
 
-    let mut timeline = vec![Line::from(Span::styled(
-        format!("── {} ──", t!(texts, "ticket-timeline")),
-        theme.muted(),
-    ))];
-    timeline.extend(
-        view.timeline
-            .iter()
-            .flat_map(|e| event_lines(e, app, theme)),
-    );
-    let timeline = Paragraph::new(timeline).wrap(Wrap { trim: false });
+    let (lines, total) = visible_timeline(view, app, theme, timeline_area);
+    let timeline = Paragraph::new(lines).wrap(Wrap { trim: false });
     // Newest last and in view; scrolling up reveals older entries.
-    let total = timeline.line_count(timeline_area.width) as u16;
     let bottom = total.saturating_sub(timeline_area.height);
     let offset = bottom.saturating_sub(app.timeline_scroll);
     frame.render_widget(timeline.scroll((offset, 0)), timeline_area);
+}
+
+/// The timeline's lines from the newest back, only as far as the pane scrolled up that far
+/// shows, with their height once wrapped: a ticket with megabytes of notes costs each
+/// keystroke what a short one costs.
+fn visible_timeline<'a>(
+    view: &TicketView,
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+) -> (Vec<Line<'a>>, u16) {
+    let wanted = usize::from(area.height) + usize::from(app.timeline_scroll);
+    let mut newest_first = Vec::new();
+    let mut height = 0;
+    let mut reached_start = true;
+    'events: for event in view.timeline.iter().rev() {
+        for line in event_lines(event, app, theme).into_iter().rev() {
+            if height >= wanted {
+                reached_start = false;
+                break 'events;
+            }
+            height += Paragraph::new(line.clone())
+                .wrap(Wrap { trim: false })
+                .line_count(area.width);
+            newest_first.push(line);
+        }
+    }
+    if reached_start {
+        let heading = Line::from(Span::styled(
+            format!("── {} ──", t!(app.texts, "ticket-timeline")),
+            theme.muted(),
+        ));
+        height += Paragraph::new(heading.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(area.width);
+        newest_first.push(heading);
+    }
+    newest_first.reverse();
+    (newest_first, u16::try_from(height).unwrap_or(u16::MAX))
 }
 
 fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<'a>> {

@@ -81,6 +81,7 @@ pub fn all(path: &Path, config: &Config, samples: usize, now: DateTime<Utc>) -> 
     rows.push(frame(&desk, samples, &theme)?);
     rows.push(note_save(&mut desk, samples, now)?);
     rows.push(disk_sync(path, samples)?);
+    rows.push(long_ticket_frame(&mut desk, samples, now, &theme)?);
     rows.push(super::kb::kb_searches(
         &mut desk,
         samples,
@@ -397,6 +398,46 @@ fn note_save(desk: &mut Desk, samples: usize, now: DateTime<Utc>) -> Result<Row>
     Ok(Row::timed(
         "durable note save (add_note, synchronous=FULL)",
         Budget::P50(1.0),
+        &durations,
+    ))
+}
+
+/// Notes adding up to 2.6 MB on the open ticket, each as long as a note may be: every
+/// keystroke redraws the ticket pane, which must draw only what fits.
+fn long_ticket_frame(
+    desk: &mut Desk,
+    samples: usize,
+    now: DateTime<Utc>,
+    theme: &Theme,
+) -> Result<Row> {
+    const NOTES: usize = 52;
+    let Some(ticket_id) = desk.app.views.ticket.as_ref().map(|v| v.ticket.id.clone()) else {
+        bail!("the generated desk has no open ticket to show");
+    };
+    let line = "Caller reports the VPN client drops every few minutes; log excerpt follows.\n";
+    let note: String = line
+        .repeat(crate::domain::text::Field::Note.max_chars() / line.len())
+        .chars()
+        .take(crate::domain::text::Field::Note.max_chars())
+        .collect();
+    for _ in 0..NOTES {
+        desk.store
+            .add_note(&ticket_id, &note, now)
+            .context("adding the long notes")?;
+    }
+    let request = desk.app.view_request();
+    let views = desk::load_views(&desk.store, &request, now, &desk.app)?;
+    desk.dispatch(Action::Loaded(Box::new(views)), now);
+    let mut durations = Vec::new();
+    for _ in 0..samples {
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT))?;
+        time(&mut durations, || {
+            terminal.draw(|frame| ui::draw(frame, &desk.app, theme))
+        })?;
+    }
+    Ok(Row::timed(
+        "full frame, ticket with 2.6 MB of notes open",
+        Budget::P99(16.0),
         &durations,
     ))
 }

@@ -15,6 +15,7 @@ use super::{Broke, Failed, FileFormat, TransferError, json, read_file, write_new
 use crate::cli::import::BadRow;
 use crate::config::Config;
 use crate::domain::Status;
+use crate::domain::text::{self, Field};
 use crate::store::{CallerMatch, ImportedTicket, Store, StoreError, TicketImport, TicketRow, ts};
 
 /// The columns of the CSV and the fields of the JSON, in the order they are written.
@@ -272,15 +273,39 @@ fn parse(
     config: &Config,
     now: DateTime<Utc>,
 ) -> Result<Parsed, String> {
-    let get = |name: &str| fields.get(name).cloned();
     let mut problems = Vec::new();
-    let caller_id = get("caller_id");
-    let caller = get("caller");
-    if caller_id.is_none() && caller.is_none() {
+    // The rules every text is held to come first; a value that breaks them is not read, or
+    // quoted back, by the checks below.
+    let mut broken = Vec::new();
+    for (name, value) in fields {
+        let field = match *name {
+            "subject" => Field::Subject,
+            "caller" => Field::Name,
+            "category" => Field::Category,
+            "assignee" => Field::Assignee,
+            _ => Field::Value,
+        };
+        match text::accept(field, value) {
+            Ok(_) => continue,
+            // "the value" needs its column's name; the other fields name themselves.
+            Err(error) if field == Field::Value => problems.push(format!("{name}: {error}")),
+            Err(error) => problems.push(error.to_string()),
+        }
+        broken.push(*name);
+    }
+    let get = |name: &str| {
+        fields
+            .get(name)
+            .filter(|_| !broken.contains(&name))
+            .cloned()
+    };
+    if !fields.contains_key("caller_id") && !fields.contains_key("caller") {
         problems.push("no caller_id or caller".to_string());
     }
+    let caller_id = get("caller_id");
+    let caller = get("caller");
     let subject = get("subject").unwrap_or_default();
-    if subject.is_empty() {
+    if !fields.contains_key("subject") {
         problems.push("the subject is empty".to_string());
     }
     let status = match get("status") {
@@ -438,6 +463,10 @@ fn read_csv(bytes: &[u8], path: &Path) -> Result<Vec<(u64, Fields)>, TransferErr
         }
         let mut fields = Fields::new();
         for (column, field) in columns.iter().zip(&record) {
+            if let Some(problem) = text::csv_field_too_long(column, field) {
+                bad.push(BadRow { line, problem });
+                continue;
+            }
             match std::str::from_utf8(field) {
                 Ok(text) if text.trim().is_empty() => {}
                 Ok(text) => {

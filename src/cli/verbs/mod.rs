@@ -13,6 +13,7 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::domain::Ticket;
+use crate::domain::text::Field;
 use crate::store::Store;
 
 /// The exit code for a search that found nobody, or several callers where one was
@@ -43,6 +44,13 @@ pub fn find_ticket(store: &Store, named: &str) -> Result<Ticket> {
         store.find_ticket(named)?
     };
     found.with_context(|| format!("no ticket {named}"))
+}
+
+/// Text from an argument or stdin held to its field's rules (see `text`); the refusal names
+/// where the text came from and says that nothing was written.
+fn accept(source: &str, field: Field, text: &str) -> Result<String> {
+    crate::domain::text::accept(field, text)
+        .map_err(|e| anyhow::anyhow!("{source}: {e}; nothing was saved"))
 }
 
 /// Instants in JSON and CSV: RFC 3339 in UTC, to the second.

@@ -6,6 +6,7 @@ use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
 
 use crate::domain::Ticket;
+use crate::domain::text::Field;
 use crate::store::Store;
 
 /// A note longer than this is a mistake (a binary or a whole log piped in), not a note.
@@ -29,6 +30,12 @@ pub fn note(
     if text.trim().is_empty() {
         bail!("the note is empty; nothing was saved");
     }
+    let from = if words.is_empty() || words == ["-"] {
+        "the note on stdin"
+    } else {
+        "the note"
+    };
+    let text = super::accept(from, Field::Note, &text)?;
     store.add_note(&ticket.id, &text, now)?;
     Ok(ticket)
 }

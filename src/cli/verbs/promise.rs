@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::config::Config;
 use crate::domain::deadline::parse_deadline;
+use crate::domain::text::Field;
 use crate::domain::when;
 use crate::domain::{Channel, NewPromise, Promise, PromiseState};
 use crate::store::{Store, StoreError};
@@ -33,10 +34,12 @@ pub fn promise(
     })?;
     let due_at = parse_deadline(request.due, now, &config.calendar(), config.language)
         .map_err(|e| anyhow::anyhow!("--due {}: {e}", request.due))?;
+    let what = super::accept("the promise", Field::Promise, request.what.trim())?;
+    let to = super::accept("--to", Field::Name, request.to.unwrap_or_default().trim())?;
     let new = NewPromise {
         ticket_id: ticket.id,
-        what: request.what.to_string(),
-        to: request.to.unwrap_or_default().to_string(),
+        what,
+        to,
         callback: false,
         channel,
         due_at,
@@ -88,7 +91,8 @@ pub fn kept(
             promise.state.label()
         );
     }
-    store.keep_promise(promise_id, note.unwrap_or_default(), now)?;
+    let note = super::accept("--note", Field::Note, note.unwrap_or_default())?;
+    store.keep_promise(promise_id, &note, now)?;
     Ok(promise)
 }
 

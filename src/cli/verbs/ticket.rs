@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::rfc3339;
 use crate::cli::output::{ListFormat, write_csv, write_json, write_table};
 use crate::config::Config;
+use crate::domain::text::Field;
 use crate::domain::when;
 use crate::domain::{Status, Ticket};
 use crate::store::{NewTicket, Store, TicketFilter};
@@ -75,6 +76,11 @@ pub fn new(
     if request.subject.trim().is_empty() {
         bail!("--subject is empty; say what the call is about");
     }
+    let subject = super::accept("--subject", Field::Subject, request.subject.trim())?;
+    let note = super::accept("--note", Field::Note, request.note.unwrap_or_default())?;
+    if let Some(named) = request.category {
+        super::accept("--category", Field::Category, named)?;
+    }
     let category = request
         .category
         .map(|named| category(config, named))
@@ -83,13 +89,13 @@ pub fn new(
     let new = NewTicket {
         prefix: &config.ticket_prefix,
         caller_id: &caller.id,
-        subject: request.subject,
+        subject: &subject,
         impact: request.impact,
         urgency: request.urgency,
         priority: config.priority(request.impact, request.urgency),
         category: category.as_deref(),
     };
-    Ok(store.open_ticket_with_call(&new, request.note.unwrap_or_default(), now)?)
+    Ok(store.open_ticket_with_call(&new, &note, now)?)
 }
 
 /// The config's spelling of a category named in any case.
