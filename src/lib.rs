@@ -31,6 +31,7 @@ pub mod scripts;
 pub mod similarity;
 pub mod sla;
 pub mod store;
+pub mod terminal_watch;
 pub mod timeline;
 pub mod transfer;
 pub mod ui;
