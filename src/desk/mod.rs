@@ -49,6 +49,8 @@ pub struct Desk {
     pending: Option<PendingWrite>,
     /// The status bar says the database is held or the draft not kept.
     blocked: bool,
+    /// Who held the database when that was last looked up, until it is free again.
+    holder: Option<Option<String>>,
 }
 
 /// A write the agent asked for while another process held the database. It is saved on a
@@ -80,6 +82,7 @@ impl Desk {
             saved_draft: None,
             pending: None,
             blocked: false,
+            holder: None,
         };
         let request = desk.app.view_request();
         let kb = Effect::Kb(crate::app::kb::KbEffect::Reload);
@@ -97,6 +100,7 @@ impl Desk {
         if draft == self.saved_draft {
             return Ok(());
         }
+        self.before_write();
         match &draft {
             Some(text) => self.store.save_draft(text, now),
             None => self.store.clear_draft(),
@@ -108,8 +112,15 @@ impl Desk {
     /// The last keep when the desk stops (quit, a signal, a closed terminal), which may wait
     /// a little longer for the lock, as nobody is typing any more.
     pub fn keep_draft_at_exit(&mut self, now: DateTime<Utc>) -> store::Result<()> {
+        let draft = self.draft_text();
+        if draft == self.saved_draft {
+            return Ok(());
+        }
         let _ = self.store.set_busy_timeout(LAST_DRAFT_WAIT);
-        self.keep_draft(now)
+        match &draft {
+            Some(text) => self.store.save_draft(text, now),
+            None => self.store.clear_draft(),
+        }
     }
 
     fn draft_text(&self) -> Option<String> {
@@ -128,9 +139,28 @@ impl Desk {
         }
     }
 
-    /// Who holds the database, for the status bar.
-    fn holder(&self) -> Option<String> {
-        self.store.file().as_deref().and_then(lock_holder)
+    /// The status bar says the database is held or the draft could not be kept.
+    pub fn writes_held_up(&self) -> bool {
+        self.blocked
+    }
+
+    /// Who holds the database, for the status bar; looked up once while it stays held.
+    fn holder(&mut self) -> Option<String> {
+        let store = &self.store;
+        self.holder
+            .get_or_insert_with(|| store.file().as_deref().and_then(lock_holder))
+            .clone()
+    }
+
+    /// Before each write: once the database is known to be held, a write tries without
+    /// waiting at all, so that typing costs nothing while an import runs.
+    fn before_write(&mut self) {
+        let wait = if self.blocked {
+            std::time::Duration::ZERO
+        } else {
+            WRITE_WAIT
+        };
+        let _ = self.store.set_busy_timeout(wait);
     }
 
     /// Saves a pending write if its form is still open as it was.
@@ -141,6 +171,7 @@ impl Desk {
         if self.form_state().as_ref() != Some(&pending.form) {
             return Vec::new();
         }
+        self.before_write();
         let config = &self.app.config;
         let action = match apply(
             &mut self.store,
@@ -175,6 +206,9 @@ impl Desk {
             Ok(()) => return,
         };
         self.blocked = wait != StoreWait::Free;
+        if !self.blocked {
+            self.holder = None;
+        }
         // The status bar's word has no effects.
         let _ = self.app.update(Action::Store(wait), now);
     }
@@ -233,6 +267,7 @@ impl Desk {
                     text,
                 } = effect
                 {
+                    self.before_write();
                     match self.store.record_alert(&promise_id, kind, now) {
                         Ok(()) => reminded.push(text),
                         // Given on a later tick, once the database is free.
@@ -339,6 +374,7 @@ impl Desk {
             Effect::Write(write) => {
                 let form = self.form_state();
                 let retry = form.is_some().then(|| write.clone());
+                self.before_write();
                 let config = &self.app.config;
                 match apply(&mut self.store, config, &self.app.texts, write, now) {
                     Ok(outcome) => Action::Saved(outcome),
