@@ -214,3 +214,26 @@ fn a_draft_the_disk_refuses_says_so_and_is_kept_once_there_is_room() {
     let (draft, _) = h.desk.store.draft().expect("read").expect("kept now");
     assert!(draft.contains("half a sentence"), "{draft}");
 }
+
+#[test]
+fn a_draft_discarded_with_esc_just_before_quitting_stays_discarded() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("desk.db");
+    let mut h = desk_on(&path);
+    h.press("a call<space>back<space>later");
+    h.advance(Duration::milliseconds(300));
+    assert!(
+        h.desk.store.draft().expect("read").is_some(),
+        "kept as a draft"
+    );
+
+    // Esc and quit within the same quarter second: no tick runs in between, only the last
+    // keep the runtime makes when the desk stops.
+    h.press("<esc>");
+    h.desk.keep_draft_at_exit(h.now).expect("the last keep");
+    drop(h);
+
+    let again = Harness::on(Store::open(&path, "anna").expect("desk"));
+    assert!(again.desk.app.popup.is_none(), "nothing comes back");
+    assert!(again.desk.store.draft().expect("read").is_none());
+}
