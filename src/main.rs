@@ -69,6 +69,9 @@ fn run(cli: Cli) -> Result<()> {
         _ => {}
     }
     let config = load_config(&cli)?;
+    if let Some(warning) = config::tz_warning(config.time_zone) {
+        eprintln!("balie: warning: {warning}");
+    }
     match &cli.command {
         None => {
             let path = database_path(&cli)?;

@@ -468,7 +468,7 @@ fn a_failed_save_keeps_what_the_agent_typed() {
             assert_eq!(form.text(0), "toner ordered");
             let error = form.error.as_deref().unwrap_or_default();
             assert!(
-                error.contains("not saved") && error.contains("kept"),
+                error.contains("waiting for the database") && error.contains("kept"),
                 "{error}"
             );
         }

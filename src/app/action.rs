@@ -44,6 +44,12 @@ pub enum Action {
     HandoverLoaded(Box<crate::domain::shift_handover::Handover>),
     ScriptsLoaded(Box<crate::app::script::ScriptsLoaded>),
     SaveFailed(String),
+    /// Another process holds the database; the desk saves this write once it is free.
+    SaveWaiting {
+        holder: Option<String>,
+    },
+    /// How the desk's writes fare while the database is held or the disk refuses.
+    Store(crate::app::StoreWait),
     /// The external editor returned; `failed` says whether it exited with an error.
     EditorClosed {
         ticket_id: Id,

@@ -21,9 +21,11 @@ mod reminders;
 pub mod review;
 mod saving;
 pub mod script;
+mod waiting;
 
 pub use find_ticket::TicketSearch;
 pub use new_call::CallerSearch;
+pub use waiting::StoreWait;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -135,6 +137,8 @@ pub struct App {
     pub scrolled: crate::app::layout::Scrolled,
     /// The knowledge base's articles, loaded by the desk at start and after an edit.
     pub kb: crate::domain::kb::Library,
+    /// The status bar says the database is held or the draft not kept; cleared once free.
+    store_waiting: bool,
 }
 
 impl App {
@@ -162,6 +166,7 @@ impl App {
             message: None,
             scrolled: Default::default(),
             kb: Default::default(),
+            store_waiting: false,
         }
     }
 
@@ -236,6 +241,14 @@ impl App {
             }
             Action::SaveFailed(error) => {
                 self.on_save_failed(error);
+                Vec::new()
+            }
+            Action::SaveWaiting { holder } => {
+                self.on_save_waiting(holder);
+                Vec::new()
+            }
+            Action::Store(wait) => {
+                self.on_store_wait(wait);
                 Vec::new()
             }
             Action::EditorClosed {

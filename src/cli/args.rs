@@ -187,6 +187,15 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
         "a caller search found nobody (`caller find`, `--caller`), or several callers where \
          one was needed (the candidates are listed on stderr)",
     ),
+    (
+        129,
+        "the desk's terminal closed (an ssh session dropped, the window was closed, SIGHUP): \
+         the form being typed was kept as a draft and comes back on the next start",
+    ),
+    (
+        143,
+        "the desk was stopped with SIGTERM: the form being typed was kept as a draft",
+    ),
 ];
 
 fn exit_status_help() -> String {

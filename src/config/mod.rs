@@ -8,12 +8,15 @@
 mod desk_hours;
 mod keys;
 mod knowledge;
+mod zone;
 
 pub use desk_hours::{SlaTargets, WorkingHours};
 pub use knowledge::{OutageRule, SupportGroup};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
+use zone::system_time_zone;
+pub use zone::tz_warning;
 
 use chrono_tz::Tz;
 
@@ -192,15 +195,6 @@ fn default_agent(env: impl Fn(&str) -> Option<String>) -> String {
         .map(|name| name.trim().to_owned())
         .find(|name| !name.is_empty())
         .unwrap_or_else(|| "agent".to_owned())
-}
-
-fn system_time_zone() -> Tz {
-    // Some systems report zones chrono-tz does not know (or none at all);
-    // UTC is wrong for most agents, but it is never ambiguous.
-    iana_time_zone::get_timezone()
-        .ok()
-        .and_then(|name| name.parse().ok())
-        .unwrap_or(Tz::UTC)
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use chrono_tz::Tz;
 
 use crate::app::review::ReviewData;
-use crate::app::{Action, App, CallerView, Effect, TicketView, ViewRequest, Views};
+use crate::app::{
+    Action, App, CallerView, Effect, Popup, StoreWait, TicketView, ViewRequest, Views, Write,
+};
 use crate::config::Config;
 use crate::desk::error_text::store_error;
 use crate::domain::first_contact::{Verdict, verdict};
@@ -23,8 +25,21 @@ pub mod clipboard;
 mod error_text;
 pub mod handover;
 pub mod kb_sync;
+mod lock_holder;
 pub mod runtime;
+pub mod terminal_watch;
+
 use apply::apply;
+pub use lock_holder::lock_holder;
+
+/// How long a write the desk makes waits for another process's write lock. Longer than
+/// another desk's commit takes (a fraction of a millisecond), far shorter than a keystroke
+/// may take: a large import or `forget` holds the lock for seconds, and the agent keeps
+/// typing meanwhile. A write that still finds the lock held is tried again on the ticks.
+const WRITE_WAIT: std::time::Duration = std::time::Duration::from_millis(5);
+/// When the desk stops, the draft may wait longer: nobody is typing any more, and the
+/// runtime ends the process two seconds after a hang-up whatever happens.
+const LAST_DRAFT_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 
 const TIMELINE_EVENTS: usize = 200;
 const PRIOR_CONTACTS: usize = 30;
@@ -38,17 +53,44 @@ pub struct Desk {
     data_version: i64,
     /// The draft as last written to the store, so that only changes are written.
     saved_draft: Option<String>,
+    /// A save that found the database held, tried again on each tick.
+    pending: Option<PendingWrite>,
+    /// The status bar says the database is held or the draft not kept.
+    blocked: bool,
+    /// Who held the database when that was last looked up, until it is free again.
+    holder: Option<Option<String>>,
+}
+
+/// A write the agent asked for while another process held the database. It is saved on a
+/// later tick if the form it came from is still open as it was; once the agent changes or
+/// closes that form, their own next Enter (or Esc) decides instead.
+struct PendingWrite {
+    write: Write,
+    form: FormState,
+}
+
+/// What was open when a write was asked for: no popup, or a form with these contents.
+#[derive(PartialEq)]
+enum FormState {
+    Nothing,
+    Form(Option<String>),
 }
 
 impl Desk {
     pub fn new(store: Store, config: Config, now: DateTime<Utc>) -> Desk {
         let app = App::new(config, now);
         let data_version = store.data_version().unwrap_or_default();
+        let mut store = store;
+        // Only reads are lost if this fails; writes then wait as long as the store's default.
+        let _ = store.set_busy_timeout(WRITE_WAIT);
         let mut desk = Desk {
             app,
             store,
             data_version,
             saved_draft: None,
+            pending: None,
+            blocked: false,
+            holder: None,
         };
         let request = desk.app.view_request();
         let kb = Effect::Kb(crate::app::kb::KbEffect::Reload);
@@ -59,23 +101,124 @@ impl Desk {
 
     /// Keeps what the agent is typing in the store, or forgets the draft once the form is
     /// saved or dismissed. Runs every tick rather than every keystroke, as each write is
-    /// synced to disk; the runtime runs it once more when it stops. A failure leaves the
-    /// draft for the next try: the form itself still holds the text.
-    pub fn keep_draft(&mut self, now: DateTime<Utc>) {
-        let draft = self
-            .app
-            .draft()
-            .and_then(|form| serde_json::to_string(&form).ok());
+    /// synced to disk. A failure leaves the draft for the next try: the form itself still
+    /// holds the text.
+    pub fn keep_draft(&mut self, now: DateTime<Utc>) -> store::Result<()> {
+        let draft = self.draft_text();
         if draft == self.saved_draft {
-            return;
+            return Ok(());
         }
-        let written = match &draft {
+        self.before_write();
+        match &draft {
             Some(text) => self.store.save_draft(text, now),
             None => self.store.clear_draft(),
-        };
-        if written.is_ok() {
-            self.saved_draft = draft;
+        }?;
+        self.saved_draft = draft;
+        Ok(())
+    }
+
+    /// The last keep when the desk stops (quit, a signal, a closed terminal), which may wait
+    /// a little longer for the lock, as nobody is typing any more.
+    pub fn keep_draft_at_exit(&mut self, now: DateTime<Utc>) -> store::Result<()> {
+        let draft = self.draft_text();
+        if draft == self.saved_draft {
+            return Ok(());
         }
+        let _ = self.store.set_busy_timeout(LAST_DRAFT_WAIT);
+        match &draft {
+            Some(text) => self.store.save_draft(text, now),
+            None => self.store.clear_draft(),
+        }
+    }
+
+    fn draft_text(&self) -> Option<String> {
+        self.app
+            .draft()
+            .and_then(|form| serde_json::to_string(&form).ok())
+    }
+
+    /// What is open now, for saving a pending write only into the form it came from.
+    /// Other popups (a script, a search) are not retried: their next Enter saves.
+    fn form_state(&self) -> Option<FormState> {
+        match &self.app.popup {
+            None => Some(FormState::Nothing),
+            Some(Popup::Form(_)) => Some(FormState::Form(self.draft_text())),
+            Some(_) => None,
+        }
+    }
+
+    /// The status bar says the database is held or the draft could not be kept.
+    pub fn writes_held_up(&self) -> bool {
+        self.blocked
+    }
+
+    /// Who holds the database, for the status bar; looked up once while it stays held.
+    fn holder(&mut self) -> Option<String> {
+        let store = &self.store;
+        self.holder
+            .get_or_insert_with(|| store.file().as_deref().and_then(lock_holder))
+            .clone()
+    }
+
+    /// Before each write: once the database is known to be held, a write tries without
+    /// waiting at all, so that typing costs nothing while an import runs.
+    fn before_write(&mut self) {
+        let wait = if self.blocked {
+            std::time::Duration::ZERO
+        } else {
+            WRITE_WAIT
+        };
+        let _ = self.store.set_busy_timeout(wait);
+    }
+
+    /// Saves a pending write if its form is still open as it was.
+    fn retry_pending(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        let Some(pending) = self.pending.take() else {
+            return Vec::new();
+        };
+        if self.form_state().as_ref() != Some(&pending.form) {
+            return Vec::new();
+        }
+        self.before_write();
+        let config = &self.app.config;
+        let action = match apply(
+            &mut self.store,
+            config,
+            &self.app.texts,
+            pending.write.clone(),
+            now,
+        ) {
+            Ok(outcome) => Action::Saved(outcome),
+            Err(e) if e.is_busy() => {
+                self.pending = Some(pending);
+                return Vec::new();
+            }
+            Err(e) => Action::SaveFailed(store_error(&e, &self.app.texts)),
+        };
+        let effects = self.app.update(action, now);
+        self.perform_all(effects, now)
+    }
+
+    /// Tells the status bar whether the database is held or the draft could not be kept,
+    /// and clears that once writes go through again.
+    fn report_writes(&mut self, kept: store::Result<()>, now: DateTime<Utc>) {
+        let wait = match kept {
+            Err(e) if e.is_busy() => StoreWait::Busy {
+                holder: self.holder(),
+            },
+            Err(e) => StoreWait::DraftNotKept(store_error(&e, &self.app.texts)),
+            Ok(()) if self.pending.is_some() => StoreWait::Busy {
+                holder: self.holder(),
+            },
+            Ok(()) if self.blocked => StoreWait::Free,
+            Ok(()) => return,
+        };
+        self.blocked = wait != StoreWait::Free;
+        if !self.blocked {
+            self.holder = None;
+        }
+        // The status bar's word has no effects.
+        let _ = self.app.update(Action::Store(wait), now);
     }
 
     fn offer_draft(&mut self) {
@@ -99,9 +242,11 @@ impl Desk {
     pub fn dispatch(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         let tick = matches!(action, Action::Tick);
         let effects = self.app.update(action, now);
-        let rest = self.perform_all(effects, now);
+        let mut rest = self.perform_all(effects, now);
         if tick {
-            self.keep_draft(now);
+            rest.extend(self.retry_pending(now));
+            let kept = self.keep_draft(now);
+            self.report_writes(kept, now);
         }
         rest
     }
@@ -130,8 +275,17 @@ impl Desk {
                     text,
                 } = effect
                 {
+                    self.before_write();
                     match self.store.record_alert(&promise_id, kind, now) {
                         Ok(()) => reminded.push(text),
+                        // Given on a later tick, once the database is free.
+                        Err(e) if e.is_busy() => {
+                            let holder = self.holder();
+                            self.blocked = true;
+                            let _ = self
+                                .app
+                                .update(Action::Store(StoreWait::Busy { holder }), now);
+                        }
                         Err(e) => {
                             let error = store_error(&e, &self.app.texts);
                             next.extend(self.app.update(Action::LoadFailed(error), now))
@@ -225,16 +379,25 @@ impl Desk {
                 }
                 Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
             },
-            Effect::Write(write) => match apply(
-                &mut self.store,
-                &self.app.config,
-                &self.app.texts,
-                write,
-                now,
-            ) {
-                Ok(outcome) => Action::Saved(outcome),
-                Err(e) => Action::SaveFailed(store_error(&e, &self.app.texts)),
-            },
+            Effect::Write(write) => {
+                let form = self.form_state();
+                let retry = form.is_some().then(|| write.clone());
+                self.before_write();
+                let config = &self.app.config;
+                match apply(&mut self.store, config, &self.app.texts, write, now) {
+                    Ok(outcome) => Action::Saved(outcome),
+                    Err(e) if e.is_busy() => {
+                        if let (Some(write), Some(form)) = (retry, form) {
+                            self.pending = Some(PendingWrite { write, form });
+                        }
+                        self.blocked = true;
+                        Action::SaveWaiting {
+                            holder: self.holder(),
+                        }
+                    }
+                    Err(e) => Action::SaveFailed(store_error(&e, &self.app.texts)),
+                }
+            }
             Effect::Kb(effect) => {
                 crate::desk::kb_sync::perform(&mut self.store, &self.app, effect, now)
             }

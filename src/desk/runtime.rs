@@ -3,8 +3,6 @@
 
 use std::io::{self, Stdout, Write as _};
 use std::process::Command as Process;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -23,6 +21,7 @@ use crate::app::{Action, Effect, Popup};
 use crate::config::Notifications;
 use crate::desk::Desk;
 use crate::desk::background_search::BackgroundSearch;
+use crate::desk::terminal_watch::{Alarm, Seen, Stopped, Watch};
 use crate::ui::{self, Theme};
 
 /// How often countdowns redraw and other desks' changes are looked for.
@@ -42,17 +41,29 @@ const CAPTURE_CLICKS: &[u8] = b"\x1b[?1000h\x1b[?1006h";
 
 /// Runs the desk in the terminal. `search` ranks every caller in the background when the
 /// desk is too large for a keystroke to do so (see `background_search`).
+///
+/// A closed terminal or a signal ends it with a `Stopped` error, after the draft is kept.
 pub fn run(mut desk: Desk, search: Option<BackgroundSearch>) -> Result<()> {
     install_panic_hook();
-    let stop = Arc::new(AtomicBool::new(false));
-    watch_for_hangup(Arc::clone(&stop))?;
+    let (watch, alarm) = Watch::new().context("watching the terminal")?;
+    watch_for_hangup(alarm)?;
     let theme = Theme::from_env(desk.app.config.theme);
     let mut terminal = enter(desk.app.config.mouse)?;
-    let result = event_loop(&mut terminal, &mut desk, search.as_ref(), &theme, &stop);
-    // Whatever ended the loop (quit, a signal, an error), a half-typed form is kept.
-    desk.keep_draft(Utc::now());
+    let result = event_loop(&mut terminal, &mut desk, search.as_ref(), &theme, &watch);
+    // Whatever ended the loop (quit, a signal, a closed terminal, an error), a half-typed
+    // form is kept, first of all: a closed terminal may be followed by SIGKILL.
+    let kept = desk.keep_draft_at_exit(Utc::now());
     leave();
-    result
+    match (result, kept) {
+        (Err(error), Err(not_kept)) => {
+            Err(error.context(format!("what was being typed was not kept: {not_kept}")))
+        }
+        (Err(error), Ok(())) => Err(error),
+        (Ok(()), Err(not_kept)) => {
+            Err(anyhow::anyhow!(not_kept).context("what was being typed was not kept"))
+        }
+        (Ok(()), Ok(())) => Ok(()),
+    }
 }
 
 fn event_loop(
@@ -60,25 +71,38 @@ fn event_loop(
     desk: &mut Desk,
     search: Option<&BackgroundSearch>,
     theme: &Theme,
-    stop: &AtomicBool,
+    watch: &Watch,
 ) -> Result<()> {
     let mut searching = false;
     let mut last_tick = Instant::now();
     let mouse = desk.app.config.mouse;
     loop {
         // Clicks are placed on the layout of the frame the agent is looking at.
-        let screen = terminal
-            .draw(|frame| ui::draw(frame, &desk.app, theme))?
-            .area;
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
-        }
+        let screen = match terminal.draw(|frame| ui::draw(frame, &desk.app, theme)) {
+            Ok(frame) => frame.area,
+            Err(_) if watch.terminal_closed() => return Err(Stopped::TerminalClosed.into()),
+            Err(error) => return Err(error.into()),
+        };
         // While a background pass runs, look for its answer every few milliseconds; once the
         // search is closed, its answer no longer matters.
         searching &= matches!(desk.app.popup, Some(Popup::Search(_)));
         let wait = if searching { SEARCH_POLL } else { TICK };
         let now = Utc::now();
-        let mut effects = if event::poll(wait)? {
+        if let Some(stopped) = watch.stopped() {
+            return Err(stopped.into());
+        }
+        // Crossterm touches the terminal only when it has no event left from its last read
+        // (keys typed fast arrive in one read), and then only once `poll(2)` has said there
+        // is input and no hang-up: on a closed terminal its reader would spin for ever.
+        let mut ready = event::poll(Duration::ZERO)?;
+        if !ready {
+            match watch.wait(wait)? {
+                Seen::Stop(stopped) => return Err(stopped.into()),
+                Seen::Input => ready = event::poll(Duration::ZERO)?,
+                Seen::Nothing => {}
+            }
+        }
+        let mut effects = if ready {
             match event::read()? {
                 // Only presses: with some terminals a release would type every letter twice.
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
@@ -168,20 +192,18 @@ fn copy(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// An ssh session that drops sends SIGHUP; a shutdown sends SIGTERM. The event loop stops
-/// at its next turn and restores the terminal. But a terminal that has gone away can leave
-/// the input reader spinning on end-of-file without ever returning to the loop, so if the
-/// loop has not stopped shortly after the signal, this thread ends the process. The grace
-/// is generous because the loop's own stop also keeps the draft, and on a busy machine a
-/// turn of the loop can take a good part of a second. Every write is a transaction:
+/// An ssh session that drops sends SIGHUP; a shutdown sends SIGTERM. The alarm wakes the
+/// event loop at once, which keeps the draft and restores the terminal. Should the loop be
+/// stuck all the same (crossterm reading a terminal that closed between `poll(2)` and its
+/// read), this thread ends the process after a grace. Every write is a transaction:
 /// nothing committed is lost and nothing half-written remains.
-fn watch_for_hangup(stop: Arc<AtomicBool>) -> Result<()> {
+fn watch_for_hangup(alarm: Alarm) -> Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
         .context("installing signal handlers")?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            stop.store(true, Ordering::Relaxed);
+            alarm.ring(signal);
             std::thread::sleep(HANGUP_GRACE);
             leave();
             std::process::exit(128 + signal);

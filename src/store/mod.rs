@@ -185,6 +185,14 @@ impl Store {
         &self.agent
     }
 
+    /// The desk's file; `None` for a desk in memory.
+    pub fn file(&self) -> Option<PathBuf> {
+        self.conn
+            .path()
+            .filter(|path| !path.is_empty())
+            .map(PathBuf::from)
+    }
+
     /// How long a write waits for another desk's transaction before it fails.
     pub fn set_busy_timeout(&mut self, timeout: Duration) -> Result<()> {
         Ok(self.conn.busy_timeout(timeout)?)

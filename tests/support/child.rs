@@ -96,6 +96,10 @@ impl ChildProcess {
         }
     }
 
+    pub fn id(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn send(&mut self, line: &str) {
         let stdin = self.stdin.as_mut().expect("child stdin");
         writeln!(stdin, "{line}").expect("write to the child");

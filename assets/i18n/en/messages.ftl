@@ -20,6 +20,10 @@ msg-editor-failed = the editor exited with an error; Enter saves this text, Esc 
 msg-callback-needs-ticket = no ticket is open: log the caller's message with { $new_call } first
 msg-callback-config = callback_within in the config: { $error }
 msg-draft-back = Your unsaved { $form } from { $when } is back: Enter saves it, Esc discards it
+msg-db-waiting = waiting for the database: another program is writing to it
+msg-db-waiting-for = waiting for the database: { $holder } is writing to it
+msg-save-waiting = { $waiting } — your text is kept and saved as soon as it is free
+msg-draft-not-kept = the draft could not be kept: { $error } — the form still holds your text
 
 ## Copying with y
 msg-copy-off = copying is turned off (clipboard = false in the config)

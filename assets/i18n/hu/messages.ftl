@@ -16,6 +16,10 @@ msg-editor-failed = a szerkesztő hibával lépett ki; Enter menti a szöveget, 
 msg-callback-needs-ticket = nincs nyitott jegy: előbb rögzítsd a hívó üzenetét ({ $new_call })
 msg-callback-config = callback_within a beállításokban: { $error }
 msg-draft-back = Visszakaptad a mentetlen piszkozatot ({ $form }, { $when }): Enter menti, Esc elveti
+msg-db-waiting = várakozás az adatbázisra: egy másik program ír bele
+msg-db-waiting-for = várakozás az adatbázisra: { $holder } ír bele
+msg-save-waiting = { $waiting } — a szöveged megmarad, és mentjük, amint szabad
+msg-draft-not-kept = a piszkozatot nem sikerült menteni: { $error } — az űrlapban megvan a szöveged
 
 ## Másolás y-nal
 msg-copy-off = a másolás ki van kapcsolva (clipboard = false a beállításokban)

@@ -18,6 +18,10 @@ msg-editor-failed = de editor stopte met een fout; Enter bewaart deze tekst, Esc
 msg-callback-needs-ticket = geen melding open: leg eerst het bericht van de beller vast met { $new_call }
 msg-callback-config = callback_within in de config: { $error }
 msg-draft-back = Je niet-bewaarde { $form } van { $when } is terug: Enter bewaart, Esc gooit weg
+msg-db-waiting = wachten op de database: een ander programma schrijft erin
+msg-db-waiting-for = wachten op de database: { $holder } schrijft erin
+msg-save-waiting = { $waiting } — je tekst blijft staan en wordt bewaard zodra die vrij is
+msg-draft-not-kept = het concept kon niet worden bewaard: { $error } — het formulier houdt je tekst vast
 
 ## Kopiëren met y
 msg-copy-off = kopiëren staat uit (clipboard = false in de config)

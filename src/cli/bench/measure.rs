@@ -23,8 +23,8 @@ use crate::ui::{self, Theme};
 /// What the desk asks for when it searches and when it loads a caller's card.
 const PRIOR_CONTACTS: usize = 30;
 const OPEN_TICKETS_OF_CALLER: usize = 20;
-const WIDTH: u16 = 160;
-const HEIGHT: u16 = 45;
+pub(super) const WIDTH: u16 = 160;
+pub(super) const HEIGHT: u16 = 45;
 
 /// Who the search must find at the end of each typed query.
 enum Expect {
@@ -98,7 +98,7 @@ fn check_loaded(desk: &Desk) -> Result<()> {
     }
 }
 
-fn time<T>(durations: &mut Vec<Duration>, f: impl FnOnce() -> T) -> T {
+pub(super) fn time<T>(durations: &mut Vec<Duration>, f: impl FnOnce() -> T) -> T {
     let started = Instant::now();
     let value = f();
     durations.push(started.elapsed());

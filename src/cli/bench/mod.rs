@@ -7,6 +7,7 @@
 //! folder and is deleted afterwards.
 
 mod data;
+mod held;
 mod kb;
 mod knowledge;
 mod measure;
@@ -48,6 +49,10 @@ pub struct BenchArgs {
     /// Only generate the desk, into this new file, and print what was written as JSON
     #[arg(long, value_name = "PATH", hide = true)]
     pub generate_into: Option<PathBuf>,
+    /// Only hold the write lock on this desk until stdin closes (for the measurement of
+    /// typing while another process writes)
+    #[arg(long, value_name = "PATH", hide = true)]
+    pub hold_lock: Option<PathBuf>,
 }
 
 /// The desk's agent: one of the team of forty on the generated desk.
@@ -93,6 +98,9 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         promises: args.promises,
         seed: args.seed,
     };
+    if let Some(path) = &args.hold_lock {
+        return held::hold_lock(path, AGENT);
+    }
     if let Some(path) = &args.generate_into {
         let summary = generate(path, size)?;
         println!("{}", serde_json::to_string(&summary)?);
@@ -126,6 +134,14 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     // own, in processes of their own.
     let rss = report::peak_rss_mb().context("reading VmHWM from /proc/self/status")?;
     rows.extend(outcome.rows);
+    let theme = crate::ui::Theme::new(crate::config::ThemeName::Dark, true);
+    rows.push(held::keystrokes_while_held(
+        &path,
+        &bench_config(),
+        args.samples,
+        bench_now(),
+        &theme,
+    )?);
     let config = bench_config();
     rows.extend(reports::all(&path, &config, args.samples, bench_now())?);
     rows.push(Row::peak_rss(rss, RSS_BUDGET_MB));

@@ -30,6 +30,8 @@ pub struct Unmatched(pub String);
 pub fn exit_code(error: &anyhow::Error) -> u8 {
     if error.downcast_ref::<Unmatched>().is_some() {
         EXIT_UNMATCHED
+    } else if let Some(stopped) = error.downcast_ref::<crate::desk::terminal_watch::Stopped>() {
+        stopped.exit_code()
     } else {
         1
     }
