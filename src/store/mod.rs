@@ -14,6 +14,7 @@ mod history;
 mod incidents;
 mod kb;
 mod maintenance;
+mod private;
 mod promises;
 mod reports;
 mod schema;
@@ -124,7 +125,7 @@ impl Store {
     /// Opens or creates the desk's file. A new file is created with mode 0600 because it holds
     /// callers' personal data.
     pub fn open(path: &Path, agent: &str) -> Result<Store> {
-        let created = create_private_file(path)?;
+        let created = private::create_private_file(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -147,6 +148,9 @@ impl Store {
                 }
                 result => {
                     result.map_err(|error| not_a_desk(path, error))?;
+                    // Only once it is known to be a balie desk: a foreign file is left as
+                    // it was found.
+                    private::make_private(path)?;
                     return Ok(store);
                 }
             }
@@ -381,31 +385,6 @@ fn not_a_desk(path: &Path, error: StoreError) -> StoreError {
             }
         }
         other => other,
-    }
-}
-
-/// Creates the file (and its folder) with owner-only permissions if it does not exist yet.
-/// Returns whether it was created.
-fn create_private_file(path: &Path) -> Result<bool> {
-    if path.exists() {
-        return Ok(false);
-    }
-    let err = |source| StoreError::Create {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(err)?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(_) => Ok(true),
-        // Another desk created it a moment ago; it is theirs, so treated as an existing file.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(err(e)),
     }
 }
 
