@@ -25,6 +25,7 @@ pub mod layout;
 pub mod matching;
 pub mod outage;
 pub mod outcome;
+pub mod partial;
 pub mod report;
 pub mod runtime;
 pub mod scripts;
