@@ -13,6 +13,7 @@ mod forget;
 mod history;
 mod incidents;
 mod kb;
+mod leftovers;
 mod maintenance;
 mod private;
 mod promises;
@@ -21,6 +22,7 @@ mod schema;
 mod scripts;
 mod ticket_search;
 mod tickets;
+mod traces;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
 pub use caller_lookup::CallerLookup;
@@ -29,7 +31,7 @@ pub use dump::{Column, ColumnKind, DESK_TABLES, RestoreCounts, Table};
 pub use exchange::{
     CallerImport, CallerMatch, CallerRecord, ImportedTicket, TicketImport, TicketRow,
 };
-pub use forget::{ForgetLookup, Forgotten, Mention};
+pub use forget::{ForgetLookup, Forgotten, Mention, Purged};
 pub use history::TicketHistory;
 pub use incidents::IncidentResolution;
 pub use kb::{ArticleUsage, KbCounter, KbEntry, KbSync, SentArticle};
@@ -45,6 +47,9 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use maintenance::{Backup, Check, RowCounts, backup, check};
 pub use schema::{APPLICATION_ID, FORGOTTEN};
+
+/// Bytes of write-ahead log kept after a checkpoint; beyond this it is truncated.
+const JOURNAL_SIZE_LIMIT: i64 = 64 << 20;
 
 /// Another desk may hold the write lock for a moment; waiting beats failing the agent's save.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -235,6 +240,13 @@ impl Store {
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;
              PRAGMA cache_size = -16384;",
         )?;
+        // What a delete or an update frees is overwritten, not only unlinked, so that an
+        // erased caller's data does not linger in free space: `balie forget` then needs no
+        // rebuild of the file, which would hold the write lock for as long as it runs.
+        // A log grown by an import is trimmed back to this once it has been folded in.
+        self.conn.execute_batch(&format!(
+            "PRAGMA secure_delete = ON; PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT};"
+        ))?;
         // The write-ahead log stays when a connection closes instead of being folded into
         // the file and deleted: a command that writes one promise would otherwise pay for
         // recreating the log and syncing it, the folder and the file, several syncs for one

@@ -63,14 +63,16 @@ pub(super) fn make_private(path: &Path) -> Result<()> {
     }
     for name in names {
         let name = Path::new(&name);
-        match std::fs::File::open(name) {
-            Ok(file) => match set_owner_only(&file, 0o600) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {}
-                Err(source) => return Err(create_error(name, source)),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {}
+        // By path, never by opening the file: closing any descriptor of a file drops every
+        // POSIX lock this process holds on it, SQLite's among them, and another process
+        // would then take the shared index for unused and reset it under this one's feet.
+        match set_mode(name, 0o600) {
+            Ok(()) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied
+                ) => {}
             Err(source) => return Err(create_error(name, source)),
         }
     }
@@ -85,6 +87,20 @@ fn set_owner_only(file: &std::fs::File, mode: u32) -> std::io::Result<()> {
         return Ok(());
     }
     file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if std::fs::metadata(path)?.permissions().mode() & 0o777 == mode {
+        return Ok(());
+    }
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_path: &Path, _mode: u32) -> std::io::Result<()> {
+    Ok(())
 }
 
 #[cfg(not(unix))]
