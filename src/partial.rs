@@ -31,7 +31,12 @@ impl Partial {
             .tempfile_in(folder)?;
         // Held until the file is done or this process ends, however it ends: a hidden file
         // nobody holds is a leftover.
-        file.as_file().try_lock().map_err(io::Error::from)?;
+        // Where the file system has no locks, nothing is ever taken for a leftover either.
+        match file.as_file().try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {}
+            Err(e) => return Err(io::Error::from(e)),
+        }
         Ok(Partial {
             file,
             target: target.to_path_buf(),
