@@ -663,3 +663,51 @@ fn check_reports_what_an_erase_left_and_forget_again_clears_it() {
     assert!(checked.status.success(), "{}", text(&checked.stdout));
     assert!(!holds(&file_and_log(&db), "+31 6 1234 5678"));
 }
+
+/// After an import the log is folded into the file and truncated, instead of staying as
+/// large as what was imported; a file large enough to hold the desk a while says so first.
+#[test]
+fn an_import_folds_its_log_in_and_a_large_one_says_it_holds_the_desk() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    let csv = home.path().join("callers.csv");
+    let mut rows = String::from("name,phone\n");
+    for n in 0..3000 {
+        rows.push_str(&format!("Caller {n},06{n:08}\n"));
+    }
+    std::fs::write(&csv, &rows).expect("csv");
+    let out = balie(
+        home.path(),
+        &["--db", utf8(&db), "import", "callers", utf8(&csv)],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stderr).contains("one transaction"),
+        "a small file imports quietly"
+    );
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    assert_eq!(std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0), 0);
+
+    // Large enough to announce itself; its last row is bad, so nothing is imported.
+    let large = home.path().join("large.csv");
+    let mut rows = String::from("name,organization\n");
+    while rows.len() < 4 << 20 {
+        rows.push_str(
+            "Caller with a long name,Gemeente Utrecht afdeling Burgerzaken en Belastingen\n",
+        );
+    }
+    rows.push_str(",nobody\n");
+    std::fs::write(&large, &rows).expect("large csv");
+    let out = balie(
+        home.path(),
+        &["--db", utf8(&db), "import", "callers", utf8(&large)],
+    );
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!("importing {}", large.display()))
+            && stderr.contains("in one transaction: other desks' saves wait until it is done"),
+        "{stderr}"
+    );
+}
