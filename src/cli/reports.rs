@@ -229,7 +229,7 @@ pub fn forget(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<()> {
-    let caller_id = match store.find_caller_to_forget(forget.caller)? {
+    let (caller_id, erased) = match store.find_caller_to_forget(forget.caller)? {
         ForgetLookup::NotFound => {
             bail!("no caller matches `{}`; nothing was erased", forget.caller)
         }
@@ -251,7 +251,8 @@ pub fn forget(
                 "caller {caller_id} was already forgotten on {}; clearing older copies from the file",
                 at.with_timezone(&config.time_zone).format("%Y-%m-%d %H:%M")
             )?;
-            caller_id
+            store.clear_forgotten(&caller_id, now)?;
+            (caller_id, None)
         }
         ForgetLookup::One(caller) => {
             if !forget.yes {
@@ -267,29 +268,42 @@ pub fn forget(
             }
             let done = store.forget_caller(&caller.id, now)?;
             report_forgotten(&done, config, out)?;
-            caller.id
+            (caller.id.clone(), Some((caller, done)))
         }
     };
-    let log_emptied = store.purge_erased(forget.vacuum)?;
-    if !forget.vacuum {
+    let purged = store.purge_erased(erased.as_ref().map(|(c, d)| (c, d)), forget.vacuum)?;
+    if purged.rebuilt {
         writeln!(
             out,
-            "the file was not rebuilt: older copies of the erased data may remain in its free \
-             space until `balie forget {caller_id}` runs again without --no-vacuum"
-        )?;
-    } else if log_emptied {
-        writeln!(
-            out,
-            "{} rebuilt and its write-ahead log emptied: the erased data is gone from the file",
+            "{} rebuilt: it held older copies of the erased data in its free space",
             forget.db.display()
         )?;
     }
-    if !log_emptied {
+    if !purged.log_emptied {
         bail!(
             "the caller is erased, but {}-wal still holds older copies because another desk \
              was reading; run `balie forget {caller_id} --yes` again to finish",
             forget.db.display()
         );
+    }
+    if purged.remains && purged.rebuilt {
+        bail!(
+            "the caller is erased, but their data is still found in {} after rebuilding it; \
+             run `balie check` and report it",
+            forget.db.display()
+        );
+    } else if purged.remains {
+        writeln!(
+            out,
+            "the file was not rebuilt: older copies of the erased data remain in its free \
+             space until `balie forget {caller_id}` runs again without --no-vacuum"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{} and its write-ahead log read back: the erased data is gone from the file",
+            forget.db.display()
+        )?;
     }
     Ok(())
 }
@@ -318,6 +332,22 @@ fn report_forgotten(done: &Forgotten, config: &Config, out: &mut impl Write) -> 
             "{} to them now read \"{}\"",
             plural(done.recipients as i64, "promise", "promises"),
             store::FORGOTTEN
+        )?;
+    }
+    if done.questions > 0 {
+        writeln!(
+            out,
+            "{} that named them now {} \"{}\"",
+            plural(done.questions as i64, "script question", "script questions"),
+            if done.questions == 1 { "reads" } else { "read" },
+            store::FORGOTTEN
+        )?;
+    }
+    if done.drafts > 0 {
+        writeln!(
+            out,
+            "{} that named them erased",
+            plural(done.drafts as i64, "unsaved draft", "unsaved drafts")
         )?;
     }
     if done.to_review.is_empty() {

@@ -2,11 +2,11 @@
 //! check. Both read through their own read-only connection and never migrate or write the
 //! desk's file.
 
-use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::partial::Partial;
 use super::schema::{APPLICATION_ID, MIGRATIONS};
 use super::{BUSY_TIMEOUT, Result, StoreError};
 
@@ -69,21 +69,27 @@ pub fn backup(source: &Path, target: &Path) -> Result<Backup> {
         });
     }
     let target = absolute(target)?;
-    let target_text = target
+    if target.exists() {
+        return Err(exists(&target));
+    }
+    // VACUUM INTO fills an empty file; it gets its name only once it is whole and on disk,
+    // so a backup killed half-way never leaves a partial desk under the name asked for
+    // (the next command would take it for a new, empty desk). The hidden file it leaves
+    // is removed by the next backup to the same name.
+    let partial = Partial::beside(&target).map_err(|source| create_error(&target, source))?;
+    let partial_text = partial
+        .path()
         .to_str()
         .ok_or_else(|| StoreError::Invalid(format!("{} is not a UTF-8 path", target.display())))?;
-    create_new_private(&target)?;
-    // VACUUM INTO fills a file that is empty; creating it first makes it owner-only and
-    // makes "never overwrite" atomic.
-    if let Err(error) = conn
-        .execute("VACUUM INTO ?1", [target_text])
-        .map_err(StoreError::from)
-        .and_then(|_| sync_file_and_folder(&target))
-    {
-        let _ = std::fs::remove_file(&target);
-        return Err(error);
-    }
+    conn.execute("VACUUM INTO ?1", [partial_text])?;
     drop(conn);
+    partial.finish().map_err(|source| {
+        if source.kind() == std::io::ErrorKind::AlreadyExists {
+            exists(&target)
+        } else {
+            create_error(&target, source)
+        }
+    })?;
     let bytes = std::fs::metadata(&target)
         .map_err(|source| create_error(&target, source))?
         .len();
@@ -223,6 +229,7 @@ pub fn check(path: &Path) -> Result<Check> {
             Err(error) => report.problems.push(format!("ticket statuses: {error}")),
         }
         if report.schema.is_some_and(|s| s >= 3) {
+            report.problems.extend(erased_leftovers(&conn));
             match conn.query_row(
                 "SELECT count(*) FROM erasure_reviews WHERE reviewed_at IS NULL",
                 [],
@@ -234,6 +241,42 @@ pub fn check(path: &Path) -> Result<Check> {
         }
     }
     Ok(report)
+}
+
+/// Personal data of callers `balie forget` erased that is still in their rows: what forget
+/// clears is checked here, since a file from an interrupted or older forget may lack it.
+/// Free text is not: that is what `erasure_reviews` lists for a person.
+fn erased_leftovers(conn: &Connection) -> Vec<String> {
+    let places = [
+        (
+            "their name or organisation",
+            "SELECT DISTINCT c.id FROM callers c JOIN erasures e ON e.caller_id = c.id
+             WHERE c.name <> 'forgotten caller' OR c.organization <> ''
+                OR c.name_folded <> '' OR c.search_text <> ''",
+        ),
+        (
+            "a phone, e-mail address or identifier",
+            "SELECT DISTINCT h.caller_id FROM caller_handles h
+             JOIN erasures e ON e.caller_id = h.caller_id",
+        ),
+        (
+            "the caller search index",
+            "SELECT DISTINCT f.caller_id FROM caller_fts f
+             JOIN erasures e ON e.caller_id = f.caller_id",
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (what, sql) in places {
+        match listed(conn, sql, |r| r.get::<_, String>(0)) {
+            Ok(ids) => problems.extend(ids.into_iter().map(|id| {
+                format!(
+                    "forgotten caller {id} still has {what}; run `balie forget {id} --yes` again"
+                )
+            })),
+            Err(error) => problems.push(format!("erased callers: {error}")),
+        }
+    }
+    problems
 }
 
 /// The first rows of a checking pragma, and a line saying how many more there were.
@@ -293,34 +336,11 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     std::path::absolute(path).map_err(|source| create_error(path, source))
 }
 
-/// A backup holds callers' personal data: owner-only, like the desk itself.
-fn create_new_private(path: &Path) -> Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            Err(StoreError::Invalid(format!(
-                "{} already exists; a backup never overwrites a file, name a new one",
-                path.display()
-            )))
-        }
-        Err(source) => Err(create_error(path, source)),
-    }
-}
-
-/// SQLite does not flush what VACUUM INTO wrote; the folder is flushed too, or the new
-/// name may not survive a power cut even though its contents do.
-fn sync_file_and_folder(path: &Path) -> Result<()> {
-    let err = |source| create_error(path, source);
-    File::open(path).and_then(|f| f.sync_all()).map_err(err)?;
-    #[cfg(unix)]
-    if let Some(folder) = path.parent() {
-        File::open(folder).and_then(|f| f.sync_all()).map_err(err)?;
-    }
-    Ok(())
+fn exists(path: &Path) -> StoreError {
+    StoreError::Invalid(format!(
+        "{} already exists; a backup never overwrites a file, name a new one",
+        path.display()
+    ))
 }
 
 #[cfg(test)]

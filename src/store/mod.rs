@@ -13,13 +13,17 @@ mod forget;
 mod history;
 mod incidents;
 mod kb;
+mod leftovers;
 mod maintenance;
+mod partial;
+mod private;
 mod promises;
 mod reports;
 mod schema;
 mod scripts;
 mod ticket_search;
 mod tickets;
+mod traces;
 mod trouble;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
@@ -29,8 +33,9 @@ pub use dump::{Column, ColumnKind, DESK_TABLES, RestoreCounts, Table};
 pub use exchange::{
     CallerImport, CallerMatch, CallerRecord, ImportedTicket, TicketImport, TicketRow,
 };
-pub use forget::{ForgetLookup, Forgotten, Mention};
+pub use forget::{ForgetLookup, Forgotten, Mention, Purged};
 pub use kb::{KbEntry, KbSync};
+pub use partial::Partial;
 pub use ticket_search::TicketFilter;
 pub use tickets::NewTicket;
 pub use trouble::{Sentence, Trouble, is_sqlite_error};
@@ -44,6 +49,9 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use maintenance::{Backup, Check, RowCounts, backup, check};
 pub use schema::{APPLICATION_ID, FORGOTTEN};
+
+/// Bytes of write-ahead log kept after a checkpoint; beyond this it is truncated.
+const JOURNAL_SIZE_LIMIT: i64 = 64 << 20;
 
 /// Another desk may hold the write lock for a moment; waiting beats failing the agent's save.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -132,7 +140,7 @@ impl Store {
     }
 
     fn open_unstamped(path: &Path, agent: &str) -> Result<Store> {
-        let created = create_private_file(path)?;
+        let created = private::create_private_file(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -156,6 +164,9 @@ impl Store {
                 }
                 result => {
                     result.map_err(|error| not_a_desk(path, error))?;
+                    // Only once it is known to be a balie desk: a foreign file is left as
+                    // it was found.
+                    private::make_private(path)?;
                     return Ok(store);
                 }
             }
@@ -251,6 +262,13 @@ impl Store {
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;
              PRAGMA cache_size = -16384;",
         )?;
+        // What a delete or an update frees is overwritten, not only unlinked, so that an
+        // erased caller's data does not linger in free space: `balie forget` then needs no
+        // rebuild of the file, which would hold the write lock for as long as it runs.
+        // A log grown by an import is trimmed back to this once it has been folded in.
+        self.conn.execute_batch(&format!(
+            "PRAGMA secure_delete = ON; PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT};"
+        ))?;
         // The write-ahead log stays when a connection closes instead of being folded into
         // the file and deleted: a command that writes one promise would otherwise pay for
         // recreating the log and syncing it, the folder and the file, several syncs for one
@@ -410,31 +428,6 @@ fn not_a_desk(path: &Path, error: StoreError) -> StoreError {
             }
         }
         other => other,
-    }
-}
-
-/// Creates the file (and its folder) with owner-only permissions if it does not exist yet.
-/// Returns whether it was created.
-fn create_private_file(path: &Path) -> Result<bool> {
-    if path.exists() {
-        return Ok(false);
-    }
-    let err = |source| StoreError::Create {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(err)?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(_) => Ok(true),
-        // Another desk created it a moment ago; it is theirs, so treated as an existing file.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(err(e)),
     }
 }
 

@@ -4,7 +4,7 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// What an erased caller's name, and a promise recipient that named them, become.
 pub const FORGOTTEN: &str = "forgotten caller";
@@ -89,6 +89,24 @@ CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
     INSERT INTO ticket_fts (ticket_fts, rowid, key, subject)
         VALUES ('delete', old.rowid, old.key, old.subject);
 END;";
+
+/// Forget also erases the caller from script answers: their question is text balie filled
+/// in (`{caller}`, `{phone}` …), never typed by anyone, so it may be rewritten and nothing
+/// else about the event may change. FTS5's secure-delete stays on for the caller index, so
+/// a removed entry is overwritten at once rather than when segments merge.
+const V9: &str = r#"
+DROP TRIGGER events_are_never_edited;
+CREATE TRIGGER events_are_never_edited BEFORE UPDATE ON events
+WHEN NOT (NEW.id = OLD.id AND NEW.ticket_id = OLD.ticket_id AND NEW.caller_id IS OLD.caller_id
+    AND NEW.kind = OLD.kind AND NEW.at = OLD.at AND NEW.by = OLD.by AND NEW.text = OLD.text
+    AND NEW.created_at = OLD.created_at AND NEW.deleted_at IS OLD.deleted_at
+    AND ((OLD.kind = 'promise_made'
+          AND NEW.data = json_set(OLD.data, '$.to', 'forgotten caller'))
+      OR (OLD.kind = 'script_answer' AND json_type(NEW.data, '$.question') = 'text'
+          AND NEW.data = json_set(OLD.data, '$.question', NEW.data ->> '$.question'))))
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+INSERT INTO caller_fts (caller_fts, rank) VALUES ('secure-delete', 1);
+"#;
 
 /// The privacy erase (`balie forget`). `erasures` records who erased which caller and when;
 /// `erasure_reviews` lists the events whose free text still mentions them, for a person to

@@ -13,6 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::import::{BadRow, ImportError, bad_rows_message};
+use crate::store::Partial;
 use crate::store::StoreError;
 
 /// The shape of a callers or tickets file.
@@ -172,25 +173,20 @@ pub(crate) fn write_new_file(
             path: path.to_path_buf(),
         });
     }
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    // tempfile creates its files with mode 0600.
-    let mut file = tempfile::NamedTempFile::new_in(folder).map_err(write_error)?;
+    // Mode 0600, and a copy left by a run killed half-way is removed first.
+    let mut file = Partial::beside(path).map_err(write_error)?;
     {
-        let mut out = std::io::BufWriter::new(file.as_file_mut());
+        let mut out = std::io::BufWriter::new(file.file_mut());
         write(&mut out).map_err(broke)?;
         out.flush().map_err(write_error)?;
     }
-    file.as_file().sync_all().map_err(write_error)?;
-    file.persist_noclobber(path).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+    file.finish().map_err(|error| {
+        if error.kind() == std::io::ErrorKind::AlreadyExists {
             TransferError::Exists {
                 path: path.to_path_buf(),
             }
         } else {
-            write_error(e.error)
+            write_error(error)
         }
     })?;
     Ok(())
