@@ -26,7 +26,8 @@ use balie::ui::{self, Theme};
 use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
 use proptest::test_runner::{
-    Config as ProptestConfig, FileFailurePersistence, TestCaseError, TestRunner,
+    Config as ProptestConfig, FileFailurePersistence, RngAlgorithm, TestCaseError, TestRng,
+    TestRunner,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -39,9 +40,36 @@ fn long_run() -> bool {
     std::env::var_os("BALIE_LONG_FAILURE_TESTS").is_some_and(|v| v == "1")
 }
 
+/// The sessions a normal run tries are the same every time, so that a run that passes on one
+/// machine passes on the next and a failure is one that the code made; the long run and
+/// `BALIE_HOSTILE_SEED=random` draw new ones. `BALIE_HOSTILE_SEED=N` tries the set numbered N.
+fn seed() -> Option<u64> {
+    match std::env::var("BALIE_HOSTILE_SEED") {
+        Ok(text) if text == "random" => None,
+        Ok(text) => Some(
+            text.parse()
+                .expect("BALIE_HOSTILE_SEED is a number or `random`"),
+        ),
+        Err(_) if long_run() => None,
+        Err(_) => Some(1),
+    }
+}
+
 /// Short enough for every `cargo test` on two cores; the long run is for a soak.
 fn runner(cases: u32, long_cases: u32) -> TestRunner {
-    TestRunner::new(ProptestConfig {
+    let config = config(cases, long_cases);
+    match seed() {
+        Some(seed) => {
+            let mut bytes = [0; 32];
+            bytes[..8].copy_from_slice(&seed.to_le_bytes());
+            TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &bytes))
+        }
+        None => TestRunner::new(config),
+    }
+}
+
+fn config(cases: u32, long_cases: u32) -> ProptestConfig {
+    ProptestConfig {
         cases: if long_run() { long_cases } else { cases },
         source_file: Some(file!()),
         failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
@@ -49,7 +77,7 @@ fn runner(cases: u32, long_cases: u32) -> TestRunner {
         // the unshrunk case is still a usable report.
         max_shrink_time: 60_000,
         ..ProptestConfig::default()
-    })
+    }
 }
 
 /// Text that has broken terminal programs before: wide and combining characters, emoji
