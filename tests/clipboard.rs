@@ -2,7 +2,7 @@
 
 mod support;
 
-use balie::app::{Effect, Pane};
+use balie::app::{Pane, TerminalEffect};
 use support::Harness;
 
 fn message(h: &Harness) -> (String, bool) {
@@ -26,7 +26,7 @@ fn two_calls(config: &str) -> Harness {
 #[test]
 fn y_copies_the_active_tickets_key_and_says_so() {
     let mut h = two_calls("");
-    assert_eq!(h.keys("y"), vec![Effect::Copy("T-1002".into())]);
+    assert_eq!(h.keys("y"), vec![TerminalEffect::Copy("T-1002".into())]);
     assert_eq!(
         message(&h),
         ("copied T-1002 to the clipboard".into(), false)
@@ -43,7 +43,7 @@ fn in_the_queue_y_copies_the_selected_rows_key() {
     let mut h = two_calls("");
     h.press("<s-tab> j");
     assert_eq!(h.desk.app.focus, Pane::Queue);
-    assert_eq!(h.keys("y"), vec![Effect::Copy("T-1001".into())]);
+    assert_eq!(h.keys("y"), vec![TerminalEffect::Copy("T-1001".into())]);
 }
 
 #[test]
@@ -51,7 +51,10 @@ fn in_the_caller_pane_y_copies_the_callers_phone() {
     let mut h = two_calls("");
     h.press("<tab>");
     assert_eq!(h.desk.app.focus, Pane::Caller);
-    assert_eq!(h.keys("y"), vec![Effect::Copy("+31 6 1234 5678".into())]);
+    assert_eq!(
+        h.keys("y"),
+        vec![TerminalEffect::Copy("+31 6 1234 5678".into())]
+    );
     assert_eq!(
         message(&h),
         (
@@ -90,5 +93,5 @@ fn copying_can_be_turned_off() {
 fn the_copy_key_follows_the_keymap() {
     let mut h = two_calls("[keys]\ncopy = \"Ctrl-y\"\n");
     assert!(h.keys("y").is_empty());
-    assert_eq!(h.keys("<c-y>"), vec![Effect::Copy("T-1002".into())]);
+    assert_eq!(h.keys("<c-y>"), vec![TerminalEffect::Copy("T-1002".into())]);
 }

@@ -482,14 +482,14 @@ fn a_failed_save_keeps_what_the_agent_typed() {
 
 #[test]
 fn a_long_note_comes_back_from_the_editor_even_when_it_fails() {
-    use balie::app::{Action, Effect};
+    use balie::app::{Action, TerminalEffect};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut h = Harness::with_callers();
     call_from_jan(&mut h);
     let key = KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT);
     let effects = h.desk.dispatch(Action::Key(key), h.now);
     let ticket_id = match effects.as_slice() {
-        [Effect::OpenEditor { ticket_id, .. }] => ticket_id.clone(),
+        [TerminalEffect::OpenEditor { ticket_id, .. }] => ticket_id.clone(),
         other => panic!("expected the editor to open, got {other:?}"),
     };
     // The editor saved text but exited with an error: nothing is saved yet, nothing is lost.
@@ -535,7 +535,7 @@ fn a_long_note_comes_back_from_the_editor_even_when_it_fails() {
 
 #[test]
 fn reminders_ring_once_in_the_warning_window_and_once_when_due() {
-    use balie::app::{Action, Effect};
+    use balie::app::{Action, TerminalEffect};
     let mut h = Harness::with_callers();
     call_from_jan(&mut h);
     h.press("p call<space>back <tab> <tab> <tab> +45m <enter>");
@@ -547,7 +547,7 @@ fn reminders_ring_once_in_the_warning_window_and_once_when_due() {
     h.now += Duration::minutes(20);
     let rung = tick(&mut h);
     assert!(
-        matches!(rung.as_slice(), [Effect::Notify(text)] if text.contains("call back") && text.contains("due 10:45")),
+        matches!(rung.as_slice(), [TerminalEffect::Notify(text)] if text.contains("call back") && text.contains("due 10:45")),
         "{rung:?}"
     );
     assert!(tick(&mut h).is_empty(), "a reminder is given once");

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use balie::app::form::{FormKind, Input};
-use balie::app::{Action, Effect, Popup};
+use balie::app::{Action, Popup, TerminalEffect};
 use balie::cli::import::{ImportError, read_callers_csv};
 use balie::config::{Config, ConfigError, ThemeName};
 use balie::domain::business::Calendar;
@@ -346,7 +346,7 @@ impl Driver<'_> {
         let mut pending = self.h.desk.dispatch(action, self.h.now);
         // The runtime's part: an editor that returns text, or fails to start.
         while let Some(effect) = pending.pop() {
-            if let Effect::OpenEditor { ticket_id, .. } = effect {
+            if let TerminalEffect::OpenEditor { ticket_id, .. } = effect {
                 self.reached.borrow_mut().note("editor");
                 let text = self.session.editor_text.clone();
                 let action = if self.session.editor_fails && text.is_empty() {

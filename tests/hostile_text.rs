@@ -7,7 +7,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use balie::app::{Action, Effect, Pane};
+use balie::app::{Action, Pane, TerminalEffect};
 use balie::domain::{Channel, NewCaller, NewPromise};
 use balie::store::{NewTicket, Store};
 use chrono::{Duration, Utc};
@@ -349,7 +349,7 @@ fn y_copies_a_stored_phone_exactly_as_the_status_bar_shows_it() {
     }
     assert_eq!(h.desk.app.focus, Pane::Caller);
     let effects = h.keys("y");
-    let [Effect::Copy(copied)] = effects.as_slice() else {
+    let [TerminalEffect::Copy(copied)] = effects.as_slice() else {
         panic!("nothing copied: {effects:?}");
     };
     assert_eq!(raw_control(copied), None, "{copied:?}");
@@ -518,7 +518,7 @@ fn a_note_from_the_editor_leaves_colour_codes_behind() {
     h.press("n vries <enter> VPN<space>drops <enter>");
     let key = KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT);
     let effects = h.desk.dispatch(Action::Key(key), h.now);
-    let [Effect::OpenEditor { ticket_id, .. }] = effects.as_slice() else {
+    let [TerminalEffect::OpenEditor { ticket_id, .. }] = effects.as_slice() else {
         panic!("expected the editor to open, got {effects:?}");
     };
     h.desk.dispatch(

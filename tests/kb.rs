@@ -5,7 +5,7 @@
 mod support;
 
 use balie::app::kb::KbAction;
-use balie::app::{Action, Effect, Popup};
+use balie::app::{Action, Popup, TerminalEffect};
 use balie::domain::EventKind;
 use chrono::Duration;
 use support::Harness;
@@ -158,7 +158,7 @@ fn editing_a_shipped_article_copies_it_to_the_own_folder_and_reloads() {
     let effects = h.keys("e");
     let (slug, path, initial) = match effects.as_slice() {
         [
-            Effect::EditArticle {
+            TerminalEffect::EditArticle {
                 slug,
                 path,
                 initial,
@@ -193,7 +193,7 @@ fn a_new_article_starts_from_the_words_typed() {
     h.press("f beamer<space>zaal<space>2");
     let effects = h.keys("<c-n>");
     let [
-        Effect::EditArticle {
+        TerminalEffect::EditArticle {
             slug,
             path,
             initial,

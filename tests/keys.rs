@@ -3,7 +3,7 @@
 
 mod support;
 
-use balie::app::{Effect, Pane, Popup};
+use balie::app::{Pane, Popup, TerminalEffect};
 use balie::domain::EventKind;
 use support::Harness;
 use support::cli::{balie, text};
@@ -112,7 +112,7 @@ fn a_command_without_keys_still_runs_from_the_palette() {
     let effects = h.keys("q");
     assert!(effects.is_empty(), "q no longer quits: {effects:?}");
     let effects = h.keys(": quit <enter>");
-    assert_eq!(effects, vec![Effect::Quit]);
+    assert_eq!(effects, vec![TerminalEffect::Quit]);
 }
 
 #[test]

@@ -26,9 +26,12 @@ pub enum Action {
     Tick,
     Loaded(Box<Views>),
     LoadFailed(String),
+    /// Callers found for `query`. `exhaustive` is false when the search could not
+    /// consider every caller (the quick search on a large desk), true for a complete answer.
     CallerHits {
         query: String,
         hits: Vec<CallerHit>,
+        exhaustive: bool,
     },
     TicketHits {
         query: String,
@@ -60,14 +63,24 @@ pub enum Action {
     Kb(crate::app::kb::KbAction),
 }
 
+/// What `App::update` asks of the world, split by who carries it out, so that each runner
+/// matches every case it owns and an effect cannot end up with a runner that ignores it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
+    /// For the desk, which owns the store (`Desk::perform`).
+    Store(StoreEffect),
+    /// For the event loop, which owns the terminal and the background search.
+    Terminal(TerminalEffect),
+}
+
+/// Reads and writes of the store; each is answered with an action.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreEffect {
     /// Reload every pane for what the app shows now.
     Refresh(ViewRequest),
+    /// The quick caller search, answered with `Action::CallerHits`, which says whether it
+    /// could consider every caller.
     SearchCallers(String),
-    /// The quick search could not consider every caller: the runtime ranks them all in the
-    /// background and reports back with `Action::CallerHits`.
-    SearchEverywhere(String),
     SearchTickets(String),
     /// Load a caller's earlier tickets (`Action::EarlierLoaded`).
     LoadEarlier(Id),
@@ -78,23 +91,32 @@ pub enum Effect {
         ticket_id: Id,
     },
     Write(Write),
+    Kb(crate::app::kb::KbEffect),
+    /// Remind the agent of a promise: recorded so it is given once, then rung.
+    Alert {
+        promise_id: Id,
+        kind: AlertKind,
+        text: String,
+    },
+}
+
+/// What needs the terminal, or the event loop that owns it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TerminalEffect {
+    /// The quick search could not consider every caller: the event loop has every caller
+    /// ranked in the background and reports back with `Action::CallerHits`. Meanwhile
+    /// `App::search_pending` says an answer is due.
+    SearchEverywhere(String),
     OpenEditor {
         ticket_id: Id,
         initial: String,
     },
-    Kb(crate::app::kb::KbEffect),
     /// Open an article's file in `$EDITOR`, first writing `initial` there if it does not
     /// exist yet (a new article, or a shipped one the agent is about to change).
     EditArticle {
         slug: String,
         path: std::path::PathBuf,
         initial: String,
-    },
-    /// Remind the agent of a promise: recorded so it is given once, then rung.
-    Alert {
-        promise_id: Id,
-        kind: AlertKind,
-        text: String,
     },
     /// Put text on the clipboard through the terminal (OSC 52).
     Copy(String),

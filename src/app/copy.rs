@@ -2,7 +2,7 @@
 //! caller's phone number, to be pasted into a chat or a phone. The runtime puts it on the
 //! clipboard through the terminal (OSC 52), which works over ssh as well.
 
-use super::{App, Effect, Pane};
+use super::{App, Effect, Pane, TerminalEffect};
 use crate::domain::text::escape_line;
 use crate::t;
 
@@ -15,7 +15,7 @@ impl App {
         match self.copy_target() {
             Ok((text, what)) => {
                 self.info(t!(self.texts, "msg-copied", what = what));
-                vec![Effect::Copy(text)]
+                vec![Effect::Terminal(TerminalEffect::Copy(text))]
             }
             Err(reason) => {
                 self.error(t!(self.texts, "msg-not-copied", reason = reason));

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use super::{App, Effect, Pane, Popup};
+use super::{App, Effect, Pane, Popup, StoreEffect};
 use crate::domain::Ticket;
 
 #[derive(Default)]
@@ -75,5 +75,5 @@ fn search_for(search: &mut TicketSearch) -> Vec<Effect> {
         search.selected = 0;
         return Vec::new();
     }
-    vec![Effect::SearchTickets(query)]
+    vec![Effect::Store(StoreEffect::SearchTickets(query))]
 }

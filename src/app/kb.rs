@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
-use super::{App, Effect, Popup, forms};
+use super::{App, Effect, Popup, StoreEffect, TerminalEffect, forms};
 use crate::domain::Id;
 use crate::domain::kb::{Article, Counts, Library, Problem, search};
 use crate::domain::{ArticleUsage, KbCounter};
@@ -119,7 +119,7 @@ impl App {
                         ));
                     }
                 }
-                return vec![Effect::Kb(KbEffect::Reload)];
+                return vec![Effect::Store(StoreEffect::Kb(KbEffect::Reload))];
             }
         }
         Vec::new()
@@ -202,10 +202,10 @@ impl App {
             usage: None,
             back,
         }));
-        vec![Effect::Kb(KbEffect::Count {
+        vec![Effect::Store(StoreEffect::Kb(KbEffect::Count {
             slug,
             counter: KbCounter::Opened,
-        })]
+        }))]
     }
 
     pub(super) fn on_article_key(&mut self, key: KeyEvent) -> Vec<Effect> {
@@ -232,21 +232,21 @@ impl App {
                     return Vec::new();
                 };
                 self.popup = Some(Popup::Form(forms::note(ticket_id, &text, &self.texts)));
-                return vec![Effect::Kb(KbEffect::Count {
+                return vec![Effect::Store(StoreEffect::Kb(KbEffect::Count {
                     slug,
                     counter: KbCounter::Inserted,
-                })];
+                }))];
             }
             KeyCode::Char('s') => {
                 let (slug, title) = (article.slug.clone(), article.title.clone());
                 let Some(ticket_id) = self.require_ticket() else {
                     return Vec::new();
                 };
-                return vec![Effect::Kb(KbEffect::Send {
+                return vec![Effect::Store(StoreEffect::Kb(KbEffect::Send {
                     ticket_id,
                     slug,
                     title,
-                })];
+                }))];
             }
             KeyCode::Char('e') | KeyCode::Char('E') => {
                 let slug = view.slug.clone();
@@ -275,11 +275,11 @@ impl App {
             .get(slug)
             .map(|a| a.source_text.clone())
             .unwrap_or_default();
-        vec![Effect::EditArticle {
+        vec![Effect::Terminal(TerminalEffect::EditArticle {
             slug: slug.to_string(),
             path,
             initial,
-        }]
+        })]
     }
 
     fn new_article(&mut self, words: &str) -> Vec<Effect> {
@@ -294,11 +294,11 @@ impl App {
             words.to_string()
         };
         let initial = format!("---\ntitle: {title}\ntags: \nsummary: \n---\n# {title}\n\n");
-        vec![Effect::EditArticle {
+        vec![Effect::Terminal(TerminalEffect::EditArticle {
             slug,
             path,
             initial,
-        }]
+        })]
     }
 }
 

@@ -2,6 +2,7 @@
 //! no clock: the runtime passes `now` in and carries out the effects that come back.
 
 pub mod action;
+mod background;
 mod copy;
 mod draft;
 mod escalation;
@@ -38,7 +39,10 @@ use crate::domain::{Id, Promise, QueueFilter};
 use crate::i18n::Texts;
 use crate::keymap::{Command, Keymap};
 use crate::t;
-pub use action::{Action, CallerView, Effect, Outcome, TicketView, ViewRequest, Views, Write};
+pub use action::{
+    Action, CallerView, Effect, Outcome, StoreEffect, TerminalEffect, TicketView, ViewRequest,
+    Views, Write,
+};
 use form::{Form, FormEvent};
 use paging::{PROMISE_PAGE, QUEUE_PAGE};
 use palette::{Palette, PaletteEvent};
@@ -139,6 +143,8 @@ pub struct App {
     pub kb: crate::domain::kb::Library,
     /// The status bar says the database is held or the draft not kept; cleared once free.
     store_waiting: bool,
+    /// The query a pass over every caller was asked for, while its answer is due.
+    searching_everyone: Option<String>,
 }
 
 impl App {
@@ -167,6 +173,7 @@ impl App {
             scrolled: Default::default(),
             kb: Default::default(),
             store_waiting: false,
+            searching_everyone: None,
         }
     }
 
@@ -190,11 +197,17 @@ impl App {
     }
 
     fn refresh(&self) -> Vec<Effect> {
-        vec![Effect::Refresh(self.view_request())]
+        vec![Effect::Store(StoreEffect::Refresh(self.view_request()))]
     }
 
     pub fn update(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         self.now = now;
+        let effects = self.react(action, now);
+        self.forget_stale_search();
+        effects
+    }
+
+    fn react(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         match action {
             Action::Key(key) => self.on_key(key),
             Action::Paste(text) => self.on_paste(&text),
@@ -208,10 +221,11 @@ impl App {
                 self.error(t!(self.texts, "msg-load-failed", error = error));
                 Vec::new()
             }
-            Action::CallerHits { query, hits } => {
-                self.on_caller_hits(query, hits);
-                Vec::new()
-            }
+            Action::CallerHits {
+                query,
+                hits,
+                exhaustive,
+            } => self.on_caller_answer(query, hits, exhaustive),
             Action::TicketHits { query, hits } => {
                 self.on_ticket_hits(query, hits);
                 Vec::new()
@@ -304,7 +318,7 @@ impl App {
                 if cut {
                     self.error(notice);
                 }
-                return vec![Effect::SearchCallers(query)];
+                return vec![Effect::Store(StoreEffect::SearchCallers(query))];
             }
             Some(Popup::Palette(palette)) => {
                 palette.paste(text);
@@ -410,10 +424,10 @@ impl App {
             }
             Command::NoteInEditor => {
                 if let Some(ticket_id) = self.require_ticket() {
-                    return vec![Effect::OpenEditor {
+                    return vec![Effect::Terminal(TerminalEffect::OpenEditor {
                         ticket_id,
                         initial: String::new(),
-                    }];
+                    })];
                 }
             }
             Command::Status => {
@@ -465,14 +479,14 @@ impl App {
             Command::Open => return self.open_selected(),
             Command::Back => self.message = None,
             Command::Copy => return self.copy(),
-            Command::Review => return vec![Effect::LoadReview],
+            Command::Review => return vec![Effect::Store(StoreEffect::LoadReview)],
             Command::Kb => return self.open_kb(),
             Command::Script => return self.start_script(),
             Command::Escalate => return self.escalate(),
             Command::MajorIncident => return self.major_incident(),
             Command::LinkIncident => return self.link_incident(),
             Command::FilterLine => return self.next_line_filter(),
-            Command::Handover => return vec![Effect::LoadHandover],
+            Command::Handover => return vec![Effect::Store(StoreEffect::LoadHandover)],
             Command::Callback => return self.callback_request(),
             Command::Callbacks => {
                 self.callbacks_only = !self.callbacks_only;
@@ -482,8 +496,8 @@ impl App {
             }
             Command::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Command::Palette => self.popup = Some(Popup::Palette(Palette::new(&self.texts))),
-            Command::Suspend => return vec![Effect::Suspend],
-            Command::Quit => return vec![Effect::Quit],
+            Command::Suspend => return vec![Effect::Terminal(TerminalEffect::Suspend)],
+            Command::Quit => return vec![Effect::Terminal(TerminalEffect::Quit)],
         }
         Vec::new()
     }

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use super::{App, Effect, Popup, Write, forms};
+use super::{App, Effect, Popup, StoreEffect, Write, forms};
 use crate::domain::{CallerHit, Id, Ticket};
 
 /// The caller search that opens a new call. The last row of the list is always
@@ -51,7 +51,7 @@ impl App {
                         search.hits.clear();
                         search.selected = 0;
                     } else {
-                        return vec![Effect::SearchCallers(query)];
+                        return vec![Effect::Store(StoreEffect::SearchCallers(query))];
                     }
                 }
             }
@@ -83,7 +83,7 @@ impl App {
         });
         self.earlier = None;
         let mut effects = self.refresh();
-        effects.push(Effect::LoadEarlier(caller_id));
+        effects.push(Effect::Store(StoreEffect::LoadEarlier(caller_id)));
         effects
     }
 
@@ -93,9 +93,9 @@ impl App {
             return Vec::new();
         }
         match self.open_tickets_of_caller(&caller_id).get(selected - 1) {
-            Some(ticket) => vec![Effect::Write(Write::LogCall {
+            Some(ticket) => vec![Effect::Store(StoreEffect::Write(Write::LogCall {
                 ticket_id: ticket.id.clone(),
-            })],
+            }))],
             None => Vec::new(),
         }
     }

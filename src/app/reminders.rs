@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
-use super::action::{Effect, Views};
+use super::action::{Effect, StoreEffect, Views};
 use crate::domain::when;
 use crate::domain::{AlertKind, Promise};
 use crate::i18n::Texts;
@@ -33,10 +33,12 @@ pub fn pending(
                 .alerts
                 .iter()
                 .any(|a| a.promise.id == p.id && (a.kind == kind || a.kind == AlertKind::Due));
-            (!given).then(|| Effect::Alert {
-                promise_id: p.id.clone(),
-                kind,
-                text: reminder_text(p, kind, now, tz, texts),
+            (!given).then(|| {
+                Effect::Store(StoreEffect::Alert {
+                    promise_id: p.id.clone(),
+                    kind,
+                    text: reminder_text(p, kind, now, tz, texts),
+                })
             })
         })
         .collect()

@@ -1,7 +1,7 @@
 //! Writing: a submitted form becomes a write, and what the store reports back moves the
 //! desk on (to the new ticket, the next form) with a word in the status bar.
 
-use super::{App, Effect, Outcome, Pane, Popup, Write, forms};
+use super::{App, Effect, Outcome, Pane, Popup, StoreEffect, Write, forms};
 use crate::domain::Id;
 use crate::keymap::Command;
 use crate::t;
@@ -96,7 +96,7 @@ impl App {
                 self.popup = Some(Popup::Form(resolve));
                 Vec::new()
             }
-            Ok(write) => vec![Effect::Write(write)],
+            Ok(write) => vec![Effect::Store(StoreEffect::Write(write))],
             Err((field, message)) => {
                 if let Some(Popup::Form(form)) = self.popup.as_mut() {
                     form.fail(field, message);
@@ -125,14 +125,14 @@ impl App {
             self.config.language,
         );
         match due {
-            Ok(due_at) => vec![Effect::Write(Write::Promise {
+            Ok(due_at) => vec![Effect::Store(StoreEffect::Write(Write::Promise {
                 ticket_id: ticket.id,
                 what: t!(self.texts, "callback-what", subject = ticket.subject),
                 to: ticket.caller_name,
                 callback: true,
                 channel: crate::domain::Channel::Phone,
                 due_at,
-            })],
+            }))],
             Err(e) => {
                 let error = e.message(&self.texts);
                 self.error(t!(self.texts, "msg-callback-config", error = error));

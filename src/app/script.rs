@@ -5,7 +5,7 @@ use chrono::Duration;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
-use super::{App, Effect, Popup, Write, forms};
+use super::{App, Effect, Popup, StoreEffect, Write, forms};
 use crate::domain::scripts::fill::{Facts, fill};
 use crate::domain::scripts::rank::{Situation, ranked};
 use crate::domain::scripts::{
@@ -98,12 +98,12 @@ impl Runner {
     }
 
     fn record(&self, what: Recording) -> Effect {
-        Effect::Write(Write::Script(Record {
+        Effect::Store(StoreEffect::Write(Write::Script(Record {
             ticket_id: self.ticket_id.clone(),
             script: self.script.id.clone(),
             title: self.script.title.clone(),
             what,
-        }))
+        })))
     }
 
     fn step_id(&self) -> String {
@@ -134,7 +134,7 @@ impl ScriptPopup {
 impl App {
     pub(super) fn start_script(&mut self) -> Vec<Effect> {
         match self.require_ticket() {
-            Some(ticket_id) => vec![Effect::LoadScripts { ticket_id }],
+            Some(ticket_id) => vec![Effect::Store(StoreEffect::LoadScripts { ticket_id })],
             None => Vec::new(),
         }
     }

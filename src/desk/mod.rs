@@ -9,14 +9,15 @@ use chrono_tz::Tz;
 
 use crate::app::review::ReviewData;
 use crate::app::{
-    Action, App, CallerView, Effect, Popup, StoreWait, TicketView, ViewRequest, Views, Write,
+    Action, App, CallerView, Effect, Popup, StoreEffect, StoreWait, TerminalEffect, TicketView,
+    ViewRequest, Views, Write,
 };
 use crate::config::Config;
 use crate::desk::error_text::store_error;
 use crate::domain::first_contact::{Verdict, verdict};
 use crate::domain::outage::detect;
 use crate::domain::sla::{History, TicketClocks, Warning, ticket_clocks};
-use crate::domain::{Id, QueueFilter, Ticket};
+use crate::domain::{AlertKind, Id, QueueFilter, Ticket};
 use crate::store::{self, Store};
 
 mod apply;
@@ -93,8 +94,8 @@ impl Desk {
             holder: None,
         };
         let request = desk.app.view_request();
-        let kb = Effect::Kb(crate::app::kb::KbEffect::Reload);
-        desk.perform_all(vec![Effect::Refresh(request), kb], now);
+        let kb = Effect::Store(StoreEffect::Kb(crate::app::kb::KbEffect::Reload));
+        desk.perform_all(vec![Effect::Store(StoreEffect::Refresh(request)), kb], now);
         desk.offer_draft();
         desk
     }
@@ -172,7 +173,7 @@ impl Desk {
     }
 
     /// Saves a pending write if its form is still open as it was.
-    fn retry_pending(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+    fn retry_pending(&mut self, now: DateTime<Utc>) -> Vec<TerminalEffect> {
         let Some(pending) = self.pending.take() else {
             return Vec::new();
         };
@@ -239,7 +240,7 @@ impl Desk {
 
     /// Runs an action through the app and every store effect it causes. Effects that need
     /// the terminal (editor, suspend, quit) are returned for the runtime.
-    pub fn dispatch(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    pub fn dispatch(&mut self, action: Action, now: DateTime<Utc>) -> Vec<TerminalEffect> {
         let tick = matches!(action, Action::Tick);
         let effects = self.app.update(action, now);
         let mut rest = self.perform_all(effects, now);
@@ -252,100 +253,111 @@ impl Desk {
     }
 
     /// Another desk on the same file committed something: reload what is on screen.
-    pub fn poll_changes(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+    pub fn poll_changes(&mut self, now: DateTime<Utc>) -> Vec<TerminalEffect> {
         match self.store.data_version() {
             Ok(version) if version != self.data_version => {
                 self.data_version = version;
                 let request = self.app.view_request();
-                self.perform_all(vec![Effect::Refresh(request)], now)
+                self.perform_all(vec![Effect::Store(StoreEffect::Refresh(request))], now)
             }
             _ => Vec::new(),
         }
     }
 
-    fn perform_all(&mut self, mut effects: Vec<Effect>, now: DateTime<Utc>) -> Vec<Effect> {
+    /// Carries out the store's effects, and those their answers cause in turn, until none
+    /// is left; the terminal's are handed back for the runtime.
+    fn perform_all(&mut self, mut effects: Vec<Effect>, now: DateTime<Utc>) -> Vec<TerminalEffect> {
         let mut for_terminal = Vec::new();
         while !effects.is_empty() {
             let mut next = Vec::new();
             let mut reminded = Vec::new();
             for effect in effects {
-                if let Effect::Alert {
-                    promise_id,
-                    kind,
-                    text,
-                } = effect
-                {
-                    self.before_write();
-                    match self.store.record_alert(&promise_id, kind, now) {
-                        Ok(()) => reminded.push(text),
-                        // Given on a later tick, once the database is free.
-                        Err(e) if e.is_busy() => {
-                            let holder = self.holder();
-                            self.blocked = true;
-                            let _ = self
-                                .app
-                                .update(Action::Store(StoreWait::Busy { holder }), now);
-                        }
-                        Err(e) => {
-                            let error = store_error(&e, &self.app.texts);
-                            next.extend(self.app.update(Action::LoadFailed(error), now))
+                match effect {
+                    Effect::Terminal(effect) => for_terminal.push(effect),
+                    Effect::Store(effect) => {
+                        if let Some(action) = self.perform(effect, now, &mut reminded) {
+                            next.extend(self.app.update(action, now));
                         }
                     }
-                    continue;
-                }
-                if let Some(action) = self.perform(effect, now, &mut for_terminal) {
-                    next.extend(self.app.update(action, now));
                 }
             }
             // One ring for however many reminders fell due together.
             if !reminded.is_empty() {
-                for_terminal.push(Effect::Notify(reminded.join("; ")));
-                next.push(Effect::Refresh(self.app.view_request()));
+                for_terminal.push(TerminalEffect::Notify(reminded.join("; ")));
+                next.push(Effect::Store(StoreEffect::Refresh(self.app.view_request())));
             }
             effects = next;
         }
         for_terminal
     }
 
-    /// Carries out a store effect and returns the action that reports its result. Effects
-    /// that are not the store's go to `for_terminal`, for the runtime.
+    /// Records that a reminder is given, and keeps its text in `reminded` to be rung.
+    fn record_alert(
+        &mut self,
+        promise_id: &Id,
+        kind: AlertKind,
+        text: String,
+        now: DateTime<Utc>,
+        reminded: &mut Vec<String>,
+    ) -> Option<Action> {
+        self.before_write();
+        match self.store.record_alert(promise_id, kind, now) {
+            Ok(()) => {
+                reminded.push(text);
+                None
+            }
+            // Given on a later tick, once the database is free.
+            Err(e) if e.is_busy() => {
+                let holder = self.holder();
+                self.blocked = true;
+                // The status bar's word has no effects.
+                let _ = self
+                    .app
+                    .update(Action::Store(StoreWait::Busy { holder }), now);
+                None
+            }
+            Err(e) => Some(Action::LoadFailed(store_error(&e, &self.app.texts))),
+        }
+    }
+
+    /// Carries out a store effect and returns the action that reports its result. A
+    /// reminder given is kept in `reminded`, so that those falling due together ring once.
     fn perform(
         &mut self,
-        effect: Effect,
+        effect: StoreEffect,
         now: DateTime<Utc>,
-        for_terminal: &mut Vec<Effect>,
+        reminded: &mut Vec<String>,
     ) -> Option<Action> {
         Some(match effect {
-            Effect::Refresh(request) => match load_views(&self.store, &request, now, &self.app) {
-                Ok(views) => Action::Loaded(Box::new(views)),
-                Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
-            },
-            Effect::SearchCallers(query) => {
-                match self.store.search_callers_quickly(&query, SEARCH_RESULTS) {
-                    Ok(found) => {
-                        // A search that could not consider every caller is finished in the
-                        // background by the runtime.
-                        if !found.exhaustive {
-                            for_terminal.push(Effect::SearchEverywhere(query.clone()));
-                        }
-                        Action::CallerHits {
-                            query,
-                            hits: found.hits,
-                        }
-                    }
+            StoreEffect::Refresh(request) => {
+                match load_views(&self.store, &request, now, &self.app) {
+                    Ok(views) => Action::Loaded(Box::new(views)),
                     Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
                 }
             }
-            Effect::SearchTickets(query) => match self.store.search_tickets(&query, SEARCH_RESULTS)
-            {
-                Ok(hits) => Action::TicketHits { query, hits },
-                Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
-            },
-            Effect::LoadEarlier(caller_id) => match self.store.earlier_tickets(&caller_id) {
+            // A search that could not consider every caller says so; the app then has the
+            // runtime finish it in the background.
+            StoreEffect::SearchCallers(query) => {
+                match self.store.search_callers_quickly(&query, SEARCH_RESULTS) {
+                    Ok(found) => Action::CallerHits {
+                        query,
+                        hits: found.hits,
+                        exhaustive: found.exhaustive,
+                    },
+                    Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
+                }
+            }
+            StoreEffect::SearchTickets(query) => {
+                match self.store.search_tickets(&query, SEARCH_RESULTS) {
+                    Ok(hits) => Action::TicketHits { query, hits },
+                    Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
+                }
+            }
+            StoreEffect::LoadEarlier(caller_id) => match self.store.earlier_tickets(&caller_id) {
                 Ok(tickets) => Action::EarlierLoaded { caller_id, tickets },
                 Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
             },
-            Effect::LoadHandover => {
+            StoreEffect::LoadHandover => {
                 let app = &self.app;
                 let agent = self.store.agent().to_string();
                 match crate::desk::handover::gather(
@@ -359,27 +371,29 @@ impl Desk {
                     Err(e) => Action::LoadFailed(store_error(&e, &app.texts)),
                 }
             }
-            Effect::LoadReview => match load_review(&self.store, now, &self.app) {
+            StoreEffect::LoadReview => match load_review(&self.store, now, &self.app) {
                 Ok(data) => Action::ReviewLoaded(Box::new(data)),
                 Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
             },
-            Effect::LoadScripts { ticket_id } => match self.store.latest_script_run(&ticket_id) {
-                Ok(events) => {
-                    let folder = self
-                        .app
-                        .config
-                        .knowledge_folder()
-                        .map(|f| f.join("scripts"));
-                    let library = crate::domain::scripts::Library::load(folder.as_deref());
-                    Action::ScriptsLoaded(Box::new(crate::app::script::ScriptsLoaded {
-                        ticket_id,
-                        library,
-                        events,
-                    }))
+            StoreEffect::LoadScripts { ticket_id } => {
+                match self.store.latest_script_run(&ticket_id) {
+                    Ok(events) => {
+                        let folder = self
+                            .app
+                            .config
+                            .knowledge_folder()
+                            .map(|f| f.join("scripts"));
+                        let library = crate::domain::scripts::Library::load(folder.as_deref());
+                        Action::ScriptsLoaded(Box::new(crate::app::script::ScriptsLoaded {
+                            ticket_id,
+                            library,
+                            events,
+                        }))
+                    }
+                    Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
                 }
-                Err(e) => Action::LoadFailed(store_error(&e, &self.app.texts)),
-            },
-            Effect::Write(write) => {
+            }
+            StoreEffect::Write(write) => {
                 let form = self.form_state();
                 let retry = form.is_some().then(|| write.clone());
                 self.before_write();
@@ -398,13 +412,14 @@ impl Desk {
                     Err(e) => Action::SaveFailed(store_error(&e, &self.app.texts)),
                 }
             }
-            Effect::Kb(effect) => {
+            StoreEffect::Kb(effect) => {
                 crate::desk::kb_sync::perform(&mut self.store, &self.app, effect, now)
             }
-            other => {
-                for_terminal.push(other);
-                return None;
-            }
+            StoreEffect::Alert {
+                promise_id,
+                kind,
+                text,
+            } => return self.record_alert(&promise_id, kind, text, now, reminded),
         })
     }
 }

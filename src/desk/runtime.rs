@@ -17,7 +17,7 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{Action, Effect, Popup};
+use crate::app::{Action, TerminalEffect};
 use crate::config::Notifications;
 use crate::desk::Desk;
 use crate::desk::background_search::BackgroundSearch;
@@ -73,7 +73,6 @@ fn event_loop(
     theme: &Theme,
     watch: &Watch,
 ) -> Result<()> {
-    let mut searching = false;
     let mut last_tick = Instant::now();
     let mouse = desk.app.config.mouse;
     loop {
@@ -83,9 +82,9 @@ fn event_loop(
             Err(_) if watch.terminal_closed() => return Err(Stopped::TerminalClosed.into()),
             Err(error) => return Err(error.into()),
         };
-        // While a background pass runs, look for its answer every few milliseconds; once the
-        // search is closed, its answer no longer matters.
-        searching &= matches!(desk.app.popup, Some(Popup::Search(_)));
+        // While the app awaits a background pass, look for its answer every few milliseconds;
+        // the app stops waiting once the search is closed or typed on.
+        let searching = search.is_some() && desk.app.search_pending();
         let wait = if searching { SEARCH_POLL } else { TICK };
         let now = Utc::now();
         if let Some(stopped) = watch.stopped() {
@@ -116,10 +115,10 @@ fn event_loop(
             Vec::new()
         };
         if let Some(found) = search.and_then(BackgroundSearch::try_result) {
-            searching = false;
             let hits = Action::CallerHits {
                 query: found.query,
                 hits: found.hits,
+                exhaustive: true,
             };
             effects.extend(desk.dispatch(hits, now));
         }
@@ -130,17 +129,17 @@ fn event_loop(
         }
         while let Some(effect) = effects.pop() {
             match effect {
-                Effect::Quit => return Ok(()),
-                Effect::Suspend => suspend(terminal, mouse)?,
-                Effect::Copy(text) => copy(&text)?,
-                Effect::Notify(text) => notify(&text, desk.app.config.notifications)?,
-                Effect::SearchEverywhere(query) => {
+                TerminalEffect::Quit => return Ok(()),
+                TerminalEffect::Suspend => suspend(terminal, mouse)?,
+                TerminalEffect::Copy(text) => copy(&text)?,
+                TerminalEffect::Notify(text) => notify(&text, desk.app.config.notifications)?,
+                // Without a background search the quick hits stand.
+                TerminalEffect::SearchEverywhere(query) => {
                     if let Some(search) = search {
                         search.search(query);
-                        searching = true;
                     }
                 }
-                Effect::OpenEditor { ticket_id, initial } => {
+                TerminalEffect::OpenEditor { ticket_id, initial } => {
                     let action = match edit(terminal, &initial, mouse) {
                         Ok((text, failed)) => Action::EditorClosed {
                             ticket_id,
@@ -151,7 +150,7 @@ fn event_loop(
                     };
                     effects.extend(desk.dispatch(action, Utc::now()));
                 }
-                Effect::EditArticle {
+                TerminalEffect::EditArticle {
                     slug,
                     path,
                     initial,
@@ -162,7 +161,6 @@ fn event_loop(
                     let edited = crate::app::kb::KbAction::Edited { slug, error };
                     effects.extend(desk.dispatch(Action::Kb(edited), Utc::now()));
                 }
-                _ => {}
             }
         }
     }

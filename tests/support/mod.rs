@@ -108,7 +108,7 @@ impl Harness {
     }
 
     /// Types a key string like `press` and returns what was left for the terminal to do.
-    pub fn keys(&mut self, keys: &str) -> Vec<balie::app::Effect> {
+    pub fn keys(&mut self, keys: &str) -> Vec<balie::app::TerminalEffect> {
         let mut effects = Vec::new();
         for token in keys.split_whitespace() {
             for key in parse_token(token) {
@@ -119,7 +119,12 @@ impl Harness {
     }
 
     /// A left click at a cell of a screen of `size`, as the runtime reports it.
-    pub fn click(&mut self, column: u16, row: u16, size: (u16, u16)) -> Vec<balie::app::Effect> {
+    pub fn click(
+        &mut self,
+        column: u16,
+        row: u16,
+        size: (u16, u16),
+    ) -> Vec<balie::app::TerminalEffect> {
         self.mouse(MouseEventKind::Down(MouseButton::Left), column, row, size)
     }
 
@@ -139,7 +144,7 @@ impl Harness {
         column: u16,
         row: u16,
         (width, height): (u16, u16),
-    ) -> Vec<balie::app::Effect> {
+    ) -> Vec<balie::app::TerminalEffect> {
         let event = MouseEvent {
             kind,
             column,
@@ -228,7 +233,8 @@ impl Harness {
             for key in parse_token(token) {
                 let rest = self.desk.dispatch(Action::Key(key), self.now);
                 assert!(
-                    rest.iter().all(|e| !matches!(e, balie::app::Effect::Quit)),
+                    rest.iter()
+                        .all(|e| !matches!(e, balie::app::TerminalEffect::Quit)),
                     "the desk quit on {token}"
                 );
             }
