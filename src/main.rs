@@ -9,7 +9,7 @@ use balie::cli::args::{
     CallerCommand, Cli, Commands, TicketCommand, completion_command, write_man_page,
     write_man_pages,
 };
-use balie::cli::{demo, failure, reports, transfer, verbs};
+use balie::cli::{demo, failure, maintenance, output, reports, transfer, verbs};
 use balie::config::{self, Config};
 use balie::desk::background_search::BackgroundSearch;
 use balie::desk::runtime;
@@ -127,7 +127,7 @@ fn run(cli: Cli) -> Result<()> {
             writeln!(
                 safe_stdout(),
                 "wrote {} to {}",
-                reports::plural(count as i64, "open promise", "open promises"),
+                output::plural(count as i64, "open promise", "open promises"),
                 file.display()
             )?;
             Ok(())
@@ -141,9 +141,9 @@ fn run(cli: Cli) -> Result<()> {
             transfer::command::export(what, &store, &config, Utc::now(), &mut safe_stdout())
         }
         Some(Commands::Backup { file }) => {
-            reports::backup(&database_path(&cli)?, file, &mut safe_stdout())
+            maintenance::backup(&database_path(&cli)?, file, &mut safe_stdout())
         }
-        Some(Commands::Check) => reports::check(&database_path(&cli)?, &mut safe_stdout()),
+        Some(Commands::Check) => maintenance::check(&database_path(&cli)?, &mut safe_stdout()),
         Some(
             command @ (Commands::Ticket { .. }
             | Commands::Caller { .. }
@@ -161,13 +161,13 @@ fn run(cli: Cli) -> Result<()> {
             no_vacuum,
         }) => {
             let mut store = open_existing(&cli, &config)?;
-            let forget = reports::Forget {
+            let forget = maintenance::Forget {
                 db: &database_path(&cli)?,
                 caller,
                 yes: *yes,
                 vacuum: !*no_vacuum,
             };
-            reports::forget(
+            maintenance::forget(
                 &mut store,
                 &forget,
                 &config,

@@ -20,7 +20,7 @@ fn readme_lists_every_command_with_its_keys() {
                 command.name()
             );
         }
-        let description = command.description(&balie::cli::reports::cli_texts());
+        let description = command.description(&balie::cli::output::cli_texts());
         assert!(row.contains(description.split('$').next().unwrap_or_default()));
     }
 }

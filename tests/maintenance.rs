@@ -572,6 +572,11 @@ fn another_desk_keeps_saving_while_forget_runs() {
             failures
         })
     };
+    // The other desk is saving before forget starts, so that what lands meanwhile is counted
+    // from forget's first moment, not from a thread that had not yet begun.
+    while saved.load(Ordering::SeqCst) == 0 && !writer.is_finished() {
+        std::thread::yield_now();
+    }
     let mut forget = std::process::Command::new(env!("CARGO_BIN_EXE_balie"))
         .args(["--db", utf8(&db), "forget", &jan, "--yes"])
         .env_clear()

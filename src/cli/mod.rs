@@ -7,6 +7,7 @@ pub mod demo;
 pub mod failure;
 pub mod ics;
 pub mod import;
+pub mod maintenance;
 pub mod output;
 pub mod reports;
 pub mod transfer;

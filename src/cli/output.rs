@@ -16,6 +16,7 @@ use crate::domain::outcome::Record;
 use crate::domain::sla::TicketHistory;
 use crate::domain::sla::{ClockState, ticket_clocks};
 use crate::domain::when;
+use crate::i18n::{Language, Texts};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -202,7 +203,7 @@ pub fn write_overdue(
             if rows.is_empty() {
                 return writeln!(out, "no overdue promises");
             }
-            let texts = crate::cli::reports::cli_texts();
+            let texts = cli_texts();
             let header = ["overdue", "due", "agent", "ticket", "to", "what"];
             let lines: Vec<Vec<String>> = rows
                 .iter()
@@ -320,4 +321,19 @@ pub(crate) fn write_table(
         writeln!(out, "{}", row(line.iter().map(String::as_str).collect()))?;
     }
     Ok(())
+}
+
+/// The command line speaks English whatever the desk's language, so that scripts and
+/// pipes that read its tables see one format.
+pub fn cli_texts() -> Texts {
+    Texts::new(Language::English)
+}
+
+/// "1 ticket", "3 tickets": the command line speaks English (see `cli_texts`).
+pub fn plural(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }

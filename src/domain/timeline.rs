@@ -1,5 +1,5 @@
 //! What each timeline event says in words, shared by the desk's ticket pane (in the
-//! agent's language) and `balie ticket show` (in English, see `reports::cli_texts`).
+//! agent's language) and `balie ticket show` (in English, see `output::cli_texts`).
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;

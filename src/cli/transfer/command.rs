@@ -9,7 +9,8 @@ use chrono::{DateTime, Utc};
 
 use super::{FileFormat, callers, full, tickets};
 use crate::cli::args::{ExportKind, ImportKind};
-use crate::cli::reports::{parse_since, plural};
+use crate::cli::output::plural;
+use crate::cli::reports::parse_since;
 use crate::config::Config;
 use crate::store::{RestoreCounts, Store};
 

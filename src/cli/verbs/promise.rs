@@ -74,7 +74,7 @@ pub fn kept(
             .map(|at| {
                 format!(
                     " since {}",
-                    when::local_datetime(at, config.time_zone, &crate::cli::reports::cli_texts())
+                    when::local_datetime(at, config.time_zone, &crate::cli::output::cli_texts())
                 )
             })
             .unwrap_or_default();

@@ -158,7 +158,7 @@ pub fn list(
                 "subject",
             ];
             // Read once: the catalogues are parsed when texts are made.
-            let texts = crate::cli::reports::cli_texts();
+            let texts = crate::cli::output::cli_texts();
             let lines: Vec<Vec<String>> = tickets
                 .iter()
                 .map(|t| {

@@ -112,7 +112,7 @@ fn write_text(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let tz = config.time_zone;
-    let texts = crate::cli::reports::cli_texts();
+    let texts = crate::cli::output::cli_texts();
     writeln!(out, "{} · {}", ticket.key, ticket.subject)?;
     writeln!(
         out,
