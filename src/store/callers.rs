@@ -22,42 +22,10 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("caller {id}")))
     }
 
+    /// The caller as the desk shows them: an erased caller is not found, and a tombstoned
+    /// handle is left out.
     pub fn caller(&self, id: &str) -> Result<Option<Caller>> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT id, name, organization FROM callers WHERE id = ?1 AND deleted_at IS NULL",
-                [id],
-                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((id, name, organization)) = row else {
-            return Ok(None);
-        };
-        let mut caller = Caller {
-            id,
-            name,
-            organization,
-            phones: Vec::new(),
-            emails: Vec::new(),
-            identifiers: Vec::new(),
-        };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT kind, value FROM caller_handles
-             WHERE caller_id = ?1 AND deleted_at IS NULL ORDER BY id",
-        )?;
-        let rows = stmt.query_map([&caller.id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
-        for row in rows {
-            let (kind, value) = row?;
-            match kind.as_str() {
-                "phone" => caller.phones.push(value),
-                "email" => caller.emails.push(value),
-                _ => caller.identifiers.push(value),
-            }
-        }
-        Ok(Some(caller))
+        read_caller(&self.conn, id, Tombstones::LeftOut)
     }
 
     pub fn caller_count(&self) -> Result<i64> {
@@ -121,6 +89,57 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         Ok(stmt.query_row([caller_id], promise_from_row).optional()?)
     }
+}
+
+/// Whether rows marked deleted are read: the desk leaves them out, an erase needs them all.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tombstones {
+    LeftOut,
+    Included,
+}
+
+/// The one reader of a caller with their phones, e-mail addresses and identifiers.
+pub(super) fn read_caller(
+    conn: &Connection,
+    id: &str,
+    tombstones: Tombstones,
+) -> Result<Option<Caller>> {
+    let with_tombstones = tombstones == Tombstones::Included;
+    let Some(mut caller) = conn
+        .prepare_cached(
+            "SELECT id, name, organization FROM callers
+             WHERE id = ?1 AND (?2 OR deleted_at IS NULL)",
+        )?
+        .query_row(params![id, with_tombstones], |r| {
+            Ok(Caller {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                organization: r.get(2)?,
+                phones: Vec::new(),
+                emails: Vec::new(),
+                identifiers: Vec::new(),
+            })
+        })
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, value FROM caller_handles
+         WHERE caller_id = ?1 AND (?2 OR deleted_at IS NULL) ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![id, with_tombstones], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (kind, value) = row?;
+        match kind.as_str() {
+            "phone" => caller.phones.push(value),
+            "email" => caller.emails.push(value),
+            _ => caller.identifiers.push(value),
+        }
+    }
+    Ok(Some(caller))
 }
 
 /// Quotes a user's word for FTS5 so that its punctuation is matched, not interpreted.
