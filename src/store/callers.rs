@@ -248,3 +248,42 @@ pub(super) fn search_text(new: &NewCaller) -> String {
     parts.extend(values(&new.identifiers).iter().map(|i| fold(i)));
     parts.join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_desk_leaves_out_what_is_marked_deleted_and_an_erase_reads_it_all() {
+        let mut store = Store::open_in_memory("anna").expect("store");
+        let new = NewCaller {
+            name: "Jan de Vries".into(),
+            phones: vec!["+31 6 1234 5678".into(), "030 123 4567".into()],
+            ..Default::default()
+        };
+        let id = store.create_caller(&new, Utc::now()).expect("caller").id;
+        // A desk restored from another desk's dump can hold rows marked deleted.
+        store
+            .conn
+            .execute(
+                "UPDATE caller_handles SET deleted_at = updated_at WHERE value = '030 123 4567'",
+                [],
+            )
+            .expect("mark a phone deleted");
+
+        let shown = store.caller(&id).expect("read").expect("on the desk");
+        assert_eq!(shown.phones, ["+31 6 1234 5678"]);
+        let all = read_caller(&store.conn, &id, Tombstones::Included)
+            .expect("read")
+            .expect("on the desk");
+        assert_eq!(all.phones, ["+31 6 1234 5678", "030 123 4567"]);
+
+        store
+            .conn
+            .execute("UPDATE callers SET deleted_at = updated_at", [])
+            .expect("mark the caller deleted");
+        assert!(store.caller(&id).expect("read").is_none());
+        let erased = read_caller(&store.conn, &id, Tombstones::Included).expect("read");
+        assert!(erased.is_some_and(|c| c.phones.len() == 2));
+    }
+}
