@@ -13,7 +13,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::domain::CallerHit;
-use crate::domain::matching::{self, Searchable};
+use crate::domain::matching::{self, CallerText};
 use crate::store::Store;
 
 /// Callers change rarely during a call; reloading all of them for every change another
@@ -67,46 +67,8 @@ impl BackgroundSearch {
     }
 }
 
-/// One caller as the pass over everyone reads them: id, folded name and search text in a
-/// single allocation. A hundred thousand callers kept as three strings each would cost the
-/// desk a good third more memory.
-struct Entry {
-    text: Box<str>,
-    id_end: u32,
-    name_end: u32,
-}
-
-impl Entry {
-    fn new(id: &str, name_folded: &str, haystack: &str) -> Entry {
-        let text: Box<str> = [id, name_folded, haystack].concat().into();
-        // Ids and names are short; a caller whose texts pass 4 GB cannot be stored anyway.
-        let id_end = u32::try_from(id.len()).unwrap_or(u32::MAX);
-        let name_end = u32::try_from(id.len() + name_folded.len()).unwrap_or(u32::MAX);
-        Entry {
-            text,
-            id_end,
-            name_end,
-        }
-    }
-
-    fn id(&self) -> &str {
-        self.text.get(..self.id_end as usize).unwrap_or_default()
-    }
-}
-
-impl Searchable for Entry {
-    fn name_folded(&self) -> &str {
-        let (start, end) = (self.id_end as usize, self.name_end as usize);
-        self.text.get(start..end).unwrap_or_default()
-    }
-
-    fn haystack(&self) -> &str {
-        self.text.get(self.name_end as usize..).unwrap_or_default()
-    }
-}
-
 struct Callers {
-    all: Vec<Entry>,
+    all: Vec<CallerText>,
     loaded_at: Instant,
     data_version: i64,
 }
@@ -115,11 +77,7 @@ impl Callers {
     fn load(store: &Store) -> Option<Callers> {
         // The version is read first: a change made while loading then causes a reload.
         let data_version = store.data_version().ok()?;
-        let mut all = Vec::new();
-        store
-            .each_search_text(|id, name, haystack| all.push(Entry::new(id, name, haystack)))
-            .ok()?;
-        all.shrink_to_fit();
+        let all = store.every_caller_text().ok()?;
         Some(Callers {
             all,
             loaded_at: Instant::now(),
@@ -152,10 +110,10 @@ fn serve(
         }
         let Some(callers) = &callers else { continue };
         let cancelled = || latest.load(Ordering::SeqCst) != generation;
-        let Some(best) = matching::rank_all(&query, &callers.all, limit, cancelled) else {
+        let Some(best) = matching::rank(&query, &callers.all, limit, cancelled) else {
             continue;
         };
-        let ids: Vec<&str> = best.iter().map(|entry| entry.id()).collect();
+        let ids: Vec<&str> = best.into_iter().map(CallerText::id).collect();
         let Ok(hits) = store.caller_hits(&ids) else {
             continue;
         };
@@ -221,14 +179,6 @@ mod tests {
             found.hits[0].detail.contains("+31 6 1234 5678"),
             "hits carry the line shown under the name"
         );
-    }
-
-    #[test]
-    fn an_entry_gives_back_its_three_texts() {
-        let entry = Entry::new("0193-id", "jan de vries", "jan de vries gemeente utrecht");
-        assert_eq!(entry.id(), "0193-id");
-        assert_eq!(entry.name_folded(), "jan de vries");
-        assert_eq!(entry.haystack(), "jan de vries gemeente utrecht");
     }
 
     #[test]

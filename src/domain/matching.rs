@@ -1,32 +1,49 @@
-//! Fuzzy ranking of a small candidate set. The store narrows a large desk down to a few
-//! thousand candidates first; ranking them here takes well under a millisecond.
+//! Fuzzy ranking of callers by their folded texts: the one ranking behind every caller
+//! search, whether it ranks the prefilter's few hundred candidates on a keystroke or every
+//! caller of the desk.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::domain::CallerHit;
 use crate::domain::fold::fold;
 
+/// One caller as the ranking reads them: id, folded name and search text in a single
+/// allocation. A hundred thousand callers kept as three strings each would cost the desk a
+/// good third more memory.
 #[derive(Clone, Debug)]
-pub struct Candidate {
-    pub id: String,
-    pub name: String,
-    pub organization: String,
-    pub detail: String,
-    /// The name folded (see `fold`), matched on its own so that name matches count double.
-    pub name_folded: String,
-    /// Folded text the query is matched against (see `fold`).
-    pub haystack: String,
+pub struct CallerText {
+    text: Box<str>,
+    id_end: u32,
+    name_end: u32,
 }
 
-impl Candidate {
-    pub fn into_hit(self) -> CallerHit {
-        CallerHit {
-            id: self.id,
-            name: self.name,
-            organization: self.organization,
-            detail: self.detail,
+impl CallerText {
+    /// `name_folded` and `haystack` are folded (see `fold`); the name is matched on its own
+    /// so that name matches count double.
+    pub fn new(id: &str, name_folded: &str, haystack: &str) -> CallerText {
+        let text: Box<str> = [id, name_folded, haystack].concat().into();
+        // Ids and names are short; a caller whose texts pass 4 GB cannot be stored anyway.
+        let id_end = u32::try_from(id.len()).unwrap_or(u32::MAX);
+        let name_end = u32::try_from(id.len() + name_folded.len()).unwrap_or(u32::MAX);
+        CallerText {
+            text,
+            id_end,
+            name_end,
         }
+    }
+
+    pub fn id(&self) -> &str {
+        self.text.get(..self.id_end as usize).unwrap_or_default()
+    }
+
+    pub fn name_folded(&self) -> &str {
+        let (start, end) = (self.id_end as usize, self.name_end as usize);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// Everything the caller can be found by, folded.
+    pub fn haystack(&self) -> &str {
+        self.text.get(self.name_end as usize..).unwrap_or_default()
     }
 }
 
@@ -35,58 +52,22 @@ impl Candidate {
 /// "jan de vries"). Below this a match is noise, however many candidates it would add.
 const MIN_SCORE_PER_CHAR: i64 = 18;
 
-/// Best matches first. Every word of the query must match somewhere, in any order, so that
-/// "vries jan" and "jan de vries" find the same caller. A match in the name outranks one in
-/// the organisation or an identifier.
-pub fn rank(query: &str, candidates: Vec<Candidate>, limit: usize) -> Vec<CallerHit> {
-    let scorer = Scorer::new(query);
-    let mut scored: Vec<(i64, Candidate)> = candidates
-        .into_iter()
-        .filter_map(|c| Some((scorer.score(&c)?, c)))
-        .collect();
-    // Ties go by folded name, as in `rank_all`, so that the complete hits replacing these
-    // keep equal matches in the same order.
-    scored.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| a.1.name_folded.cmp(&b.1.name_folded))
-    });
-    scored
-        .into_iter()
-        .take(limit)
-        .map(|(_, c)| c.into_hit())
-        .collect()
-}
-
-/// What the ranking reads of a caller; the pass over every caller keeps its own compact
-/// form of the same two texts.
-pub trait Searchable {
-    fn name_folded(&self) -> &str;
-    fn haystack(&self) -> &str;
-}
-
-impl Searchable for Candidate {
-    fn name_folded(&self) -> &str {
-        &self.name_folded
-    }
-
-    fn haystack(&self) -> &str {
-        &self.haystack
-    }
-}
-
-/// The same ranking over every caller of the desk, for the pass that runs beside the
-/// prefiltered one: the best `limit`, best first. Gives up (returns `None`) as soon as
-/// `cancelled` says a newer query has come in, so a fast typist never waits behind a
-/// stale pass.
-pub fn rank_all<'a, T: Searchable>(
+/// The best `limit` callers, best first. Every word of the query must match somewhere, in
+/// any order, so that "vries jan" and "jan de vries" find the same caller. A match in the
+/// name outranks one in the organisation or an identifier; ties go by folded name, so that
+/// hits of the whole desk replacing a keystroke's keep equal matches in the same order.
+///
+/// Gives up (returns `None`) as soon as `cancelled` says a newer query has come in, so a
+/// fast typist never waits behind a stale pass over a large desk.
+pub fn rank<'a>(
     query: &str,
-    items: &'a [T],
+    callers: &'a [CallerText],
     limit: usize,
     cancelled: impl Fn() -> bool,
-) -> Option<Vec<&'a T>> {
+) -> Option<Vec<&'a CallerText>> {
     let scorer = Scorer::new(query);
-    let mut scored: Vec<(i64, &T)> = Vec::new();
-    for chunk in items.chunks(4096) {
+    let mut scored: Vec<(i64, &CallerText)> = Vec::new();
+    for chunk in callers.chunks(4096) {
         if cancelled() {
             return None;
         }
@@ -97,6 +78,11 @@ pub fn rank_all<'a, T: Searchable>(
             .then_with(|| a.1.name_folded().cmp(b.1.name_folded()))
     });
     Some(scored.into_iter().take(limit).map(|(_, c)| c).collect())
+}
+
+/// The same ranking for a search nothing can overtake (a keystroke's, a script's).
+pub fn rank_now<'a>(query: &str, callers: &'a [CallerText], limit: usize) -> Vec<&'a CallerText> {
+    rank(query, callers, limit, || false).unwrap_or_default()
 }
 
 struct Scorer {
@@ -112,7 +98,7 @@ impl Scorer {
         }
     }
 
-    fn score(&self, c: &impl Searchable) -> Option<i64> {
+    fn score(&self, c: &CallerText) -> Option<i64> {
         if self.words.is_empty() {
             return None;
         }
@@ -135,50 +121,72 @@ impl Scorer {
 mod tests {
     use super::*;
 
-    fn candidate(name: &str, organization: &str, extra: &str) -> Candidate {
-        Candidate {
-            id: name.to_string(),
-            name: name.to_string(),
-            organization: organization.to_string(),
-            detail: String::new(),
-            name_folded: fold(name),
-            haystack: fold(&format!("{name} {organization} {extra}")),
-        }
+    /// A caller whose id is their name, so that the ranking's answer reads as names.
+    fn caller(name: &str, organization: &str, extra: &str) -> CallerText {
+        let haystack = fold(&format!("{name} {organization} {extra}"));
+        CallerText::new(name, &fold(name), &haystack)
     }
 
-    fn names(hits: &[CallerHit]) -> Vec<&str> {
-        hits.iter().map(|h| h.name.as_str()).collect()
+    fn rank_names(query: &str, set: &[CallerText]) -> Vec<String> {
+        let ranked = rank_now(query, set, 5);
+        ranked.iter().map(|c| c.id().to_string()).collect()
     }
 
     #[test]
     fn words_match_in_any_order_and_without_accents() {
         let set = vec![
-            candidate("Jan de Vries", "Gemeente Utrecht", ""),
-            candidate("Ödön Kovács", "Magyar Posta", ""),
-            candidate("Janet Vrieling", "Acme", ""),
+            caller("Jan de Vries", "Gemeente Utrecht", ""),
+            caller("Ödön Kovács", "Magyar Posta", ""),
+            caller("Janet Vrieling", "Acme", ""),
         ];
-        assert_eq!(names(&rank("vries", set.clone(), 5))[0], "Jan de Vries");
-        assert_eq!(names(&rank("vries jan", set.clone(), 5))[0], "Jan de Vries");
-        assert_eq!(names(&rank("odon", set.clone(), 5)), vec!["Ödön Kovács"]);
-        assert_eq!(names(&rank("jdvr", set.clone(), 5))[0], "Jan de Vries");
-        assert!(rank("zzz", set, 5).is_empty());
+        assert_eq!(rank_names("vries", &set)[0], "Jan de Vries");
+        assert_eq!(rank_names("vries jan", &set)[0], "Jan de Vries");
+        assert_eq!(rank_names("odon", &set), vec!["Ödön Kovács"]);
+        assert_eq!(rank_names("jdvr", &set)[0], "Jan de Vries");
+        assert!(rank_names("zzz", &set).is_empty());
     }
 
     #[test]
     fn letters_scattered_over_other_words_do_not_match() {
         let set = vec![
-            candidate("Floor de Jong", "OBS De Regenboog", ""),
-            candidate("Ödön Kovács", "Magyar Posta", ""),
+            caller("Floor de Jong", "OBS De Regenboog", ""),
+            caller("Ödön Kovács", "Magyar Posta", ""),
         ];
-        assert_eq!(names(&rank("odon", set, 5)), vec!["Ödön Kovács"]);
+        assert_eq!(rank_names("odon", &set), vec!["Ödön Kovács"]);
     }
 
     #[test]
     fn name_matches_outrank_organisation_matches() {
         let set = vec![
-            candidate("Piet Jansen", "Posta Holding", ""),
-            candidate("Posta Erzsébet", "Gemeente", ""),
+            caller("Piet Jansen", "Posta Holding", ""),
+            caller("Posta Erzsébet", "Gemeente", ""),
         ];
-        assert_eq!(names(&rank("posta", set, 5))[0], "Posta Erzsébet");
+        assert_eq!(rank_names("posta", &set)[0], "Posta Erzsébet");
+    }
+
+    #[test]
+    fn equal_matches_keep_the_order_of_their_names() {
+        let set = vec![
+            caller("Bakker Zwolle", "", ""),
+            caller("Bakker Almere", "", ""),
+        ];
+        assert_eq!(
+            rank_names("bakker", &set),
+            vec!["Bakker Almere", "Bakker Zwolle"]
+        );
+    }
+
+    #[test]
+    fn a_cancelled_ranking_gives_up() {
+        let set = vec![caller("Jan de Vries", "", "")];
+        assert!(rank("vries", &set, 5, || true).is_none());
+    }
+
+    #[test]
+    fn a_caller_text_gives_back_its_three_texts() {
+        let entry = CallerText::new("0193-id", "jan de vries", "jan de vries gemeente utrecht");
+        assert_eq!(entry.id(), "0193-id");
+        assert_eq!(entry.name_folded(), "jan de vries");
+        assert_eq!(entry.haystack(), "jan de vries gemeente utrecht");
     }
 }

@@ -3,8 +3,9 @@
 //! one caller.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
+use super::callers::{Tombstones, read_caller};
 use super::{Result, Store, parse_ts};
 use crate::domain::fold::{fold, looks_like_phone, phone_query_variants};
 use crate::domain::{Caller, CallerHit};
@@ -74,35 +75,7 @@ pub(super) fn erased_at(conn: &Connection, caller_id: &str) -> Result<Option<Dat
 
 /// The caller with every handle, tombstoned or not.
 pub(super) fn caller_with_handles(conn: &Connection, id: &str) -> Result<Option<Caller>> {
-    let Some(mut caller) = conn
-        .prepare_cached("SELECT id, name, organization FROM callers WHERE id = ?1")?
-        .query_row([id], |r| {
-            Ok(Caller {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                organization: r.get(2)?,
-                phones: Vec::new(),
-                emails: Vec::new(),
-                identifiers: Vec::new(),
-            })
-        })
-        .optional()?
-    else {
-        return Ok(None);
-    };
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, value FROM caller_handles WHERE caller_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
-    for row in rows {
-        let (kind, value) = row?;
-        match kind.as_str() {
-            "phone" => caller.phones.push(value),
-            "email" => caller.emails.push(value),
-            _ => caller.identifiers.push(value),
-        }
-    }
-    Ok(Some(caller))
+    read_caller(conn, id, Tombstones::Included)
 }
 
 pub(super) fn is_exactly(caller: &Caller, query: &str) -> bool {

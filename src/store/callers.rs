@@ -1,4 +1,5 @@
-//! Callers, their phones, e-mail addresses and identifiers, and finding them while they speak.
+//! Callers, their phones, e-mail addresses and identifiers, and what the desk knows of their
+//! contacts.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -6,23 +7,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::promises::{PROMISE_SELECT, promise_from_row};
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
 use crate::domain::RecentContacts;
-use crate::domain::fold::{fold, looks_like_phone, phone_digits, phone_query_variants};
-use crate::domain::matching;
-use crate::domain::{
-    Caller, CallerHit, Channel, Id, NewCaller, PriorContact, Promise, Status, new_id,
-};
-
-/// Below this many callers, every caller is ranked: exact fuzzy matching costs a few
-/// milliseconds, and abbreviations like "jdvr" that share no trigram are still found.
-const FULL_SCAN_MAX: i64 = 5_000;
-/// How many prefiltered candidates the fuzzy ranking sees on a large desk.
-const CANDIDATES: i64 = 500;
-
-/// What one keystroke's search found, and whether every caller was considered.
-pub struct QuickSearch {
-    pub hits: Vec<CallerHit>,
-    pub exhaustive: bool,
-}
+use crate::domain::fold::{fold, phone_digits};
+use crate::domain::{Caller, Channel, Id, NewCaller, PriorContact, Promise, Status, new_id};
 
 impl Store {
     pub fn create_caller(&mut self, new: &NewCaller, now: DateTime<Utc>) -> Result<Caller> {
@@ -36,42 +22,10 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("caller {id}")))
     }
 
+    /// The caller as the desk shows them: an erased caller is not found, and a tombstoned
+    /// handle is left out.
     pub fn caller(&self, id: &str) -> Result<Option<Caller>> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT id, name, organization FROM callers WHERE id = ?1 AND deleted_at IS NULL",
-                [id],
-                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((id, name, organization)) = row else {
-            return Ok(None);
-        };
-        let mut caller = Caller {
-            id,
-            name,
-            organization,
-            phones: Vec::new(),
-            emails: Vec::new(),
-            identifiers: Vec::new(),
-        };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT kind, value FROM caller_handles
-             WHERE caller_id = ?1 AND deleted_at IS NULL ORDER BY id",
-        )?;
-        let rows = stmt.query_map([&caller.id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
-        for row in rows {
-            let (kind, value) = row?;
-            match kind.as_str() {
-                "phone" => caller.phones.push(value),
-                "email" => caller.emails.push(value),
-                _ => caller.identifiers.push(value),
-            }
-        }
-        Ok(Some(caller))
+        read_caller(&self.conn, id, Tombstones::LeftOut)
     }
 
     pub fn caller_count(&self) -> Result<i64> {
@@ -80,190 +34,6 @@ impl Store {
             [],
             |r| r.get(0),
         )?)
-    }
-
-    /// Finds callers by name, organisation, phone, e-mail or identifier, best match first.
-    pub fn search_callers(&self, query: &str, limit: usize) -> Result<Vec<CallerHit>> {
-        Ok(self.search_callers_quickly(query, limit)?.hits)
-    }
-
-    /// The search a keystroke can afford. On a large desk it ranks only the callers that
-    /// share a trigram with the query, so an abbreviation like "jdvr" finds nobody here;
-    /// `exhaustive` is false then, and a pass over every caller (`rank_everyone`) may find
-    /// more.
-    pub fn search_callers_quickly(&self, query: &str, limit: usize) -> Result<QuickSearch> {
-        // A control character pasted into the search is not part of anybody's name.
-        let query: String = query.chars().filter(|c| !c.is_control()).collect();
-        let query = query.trim();
-        if query.is_empty() {
-            return Ok(QuickSearch {
-                hits: Vec::new(),
-                exhaustive: true,
-            });
-        }
-        if looks_like_phone(query) {
-            let mut found = self.phone_candidates(query)?;
-            // A number that is exactly the typed one, in either form, beats one that merely
-            // contains its digits.
-            let variants = phone_query_variants(query);
-            found.sort_by_key(|c| {
-                !c.haystack
-                    .split(' ')
-                    .any(|w| variants.iter().any(|v| v == w))
-            });
-            found.truncate(limit);
-            let mut hits: Vec<CallerHit> = found
-                .into_iter()
-                .map(matching::Candidate::into_hit)
-                .collect();
-            self.fill_details(&mut hits)?;
-            // Digits are indexed as they are, so the index finds every number that holds them.
-            return Ok(QuickSearch {
-                hits,
-                exhaustive: true,
-            });
-        }
-        let small = self.callers_up_to(FULL_SCAN_MAX + 1)? <= FULL_SCAN_MAX;
-        let candidates = if small {
-            self.all_candidates()?
-        } else {
-            self.trigram_candidates(query)?
-        };
-        let mut hits = matching::rank(query, candidates, limit);
-        self.fill_details(&mut hits)?;
-        Ok(QuickSearch {
-            hits,
-            exhaustive: small,
-        })
-    }
-
-    /// Every caller's id, folded name and search text, streamed for the pass over the whole
-    /// desk, which keeps them in a form of its own.
-    pub fn each_search_text(&self, mut f: impl FnMut(&str, &str, &str)) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name_folded, search_text FROM callers WHERE deleted_at IS NULL",
-        )?;
-        let mut rows = stmt.query([])?;
-        let text = |row: &rusqlite::Row, i| -> rusqlite::Result<String> { row.get(i) };
-        while let Some(row) = rows.next()? {
-            f(&text(row, 0)?, &text(row, 1)?, &text(row, 2)?);
-        }
-        Ok(())
-    }
-
-    /// Search hits for callers found elsewhere, in the order given; an id no longer on the
-    /// desk is left out.
-    pub fn caller_hits(&self, ids: &[&str]) -> Result<Vec<CallerHit>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, organization FROM callers WHERE id = ?1 AND deleted_at IS NULL",
-        )?;
-        let mut hits = Vec::new();
-        for id in ids {
-            let hit = stmt
-                .query_row([id], |r| {
-                    Ok(CallerHit {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        organization: r.get(2)?,
-                        detail: String::new(),
-                    })
-                })
-                .optional()?;
-            hits.extend(hit);
-        }
-        self.fill_details(&mut hits)?;
-        Ok(hits)
-    }
-
-    /// Counts callers only as far as `limit`: deciding between full scan and prefilter on
-    /// every keystroke must not cost a scan of the whole table.
-    fn callers_up_to(&self, limit: i64) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM (SELECT 1 FROM callers WHERE deleted_at IS NULL LIMIT ?1)",
-            )?
-            .query_row([limit], |r| r.get(0))?)
-    }
-
-    /// The line under each name, for the few hits shown rather than every candidate.
-    fn fill_details(&self, hits: &mut [CallerHit]) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT coalesce(group_concat(value, ' · '), '') FROM caller_handles
-             WHERE caller_id = ?1 AND deleted_at IS NULL AND kind IN ('phone', 'identifier')",
-        )?;
-        for hit in hits {
-            hit.detail = stmt.query_row([&hit.id], |r| r.get(0))?;
-        }
-        Ok(())
-    }
-
-    fn phone_candidates(&self, query: &str) -> Result<Vec<matching::Candidate>> {
-        let mut found = Vec::new();
-        for variant in phone_query_variants(query) {
-            if variant.len() < 3 {
-                continue;
-            }
-            found.extend(self.fts_candidates(&quote_fts(&variant))?);
-        }
-        let mut seen = std::collections::HashSet::new();
-        found.retain(|c| seen.insert(c.id.clone()));
-        Ok(found)
-    }
-
-    fn trigram_candidates(&self, query: &str) -> Result<Vec<matching::Candidate>> {
-        let folded = fold(query);
-        let words: Vec<String> = folded
-            .split_whitespace()
-            .filter(|w| w.chars().count() >= 3)
-            .map(quote_fts)
-            .collect();
-        if words.is_empty() {
-            return self.name_prefix_candidates(&folded);
-        }
-        self.fts_candidates(&words.join(" AND "))
-    }
-
-    fn fts_candidates(&self, fts_query: &str) -> Result<Vec<matching::Candidate>> {
-        let sql = format!(
-            "{CANDIDATE_COLUMNS} FROM caller_fts f JOIN callers c ON c.id = f.caller_id
-             WHERE f.haystack MATCH ?1 AND c.deleted_at IS NULL LIMIT {CANDIDATES}"
-        );
-        self.candidates(&sql, [fts_query])
-    }
-
-    /// One or two letters have no trigram: take names that start with them.
-    fn name_prefix_candidates(&self, folded: &str) -> Result<Vec<matching::Candidate>> {
-        let upper = format!("{folded}\u{10ffff}");
-        let sql = format!(
-            "{CANDIDATE_COLUMNS} FROM callers c WHERE c.name_folded >= ?1 AND c.name_folded < ?2
-             AND c.deleted_at IS NULL ORDER BY c.name_folded LIMIT {CANDIDATES}"
-        );
-        self.candidates(&sql, [folded, upper.as_str()])
-    }
-
-    fn all_candidates(&self) -> Result<Vec<matching::Candidate>> {
-        let sql = format!("{CANDIDATE_COLUMNS} FROM callers c WHERE c.deleted_at IS NULL");
-        self.candidates(&sql, [])
-    }
-
-    fn candidates<P: rusqlite::Params>(
-        &self,
-        sql: &str,
-        params: P,
-    ) -> Result<Vec<matching::Candidate>> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map(params, |r| {
-            Ok(matching::Candidate {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                organization: r.get(2)?,
-                detail: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-                haystack: r.get(4)?,
-                name_folded: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Earlier calls and other contacts of a caller, newest first.
@@ -321,9 +91,56 @@ impl Store {
     }
 }
 
-/// The line under a caller's name in search results: their organisation and first phone.
-const CANDIDATE_COLUMNS: &str =
-    "SELECT c.id, c.name, c.organization, NULL, c.search_text, c.name_folded";
+/// Whether rows marked deleted are read: the desk leaves them out, an erase needs them all.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tombstones {
+    LeftOut,
+    Included,
+}
+
+/// The one reader of a caller with their phones, e-mail addresses and identifiers.
+pub(super) fn read_caller(
+    conn: &Connection,
+    id: &str,
+    tombstones: Tombstones,
+) -> Result<Option<Caller>> {
+    let with_tombstones = tombstones == Tombstones::Included;
+    let Some(mut caller) = conn
+        .prepare_cached(
+            "SELECT id, name, organization FROM callers
+             WHERE id = ?1 AND (?2 OR deleted_at IS NULL)",
+        )?
+        .query_row(params![id, with_tombstones], |r| {
+            Ok(Caller {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                organization: r.get(2)?,
+                phones: Vec::new(),
+                emails: Vec::new(),
+                identifiers: Vec::new(),
+            })
+        })
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, value FROM caller_handles
+         WHERE caller_id = ?1 AND (?2 OR deleted_at IS NULL) ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![id, with_tombstones], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (kind, value) = row?;
+        match kind.as_str() {
+            "phone" => caller.phones.push(value),
+            "email" => caller.emails.push(value),
+            _ => caller.identifiers.push(value),
+        }
+    }
+    Ok(Some(caller))
+}
 
 /// Quotes a user's word for FTS5 so that its punctuation is matched, not interpreted.
 /// Control characters go: FTS5 reads its query only up to a NUL, which would leave the
@@ -430,4 +247,43 @@ pub(super) fn search_text(new: &NewCaller) -> String {
     parts.extend(values(&new.emails).iter().map(|e| fold(e)));
     parts.extend(values(&new.identifiers).iter().map(|i| fold(i)));
     parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_desk_leaves_out_what_is_marked_deleted_and_an_erase_reads_it_all() {
+        let mut store = Store::open_in_memory("anna").expect("store");
+        let new = NewCaller {
+            name: "Jan de Vries".into(),
+            phones: vec!["+31 6 1234 5678".into(), "030 123 4567".into()],
+            ..Default::default()
+        };
+        let id = store.create_caller(&new, Utc::now()).expect("caller").id;
+        // A desk restored from another desk's dump can hold rows marked deleted.
+        store
+            .conn
+            .execute(
+                "UPDATE caller_handles SET deleted_at = updated_at WHERE value = '030 123 4567'",
+                [],
+            )
+            .expect("mark a phone deleted");
+
+        let shown = store.caller(&id).expect("read").expect("on the desk");
+        assert_eq!(shown.phones, ["+31 6 1234 5678"]);
+        let all = read_caller(&store.conn, &id, Tombstones::Included)
+            .expect("read")
+            .expect("on the desk");
+        assert_eq!(all.phones, ["+31 6 1234 5678", "030 123 4567"]);
+
+        store
+            .conn
+            .execute("UPDATE callers SET deleted_at = updated_at", [])
+            .expect("mark the caller deleted");
+        assert!(store.caller(&id).expect("read").is_none());
+        let erased = read_caller(&store.conn, &id, Tombstones::Included).expect("read");
+        assert!(erased.is_some_and(|c| c.phones.len() == 2));
+    }
 }

@@ -5,6 +5,7 @@
 mod alerts;
 mod bulk;
 mod caller_lookup;
+mod caller_search;
 mod callers;
 mod drafts;
 mod dump;
@@ -28,7 +29,7 @@ mod trouble;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
 pub use caller_lookup::CallerLookup;
-pub use callers::QuickSearch;
+pub use caller_search::QuickSearch;
 pub use dump::{Column, ColumnKind, DESK_TABLES, RestoreCounts, Table};
 pub use exchange::{
     CallerImport, CallerMatch, CallerRecord, ImportedTicket, TicketImport, TicketRow,
@@ -130,6 +131,8 @@ pub struct Store {
     agent: String,
     /// Inside `in_one_transaction`: writes nest as savepoints.
     batch: bool,
+    /// The callers as the last search read them, while the file has not changed.
+    known_callers: caller_search::KnownCallers,
 }
 
 impl Store {
@@ -150,6 +153,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             agent: agent.to_string(),
             batch: false,
+            known_callers: Default::default(),
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         let started = std::time::Instant::now();
@@ -186,6 +190,7 @@ impl Store {
             path: None,
             agent: agent.to_string(),
             batch: false,
+            known_callers: Default::default(),
         };
         store.configure()?;
         store.migrate(Path::new(":memory:"))?;
@@ -591,6 +596,7 @@ mod tests {
                 path: None,
                 agent: "anna".into(),
                 batch: false,
+                known_callers: Default::default(),
             };
             store.migrate(Path::new(":memory:")).unwrap();
             assert_eq!(
