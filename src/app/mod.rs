@@ -16,6 +16,7 @@ mod navigation;
 mod new_call;
 pub mod paging;
 pub mod palette;
+pub mod picker;
 pub mod recognition;
 mod reminders;
 pub mod review;

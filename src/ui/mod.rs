@@ -10,6 +10,7 @@ mod kb;
 pub mod markdown;
 mod new_call;
 mod palette;
+mod picker;
 mod promises;
 mod queue;
 mod review;
