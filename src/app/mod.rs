@@ -30,7 +30,6 @@ pub use waiting::StoreWait;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
 
 use crate::config::Config;
 pub use crate::domain::LineFilter;
@@ -299,13 +298,12 @@ impl App {
                 }
                 self.rank_earlier();
             }
-            Some(Popup::Search(search)) => {
-                search.input.insert_str(text.replace(['\r', '\n'], " "));
-                let query = search.query();
+            Some(Popup::Search(_)) => {
+                let effects = self.on_search_paste(text);
                 if cut {
                     self.error(notice);
                 }
-                return vec![Effect::SearchCallers(query)];
+                return effects;
             }
             Some(Popup::Palette(palette)) => {
                 palette.paste(text);
@@ -397,11 +395,7 @@ impl App {
     fn run(&mut self, command: Command) -> Vec<Effect> {
         match command {
             Command::NewCall => {
-                self.popup = Some(Popup::Search(CallerSearch {
-                    input: TextArea::default(),
-                    hits: Vec::new(),
-                    selected: 0,
-                }));
+                self.popup = Some(Popup::Search(CallerSearch::with_extra_row()));
             }
             Command::FindTicket => {
                 self.popup = Some(Popup::FindTicket(TicketSearch::default()));

@@ -222,6 +222,9 @@ mod tests {
         assert!(picker.answer_keeping_choice("jan", vec!["Jansen", "Jan", "Janneke"], |h| *h));
         assert_eq!(picker.chosen(), Some(&"Janneke"));
         assert!(picker.answer_keeping_choice("jan", vec!["Jansen"], |h| *h));
-        assert_eq!(picker.selected, 0, "a hit that is gone leaves the cursor on the best");
+        assert_eq!(
+            picker.selected, 0,
+            "a hit that is gone leaves the cursor on the best"
+        );
     }
 }
