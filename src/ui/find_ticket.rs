@@ -5,13 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
 
-use super::{Theme, picker, search_popup};
+use super::{Theme, picker};
 use crate::app::{App, TicketSearch};
 use crate::{domain::when, t};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &TicketSearch, theme: &Theme) {
     let texts = &app.texts;
-    let areas = search_popup(
+    let areas = picker::framed(
         frame,
         area,
         &t!(texts, "find-ticket-title"),

@@ -6,14 +6,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-use super::{Theme, picker, popup_area, popup_block, search_popup};
+use super::{Theme, picker, popup_area, popup_block};
 use crate::app::{App, CallerSearch};
 use crate::domain::{CallerHit, when};
 use crate::t;
 
 pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &CallerSearch, theme: &Theme) {
     let texts = &app.texts;
-    let areas = search_popup(
+    let areas = picker::framed(
         frame,
         area,
         &t!(texts, "new-call-title"),

@@ -2,11 +2,11 @@
 //! The search that owns it says how a hit looks and what to show when nothing is listed.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-use super::Theme;
+use super::{Theme, popup_area, popup_block};
 use crate::app::picker::Picker;
 
 /// What the list shows besides the hits.
@@ -18,6 +18,32 @@ pub struct Lines<'a> {
     pub no_hits: Option<String>,
     /// The picker's extra row after the hits, for pickers that have one.
     pub extra_row: Option<ListItem<'a>>,
+}
+
+/// The usual frame of a picker (the caller search, the ticket finder): a prompt, the input
+/// line, the hits and a line of key help. Returns where the input and the hits go, for `draw`.
+pub fn framed(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    prompt: &str,
+    help: &str,
+    theme: &Theme,
+) -> (Rect, Rect) {
+    let rect = popup_area(frame, area, 96, 20);
+    let block = popup_block(title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [prompt_area, input_area, list_area, help_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(prompt).style(theme.muted()), prompt_area);
+    frame.render_widget(Paragraph::new(help).style(theme.muted()), help_area);
+    (input_area, list_area)
 }
 
 /// Draws the input in `input_area` and the hits, one `row` each, in `list_area`.
