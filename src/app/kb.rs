@@ -3,8 +3,8 @@
 //! that the caller was sent it, or edit it in `$EDITOR`.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::TextArea;
 
+use super::picker::{Picker, PickerEvent};
 use super::{App, Effect, Popup, StoreEffect, TerminalEffect, forms};
 use crate::domain::Id;
 use crate::domain::kb::{Article, Counts, Library, Problem, search};
@@ -16,19 +16,8 @@ const HITS: usize = 50;
 /// PageUp/PageDown move this many lines: the article popup is at least this tall.
 const PAGE: u16 = 10;
 
-#[derive(Default)]
-pub struct KbSearch {
-    pub input: TextArea<'static>,
-    /// Indexes into the library's articles, best first.
-    pub hits: Vec<usize>,
-    pub selected: usize,
-}
-
-impl KbSearch {
-    pub fn query(&self) -> String {
-        self.input.lines().join(" ").trim().to_string()
-    }
-}
+/// Ranked here on every keystroke; hits are indexes into the library's articles, best first.
+pub type KbSearch = Picker<usize>;
 
 pub struct ArticleView {
     pub slug: String,
@@ -77,7 +66,7 @@ pub enum KbAction {
 impl App {
     pub(super) fn open_kb(&mut self) -> Vec<Effect> {
         let mut search = KbSearch::default();
-        search.hits = search::search(&self.kb, "", HITS);
+        search.show(search::search(&self.kb, "", HITS));
         self.popup = Some(Popup::Kb(search));
         Vec::new()
     }
@@ -97,8 +86,7 @@ impl App {
                 }
                 // Hits are indexes into the library: rank again against the new one.
                 if let Some(Popup::Kb(search)) = &mut self.popup {
-                    search.hits = search::search(&self.kb, &search.query(), HITS);
-                    search.selected = 0;
+                    search.show(search::search(&self.kb, &search.query(), HITS));
                 }
             }
             KbAction::Usage(usage) => self.take_usage(usage),
@@ -144,18 +132,44 @@ impl App {
         let Some(Popup::Kb(search)) = self.popup.as_mut() else {
             return Vec::new();
         };
-        let last = search.hits.len().saturating_sub(1);
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Down | KeyCode::Tab => search.selected = (search.selected + 1).min(last),
-            KeyCode::Up | KeyCode::BackTab => search.selected = search.selected.saturating_sub(1),
-            KeyCode::Enter => {
-                if let Some(article) = search
-                    .hits
-                    .get(search.selected)
-                    .map(|i| &self.kb.articles[*i])
-                {
+            KeyCode::Char('n') if ctrl => {
+                let words = search.query();
+                self.new_article(&words)
+            }
+            KeyCode::Char('e') if ctrl => {
+                match search.chosen().and_then(|i| self.kb.articles.get(*i)) {
+                    Some(article) => {
+                        let slug = article.slug.clone();
+                        self.edit_article(&slug)
+                    }
+                    None => Vec::new(),
+                }
+            }
+            _ => {
+                let event = search.handle_key(key);
+                self.on_kb_event(event)
+            }
+        }
+    }
+
+    pub(super) fn on_kb_paste(&mut self, text: &str) -> Vec<Effect> {
+        let Some(Popup::Kb(search)) = self.popup.as_mut() else {
+            return Vec::new();
+        };
+        let event = search.paste(text);
+        self.on_kb_event(event)
+    }
+
+    fn on_kb_event(&mut self, event: PickerEvent) -> Vec<Effect> {
+        let Some(Popup::Kb(search)) = self.popup.as_mut() else {
+            return Vec::new();
+        };
+        match event {
+            PickerEvent::Close => self.popup = None,
+            PickerEvent::Pick(hit) => {
+                if let Some(article) = search.hits.get(hit).and_then(|i| self.kb.articles.get(*i)) {
                     let slug = article.slug.clone();
                     let Some(Popup::Kb(search)) = self.popup.take() else {
                         return Vec::new();
@@ -163,34 +177,9 @@ impl App {
                     return self.open_article(slug, Some(search));
                 }
             }
-            KeyCode::Char('n') if ctrl => {
-                let words = search.query();
-                return self.new_article(&words);
-            }
-            KeyCode::Char('e') if ctrl => {
-                if let Some(slug) = search
-                    .hits
-                    .get(search.selected)
-                    .map(|i| self.kb.articles[*i].slug.clone())
-                {
-                    return self.edit_article(&slug);
-                }
-            }
-            _ => {
-                if search.input.input(key) {
-                    search.hits = search::search(&self.kb, &search.query(), HITS);
-                    search.selected = 0;
-                }
-            }
-        }
-        Vec::new()
-    }
-
-    pub(super) fn on_kb_paste(&mut self, text: &str) -> Vec<Effect> {
-        if let Some(Popup::Kb(search)) = self.popup.as_mut() {
-            search.input.insert_str(text.replace(['\r', '\n'], " "));
-            search.hits = search::search(&self.kb, &search.query(), HITS);
-            search.selected = 0;
+            // Ranked at once: the library is in memory, and no words lists every article.
+            PickerEvent::Changed => search.show(search::search(&self.kb, &search.query(), HITS)),
+            PickerEvent::PickExtra | PickerEvent::Nothing => {}
         }
         Vec::new()
     }

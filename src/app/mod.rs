@@ -17,6 +17,7 @@ mod navigation;
 mod new_call;
 pub mod paging;
 pub mod palette;
+pub mod picker;
 pub mod recognition;
 mod reminders;
 pub mod review;
@@ -30,7 +31,6 @@ pub use waiting::StoreWait;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
 
 use crate::config::Config;
 pub use crate::domain::LineFilter;
@@ -312,13 +312,12 @@ impl App {
                 }
                 self.rank_earlier();
             }
-            Some(Popup::Search(search)) => {
-                search.input.insert_str(text.replace(['\r', '\n'], " "));
-                let query = search.query();
+            Some(Popup::Search(_)) => {
+                let effects = self.on_search_paste(text);
                 if cut {
                     self.error(notice);
                 }
-                return vec![Effect::Store(StoreEffect::SearchCallers(query))];
+                return effects;
             }
             Some(Popup::Palette(palette)) => {
                 palette.paste(text);
@@ -410,11 +409,7 @@ impl App {
     fn run(&mut self, command: Command) -> Vec<Effect> {
         match command {
             Command::NewCall => {
-                self.popup = Some(Popup::Search(CallerSearch {
-                    input: TextArea::default(),
-                    hits: Vec::new(),
-                    selected: 0,
-                }));
+                self.popup = Some(Popup::Search(CallerSearch::with_extra_row()));
             }
             Command::FindTicket => {
                 self.popup = Some(Popup::FindTicket(TicketSearch::default()));

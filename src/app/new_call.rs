@@ -1,76 +1,65 @@
 //! The new-call flow: find the caller while they speak, or add them, then open a ticket or
 //! log the call on one of their open tickets.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::KeyEvent;
 
+use super::picker::{Picker, PickerEvent};
 use super::{App, Effect, Popup, StoreEffect, Write, forms};
 use crate::domain::{CallerHit, Id, Ticket};
 
-/// The caller search that opens a new call. The last row of the list is always
-/// "new caller", so an unknown caller is added without leaving the flow.
-pub struct CallerSearch {
-    pub input: TextArea<'static>,
-    pub hits: Vec<CallerHit>,
-    pub selected: usize,
-}
-
-impl CallerSearch {
-    pub fn query(&self) -> String {
-        self.input.lines().join(" ").trim().to_string()
-    }
-}
+/// The caller search that opens a new call. Its extra row, always last, is "new caller",
+/// so an unknown caller is added without leaving the flow.
+pub type CallerSearch = Picker<CallerHit>;
 
 impl App {
     pub(super) fn on_search_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let Some(Popup::Search(search)) = self.popup.as_mut() else {
             return Vec::new();
         };
-        let rows = search.hits.len() + 1;
-        match key.code {
-            KeyCode::Esc => self.popup = None,
-            KeyCode::Down | KeyCode::Tab => search.selected = (search.selected + 1).min(rows - 1),
-            KeyCode::Up | KeyCode::BackTab => search.selected = search.selected.saturating_sub(1),
-            KeyCode::Enter => {
-                return match search.hits.get(search.selected) {
-                    Some(hit) => {
-                        let caller_id = hit.id.clone();
-                        self.choose_caller(caller_id)
-                    }
-                    None => {
-                        let query = search.query();
-                        self.popup = Some(Popup::Form(forms::new_caller(&query, &self.texts)));
-                        Vec::new()
-                    }
-                };
-            }
-            _ => {
-                if search.input.input(key) {
-                    let query = search.query();
-                    if query.is_empty() {
-                        search.hits.clear();
-                        search.selected = 0;
-                    } else {
-                        return vec![Effect::Store(StoreEffect::SearchCallers(query))];
-                    }
+        let event = search.handle_key(key);
+        self.on_search_event(event)
+    }
+
+    pub(super) fn on_search_paste(&mut self, text: &str) -> Vec<Effect> {
+        let Some(Popup::Search(search)) = self.popup.as_mut() else {
+            return Vec::new();
+        };
+        let event = search.paste(text);
+        self.on_search_event(event)
+    }
+
+    fn on_search_event(&mut self, event: PickerEvent) -> Vec<Effect> {
+        let Some(Popup::Search(search)) = self.popup.as_mut() else {
+            return Vec::new();
+        };
+        match event {
+            PickerEvent::Close => self.popup = None,
+            PickerEvent::Pick(hit) => {
+                if let Some(hit) = search.hits.get(hit) {
+                    let caller_id = hit.id.clone();
+                    return self.choose_caller(caller_id);
                 }
             }
+            PickerEvent::PickExtra => {
+                let query = search.query();
+                self.popup = Some(Popup::Form(forms::new_caller(&query, &self.texts)));
+            }
+            PickerEvent::Changed => {
+                if let Some(query) = search.words_to_search() {
+                    return vec![Effect::Store(StoreEffect::SearchCallers(query))];
+                }
+            }
+            PickerEvent::Nothing => {}
         }
         Vec::new()
     }
 
     /// Hits arrive for the query they were asked for; a reply to an older query is dropped.
     pub(super) fn on_caller_hits(&mut self, query: String, hits: Vec<CallerHit>) {
-        if let Some(Popup::Search(search)) = &mut self.popup
-            && search.query() == query
-        {
+        if let Some(Popup::Search(search)) = &mut self.popup {
             // The pass over every caller may answer while the agent is choosing: the
             // cursor stays on the caller it was on.
-            let chosen = search.hits.get(search.selected).map(|h| h.id.clone());
-            search.selected = chosen
-                .and_then(|id| hits.iter().position(|h| h.id == id))
-                .unwrap_or(0);
-            search.hits = hits;
+            search.answer_keeping_choice(&query, hits, |hit| hit.id.clone());
         }
     }
 

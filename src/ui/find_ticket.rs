@@ -3,15 +3,15 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::ListItem;
 
-use super::{Theme, search_popup};
+use super::{Theme, picker};
 use crate::app::{App, TicketSearch};
 use crate::{domain::when, t};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &TicketSearch, theme: &Theme) {
     let texts = &app.texts;
-    let (input_area, list_area) = search_popup(
+    let areas = picker::framed(
         frame,
         area,
         &t!(texts, "find-ticket-title"),
@@ -25,37 +25,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &TicketSearch, the
         ),
         theme,
     );
-    frame.render_widget(&search.input, input_area);
-    let items: Vec<ListItem> = if search.hits.is_empty() && !search.query().is_empty() {
-        vec![ListItem::new(Span::styled(
-            t!(texts, "find-ticket-none"),
-            theme.muted(),
-        ))]
-    } else {
-        search
-            .hits
-            .iter()
-            .map(|t| {
-                ListItem::new(Line::from(vec![
-                    Span::styled(format!("{:<9}", t.key), theme.title()),
-                    Span::raw(format!(" {}", t.subject)),
-                    Span::styled(
-                        format!(
-                            "  {} · {} · {}",
-                            t.caller_name,
-                            t.status.text(&app.texts),
-                            when::age(t.last_activity_at, app.now, &app.texts)
-                        ),
-                        theme.muted(),
-                    ),
-                ]))
-            })
-            .collect()
+    let row = |t: &crate::domain::Ticket| {
+        Some(ListItem::new(Line::from(vec![
+            Span::styled(format!("{:<9}", t.key), theme.title()),
+            Span::raw(format!(" {}", t.subject)),
+            Span::styled(
+                format!(
+                    "  {} · {} · {}",
+                    t.caller_name,
+                    t.status.text(texts),
+                    when::age(t.last_activity_at, app.now, texts)
+                ),
+                theme.muted(),
+            ),
+        ])))
     };
-    let list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let selected = (!search.hits.is_empty()).then_some(search.selected);
-    let mut state = ListState::default().with_selected(selected);
-    frame.render_stateful_widget(list, list_area, &mut state);
+    let lines = picker::Lines {
+        no_hits: Some(t!(texts, "find-ticket-none")),
+        ..Default::default()
+    };
+    picker::draw(frame, areas, search, row, lines, theme);
 }

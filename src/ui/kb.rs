@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Clear, ListItem, Paragraph, Wrap};
 
-use super::{Theme, clip, popup_area, popup_block};
+use super::{Theme, clip, picker, popup_area, popup_block};
 use crate::app::App;
 use crate::app::kb::{ArticleView, KbSearch};
 use crate::ui::markdown::{self, MarkdownStyle};
@@ -62,7 +62,6 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &KbSearch, 
         Paragraph::new(t!(texts, "kb-prompt")).style(theme.muted()),
         prompt_area,
     );
-    frame.render_widget(&search.input, input_area);
     frame.render_widget(
         Paragraph::new(t!(texts, "kb-some-skipped", count = skipped)).style(theme.error()),
         skipped_area,
@@ -70,38 +69,28 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &KbSearch, 
     frame.render_widget(Paragraph::new(hints), help_area);
 
     let width = usize::from(list_area.width.saturating_sub(2));
-    let items: Vec<ListItem> = if search.hits.is_empty() {
-        vec![ListItem::new(Span::styled(
-            t!(texts, "kb-none", new = "Ctrl-N"),
-            theme.muted(),
-        ))]
-    } else {
-        search
-            .hits
-            .iter()
-            .filter_map(|i| app.kb.articles.get(*i))
-            .map(|a| {
-                let own = if a.own {
-                    format!(" · {}", t!(texts, "kb-own"))
-                } else {
-                    String::new()
-                };
-                ListItem::new(vec![
-                    Line::from(Span::styled(clip(&a.title, width), theme.title())),
-                    Line::from(Span::styled(
-                        clip(&format!("  {}{own}", a.tags.join(", ")), width),
-                        theme.muted(),
-                    )),
-                ])
-            })
-            .collect()
+    let row = |i: &usize| {
+        let a = app.kb.articles.get(*i)?;
+        let own = if a.own {
+            format!(" · {}", t!(texts, "kb-own"))
+        } else {
+            String::new()
+        };
+        Some(ListItem::new(vec![
+            Line::from(Span::styled(clip(&a.title, width), theme.title())),
+            Line::from(Span::styled(
+                clip(&format!("  {}{own}", a.tags.join(", ")), width),
+                theme.muted(),
+            )),
+        ]))
     };
-    let list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let selected = (!search.hits.is_empty()).then_some(search.selected);
-    let mut state = ListState::default().with_selected(selected);
-    frame.render_stateful_widget(list, list_area, &mut state);
+    let none = t!(texts, "kb-none", new = "Ctrl-N");
+    let lines = picker::Lines {
+        nothing_typed: Some(none.clone()),
+        no_hits: Some(none),
+        extra_row: None,
+    };
+    picker::draw(frame, (input_area, list_area), search, row, lines, theme);
 }
 
 pub fn draw_article(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView, theme: &Theme) {

@@ -10,6 +10,7 @@ mod kb;
 pub mod markdown;
 mod new_call;
 mod palette;
+mod picker;
 mod promises;
 mod queue;
 mod review;
@@ -21,7 +22,7 @@ mod ticket;
 mod welcome;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
@@ -130,32 +131,6 @@ pub(crate) fn popup_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
         .border_type(BorderType::Double)
         .border_style(theme.border(true))
         .title(Span::styled(format!(" {title} "), theme.title()))
-}
-
-/// The frame of a search popup (the caller search, the ticket finder): a prompt, the input
-/// line, the hits and a line of key help. Returns where the input and the hits go.
-pub(crate) fn search_popup(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    prompt: &str,
-    help: &str,
-    theme: &Theme,
-) -> (Rect, Rect) {
-    let rect = popup_area(frame, area, 96, 20);
-    let block = popup_block(title, theme);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let [prompt_area, input_area, list_area, help_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    frame.render_widget(Paragraph::new(prompt).style(theme.muted()), prompt_area);
-    frame.render_widget(Paragraph::new(help).style(theme.muted()), help_area);
-    (input_area, list_area)
 }
 
 /// Cuts text to `width` characters with an ellipsis, for table cells.

@@ -6,13 +6,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-use super::{Theme, popup_area, popup_block, search_popup};
+use super::{Theme, picker, popup_area, popup_block};
 use crate::app::{App, CallerSearch};
-use crate::{domain::when, t};
+use crate::domain::{CallerHit, when};
+use crate::t;
 
 pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &CallerSearch, theme: &Theme) {
     let texts = &app.texts;
-    let (input_area, list_area) = search_popup(
+    let areas = picker::framed(
         frame,
         area,
         &t!(texts, "new-call-title"),
@@ -26,19 +27,14 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &CallerSear
         ),
         theme,
     );
-    frame.render_widget(&search.input, input_area);
     let query = search.query();
-    let mut items: Vec<ListItem> = search
-        .hits
-        .iter()
-        .map(|hit| {
-            ListItem::new(Line::from(vec![
-                Span::styled(hit.name.clone(), theme.title()),
-                Span::raw(format!("  {}", hit.organization)),
-                Span::styled(format!("  {}", hit.detail), theme.muted()),
-            ]))
-        })
-        .collect();
+    let row = |hit: &CallerHit| {
+        Some(ListItem::new(Line::from(vec![
+            Span::styled(hit.name.clone(), theme.title()),
+            Span::raw(format!("  {}", hit.organization)),
+            Span::styled(format!("  {}", hit.detail), theme.muted()),
+        ])))
+    };
     let new_row = if query.is_empty() {
         t!(texts, "new-call-new-caller")
     } else if search.hits.is_empty() {
@@ -46,15 +42,14 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &CallerSear
     } else {
         t!(texts, "new-call-new-caller-named", query = query.as_str())
     };
-    items.push(ListItem::new(Span::styled(
-        format!("+ {new_row}"),
-        theme.key(),
-    )));
-    let list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(search.selected));
-    frame.render_stateful_widget(list, list_area, &mut state);
+    let lines = picker::Lines {
+        extra_row: Some(ListItem::new(Span::styled(
+            format!("+ {new_row}"),
+            theme.key(),
+        ))),
+        ..Default::default()
+    };
+    picker::draw(frame, areas, search, row, lines, theme);
 }
 
 pub fn draw_pick(
