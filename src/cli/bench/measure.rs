@@ -368,7 +368,7 @@ fn load_views(desk: &Desk, samples: usize, now: DateTime<Utc>) -> Result<Row> {
 }
 
 /// A new terminal each time, so that every cell is drawn and sent rather than only changes.
-fn frame(desk: &Desk, samples: usize, theme: &Theme) -> Result<Row> {
+fn frames(desk: &Desk, samples: usize, theme: &Theme) -> Result<Vec<Duration>> {
     let mut durations = Vec::new();
     for _ in 0..samples {
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT))?;
@@ -376,6 +376,11 @@ fn frame(desk: &Desk, samples: usize, theme: &Theme) -> Result<Row> {
             terminal.draw(|frame| ui::draw(frame, &desk.app, theme))
         })?;
     }
+    Ok(durations)
+}
+
+fn frame(desk: &Desk, samples: usize, theme: &Theme) -> Result<Row> {
+    let durations = frames(desk, samples, theme)?;
     Ok(Row::timed(
         "full frame 160x45 (ui::draw, TestBackend)",
         Budget::P99(16.0),
@@ -428,13 +433,7 @@ fn long_ticket_frame(
     let request = desk.app.view_request();
     let views = desk::load_views(&desk.store, &request, now, &desk.app)?;
     desk.dispatch(Action::Loaded(Box::new(views)), now);
-    let mut durations = Vec::new();
-    for _ in 0..samples {
-        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT))?;
-        time(&mut durations, || {
-            terminal.draw(|frame| ui::draw(frame, &desk.app, theme))
-        })?;
-    }
+    let durations = frames(desk, samples, theme)?;
     Ok(Row::timed(
         "full frame, ticket with 2.6 MB of notes open",
         Budget::P99(16.0),
