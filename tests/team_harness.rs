@@ -26,9 +26,7 @@ fn answer(client: &mut Client) -> Result<i32, postgres::Error> {
 
 #[test]
 fn a_cut_fails_the_connection_and_after_a_pass_a_new_one_works() {
-    let Some(server) =
-        Postgres::start_for("a_cut_fails_the_connection_and_after_a_pass_a_new_one_works")
-    else {
+    let Some(server) = Postgres::start() else {
         return;
     };
     let proxy = Proxy::to(server.port());
@@ -72,9 +70,7 @@ fn a_cut_fails_the_connection_and_after_a_pass_a_new_one_works() {
 
 #[test]
 fn a_black_hole_times_a_query_out_while_the_server_itself_is_fine() {
-    let Some(server) =
-        Postgres::start_for("a_black_hole_times_a_query_out_while_the_server_itself_is_fine")
-    else {
+    let Some(server) = Postgres::start() else {
         return;
     };
     let proxy = Proxy::to(server.port());
@@ -107,9 +103,7 @@ fn a_black_hole_times_a_query_out_while_the_server_itself_is_fine() {
 
 #[test]
 fn a_crashed_server_fails_the_next_query_and_after_a_restart_serves_what_was_committed() {
-    let Some(mut server) = Postgres::start_for(
-        "a_crashed_server_fails_the_next_query_and_after_a_restart_serves_what_was_committed",
-    ) else {
+    let Some(mut server) = Postgres::start() else {
         return;
     };
     let proxy = Proxy::to(server.port());

@@ -24,10 +24,14 @@ pub struct Postgres {
 }
 
 impl Postgres {
-    /// Starts a cluster for `test`, or returns `None` after saying loudly on stderr that `test`
-    /// passed over itself because no PostgreSQL is installed. Panics when one is installed but
-    /// will not start, and when none is installed while `BALIE_REQUIRE_POSTGRES=1`.
-    pub fn start_for(test: &str) -> Option<Postgres> {
+    /// Starts a cluster for the calling test, or returns `None` after saying loudly on stderr
+    /// that the test passed over itself because no PostgreSQL is installed. Panics when one is
+    /// installed but will not start, and when none is installed while
+    /// `BALIE_REQUIRE_POSTGRES=1`.
+    pub fn start() -> Option<Postgres> {
+        // libtest names each test's thread after the test.
+        let current = std::thread::current();
+        let test = current.name().unwrap_or("a PostgreSQL test");
         let Some(bin) = find_bin_dir() else {
             let required = std::env::var(REQUIRE_VARIABLE).is_ok_and(|v| v == "1");
             let message = "no PostgreSQL server found (`initdb` and `pg_ctl` neither on PATH nor \

@@ -146,7 +146,11 @@ fn accept_loop(listener: &TcpListener, shared: &Arc<Shared>) {
         if shared.stopping.load(Ordering::SeqCst) {
             return;
         }
-        let Ok(client) = client else { continue };
+        let Ok(client) = client else {
+            // Out of descriptors or the like: wait a moment rather than spin.
+            std::thread::sleep(Duration::from_millis(10));
+            continue;
+        };
         let mode = shared.mode();
         if mode == Mode::Cut || lock(&shared.open).len() >= MAX_CONNECTIONS {
             drop(client);
