@@ -4,6 +4,8 @@
 
 pub mod child;
 pub mod cli;
+pub mod postgres;
+pub mod proxy;
 
 use balie::app::Action;
 use balie::config::Config;
