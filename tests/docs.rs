@@ -1,6 +1,6 @@
 //! The README's key table describes the keys balie really has.
 
-use balie::keymap::{Command, Keymap};
+use balie::keymap::{Command, ContextCommand, Keymap, PickerCommand};
 
 #[test]
 fn readme_lists_every_command_with_its_keys() {
@@ -22,6 +22,33 @@ fn readme_lists_every_command_with_its_keys() {
         }
         let description = command.description(&balie::cli::output::cli_texts());
         assert!(row.contains(description.split('$').next().unwrap_or_default()));
+    }
+}
+
+#[test]
+fn readme_lists_every_picker_command_with_its_keys() {
+    let readme = include_str!("../README.md");
+    let keymap = Keymap::default();
+    let texts = balie::cli::output::cli_texts();
+    for command in PickerCommand::ALL {
+        let name = format!("`picker.{}`", command.name());
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with('|') && l.contains(&name))
+            .unwrap_or_else(|| panic!("{name} is missing from the README's picker table"));
+        for binding in keymap
+            .picker
+            .bindings()
+            .iter()
+            .filter(|b| b.command == *command)
+        {
+            let label = binding.key.label();
+            assert!(
+                row.contains(&format!("`{label}`")),
+                "README row for {name} lacks key {label}: {row}"
+            );
+        }
+        assert!(row.contains(&command.description(&texts)), "{row}");
     }
 }
 

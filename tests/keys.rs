@@ -107,6 +107,35 @@ fn a_key_given_to_another_command_is_taken_from_its_default_owner() {
 }
 
 #[test]
+fn the_searches_follow_the_picker_keys_and_their_hints_say_so() {
+    let mut h =
+        Harness::configured("[keys.picker]\nclose = \"Ctrl-g\"\nnext = [\"Down\", \"Ctrl-n\"]\n");
+    h.press("n");
+    assert!(matches!(h.desk.app.popup, Some(Popup::Search(_))));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("↑/↓ choose · Enter take · Ctrl-g cancel"),
+        "the hint names the remapped keys:\n{screen}"
+    );
+    h.press("<esc>");
+    assert!(
+        matches!(h.desk.app.popup, Some(Popup::Search(_))),
+        "Esc no longer closes the search"
+    );
+    h.press("vries <c-n> <c-n>");
+    let Some(Popup::Search(search)) = &h.desk.app.popup else {
+        panic!("the search closed");
+    };
+    assert_eq!(search.query(), "vries", "Ctrl-n moves instead of typing");
+    assert_eq!(
+        search.selected, 1,
+        "Ctrl-n moved down to the new-caller row"
+    );
+    h.press("<c-g>");
+    assert!(h.desk.app.popup.is_none(), "Ctrl-g closes the search");
+}
+
+#[test]
 fn a_command_without_keys_still_runs_from_the_palette() {
     let mut h = Harness::configured("[keys]\nquit = []\n");
     let effects = h.keys("q");
@@ -126,6 +155,10 @@ fn a_bad_keys_table_stops_balie_with_file_line_and_column() {
         ),
         ("[keys]\nnotes = \"N\"\n", ":2:1: unknown command `notes`"),
         ("[keys]\npromise = \"Ctrl-\"\n", ":2:11: `Ctrl-` has no key"),
+        (
+            "[keys.picker]\nnext = \"Tab\"\npick = [\"Enter\", \"Tab\"]\n",
+            ":3:18: `Tab` is bound to both next and pick",
+        ),
     ];
     for (toml, expected) in cases {
         std::fs::write(&config, toml).expect("write config");

@@ -15,7 +15,7 @@ impl App {
         let Some(Popup::FindTicket(search)) = self.popup.as_mut() else {
             return Vec::new();
         };
-        let event = search.handle_key(key);
+        let event = search.handle_key(key, &self.keymap.picker);
         self.on_find_ticket_event(event)
     }
 

@@ -148,7 +148,7 @@ impl App {
                 }
             }
             _ => {
-                let event = search.handle_key(key);
+                let event = search.handle_key(key, &self.keymap.picker);
                 self.on_kb_event(event)
             }
         }

@@ -16,7 +16,7 @@ impl App {
         let Some(Popup::Search(search)) = self.popup.as_mut() else {
             return Vec::new();
         };
-        let event = search.handle_key(key);
+        let event = search.handle_key(key, &self.keymap.picker);
         self.on_search_event(event)
     }
 

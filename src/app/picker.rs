@@ -2,8 +2,10 @@
 //! a line of words, the hits that answer them, and the row the cursor is on. Each search
 //! says only what differs: what a hit is, where the words are sent, what Enter does.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
+
+use crate::keymap::{Bindings, PickerCommand};
 
 pub struct Picker<T> {
     pub input: TextArea<'static>,
@@ -65,22 +67,25 @@ impl<T> Picker<T> {
         self.hits.get(self.selected)
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> PickerEvent {
-        match key.code {
-            KeyCode::Esc => PickerEvent::Close,
-            KeyCode::Down | KeyCode::Tab => {
+    /// A key bound in the picker's keymap runs its command; any other key is typed.
+    pub fn handle_key(&mut self, key: KeyEvent, keys: &Bindings<PickerCommand>) -> PickerEvent {
+        match keys.command_for(&key) {
+            Some(PickerCommand::Close) => PickerEvent::Close,
+            Some(PickerCommand::Next) => {
                 self.selected = (self.selected + 1).min(self.rows().saturating_sub(1));
                 PickerEvent::Nothing
             }
-            KeyCode::Up | KeyCode::BackTab => {
+            Some(PickerCommand::Previous) => {
                 self.selected = self.selected.saturating_sub(1);
                 PickerEvent::Nothing
             }
-            KeyCode::Enter if self.selected < self.hits.len() => PickerEvent::Pick(self.selected),
-            KeyCode::Enter if self.extra_row => PickerEvent::PickExtra,
-            KeyCode::Enter => PickerEvent::Nothing,
-            _ if self.input.input(key) => PickerEvent::Changed,
-            _ => PickerEvent::Nothing,
+            Some(PickerCommand::Pick) if self.selected < self.hits.len() => {
+                PickerEvent::Pick(self.selected)
+            }
+            Some(PickerCommand::Pick) if self.extra_row => PickerEvent::PickExtra,
+            Some(PickerCommand::Pick) => PickerEvent::Nothing,
+            None if self.input.input(key) => PickerEvent::Changed,
+            None => PickerEvent::Nothing,
         }
     }
 
@@ -140,10 +145,14 @@ impl<T> Picker<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyModifiers;
+    use crate::keymap::{Key, Remap};
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn press(picker: &mut Picker<&'static str>, code: KeyCode) -> PickerEvent {
-        picker.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+        picker.handle_key(
+            KeyEvent::new(code, KeyModifiers::NONE),
+            &PickerCommand::defaults(),
+        )
     }
 
     fn type_text(picker: &mut Picker<&'static str>, text: &str) {
@@ -226,5 +235,25 @@ mod tests {
             picker.selected, 0,
             "a hit that is gone leaves the cursor on the best"
         );
+    }
+
+    #[test]
+    fn remapped_keys_move_and_the_freed_key_is_typed() {
+        let keys = PickerCommand::defaults().remapped(&[Remap {
+            command: PickerCommand::Next,
+            keys: vec![Key::ctrl('n')],
+        }]);
+        let mut picker = Picker::default();
+        picker.show(vec!["Jan", "Janneke"]);
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert_eq!(picker.handle_key(ctrl_n, &keys), PickerEvent::Nothing);
+        assert_eq!(picker.selected, 1);
+        let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+        picker.handle_key(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE), &keys);
+        picker.handle_key(down, &keys);
+        assert_eq!(picker.selected, 0, "Down is no longer `next`");
+        let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+        picker.handle_key(tab, &keys);
+        assert_eq!(picker.selected, 0, "nor is Tab");
     }
 }

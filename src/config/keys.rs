@@ -1,88 +1,174 @@
-//! The `[keys]` table: command names to the keys that run them.
+//! The `[keys]` table: command names to the keys that run them, by context.
 //!
 //! ```toml
 //! [keys]
-//! note = "N"
+//! note = "N"                  # the desk's commands, written flat (or under [keys.desk])
 //! promise = ["p", "Ctrl-p"]
 //! review = []
+//!
+//! [keys.picker]               # inside the searches
+//! next = ["Down", "Ctrl-n"]
 //! ```
 //!
 //! Like the rest of the config, every check runs while the offending key or value is being
 //! read, so the error carries its exact line and column: an unknown command name points at
-//! the name, an unreadable key or one given to two commands points at that key's string.
+//! the name, an unreadable key or one given to two commands of a context points at that
+//! key's string.
 
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::StrWith;
-use crate::keymap::{Command, Key, Keymap, Remap};
+use crate::keymap::{Command, ContextCommand, Key, KeyRemaps, Keymap, PickerCommand, Remap};
 
-pub(super) fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Remap>, D::Error> {
+pub(super) fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<KeyRemaps, D::Error> {
     d.deserialize_map(KeysTable)
+}
+
+/// A name at the top of `[keys]`: a desk command, or a context's own table.
+enum Entry {
+    Desk(Command),
+    DeskTable,
+    PickerTable,
+}
+
+fn entry_named(name: &str) -> Result<Entry, String> {
+    if name == <Command as ContextCommand>::CONTEXT {
+        Ok(Entry::DeskTable)
+    } else if name == PickerCommand::CONTEXT {
+        Ok(Entry::PickerTable)
+    } else {
+        command_named::<Command>(name).map(Entry::Desk)
+    }
 }
 
 struct KeysTable;
 
 impl<'de> Visitor<'de> for KeysTable {
-    type Value = Vec<Remap>;
+    type Value = KeyRemaps;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a table of command names and their keys for [keys]")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut remaps: Vec<Remap> = Vec::new();
-        while let Some(command) = map.next_key_seed(StrWith("a command name", command_named))? {
-            let keys = map.next_value_seed(KeyList {
-                command,
-                earlier: &remaps,
-            })?;
-            remaps.push(Remap { command, keys });
+        let mut remaps = KeyRemaps::default();
+        while let Some(entry) = map.next_key_seed(StrWith("a command name", entry_named))? {
+            match entry {
+                Entry::Desk(command) => {
+                    let keys = map.next_value_seed(KeyList {
+                        command,
+                        earlier: &remaps.desk,
+                    })?;
+                    remaps.desk.push(Remap { command, keys });
+                }
+                Entry::DeskTable => {
+                    let earlier = std::mem::take(&mut remaps.desk);
+                    remaps.desk = map.next_value_seed(ContextTable(earlier))?;
+                }
+                Entry::PickerTable => {
+                    let earlier = std::mem::take(&mut remaps.picker);
+                    remaps.picker = map.next_value_seed(ContextTable(earlier))?;
+                }
+            }
         }
+        let keymap = Keymap::with_remaps(&remaps);
         // Every command runs from the palette, so without a key for it some commands
         // could not be run at all.
-        if Keymap::with_remaps(&remaps)
-            .keys_for(Command::Palette)
-            .is_empty()
-        {
+        if keymap.keys_for(Command::Palette).is_empty() {
             return Err(de::Error::custom(
                 "[keys] leaves the palette without a key; give `palette` one, \
                  as in palette = \":\"",
+            ));
+        }
+        // A search without a way out would hold the agent inside it.
+        if keymap.picker.keys_for(PickerCommand::Close).is_empty() {
+            return Err(de::Error::custom(
+                "[keys.picker] leaves the searches without a key to close them; \
+                 give `close` one, as in close = \"Esc\"",
             ));
         }
         Ok(remaps)
     }
 }
 
-fn command_named(name: &str) -> Result<Command, String> {
-    if let Some(command) = Command::ALL.iter().find(|c| c.name() == name) {
+/// The table of one context (`[keys.picker]`), added to the entries already read for it.
+struct ContextTable<C>(Vec<Remap<C>>);
+
+impl<'de, C: ContextCommand> DeserializeSeed<'de> for ContextTable<C> {
+    type Value = Vec<Remap<C>>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, C: ContextCommand> Visitor<'de> for ContextTable<C> {
+    type Value = Vec<Remap<C>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "a table of {} command names and their keys for [keys.{}]",
+            C::CONTEXT,
+            C::CONTEXT
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut remaps = self.0;
+        while let Some(command) =
+            map.next_key_seed(StrWith("a command name", command_named::<C>))?
+        {
+            let keys = map.next_value_seed(KeyList {
+                command,
+                earlier: &remaps,
+            })?;
+            remaps.push(Remap { command, keys });
+        }
+        Ok(remaps)
+    }
+}
+
+/// Where a context's commands are written, for messages: `[keys]` for the desk's.
+fn table_of<C: ContextCommand>() -> String {
+    if C::CONTEXT == <Command as ContextCommand>::CONTEXT {
+        "[keys]".to_owned()
+    } else {
+        format!("[keys.{}]", C::CONTEXT)
+    }
+}
+
+fn command_named<C: ContextCommand>(name: &str) -> Result<C, String> {
+    if let Some(command) = C::ALL.iter().find(|c| c.name() == name) {
         return Ok(*command);
     }
-    let closest = Command::ALL
+    let table = table_of::<C>();
+    let closest = C::ALL
         .iter()
         .map(|c| (strsim::damerau_levenshtein(c.name(), name), c.name()))
         .min()
         .filter(|(distance, _)| *distance <= 3);
     Err(match closest {
         Some((_, suggestion)) => format!(
-            "unknown command `{name}` in [keys]; did you mean `{suggestion}`? \
+            "unknown command `{name}` in {table}; did you mean `{suggestion}`? \
              `?` in balie lists every command"
         ),
         None => format!(
-            "unknown command `{name}` in [keys]; `?` in balie and the README list every command"
+            "unknown command `{name}` in {table}; `?` in balie and the README list every command"
         ),
     })
 }
 
 /// The value of one `[keys]` entry: one key, or a list of them. `earlier` holds the entries
-/// above it, so a key already given to another command is refused right here.
-struct KeyList<'a> {
-    command: Command,
-    earlier: &'a [Remap],
+/// above it in the same context, so a key already given to another command is refused
+/// right here.
+struct KeyList<'a, C> {
+    command: C,
+    earlier: &'a [Remap<C>],
 }
 
-impl KeyList<'_> {
+impl<C: ContextCommand> KeyList<'_, C> {
     fn check(&self, text: &str, listed: &[Key]) -> Result<Key, String> {
         let key = Key::parse(text)?;
         let name = self.command.name();
@@ -99,14 +185,14 @@ impl KeyList<'_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for KeyList<'_> {
+impl<'de, C: ContextCommand> DeserializeSeed<'de> for KeyList<'_, C> {
     type Value = Vec<Key>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for KeyList<'_> {
+impl<'de, C: ContextCommand> Visitor<'de> for KeyList<'_, C> {
     type Value = Vec<Key>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -153,7 +239,7 @@ mod tests {
 
     fn remaps(text: &str) -> Vec<Remap> {
         match parse(text, Path::new("config.toml")) {
-            Ok(config) => config.keys,
+            Ok(config) => config.keys.desk,
             Err(error) => panic!("{error}"),
         }
     }
@@ -243,5 +329,69 @@ mod tests {
             "{error}"
         );
         assert_eq!(remaps("[keys]\nhelp = \":\"\npalette = \";\"\n").len(), 2);
+    }
+
+    fn picker_remaps(text: &str) -> Vec<Remap<PickerCommand>> {
+        match parse(text, Path::new("config.toml")) {
+            Ok(config) => config.keys.picker,
+            Err(error) => panic!("{error}"),
+        }
+    }
+
+    #[test]
+    fn a_context_is_a_table_or_dotted_names_and_flat_names_stay_the_desks() {
+        let as_table = "[keys]\nnote = \"N\"\n\n[keys.picker]\nnext = [\"Down\", \"Ctrl-n\"]\n";
+        let dotted = "[keys]\nnote = \"N\"\npicker.next = [\"Down\", \"Ctrl-n\"]\n";
+        for text in [as_table, dotted] {
+            assert_eq!(
+                picker_remaps(text),
+                vec![Remap {
+                    command: PickerCommand::Next,
+                    keys: vec![Key::plain(KeyCode::Down), Key::ctrl('n')],
+                }],
+                "{text}"
+            );
+            assert_eq!(remaps(text)[0].command, Command::Note);
+        }
+        let desk_table = remaps("[keys]\nnote = \"N\"\n[keys.desk]\nkept = \"x\"\n");
+        let commands: Vec<_> = desk_table.iter().map(|r| r.command).collect();
+        assert_eq!(commands, [Command::Note, Command::Kept]);
+    }
+
+    #[test]
+    fn a_context_refuses_unknown_names_and_double_keys_at_their_place() {
+        let error = refused("[keys.picker]\nclose = \"Esc\"\nnxt = \"Tab\"\n");
+        assert!(
+            error.starts_with(
+                "config.toml:3:1: unknown command `nxt` in [keys.picker]; did you mean `next`?"
+            ),
+            "{error}"
+        );
+        let error = refused("[keys.picker]\nnext = \"Tab\"\nprevious = [\"Up\", \"Tab\"]\n");
+        assert!(
+            error.starts_with(
+                "config.toml:3:19: `Tab` is bound to both next and previous; a key runs one command"
+            ),
+            "{error}"
+        );
+        // The same key in two contexts is fine: the picker's keys count only inside it.
+        assert_eq!(
+            picker_remaps("[keys]\nnote = \"Tab\"\n[keys.picker]\nnext = \"Tab\"\n").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_searches_keep_a_key_to_close_them() {
+        let error = refused("[keys.picker]\nclose = []\n");
+        assert!(
+            error.contains("leaves the searches without a key to close them"),
+            "{error}"
+        );
+        let error = refused("[keys.picker]\npick = \"Esc\"\n");
+        assert!(
+            error.contains("leaves the searches without a key to close them"),
+            "{error}"
+        );
     }
 }

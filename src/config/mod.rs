@@ -86,9 +86,10 @@ pub struct Config {
     #[serde(deserialize_with = "desk_hours::de_holidays")]
     pub holidays: Vec<chrono::NaiveDate>,
     pub sla: SlaTargets,
-    /// Commands given their own keys, in the order of the file; see [`crate::keymap`].
+    /// Commands given their own keys, by context, in the order of the file; see
+    /// [`crate::keymap`].
     #[serde(deserialize_with = "keys::de_keys")]
-    pub keys: Vec<crate::keymap::Remap>,
+    pub keys: crate::keymap::KeyRemaps,
     /// Clicks and the wheel go to balie; off leaves the terminal's own text selection alone.
     pub mouse: bool,
     /// Copying (y) writes to the clipboard through the terminal (OSC 52).
@@ -146,7 +147,7 @@ impl Default for Config {
             working_hours: WorkingHours::default(),
             holidays: Vec::new(),
             sla: SlaTargets::default(),
-            keys: Vec::new(),
+            keys: crate::keymap::KeyRemaps::default(),
             mouse: true,
             clipboard: true,
             knowledge_folder: None,

@@ -112,6 +112,14 @@ fn example_config_parses_with_its_documented_values() {
     let keymap = crate::keymap::Keymap::with_remaps(&config.keys);
     assert_eq!(keymap.keys_for(crate::keymap::Command::Promise), "p/Ctrl-p");
     assert_eq!(keymap.keys_for(crate::keymap::Command::Note), "N");
+    assert_eq!(
+        keymap.picker.keys_for(crate::keymap::PickerCommand::Next),
+        "↓/Tab/Ctrl-n"
+    );
+    assert_eq!(
+        keymap.picker.keys_for(crate::keymap::PickerCommand::Close),
+        "Esc"
+    );
 }
 
 #[test]

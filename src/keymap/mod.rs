@@ -1,10 +1,18 @@
 //! Every command has a stable name and a description; keys are only shortcuts to them. The
 //! help screen, the status-bar hints and the `:` palette are all generated from this table,
 //! so they cannot drift from what the keys really do.
+//!
+//! Keys are grouped by context, as in atuin's and yazi's keymaps: the desk's commands here,
+//! a search list's in `picker`. A key belongs to one command within a context, and may mean
+//! something else in another.
 
+mod context;
 mod key;
+mod picker;
 
+pub use context::{Binding, Bindings, ContextCommand, Remap};
 pub use key::Key;
+pub use picker::PickerCommand;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::i18n::Texts;
@@ -25,6 +33,14 @@ macro_rules! commands {
             pub fn from_name(name: &str) -> Option<Command> {
                 let name = name.trim().trim_start_matches(':');
                 Command::ALL.iter().copied().find(|c| c.name() == name)
+            }
+        }
+
+        impl ContextCommand for Command {
+            const CONTEXT: &'static str = "desk";
+            const ALL: &'static [Command] = Command::ALL;
+            fn name(self) -> &'static str {
+                Command::name(self)
             }
         }
     };
@@ -114,23 +130,29 @@ impl Command {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Binding {
-    pub key: Key,
-    pub command: Command,
+/// Everything `[keys]` says, by context: the desk's commands (written flat, or under
+/// `[keys.desk]`) and the search lists' (`[keys.picker]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyRemaps {
+    pub desk: Vec<Remap>,
+    pub picker: Vec<Remap<PickerCommand>>,
 }
 
-/// A command given its own keys in the config's `[keys]`; they replace its default keys.
-/// An empty list leaves the command to the palette.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Remap {
-    pub command: Command,
-    pub keys: Vec<Key>,
+impl KeyRemaps {
+    /// Remaps of desk commands only.
+    pub fn desk(desk: Vec<Remap>) -> Self {
+        KeyRemaps {
+            desk,
+            ..KeyRemaps::default()
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
-    bindings: Vec<Binding>,
+    desk: Bindings<Command>,
+    /// The keys inside a search list; keys not bound here are typed into its line.
+    pub picker: Bindings<PickerCommand>,
 }
 
 impl Default for Keymap {
@@ -179,65 +201,46 @@ impl Default for Keymap {
             (Key::ctrl('c'), Quit),
         ];
         Keymap {
-            bindings: table
-                .into_iter()
-                .map(|(key, command)| Binding { key, command })
-                .collect(),
+            desk: Bindings::new(table),
+            picker: PickerCommand::defaults(),
         }
     }
 }
 
 impl Keymap {
-    /// The default keys with the config's remaps applied. A key the user gives to a command
-    /// is taken from whichever command had it by default (as in helix and gitui): the
-    /// user's binding wins, and that command keeps its other keys and its palette name.
-    /// The config reader has already refused a key given to two commands.
-    pub fn with_remaps(remaps: &[Remap]) -> Keymap {
-        let remapped = |command: Command| remaps.iter().any(|r| r.command == command);
-        let taken = |key: &Key| remaps.iter().any(|r| r.keys.contains(key));
-        let mut bindings: Vec<Binding> = Keymap::default()
-            .bindings
-            .into_iter()
-            .filter(|b| !remapped(b.command) && !taken(&b.key))
-            .collect();
-        for remap in remaps {
-            bindings.extend(remap.keys.iter().map(|key| Binding {
-                key: *key,
-                command: remap.command,
-            }));
+    /// The default keys of every context with the config's remaps applied.
+    pub fn with_remaps(remaps: &KeyRemaps) -> Keymap {
+        let defaults = Keymap::default();
+        Keymap {
+            desk: defaults.desk.remapped(&remaps.desk),
+            picker: defaults.picker.remapped(&remaps.picker),
         }
-        Keymap { bindings }
     }
 
-    /// The first key of a command for a hint in a sentence, or its palette name when it
-    /// has no key.
+    /// The first key of a desk command for a hint in a sentence, or its palette name when
+    /// it has no key.
     pub fn shortcut(&self, command: Command) -> String {
-        match self.bindings.iter().find(|b| b.command == command) {
-            Some(binding) => binding.key.label(),
-            None => format!(":{}", command.name()),
-        }
+        self.desk
+            .first_key(command)
+            .unwrap_or_else(|| format!(":{}", command.name()))
     }
 
     pub fn command_for(&self, event: &KeyEvent) -> Option<Command> {
-        let key = Key::from_event(event);
-        self.bindings
-            .iter()
-            .find(|b| b.key == key)
-            .map(|b| b.command)
+        self.desk.command_for(event)
     }
 
-    /// All keys bound to a command, e.g. "j/↓".
+    /// All keys bound to a desk command, e.g. "j/↓".
     pub fn keys_for(&self, command: Command) -> String {
-        self.bindings
-            .iter()
-            .filter(|b| b.command == command)
-            .map(|b| b.key.label())
-            .collect::<Vec<_>>()
-            .join("/")
+        self.desk.keys_for(command)
     }
 
     pub fn bindings(&self) -> &[Binding] {
-        &self.bindings
+        self.desk.bindings()
+    }
+
+    /// The first key of a picker command for its hint, or `-` when the user left it none.
+    pub fn picker_key(&self, command: PickerCommand) -> String {
+        self.picker.first_key(command).unwrap_or_else(|| "-".into())
     }
 }
 
@@ -287,10 +290,10 @@ mod tests {
 
     #[test]
     fn a_remap_replaces_the_commands_default_keys() {
-        let keymap = Keymap::with_remaps(&[Remap {
+        let keymap = Keymap::with_remaps(&KeyRemaps::desk(vec![Remap {
             command: Command::Note,
             keys: vec![Key::plain(KeyCode::Char('N')), Key::ctrl('n')],
-        }]);
+        }]));
         assert_eq!(press(&keymap, 'N'), Some(Command::Note));
         assert_eq!(press(&keymap, 'a'), None);
         assert_eq!(keymap.keys_for(Command::Note), "N/Ctrl-n");
@@ -299,10 +302,10 @@ mod tests {
 
     #[test]
     fn a_users_key_is_taken_from_the_command_that_had_it_by_default() {
-        let keymap = Keymap::with_remaps(&[Remap {
+        let keymap = Keymap::with_remaps(&KeyRemaps::desk(vec![Remap {
             command: Command::Note,
             keys: vec![Key::plain(KeyCode::Char('j'))],
-        }]);
+        }]));
         assert_eq!(press(&keymap, 'j'), Some(Command::Note));
         // `down` keeps its arrow; `note` no longer has `a`.
         assert_eq!(keymap.keys_for(Command::Down), "↓");
@@ -311,10 +314,10 @@ mod tests {
 
     #[test]
     fn a_command_left_without_keys_is_named_for_the_palette() {
-        let keymap = Keymap::with_remaps(&[Remap {
+        let keymap = Keymap::with_remaps(&KeyRemaps::desk(vec![Remap {
             command: Command::Review,
             keys: Vec::new(),
-        }]);
+        }]));
         assert_eq!(press(&keymap, 'v'), None);
         assert_eq!(keymap.keys_for(Command::Review), "");
         assert_eq!(keymap.shortcut(Command::Review), ":review");
@@ -347,5 +350,39 @@ mod tests {
                 seen.push(description);
             }
         }
+    }
+
+    #[test]
+    fn every_picker_command_is_named_described_and_keyed() {
+        use crate::i18n::Language;
+        let keymap = Keymap::default();
+        for language in [Language::English, Language::Dutch, Language::Hungarian] {
+            let texts = Texts::new(language);
+            for command in PickerCommand::ALL {
+                assert!(!keymap.picker.keys_for(*command).is_empty());
+                let description = command.description(&texts);
+                assert!(
+                    !description.starts_with("picker-command-"),
+                    "{}: no description for {}",
+                    language.code(),
+                    command.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn picker_remaps_leave_the_desk_alone() {
+        let keymap = Keymap::with_remaps(&KeyRemaps {
+            desk: Vec::new(),
+            picker: vec![Remap {
+                command: PickerCommand::Close,
+                keys: vec![Key::plain(KeyCode::Char('q'))],
+            }],
+        });
+        assert_eq!(keymap.picker_key(PickerCommand::Close), "q");
+        assert_eq!(keymap.picker.keys_for(PickerCommand::Close), "q");
+        assert_eq!(press(&keymap, 'q'), Some(Command::Quit));
+        assert_eq!(keymap.keys_for(Command::Back), "Esc");
     }
 }

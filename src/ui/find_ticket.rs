@@ -11,6 +11,7 @@ use crate::{domain::when, t};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &TicketSearch, theme: &Theme) {
     let texts = &app.texts;
+    let keys = picker::HintKeys::of(&app.keymap);
     let areas = picker::framed(
         frame,
         area,
@@ -19,9 +20,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, search: &TicketSearch, the
         &t!(
             texts,
             "find-ticket-hint",
-            choose = "↑/↓",
-            enter = "Enter",
-            esc = "Esc"
+            choose = keys.choose.as_str(),
+            enter = keys.pick.as_str(),
+            esc = keys.close.as_str()
         ),
         theme,
     );

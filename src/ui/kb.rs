@@ -38,13 +38,14 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &KbSearch, 
     let block = popup_block(&title, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
+    let keys = picker::HintKeys::of(&app.keymap);
     let hints = hint_lines(
         &[
-            ("↑/↓", t!(texts, "kb-key-choose")),
-            ("Enter", t!(texts, "kb-key-open")),
+            (&keys.choose, t!(texts, "kb-key-choose")),
+            (&keys.pick, t!(texts, "kb-key-open")),
             ("Ctrl-N", t!(texts, "kb-key-new")),
             ("Ctrl-E", t!(texts, "kb-key-edit")),
-            ("Esc", t!(texts, "kb-key-close")),
+            (&keys.close, t!(texts, "kb-key-close")),
         ],
         inner.width,
         theme,

@@ -13,6 +13,7 @@ use crate::t;
 
 pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &CallerSearch, theme: &Theme) {
     let texts = &app.texts;
+    let keys = picker::HintKeys::of(&app.keymap);
     let areas = picker::framed(
         frame,
         area,
@@ -21,9 +22,9 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &CallerSear
         &t!(
             texts,
             "new-call-hint",
-            choose = "↑/↓",
-            enter = "Enter",
-            esc = "Esc"
+            choose = keys.choose.as_str(),
+            enter = keys.pick.as_str(),
+            esc = keys.close.as_str()
         ),
         theme,
     );

@@ -8,6 +8,29 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{Theme, popup_area, popup_block};
 use crate::app::picker::Picker;
+use crate::keymap::{Keymap, PickerCommand};
+
+/// The keys a picker's hint names, as the keymap has them: choosing (previous/next), taking
+/// the chosen row and closing.
+pub struct HintKeys {
+    pub choose: String,
+    pub pick: String,
+    pub close: String,
+}
+
+impl HintKeys {
+    pub fn of(keymap: &Keymap) -> Self {
+        HintKeys {
+            choose: format!(
+                "{}/{}",
+                keymap.picker_key(PickerCommand::Previous),
+                keymap.picker_key(PickerCommand::Next)
+            ),
+            pick: keymap.picker_key(PickerCommand::Pick),
+            close: keymap.picker_key(PickerCommand::Close),
+        }
+    }
+}
 
 /// What the list shows besides the hits.
 #[derive(Default)]

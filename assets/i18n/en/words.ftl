@@ -100,6 +100,10 @@ command-incident = major incident: declare one from similar tickets, or show the
 command-link-incident = link the active ticket to a major incident
 command-line = queue: next line or group (first line, level 2, each group, all)
 command-quit = quit balie
+picker-command-close = close the search
+picker-command-next = next row
+picker-command-previous = previous row
+picker-command-pick = take the chosen row
 
 ## Form titles
 form-new-caller = New caller

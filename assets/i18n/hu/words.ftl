@@ -97,6 +97,10 @@ command-incident = kiemelt incidens: létrehozás hasonló jegyekből, vagy az a
 command-link-incident = az aktív jegy kapcsolása egy kiemelt incidenshez
 command-line = sor: következő szint vagy csoport (első szint, második szint, csoportok, mind)
 command-quit = kilépés
+picker-command-close = a keresés bezárása
+picker-command-next = következő sor
+picker-command-previous = előző sor
+picker-command-pick = a kiválasztott sor átvétele
 
 ## Űrlapok
 form-new-caller = Új hívó

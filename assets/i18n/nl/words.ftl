@@ -97,6 +97,10 @@ command-incident = groot incident: er een maken van gelijke meldingen, of het ac
 command-link-incident = actieve melding koppelen aan een groot incident
 command-line = wachtrij: volgende lijn of groep (eerste lijn, tweede lijn, elke groep, alles)
 command-quit = balie afsluiten
+picker-command-close = de zoekopdracht sluiten
+picker-command-next = volgende regel
+picker-command-previous = vorige regel
+picker-command-pick = de gekozen regel nemen
 
 ## Formulieren
 form-new-caller = Nieuwe beller
