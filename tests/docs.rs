@@ -1,6 +1,8 @@
 //! The README's key table describes the keys balie really has.
 
-use balie::keymap::{Command, ContextCommand, Keymap, PickerCommand};
+use balie::keymap::{
+    Bindings, ChoiceCommand, Command, ContextCommand, FormCommand, Keymap, PickerCommand,
+};
 
 #[test]
 fn readme_lists_every_command_with_its_keys() {
@@ -25,31 +27,37 @@ fn readme_lists_every_command_with_its_keys() {
     }
 }
 
-#[test]
-fn readme_lists_every_picker_command_with_its_keys() {
+/// The README row of each command of a popup context (`picker.next`) lists its default keys
+/// and its description.
+fn readme_lists_context<C: ContextCommand>(
+    bindings: &Bindings<C>,
+    description: impl Fn(C, &balie::i18n::Texts) -> String,
+) {
     let readme = include_str!("../README.md");
-    let keymap = Keymap::default();
     let texts = balie::cli::output::cli_texts();
-    for command in PickerCommand::ALL {
-        let name = format!("`picker.{}`", command.name());
+    for command in C::ALL {
+        let name = format!("`{}.{}`", C::CONTEXT, command.name());
         let row = readme
             .lines()
             .find(|l| l.starts_with('|') && l.contains(&name))
-            .unwrap_or_else(|| panic!("{name} is missing from the README's picker table"));
-        for binding in keymap
-            .picker
-            .bindings()
-            .iter()
-            .filter(|b| b.command == *command)
-        {
+            .unwrap_or_else(|| panic!("{name} is missing from the README's key tables"));
+        for binding in bindings.bindings().iter().filter(|b| b.command == *command) {
             let label = binding.key.label();
             assert!(
                 row.contains(&format!("`{label}`")),
                 "README row for {name} lacks key {label}: {row}"
             );
         }
-        assert!(row.contains(&command.description(&texts)), "{row}");
+        assert!(row.contains(&description(*command, &texts)), "{row}");
     }
+}
+
+#[test]
+fn readme_lists_every_popup_command_with_its_keys() {
+    let keymap = Keymap::default();
+    readme_lists_context(&keymap.picker, PickerCommand::description);
+    readme_lists_context(&keymap.form, FormCommand::description);
+    readme_lists_context(&keymap.choice, ChoiceCommand::description);
 }
 
 #[test]

@@ -136,6 +136,36 @@ fn the_searches_follow_the_picker_keys_and_their_hints_say_so() {
 }
 
 #[test]
+fn forms_follow_the_form_and_choice_keys_and_their_hint_says_so() {
+    let mut h = Harness::configured(
+        "[keys.form]\ncancel = \"Ctrl-g\"\n[keys.choice]\nnext-option = \"+\"\n",
+    );
+    call_from_jan(&mut h);
+    h.press("s");
+    let Some(Popup::Form(form)) = &h.desk.app.popup else {
+        panic!("s opens the status form");
+    };
+    let before = form.text(0);
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("←/+ choose") && screen.contains("Ctrl-g cancels"),
+        "the hint names the remapped keys:\n{screen}"
+    );
+    h.press("+");
+    let Some(Popup::Form(form)) = &h.desk.app.popup else {
+        panic!("+ left the form");
+    };
+    assert_ne!(form.text(0), before, "+ chooses the next status");
+    h.press("<esc>");
+    assert!(
+        matches!(h.desk.app.popup, Some(Popup::Form(_))),
+        "Esc no longer cancels"
+    );
+    h.press("<c-g>");
+    assert!(h.desk.app.popup.is_none(), "Ctrl-g cancels the form");
+}
+
+#[test]
 fn a_command_without_keys_still_runs_from_the_palette() {
     let mut h = Harness::configured("[keys]\nquit = []\n");
     let effects = h.keys("q");

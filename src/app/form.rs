@@ -8,6 +8,7 @@ use ratatui_textarea::TextArea;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Id;
+use crate::keymap::{ChoiceCommand, FormCommand, Keymap};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormKind {
@@ -173,34 +174,52 @@ impl Form {
         self
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> FormEvent {
+    /// Keys bound in the keymap's `form` context (and, in a choice field, its `choice`
+    /// context first) run their command; any other key is typed into a text field, or
+    /// picks the first option starting with it in a choice.
+    pub fn handle_key(&mut self, key: KeyEvent, keymap: &Keymap) -> FormEvent {
         let last = self.fields.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Esc => return FormEvent::Cancel,
-            KeyCode::Enter if self.focus >= last => return FormEvent::Submit,
-            KeyCode::Enter | KeyCode::Tab => {
+        let on_choice = matches!(
+            self.fields.get(self.focus).map(|f| &f.input),
+            Some(Input::Choice { .. })
+        );
+        let choice = if on_choice {
+            keymap.choice.command_for(&key)
+        } else {
+            None
+        };
+        if let (
+            Some(command),
+            Some(Field {
+                input: Input::Choice { options, selected },
+                ..
+            }),
+        ) = (choice, self.fields.get_mut(self.focus))
+        {
+            *selected = match command {
+                ChoiceCommand::PreviousOption => selected.saturating_sub(1),
+                ChoiceCommand::NextOption => (*selected + 1).min(options.len().saturating_sub(1)),
+            };
+            return FormEvent::Changed;
+        }
+        match keymap.form.command_for(&key) {
+            Some(FormCommand::Cancel) => return FormEvent::Cancel,
+            Some(FormCommand::Submit) if self.focus >= last => return FormEvent::Submit,
+            Some(FormCommand::Submit | FormCommand::NextField) => {
                 self.focus = (self.focus + 1).min(last);
                 return FormEvent::Nothing;
             }
-            KeyCode::BackTab => {
+            Some(FormCommand::PreviousField) => {
                 self.focus = self.focus.saturating_sub(1);
                 return FormEvent::Nothing;
             }
-            _ => {}
+            None => {}
         }
         let Some(field) = self.fields.get_mut(self.focus) else {
             return FormEvent::Nothing;
         };
         match &mut field.input {
             Input::Choice { options, selected } => match key.code {
-                KeyCode::Left | KeyCode::Up | KeyCode::Char('k') | KeyCode::Char('h') => {
-                    *selected = selected.saturating_sub(1);
-                    FormEvent::Changed
-                }
-                KeyCode::Right | KeyCode::Down | KeyCode::Char('j') | KeyCode::Char('l') => {
-                    *selected = (*selected + 1).min(options.len().saturating_sub(1));
-                    FormEvent::Changed
-                }
                 KeyCode::Char(c) => {
                     // Jump to the first option starting with the typed letter or digit.
                     let c = c.to_ascii_lowercase();
@@ -212,18 +231,12 @@ impl Form {
                 _ => FormEvent::Nothing,
             },
             Input::Text { area, .. } => match key.code {
-                KeyCode::Up => {
-                    self.focus = self.focus.saturating_sub(1);
-                    FormEvent::Nothing
-                }
-                KeyCode::Down => {
-                    self.focus = (self.focus + 1).min(last);
-                    FormEvent::Nothing
-                }
-                // Ctrl-M and Ctrl-J would insert a line break; fields are single lines.
+                // Ctrl-M and Ctrl-J would insert a line break, as would an Enter with a
+                // modifier the keymap does not bind; fields are single lines.
                 KeyCode::Char('m' | 'j') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                     FormEvent::Nothing
                 }
+                KeyCode::Enter => FormEvent::Nothing,
                 _ => {
                     if area.input(key) {
                         self.error = None;

@@ -396,7 +396,7 @@ impl App {
                     review::ReviewEvent::Nothing => {}
                 }
             }
-            Popup::Form(form) => match form.handle_key(key) {
+            Popup::Form(form) => match form.handle_key(key, &self.keymap) {
                 FormEvent::Submit => return self.submit_form(),
                 FormEvent::Cancel => self.popup = None,
                 FormEvent::Changed => self.rank_earlier(),

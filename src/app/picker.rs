@@ -2,7 +2,7 @@
 //! a line of words, the hits that answer them, and the row the cursor is on. Each search
 //! says only what differs: what a hit is, where the words are sent, what Enter does.
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use crate::keymap::{Bindings, PickerCommand};
@@ -84,6 +84,8 @@ impl<T> Picker<T> {
             }
             Some(PickerCommand::Pick) if self.extra_row => PickerEvent::PickExtra,
             Some(PickerCommand::Pick) => PickerEvent::Nothing,
+            // The words are one line: an Enter the keymap does not bind breaks none.
+            None if key.code == KeyCode::Enter => PickerEvent::Nothing,
             None if self.input.input(key) => PickerEvent::Changed,
             None => PickerEvent::Nothing,
         }
@@ -146,7 +148,7 @@ impl<T> Picker<T> {
 mod tests {
     use super::*;
     use crate::keymap::{Key, Remap};
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui::crossterm::event::KeyModifiers;
 
     fn press(picker: &mut Picker<&'static str>, code: KeyCode) -> PickerEvent {
         picker.handle_key(

@@ -20,7 +20,10 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::StrWith;
-use crate::keymap::{Command, ContextCommand, Key, KeyRemaps, Keymap, PickerCommand, Remap};
+use crate::keymap::{
+    ChoiceCommand, Command, ContextCommand, FormCommand, Key, KeyRemaps, Keymap, PickerCommand,
+    Remap,
+};
 
 pub(super) fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<KeyRemaps, D::Error> {
     d.deserialize_map(KeysTable)
@@ -31,6 +34,8 @@ enum Entry {
     Desk(Command),
     DeskTable,
     PickerTable,
+    FormTable,
+    ChoiceTable,
 }
 
 fn entry_named(name: &str) -> Result<Entry, String> {
@@ -38,6 +43,10 @@ fn entry_named(name: &str) -> Result<Entry, String> {
         Ok(Entry::DeskTable)
     } else if name == PickerCommand::CONTEXT {
         Ok(Entry::PickerTable)
+    } else if name == FormCommand::CONTEXT {
+        Ok(Entry::FormTable)
+    } else if name == ChoiceCommand::CONTEXT {
+        Ok(Entry::ChoiceTable)
     } else {
         command_named::<Command>(name).map(Entry::Desk)
     }
@@ -71,6 +80,14 @@ impl<'de> Visitor<'de> for KeysTable {
                     let earlier = std::mem::take(&mut remaps.picker);
                     remaps.picker = map.next_value_seed(ContextTable(earlier))?;
                 }
+                Entry::FormTable => {
+                    let earlier = std::mem::take(&mut remaps.form);
+                    remaps.form = map.next_value_seed(ContextTable(earlier))?;
+                }
+                Entry::ChoiceTable => {
+                    let earlier = std::mem::take(&mut remaps.choice);
+                    remaps.choice = map.next_value_seed(ContextTable(earlier))?;
+                }
             }
         }
         let keymap = Keymap::with_remaps(&remaps);
@@ -88,6 +105,16 @@ impl<'de> Visitor<'de> for KeysTable {
                 "[keys.picker] leaves the searches without a key to close them; \
                  give `close` one, as in close = \"Esc\"",
             ));
+        }
+        // A form must still be left either way: saved or cancelled.
+        for (command, example) in [(FormCommand::Submit, "Enter"), (FormCommand::Cancel, "Esc")] {
+            if keymap.form.keys_for(command).is_empty() {
+                let name = command.name();
+                return Err(de::Error::custom(format!(
+                    "[keys.form] leaves the forms without a key for {name}; \
+                     give `{name}` one, as in {name} = \"{example}\""
+                )));
+            }
         }
         Ok(remaps)
     }
@@ -378,6 +405,33 @@ mod tests {
         assert_eq!(
             picker_remaps("[keys]\nnote = \"Tab\"\n[keys.picker]\nnext = \"Tab\"\n").len(),
             1
+        );
+    }
+
+    #[test]
+    fn forms_keep_keys_to_save_and_cancel_and_choices_read_their_own_table() {
+        let error = refused("[keys.form]\nsubmit = []\n");
+        assert!(
+            error.contains("leaves the forms without a key for submit"),
+            "{error}"
+        );
+        let error = refused("[keys.form]\nnext-field = \"Esc\"\n");
+        assert!(
+            error.contains("leaves the forms without a key for cancel"),
+            "{error}"
+        );
+        let read = match parse(
+            "[keys.choice]\nnext-option = \"+\"\n",
+            Path::new("config.toml"),
+        ) {
+            Ok(config) => config.keys.choice,
+            Err(error) => panic!("{error}"),
+        };
+        assert_eq!(read[0].command, ChoiceCommand::NextOption);
+        let error = refused("[keys.choice]\nnext = \"+\"\n");
+        assert!(
+            error.contains("unknown command `next` in [keys.choice]"),
+            "{error}"
         );
     }
 

@@ -120,6 +120,10 @@ fn example_config_parses_with_its_documented_values() {
         keymap.picker.keys_for(crate::keymap::PickerCommand::Close),
         "Esc"
     );
+    assert_eq!(
+        keymap.form.keys_for(crate::keymap::FormCommand::Cancel),
+        "Esc/Ctrl-g"
+    );
 }
 
 #[test]

@@ -72,6 +72,11 @@ impl<C: ContextCommand> Bindings<C> {
             .map(|b| b.key.label())
     }
 
+    /// The first key of a command for a hint line, or `-` when the user left it none.
+    pub fn hint_key(&self, command: C) -> String {
+        self.first_key(command).unwrap_or_else(|| "-".into())
+    }
+
     pub fn command_for(&self, event: &KeyEvent) -> Option<C> {
         let key = Key::from_event(event);
         self.bindings

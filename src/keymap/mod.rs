@@ -3,14 +3,16 @@
 //! so they cannot drift from what the keys really do.
 //!
 //! Keys are grouped by context, as in atuin's and yazi's keymaps: the desk's commands here,
-//! a search list's in `picker`. A key belongs to one command within a context, and may mean
+//! a search list's in `picker`, a form's in `form` and `choice`. A key belongs to one command within a context, and may mean
 //! something else in another.
 
 mod context;
+mod form;
 mod key;
 mod picker;
 
 pub use context::{Binding, Bindings, ContextCommand, Remap};
+pub use form::{ChoiceCommand, FormCommand};
 pub use key::Key;
 pub use picker::PickerCommand;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -131,11 +133,14 @@ impl Command {
 }
 
 /// Everything `[keys]` says, by context: the desk's commands (written flat, or under
-/// `[keys.desk]`) and the search lists' (`[keys.picker]`).
+/// `[keys.desk]`), the search lists' (`[keys.picker]`) and the forms' (`[keys.form]`,
+/// `[keys.choice]`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KeyRemaps {
     pub desk: Vec<Remap>,
     pub picker: Vec<Remap<PickerCommand>>,
+    pub form: Vec<Remap<FormCommand>>,
+    pub choice: Vec<Remap<ChoiceCommand>>,
 }
 
 impl KeyRemaps {
@@ -153,6 +158,9 @@ pub struct Keymap {
     desk: Bindings<Command>,
     /// The keys inside a search list; keys not bound here are typed into its line.
     pub picker: Bindings<PickerCommand>,
+    /// The keys of a form, and of its choice fields (looked up first in those).
+    pub form: Bindings<FormCommand>,
+    pub choice: Bindings<ChoiceCommand>,
 }
 
 impl Default for Keymap {
@@ -203,6 +211,8 @@ impl Default for Keymap {
         Keymap {
             desk: Bindings::new(table),
             picker: PickerCommand::defaults(),
+            form: FormCommand::defaults(),
+            choice: ChoiceCommand::defaults(),
         }
     }
 }
@@ -214,6 +224,8 @@ impl Keymap {
         Keymap {
             desk: defaults.desk.remapped(&remaps.desk),
             picker: defaults.picker.remapped(&remaps.picker),
+            form: defaults.form.remapped(&remaps.form),
+            choice: defaults.choice.remapped(&remaps.choice),
         }
     }
 
@@ -236,11 +248,6 @@ impl Keymap {
 
     pub fn bindings(&self) -> &[Binding] {
         self.desk.bindings()
-    }
-
-    /// The first key of a picker command for its hint, or `-` when the user left it none.
-    pub fn picker_key(&self, command: PickerCommand) -> String {
-        self.picker.first_key(command).unwrap_or_else(|| "-".into())
     }
 }
 
@@ -374,15 +381,34 @@ mod tests {
     #[test]
     fn picker_remaps_leave_the_desk_alone() {
         let keymap = Keymap::with_remaps(&KeyRemaps {
-            desk: Vec::new(),
             picker: vec![Remap {
                 command: PickerCommand::Close,
                 keys: vec![Key::plain(KeyCode::Char('q'))],
             }],
+            ..KeyRemaps::default()
         });
-        assert_eq!(keymap.picker_key(PickerCommand::Close), "q");
+        assert_eq!(keymap.picker.hint_key(PickerCommand::Close), "q");
         assert_eq!(keymap.picker.keys_for(PickerCommand::Close), "q");
         assert_eq!(press(&keymap, 'q'), Some(Command::Quit));
         assert_eq!(keymap.keys_for(Command::Back), "Esc");
+    }
+
+    #[test]
+    fn every_form_and_choice_command_is_named_described_and_keyed() {
+        use crate::i18n::Language;
+        let keymap = Keymap::default();
+        for language in [Language::English, Language::Dutch, Language::Hungarian] {
+            let texts = Texts::new(language);
+            for command in FormCommand::ALL {
+                assert!(!keymap.form.keys_for(*command).is_empty());
+                let description = command.description(&texts);
+                assert!(!description.starts_with("form-command-"), "{description}");
+            }
+            for command in ChoiceCommand::ALL {
+                assert!(!keymap.choice.keys_for(*command).is_empty());
+                let description = command.description(&texts);
+                assert!(!description.starts_with("choice-command-"), "{description}");
+            }
+        }
     }
 }

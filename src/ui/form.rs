@@ -10,6 +10,7 @@ use super::{Theme, popup_area, popup_block};
 use crate::app::App;
 use crate::app::form::{Form, Input};
 use crate::domain::deadline::parse_deadline;
+use crate::keymap::{ChoiceCommand, FormCommand};
 use crate::{domain::when, t};
 
 /// Room for "▶ label:" in English; a language whose labels run longer widens the column
@@ -69,14 +70,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
             theme.error(),
         )))
     });
+    let keymap = &app.keymap;
     let help = wrapped(
         Paragraph::new(t!(
             app.texts,
             "form-hint",
-            next = "Tab/↓",
-            change = "←/→",
-            enter = "Enter",
-            esc = "Esc"
+            next = keymap.form.keys_for(FormCommand::NextField),
+            change = format!(
+                "{}/{}",
+                keymap.choice.hint_key(ChoiceCommand::PreviousOption),
+                keymap.choice.hint_key(ChoiceCommand::NextOption)
+            ),
+            enter = keymap.form.hint_key(FormCommand::Submit),
+            esc = keymap.form.hint_key(FormCommand::Cancel)
         ))
         .style(theme.muted()),
     );

@@ -23,11 +23,11 @@ impl HintKeys {
         HintKeys {
             choose: format!(
                 "{}/{}",
-                keymap.picker_key(PickerCommand::Previous),
-                keymap.picker_key(PickerCommand::Next)
+                keymap.picker.hint_key(PickerCommand::Previous),
+                keymap.picker.hint_key(PickerCommand::Next)
             ),
-            pick: keymap.picker_key(PickerCommand::Pick),
-            close: keymap.picker_key(PickerCommand::Close),
+            pick: keymap.picker.hint_key(PickerCommand::Pick),
+            close: keymap.picker.hint_key(PickerCommand::Close),
         }
     }
 }

@@ -104,6 +104,12 @@ picker-command-close = close the search
 picker-command-next = next row
 picker-command-previous = previous row
 picker-command-pick = take the chosen row
+form-command-cancel = cancel the form
+form-command-next-field = next field
+form-command-previous-field = previous field
+form-command-submit = next field; on the last one, save
+choice-command-previous-option = previous option
+choice-command-next-option = next option
 
 ## Form titles
 form-new-caller = New caller

@@ -101,6 +101,12 @@ picker-command-close = a keresés bezárása
 picker-command-next = következő sor
 picker-command-previous = előző sor
 picker-command-pick = a kiválasztott sor átvétele
+form-command-cancel = az űrlap elvetése
+form-command-next-field = következő mező
+form-command-previous-field = előző mező
+form-command-submit = következő mező; az utolsón mentés
+choice-command-previous-option = előző lehetőség
+choice-command-next-option = következő lehetőség
 
 ## Űrlapok
 form-new-caller = Új hívó

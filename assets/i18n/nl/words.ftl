@@ -101,6 +101,12 @@ picker-command-close = de zoekopdracht sluiten
 picker-command-next = volgende regel
 picker-command-previous = vorige regel
 picker-command-pick = de gekozen regel nemen
+form-command-cancel = het formulier annuleren
+form-command-next-field = volgend veld
+form-command-previous-field = vorig veld
+form-command-submit = volgend veld; op het laatste bewaren
+choice-command-previous-option = vorige keuze
+choice-command-next-option = volgende keuze
 
 ## Formulieren
 form-new-caller = Nieuwe beller
