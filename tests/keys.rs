@@ -166,6 +166,25 @@ fn forms_follow_the_form_and_choice_keys_and_their_hint_says_so() {
 }
 
 #[test]
+fn the_help_lists_the_popup_keys_as_configured() {
+    let mut h = Harness::configured("[keys.picker]\nclose = [\"Esc\", \"Ctrl-g\"]\n");
+    h.press("?");
+    let screen = h.screen(120, 80);
+    for heading in ["[keys.picker]", "[keys.form]", "[keys.choice]"] {
+        assert!(screen.contains(heading), "{heading} missing:\n{screen}");
+    }
+    let close = screen
+        .lines()
+        .find(|l| l.contains(" close ") && l.contains("search"))
+        .unwrap_or_else(|| panic!("no close line:\n{screen}"));
+    assert!(
+        close.contains("Esc/Ctrl-g") && close.contains("close the search"),
+        "{close}"
+    );
+    assert!(screen.contains("next-option"), "{screen}");
+}
+
+#[test]
 fn a_command_without_keys_still_runs_from_the_palette() {
     let mut h = Harness::configured("[keys]\nquit = []\n");
     let effects = h.keys("q");

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, popup_area, popup_block};
 use crate::app::App;
-use crate::keymap::Command;
+use crate::keymap::{Bindings, Command, ContextCommand};
 use crate::t;
 
 /// Any read-only text in a scrolling popup.
@@ -49,6 +49,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
             Span::raw(command.description(&app.texts)),
         ]));
     }
+    let keymap = &app.keymap;
+    let texts = &app.texts;
+    lines.extend(context_lines(
+        t!(texts, "help-picker"),
+        &keymap.picker,
+        |c| c.description(texts),
+        theme,
+    ));
+    lines.extend(context_lines(
+        t!(texts, "help-form"),
+        &keymap.form,
+        |c| c.description(texts),
+        theme,
+    ));
+    lines.extend(context_lines(
+        t!(texts, "help-choice"),
+        &keymap.choice,
+        |c| c.description(texts),
+        theme,
+    ));
     lines.push(Line::from(""));
     // The keys that close the help whatever the keymap says; see `App::on_popup_key`.
     lines.push(Line::from(Span::styled(
@@ -64,4 +84,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
     let title = t!(app.texts, "help-title");
     let block = popup_block(&title, theme);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+}
+
+/// A popup context's part of the help: a heading, then each command with its keys, its
+/// name as `[keys.<context>]` knows it, and what it does.
+fn context_lines<C: ContextCommand>(
+    heading: String,
+    bindings: &Bindings<C>,
+    description: impl Fn(C) -> String,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(Span::styled(heading, theme.title())),
+    ];
+    for command in C::ALL {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<12}", bindings.keys_for(*command)), theme.key()),
+            Span::styled(format!(" {:<16}", command.name()), theme.title()),
+            Span::raw(description(*command)),
+        ]));
+    }
+    lines
 }

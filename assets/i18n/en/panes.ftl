@@ -136,6 +136,9 @@ welcome-keys = { $help } shows every key, { $palette } runs a command by name.
 help-title = Help
 help-intro = Every command runs from its key or from the palette (:name).
 help-hint = { $scroll } scroll · { $esc } or { $help } closes
+help-picker = In a search [keys.picker]
+help-form = In a form [keys.form]
+help-choice = In a choice field [keys.choice]
 text-hint = { $scroll } scroll · { $esc } closes
 
 ## Command palette

@@ -119,6 +119,9 @@ welcome-keys = { $help } minden billentyűt mutat, { $palette } név szerint fut
 help-title = Súgó
 help-intro = Minden parancs fut a billentyűjéről vagy a parancsablakból (:név).
 help-hint = { $scroll } görgetés · { $esc } vagy { $help } bezár
+help-picker = Keresésben [keys.picker]
+help-form = Űrlapon [keys.form]
+help-choice = Választómezőben [keys.choice]
 text-hint = { $scroll } görgetés · { $esc } bezár
 
 ## Parancsablak

@@ -131,6 +131,9 @@ welcome-keys = { $help } toont alle toetsen, { $palette } start een opdracht op 
 help-title = Hulp
 help-intro = Elke opdracht werkt met haar toets of vanuit het opdrachtvenster (:naam).
 help-hint = { $scroll } scrollen · { $esc } of { $help } sluit
+help-picker = In een zoekvenster [keys.picker]
+help-form = In een formulier [keys.form]
+help-choice = In een keuzeveld [keys.choice]
 text-hint = { $scroll } scrollen · { $esc } sluit
 
 ## Opdrachtvenster
