@@ -48,6 +48,29 @@ fn callers_csv(home: &Path) -> std::path::PathBuf {
     csv
 }
 
+/// Imports one caller into the desk at `db` (making it when it is new), under `umask 000`.
+fn import_callers(home: &Path, db: &Path) {
+    let csv = callers_csv(home);
+    let out = balie_with_open_umask(
+        home,
+        &[
+            "--db",
+            db.to_str().expect("utf-8"),
+            "import",
+            "callers",
+            csv.to_str().expect("utf-8"),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// The desk, its write-ahead log and the log's index are readable by the owner only.
+fn assert_owner_only(db: &Path) {
+    for path in [db.to_path_buf(), beside(db, "-wal"), beside(db, "-shm")] {
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+    }
+}
+
 #[test]
 fn a_touched_desk_and_its_log_become_owner_only() {
     let home = tempfile::tempdir().expect("home");
@@ -60,77 +83,36 @@ fn a_touched_desk_and_its_log_become_owner_only() {
         .expect("touch");
     assert!(touched.success());
     assert_eq!(mode(&db), 0o666, "the umask did not take");
-    let csv = callers_csv(home.path());
-    let out = balie_with_open_umask(
-        home.path(),
-        &[
-            "--db",
-            db.to_str().expect("utf-8"),
-            "import",
-            "callers",
-            csv.to_str().expect("utf-8"),
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    for path in [db.clone(), beside(&db, "-wal"), beside(&db, "-shm")] {
-        assert_eq!(mode(&path), 0o600, "{}", path.display());
-    }
+    import_callers(home.path(), &db);
+    assert_owner_only(&db);
 }
 
 #[test]
 fn a_log_left_world_readable_is_made_owner_only_on_the_next_open() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("desk.db");
-    let csv = callers_csv(home.path());
-    let reopen = |home: &Path| {
-        let out = balie_with_open_umask(
-            home,
-            &["--db", db.to_str().expect("utf-8"), "caller", "find", "Jan"],
-        );
-        assert!(out.status.success(), "{}", text(&out.stderr));
-    };
-    let out = balie_with_open_umask(
-        home.path(),
-        &[
-            "--db",
-            db.to_str().expect("utf-8"),
-            "import",
-            "callers",
-            csv.to_str().expect("utf-8"),
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    import_callers(home.path(), &db);
     for path in [db.clone(), beside(&db, "-wal"), beside(&db, "-shm")] {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     }
-    reopen(home.path());
-    for path in [db.clone(), beside(&db, "-wal"), beside(&db, "-shm")] {
-        assert_eq!(mode(&path), 0o600, "{}", path.display());
-    }
+    let out = balie_with_open_umask(
+        home.path(),
+        &["--db", db.to_str().expect("utf-8"), "caller", "find", "Jan"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_owner_only(&db);
 }
 
 #[test]
 fn folders_made_for_a_new_desk_are_owner_only() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("desks/team/desk.db");
-    let csv = callers_csv(home.path());
-    let out = balie_with_open_umask(
-        home.path(),
-        &[
-            "--db",
-            db.to_str().expect("utf-8"),
-            "import",
-            "callers",
-            csv.to_str().expect("utf-8"),
-        ],
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    import_callers(home.path(), &db);
     assert_eq!(mode(&home.path().join("desks")), 0o700);
     assert_eq!(mode(&home.path().join("desks/team")), 0o700);
-    for path in [db.clone(), beside(&db, "-wal"), beside(&db, "-shm")] {
-        assert_eq!(mode(&path), 0o600, "{}", path.display());
-    }
+    assert_owner_only(&db);
     // The default desk in the user data folder, made the same way.
+    let csv = callers_csv(home.path());
     let out = balie_with_open_umask(
         home.path(),
         &["import", "callers", csv.to_str().expect("utf-8")],
