@@ -14,4 +14,5 @@ pub mod domain;
 pub mod i18n;
 pub mod keymap;
 pub mod store;
+pub mod sync;
 pub mod ui;

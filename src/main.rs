@@ -6,10 +6,10 @@ use chrono::Utc;
 use clap::Parser;
 
 use balie::cli::args::{
-    CallerCommand, Cli, Commands, TicketCommand, completion_command, write_man_page,
+    CallerCommand, TeamCommand, Cli, Commands, TicketCommand, completion_command, write_man_page,
     write_man_pages,
 };
-use balie::cli::{demo, failure, maintenance, output, reports, transfer, verbs};
+use balie::cli::{demo, failure, maintenance, output, reports, team, transfer, verbs};
 use balie::config::{self, Config};
 use balie::desk::background_search::BackgroundSearch;
 use balie::desk::runtime;
@@ -155,6 +155,33 @@ fn run(cli: Cli) -> Result<()> {
             run_verb(&mut store, &config, command)
         }
         Some(Commands::Completions { .. } | Commands::Man { .. }) => Ok(()),
+        Some(Commands::Team { action }) => match action {
+            TeamCommand::Init { .. } | TeamCommand::AddAgent { .. } => {
+                team::administer(action, &config, &mut safe_stdout())
+            }
+            TeamCommand::Join { url } => {
+                let mut store = Store::open(&database_path(&cli)?, &config.agent)?;
+                team::join(&mut store, url, &config, Utc::now(), &mut safe_stdout())
+            }
+            TeamCommand::Status { format } => {
+                let store = open_existing(&cli, &config)?;
+                team::status(&store, *format, Utc::now(), &mut safe_stdout())
+            }
+            TeamCommand::Conflicts { resolve, keep } => {
+                let mut store = open_existing(&cli, &config)?;
+                team::conflicts(
+                    &mut store,
+                    resolve.as_deref(),
+                    *keep,
+                    Utc::now(),
+                    &mut safe_stdout(),
+                )
+            }
+        },
+        Some(Commands::Sync) => {
+            let mut store = open_existing(&cli, &config)?;
+            team::sync_now(&mut store, &config, Utc::now(), &mut safe_stdout())
+        }
         Some(Commands::Forget {
             caller,
             yes,

@@ -154,6 +154,13 @@ pub enum Commands {
     },
     /// Check the desk's file for damage without changing it; exits 1 on any problem
     Check,
+    /// Share the desk with a team through a PostgreSQL team store, and see how it stands
+    Team {
+        #[command(subcommand)]
+        action: TeamCommand,
+    },
+    /// Push this desk's changes to the team store and pull the others'; exit 0 when both agree
+    Sync,
     /// Erase a caller's personal data for good; their tickets, promises and events stay,
     /// anonymous
     Forget {
@@ -168,6 +175,55 @@ pub enum Commands {
         #[arg(long)]
         no_vacuum: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Prepare an empty PostgreSQL database as a team store (again: brings it up to date)
+    Init {
+        /// postgres://USER@HOST[:PORT]/DATABASE; the password comes from PGPASSWORD or ~/.pgpass
+        #[arg(value_name = "URL")]
+        url: String,
+    },
+    /// Let an agent in: creates the PostgreSQL role they connect as (run by the store's owner)
+    AddAgent {
+        #[arg(value_name = "URL")]
+        url: String,
+        /// The agent's name, as in their config's `agent`
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// The role's name [default: the name in lower case, e.g. anna_de_vries]
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Read the role's password from the first line of standard input
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Make this desk (--db) a member of the team store at URL
+    Join {
+        #[arg(value_name = "URL")]
+        url: String,
+    },
+    /// Whether the desk is online, what waits to be pushed, open conflicts
+    Status {
+        #[arg(long, value_enum, default_value_t)]
+        format: crate::cli::output::Format,
+    },
+    /// List the open conflicts, or settle one
+    Conflicts {
+        /// Settle this conflict (its id, or the first characters of it)
+        #[arg(long, value_name = "ID", requires = "keep")]
+        resolve: Option<String>,
+        /// Which value stays: the one the team store kept, or the one that lost
+        #[arg(long, value_enum)]
+        keep: Option<KeepChoice>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeepChoice {
+    Kept,
+    Lost,
 }
 
 /// What balie's exit codes mean, for `balie --help`, the man page and README.md.
@@ -186,6 +242,11 @@ pub const EXIT_CODES: &[(u8, &str)] = &[
         3,
         "a caller search found nobody (`caller find`, `--caller`), or several callers where \
          one was needed (the candidates are listed on stderr)",
+    ),
+    (
+        4,
+        "the team store could not be reached (`sync`, `team ...`): nothing was lost, the \
+         desk's changes wait on it and go with the next sync",
     ),
     (
         129,

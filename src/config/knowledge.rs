@@ -13,6 +13,16 @@ const OUTAGE_CALLERS: std::ops::RangeInclusive<i64> = 2..=1000;
 const OUTAGE_MINUTES: std::ops::RangeInclusive<i64> = 1..=1440;
 const TIERS: std::ops::RangeInclusive<i64> = 2..=9;
 
+/// How a desk that is a member of a team reaches the team store (the store's address is
+/// kept in the desk's file by `balie team join`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TeamSettings {
+    /// A private certificate authority (PEM) that signed the team store's certificate, in
+    /// addition to the system's.
+    pub ca_file: Option<PathBuf>,
+}
+
 /// Several different callers opening similar tickets within a short window is an outage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -11,7 +11,7 @@ mod knowledge;
 mod zone;
 
 pub use desk_hours::{SlaTargets, WorkingHours};
-pub use knowledge::{OutageRule, SupportGroup};
+pub use knowledge::{OutageRule, SupportGroup, TeamSettings};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -99,6 +99,7 @@ pub struct Config {
     #[serde(deserialize_with = "knowledge::de_folder")]
     pub knowledge_folder: Option<PathBuf>,
     pub outage: OutageRule,
+    pub team: TeamSettings,
     /// Where tickets are escalated to, in the order the escalation form offers them.
     #[serde(deserialize_with = "knowledge::de_groups")]
     pub groups: Vec<SupportGroup>,
@@ -152,6 +153,7 @@ impl Default for Config {
             clipboard: true,
             knowledge_folder: None,
             outage: OutageRule::default(),
+            team: TeamSettings::default(),
             groups: knowledge::default_groups(),
         }
     }

@@ -4,10 +4,12 @@
 //! Nothing here reads the store or touches the terminal.
 
 pub mod business;
+pub mod change;
 pub mod deadline;
 pub mod escalation_note;
 pub mod first_contact;
 pub mod fold;
+pub mod hlc;
 pub mod kb;
 pub mod matching;
 pub mod outage;

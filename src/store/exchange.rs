@@ -265,14 +265,7 @@ impl Store {
                     }
                     (number, key.clone())
                 }
-                None => {
-                    let number: i64 = tx.query_row(
-                        "SELECT coalesce(max(number), 1000) + 1 FROM tickets",
-                        [],
-                        |r| r.get(0),
-                    )?;
-                    (number, format!("{prefix}-{number}"))
-                }
+                None => super::replica::next_ticket_number(tx, prefix)?,
             };
             let id = new_id();
             tx.prepare_cached(

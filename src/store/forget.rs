@@ -94,6 +94,8 @@ impl Store {
                 })?;
         let mut found = events_mentioning(&self.conn, &traces, &caller, 0, last_event)?;
         let mut recipients = promises_naming(&self.conn, &traces, caller_id, 0, last_promise)?;
+        // On a team desk only the erasure itself travels, never the erased values.
+        let _paused = self.capture.pause();
         self.write(|tx, agent| {
             if erased_at(tx, caller_id)?.is_some() {
                 return Err(StoreError::Invalid(format!(
@@ -110,7 +112,9 @@ impl Store {
                 last_promise,
                 i64::MAX,
             )?);
-            erase(tx, &caller, &traces, &found, &recipients, agent, now)
+            let forgotten = erase(tx, &caller, &traces, &found, &recipients, None, agent, now)?;
+            super::replica::after_local_erase(tx, caller_id)?;
+            Ok(forgotten)
         })
     }
 
@@ -302,23 +306,56 @@ fn promises_naming(
     Ok(found)
 }
 
+/// Erases a caller whose erasure came from another desk of the team, in the transaction
+/// that applies it: the same erase as `forget_caller`, under the erasure that arrived.
+pub(super) fn forget_pulled(
+    tx: &Connection,
+    caller_id: &str,
+    agent: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let Some(caller) = caller_with_handles(tx, caller_id)? else {
+        return Ok(());
+    };
+    let erasure: String = tx.query_row(
+        "SELECT id FROM erasures WHERE caller_id = ?1 ORDER BY created_at, id LIMIT 1",
+        [caller_id],
+        |r| r.get(0),
+    )?;
+    let traces = Traces::of(&caller);
+    let found = events_mentioning(tx, &traces, &caller, 0, i64::MAX)?;
+    let recipients = promises_naming(tx, &traces, caller_id, 0, i64::MAX)?;
+    erase(tx, &caller, &traces, &found, &recipients, Some(&erasure), agent, now)?;
+    Ok(())
+}
+
+/// `erasure`: the erasure this erase carries out when it arrived from another desk; `None`
+/// records a new one.
+#[allow(clippy::too_many_arguments)]
 fn erase(
     tx: &Connection,
     caller: &Caller,
     traces: &Traces,
     found: &Found,
     recipients: &[(Id, Id)],
+    erasure: Option<&str>,
     agent: &str,
     now: DateTime<Utc>,
 ) -> Result<Forgotten> {
     let mentions = &found.mentions;
     let stamp = ts(now);
-    let erasure = new_id();
-    tx.execute(
-        "INSERT INTO erasures (id, caller_id, created_at, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?3, ?4)",
-        params![erasure, caller.id, stamp, agent],
-    )?;
+    let erasure = match erasure {
+        Some(id) => id.to_string(),
+        None => {
+            let id = new_id();
+            tx.execute(
+                "INSERT INTO erasures (id, caller_id, created_at, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?3, ?4)",
+                params![id, caller.id, stamp, agent],
+            )?;
+            id
+        }
+    };
     for event_id in mentions {
         tx.prepare_cached(
             "INSERT OR IGNORE INTO erasure_reviews (id, erasure_id, event_id, created_at,

@@ -19,6 +19,7 @@ mod maintenance;
 mod partial;
 mod private;
 mod promises;
+mod replica;
 mod reports;
 mod schema;
 mod scripts;
@@ -37,6 +38,7 @@ pub use exchange::{
 pub use forget::{ForgetLookup, Forgotten, Mention, Purged};
 pub use kb::{KbEntry, KbSync};
 pub use partial::Partial;
+pub use replica::{Applied, Keep};
 pub use ticket_search::TicketFilter;
 pub use tickets::NewTicket;
 pub use trouble::{Sentence, Trouble, is_sqlite_error};
@@ -133,6 +135,8 @@ pub struct Store {
     batch: bool,
     /// The callers as the last search read them, while the file has not changed.
     known_callers: caller_search::KnownCallers,
+    /// On a team desk, marks every write for the team store (see `replica::capture`).
+    capture: replica::capture::Capture,
 }
 
 impl Store {
@@ -154,6 +158,7 @@ impl Store {
             agent: agent.to_string(),
             batch: false,
             known_callers: Default::default(),
+            capture: Default::default(),
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         let started = std::time::Instant::now();
@@ -181,7 +186,8 @@ impl Store {
         // Identity first: even switching the journal mode would alter a foreign file.
         self.check_identity(path, created)?;
         self.configure()?;
-        self.migrate(path)
+        self.migrate(path)?;
+        self.resume_team()
     }
 
     pub fn open_in_memory(agent: &str) -> Result<Store> {
@@ -191,9 +197,11 @@ impl Store {
             agent: agent.to_string(),
             batch: false,
             known_callers: Default::default(),
+            capture: Default::default(),
         };
         store.configure()?;
         store.migrate(Path::new(":memory:"))?;
+        store.resume_team()?;
         Ok(store)
     }
 
@@ -217,6 +225,7 @@ impl Store {
     /// Later writes are recorded as made by this agent (the demo plays a whole team).
     pub fn set_agent(&mut self, agent: &str) {
         self.agent = agent.to_string();
+        self.capture.set_author(agent);
     }
 
     /// Runs `f` as one transaction: all of its writes land together or not at all, and
@@ -257,6 +266,7 @@ impl Store {
 
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.capture.register(&self.conn)?;
         // Room for every statement the store prepares, so none is parsed twice.
         self.conn.set_prepared_statement_cache_capacity(64);
         // WAL lets several desks read while one writes; FULL makes every commit durable.

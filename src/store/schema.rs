@@ -4,7 +4,7 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 /// What an erased caller's name, and a promise recipient that named them, become.
 pub const FORGOTTEN: &str = "forgotten caller";
@@ -89,6 +89,73 @@ CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
     INSERT INTO ticket_fts (ticket_fts, rowid, key, subject)
         VALUES ('delete', old.rowid, old.key, old.subject);
 END;";
+
+/// A desk in a team: its membership, the changes it has not yet pushed (in the order it
+/// made them: by rowid), the ticket numbers the team store leased to it, and the conflicts
+/// the team store found, for people to decide. See `store::replica`.
+const V10: &str = "
+CREATE TABLE team (
+    id             TEXT PRIMARY KEY,
+    url            TEXT NOT NULL,
+    agent          TEXT NOT NULL,
+    pulled_seq     INTEGER NOT NULL DEFAULT 0,
+    clock          TEXT NOT NULL DEFAULT '',
+    online         INTEGER NOT NULL DEFAULT 0,
+    offline_since  TEXT,
+    last_push_at   TEXT,
+    last_pull_at   TEXT,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    updated_by     TEXT NOT NULL,
+    deleted_at     TEXT
+) STRICT;
+
+CREATE TABLE outbox (
+    id      TEXT PRIMARY KEY,
+    hlc     TEXT NOT NULL,
+    tbl     TEXT NOT NULL,
+    row_id  TEXT NOT NULL,
+    op      TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    col     TEXT,
+    old     TEXT,
+    new     TEXT,
+    data    TEXT,
+    author  TEXT NOT NULL
+);
+CREATE INDEX outbox_field ON outbox(tbl, row_id, col);
+
+CREATE TABLE key_blocks (
+    id          TEXT PRIMARY KEY,
+    first       INTEGER NOT NULL,
+    last        INTEGER NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL,
+    deleted_at  TEXT
+) STRICT;
+
+CREATE TABLE conflicts (
+    id           TEXT PRIMARY KEY,
+    tbl          TEXT NOT NULL,
+    row_id       TEXT NOT NULL,
+    col          TEXT NOT NULL,
+    ticket_id    TEXT,
+    kept         TEXT NOT NULL,
+    kept_by      TEXT NOT NULL,
+    kept_at      TEXT NOT NULL,
+    lost         TEXT NOT NULL,
+    lost_by      TEXT NOT NULL,
+    lost_at      TEXT NOT NULL,
+    resolved_at  TEXT,
+    resolved_by  TEXT,
+    resolution   TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    updated_by   TEXT NOT NULL,
+    deleted_at   TEXT
+);
+CREATE INDEX conflicts_open ON conflicts(ticket_id) WHERE resolved_at IS NULL;
+";
 
 /// Forget also erases the caller from script answers: their question is text balie filled
 /// in (`{caller}`, `{phone}` …), never typed by anyone, so it may be rewritten and nothing

@@ -352,12 +352,7 @@ pub(super) fn insert_ticket(
     now: DateTime<Utc>,
 ) -> Result<String> {
     let subject = new.subject.trim();
-    let number: i64 = tx.query_row(
-        "SELECT coalesce(max(number), 1000) + 1 FROM tickets",
-        [],
-        |r| r.get(0),
-    )?;
-    let key = format!("{}-{number}", new.prefix);
+    let (number, key) = super::replica::next_ticket_number(tx, &new.prefix)?;
     let stamp = ts(now);
     tx.prepare_cached(
         "INSERT INTO tickets (id, number, key, caller_id, subject, status, impact, urgency,

@@ -20,6 +20,9 @@ use crate::store::Store;
 /// needed; other errors exit 1 and usage errors 2.
 pub const EXIT_UNMATCHED: u8 = 3;
 
+/// The team store did not answer.
+pub const EXIT_OFFLINE: u8 = 4;
+
 /// A search found nobody, or several where one was needed. Scripts can tell this apart
 /// from other failures by its exit code, `EXIT_UNMATCHED`.
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +33,11 @@ pub struct Unmatched(pub String);
 pub fn exit_code(error: &anyhow::Error) -> u8 {
     if error.downcast_ref::<Unmatched>().is_some() {
         EXIT_UNMATCHED
+    } else if error
+        .downcast_ref::<crate::sync::SyncError>()
+        .is_some_and(|e| e.is_offline())
+    {
+        EXIT_OFFLINE
     } else if let Some(stopped) = error.downcast_ref::<crate::desk::terminal_watch::Stopped>() {
         stopped.exit_code()
     } else {

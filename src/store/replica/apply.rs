@@ -1,0 +1,291 @@
+//! Applying what the team store hands out, in its commit order. The same code applies a
+//! desk's own changes coming back and other desks' changes: every field ends at the value
+//! the team store decided, except fields this desk has changed since and not yet pushed,
+//! which keep the local value until the store has judged that change too.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use serde_json::Value;
+
+use super::capture;
+use crate::domain::change::{ChangeOp, Pulled};
+use crate::domain::hlc::Hlc;
+use crate::domain::NewCaller;
+use crate::domain::fold::fold;
+use crate::store::{Result, Store, StoreError, callers, forget, ts};
+
+/// What one pull brought, for the sync's report.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub changes: usize,
+    pub tickets: usize,
+    pub events: usize,
+    pub conflicts: usize,
+}
+
+impl Store {
+    /// Applies a batch of pulled changes and moves the pull cursor past them, in one
+    /// transaction: a crash leaves either all of them applied or none.
+    pub fn apply_pulled(&mut self, batch: &[Pulled], now: DateTime<Utc>) -> Result<Applied> {
+        let Some(last) = batch.last().map(|p| p.seq) else {
+            return Ok(Applied::default());
+        };
+        let _paused = self.capture.pause();
+        let mut seen = self.capture.clock();
+        let applied = self.write(|tx, agent| {
+            let mut applied = Applied::default();
+            let mut touched = Touched::default();
+            let mut columns = HashMap::new();
+            for pulled in batch {
+                apply_one(tx, pulled, &mut columns, &mut touched, &mut applied, agent, now)?;
+                if let Some(clock) = Hlc::parse(&pulled.change.hlc) {
+                    seen = seen.observe(clock);
+                }
+            }
+            touched.settle(tx)?;
+            tx.execute(
+                "UPDATE team SET pulled_seq = ?1, clock = ?2",
+                params![last, seen.stamp("")],
+            )?;
+            applied.changes = batch.len();
+            Ok(applied)
+        })?;
+        self.capture.observe(seen);
+        Ok(applied)
+    }
+}
+
+/// Rows whose derived fields must be worked out again once the batch is in.
+#[derive(Default)]
+struct Touched {
+    callers: BTreeSet<String>,
+}
+
+impl Touched {
+    fn settle(&self, tx: &Connection) -> Result<()> {
+        for caller in &self.callers {
+            reindex_caller(tx, caller)?;
+        }
+        Ok(())
+    }
+}
+
+fn apply_one(
+    tx: &Connection,
+    pulled: &Pulled,
+    columns: &mut HashMap<String, Vec<String>>,
+    touched: &mut Touched,
+    applied: &mut Applied,
+    agent: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let change = &pulled.change;
+    let table = change.table.as_str();
+    if !capture::SHARED_TABLES.contains(&table) {
+        // A table a newer balie shares: kept in the team store, unknown here.
+        return Ok(());
+    }
+    if !columns.contains_key(table) {
+        columns.insert(table.to_string(), capture::columns(tx, table)?);
+    }
+    let known = &columns[table];
+    let stamp = stamp_of(&change.hlc);
+    match change.op {
+        ChangeOp::Insert => {
+            let Some(Value::Object(row)) = &change.data else {
+                return Ok(());
+            };
+            let present: Vec<&String> = known.iter().filter(|c| row.contains_key(*c)).collect();
+            let names: Vec<String> = present.iter().map(|c| format!("\"{c}\"")).collect();
+            let marks: Vec<String> = (1..=present.len()).map(|i| format!("?{i}")).collect();
+            let values = present.iter().map(|c| sql_value(&row[c.as_str()]));
+            let inserted = tx
+                .prepare_cached(&format!(
+                    "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT DO NOTHING",
+                    names.join(", "),
+                    marks.join(", ")
+                ))?
+                .execute(params_from_iter(values))?;
+            if inserted == 0 && !exists(tx, table, &change.row_id)? {
+                return Err(StoreError::Damaged(format!(
+                    "a {} from the team ({}) clashes with a row of this desk",
+                    singular(table),
+                    describe(row)
+                )));
+            }
+            match table {
+                "events" => {
+                    applied.events += inserted;
+                    let at = row.get("at").and_then(Value::as_str).unwrap_or_default();
+                    let ticket = row.get("ticket_id").and_then(Value::as_str);
+                    tx.prepare_cached(
+                        "UPDATE tickets SET last_activity_at = max(last_activity_at, ?2)
+                         WHERE id = ?1",
+                    )?
+                    .execute(params![ticket, at])?;
+                }
+                "tickets" => applied.tickets += inserted,
+                "conflicts" => applied.conflicts += inserted,
+                "callers" => {
+                    touched.callers.insert(change.row_id.clone());
+                }
+                "caller_handles" => {
+                    if let Some(caller) = row.get("caller_id").and_then(Value::as_str) {
+                        touched.callers.insert(caller.to_string());
+                    }
+                }
+                "erasures" if inserted > 0 => {
+                    if let Some(caller) = row.get("caller_id").and_then(Value::as_str) {
+                        forget::forget_pulled(tx, caller, agent, now)?;
+                        touched.callers.remove(caller);
+                    }
+                }
+                _ => {}
+            }
+        }
+        ChangeOp::Update => {
+            let Some(column) = change.column.as_deref() else {
+                return Ok(());
+            };
+            if !known.iter().any(|c| c == column) || pending(tx, table, &change.row_id, column)? {
+                return Ok(());
+            }
+            let value = pulled
+                .value_after
+                .as_ref()
+                .or(change.new.as_ref())
+                .map(sql_value)
+                .unwrap_or(SqlValue::Null);
+            tx.prepare_cached(&format!(
+                "UPDATE {table} SET \"{column}\" = ?2, updated_at = ?3, updated_by = ?4
+                 WHERE id = ?1"
+            ))?
+            .execute(params![change.row_id, value, stamp, change.author])?;
+            if table == "callers" {
+                touched.callers.insert(change.row_id.clone());
+            }
+            if table == "caller_handles" {
+                if let Some(caller) = caller_of_handle(tx, &change.row_id)? {
+                    touched.callers.insert(caller);
+                }
+            }
+        }
+        ChangeOp::Delete => {
+            if table == "caller_handles"
+                && let Some(caller) = caller_of_handle(tx, &change.row_id)?
+            {
+                touched.callers.insert(caller);
+            }
+            tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?
+                .execute([&change.row_id])?;
+            tx.prepare_cached("DELETE FROM outbox WHERE tbl = ?1 AND row_id = ?2")?
+                .execute([table, change.row_id.as_str()])?;
+        }
+    }
+    Ok(())
+}
+
+/// A field this desk changed and has not pushed keeps its local value for now.
+fn pending(tx: &Connection, table: &str, row_id: &str, column: &str) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE tbl = ?1 AND row_id = ?2 AND col = ?3)",
+        )?
+        .query_row([table, row_id, column], |r| r.get(0))?)
+}
+
+fn exists(tx: &Connection, table: &str, id: &str) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"))?
+        .query_row([id], |r| r.get(0))?)
+}
+
+fn caller_of_handle(tx: &Connection, handle: &str) -> Result<Option<String>> {
+    Ok(tx
+        .prepare_cached("SELECT caller_id FROM caller_handles WHERE id = ?1")?
+        .query_row([handle], |r| r.get(0))
+        .optional()?)
+}
+
+/// Search text and the search index follow a caller's name and handles, as on the desk
+/// that changed them.
+fn reindex_caller(tx: &Connection, caller_id: &str) -> Result<()> {
+    let Some((name, organization, erased)) = tx
+        .prepare_cached(
+            "SELECT name, organization,
+               EXISTS (SELECT 1 FROM erasures WHERE caller_id = callers.id)
+             FROM callers WHERE id = ?1",
+        )?
+        .query_row([caller_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))
+        })
+        .optional()?
+    else {
+        return Ok(());
+    };
+    if erased {
+        return Ok(());
+    }
+    let mut caller = NewCaller {
+        name,
+        organization,
+        ..NewCaller::default()
+    };
+    let mut stmt = tx.prepare_cached(
+        "SELECT kind, value FROM caller_handles
+         WHERE caller_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
+    )?;
+    let handles = stmt.query_map([caller_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for handle in handles {
+        let (kind, value) = handle?;
+        match kind.as_str() {
+            "phone" => caller.phones.push(value),
+            "email" => caller.emails.push(value),
+            _ => caller.identifiers.push(value),
+        }
+    }
+    let search_text = callers::search_text(&caller);
+    tx.prepare_cached("UPDATE callers SET name_folded = ?2, search_text = ?3 WHERE id = ?1")?
+        .execute(params![caller_id, fold(caller.name.trim()), search_text])?;
+    tx.prepare_cached("DELETE FROM caller_fts WHERE caller_id = ?1")?
+        .execute([caller_id])?;
+    tx.prepare_cached("INSERT INTO caller_fts (caller_id, haystack) VALUES (?1, ?2)")?
+        .execute(params![caller_id, search_text])?;
+    Ok(())
+}
+
+fn sql_value(value: &Value) -> SqlValue {
+    match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => SqlValue::Integer(i),
+            None => SqlValue::Real(n.as_f64().unwrap_or_default()),
+        },
+        Value::String(s) => SqlValue::Text(s.clone()),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+/// The wall time of a hybrid-clock stamp, as the desk stores instants.
+fn stamp_of(hlc: &str) -> String {
+    let ms = Hlc::parse(hlc).map(|h| h.wall_ms).unwrap_or_default();
+    ts(Utc.timestamp_millis_opt(ms).single().unwrap_or_default())
+}
+
+fn singular(table: &str) -> &str {
+    table.strip_suffix('s').unwrap_or(table)
+}
+
+fn describe(row: &serde_json::Map<String, Value>) -> String {
+    row.get("key")
+        .or_else(|| row.get("id"))
+        .and_then(Value::as_str)
+        .unwrap_or("?")
+        .to_string()
+}

@@ -1,0 +1,95 @@
+//! Ticket numbers on a team desk. The team store leases each desk blocks of numbers while it
+//! is online, so a ticket opened offline still gets its final key, the one the agent reads out
+//! to the caller, and no two desks ever hand out the same one. Only a desk that has used up
+//! its blocks offline falls back to a provisional key, marked as such (`T-~3f9a-1`).
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::new_id;
+use crate::store::{Result, Store, ts};
+
+/// A desk asks for a new block when fewer than this many numbers are left.
+pub const LOW_WATER: i64 = 50;
+
+/// The number (and key) of the next ticket this desk opens.
+pub(crate) fn next_ticket_number(tx: &Connection, prefix: &str) -> Result<(i64, String)> {
+    let desk: Option<String> = tx
+        .query_row("SELECT id FROM team LIMIT 1", [], |r| r.get(0))
+        .optional()?;
+    let Some(desk) = desk else {
+        let number: i64 = tx.query_row(
+            "SELECT coalesce(max(number), 1000) + 1 FROM tickets",
+            [],
+            |r| r.get(0),
+        )?;
+        return Ok((number, format!("{prefix}-{number}")));
+    };
+    if let Some(number) = leased_number(tx)? {
+        return Ok((number, format!("{prefix}-{number}")));
+    }
+    // Negative, so that it never meets a leased number; the desk's id in it keeps two
+    // desks' provisional keys apart.
+    let short: String = desk.chars().rev().take(4).collect::<String>();
+    let seed = i64::from_str_radix(&short, 16).unwrap_or(0);
+    let made: i64 = tx.query_row(
+        "SELECT count(*) FROM tickets WHERE number < 0 AND key LIKE ?1",
+        [format!("{prefix}-~{short}-%")],
+        |r| r.get(0),
+    )?;
+    let local = made + 1;
+    Ok((
+        -(seed * 1_000_000 + local),
+        format!("{prefix}-~{short}-{local}"),
+    ))
+}
+
+fn leased_number(tx: &Connection) -> Result<Option<i64>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT b.first, b.last,
+           (SELECT max(number) FROM tickets WHERE number BETWEEN b.first AND b.last)
+         FROM key_blocks b ORDER BY b.first",
+    )?;
+    let blocks = stmt.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, Option<i64>>(2)?))
+    })?;
+    for block in blocks {
+        let (first, last, used) = block?;
+        let next = used.map_or(first, |u| u + 1);
+        if next <= last {
+            return Ok(Some(next));
+        }
+    }
+    Ok(None)
+}
+
+pub(crate) fn numbers_left(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(sum(b.last - coalesce(
+           (SELECT max(number) FROM tickets WHERE number BETWEEN b.first AND b.last),
+           b.first - 1)), 0)
+         FROM key_blocks b",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+impl Store {
+    /// Keeps a block of ticket numbers the team store leased to this desk.
+    pub fn add_key_block(&mut self, first: i64, last: i64, now: DateTime<Utc>) -> Result<()> {
+        let _paused = self.capture.pause();
+        self.write(|tx, agent| {
+            tx.execute(
+                "INSERT INTO key_blocks (id, first, last, created_at, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+                params![new_id(), first, last, ts(now), agent],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// True when the desk should ask the team store for another block of numbers.
+    pub fn needs_key_block(&self) -> Result<bool> {
+        Ok(numbers_left(&self.conn)? < LOW_WATER)
+    }
+}

@@ -1,0 +1,137 @@
+//! One round with the team store: lease ticket numbers if the desk runs low, push the
+//! outbox, pull what is new. Pushing first means that, once a round ends, every field the
+//! desk holds has been judged by the store.
+
+use chrono::{DateTime, Utc};
+use postgres::Client;
+use serde_json::Value;
+
+use super::address::Address;
+use super::{SyncError, connect};
+use crate::domain::change::{Change, ChangeOp, Pulled};
+use crate::store::{Applied, Store};
+
+const PUSH_BATCH: usize = 500;
+const PULL_BATCH: i64 = 2000;
+
+/// How far a long pull has come (a new desk filling from a large team).
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    pub done: i64,
+    pub total: i64,
+}
+
+/// What one round moved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub pushed: usize,
+    pub pulled: Applied,
+}
+
+/// Connects, runs one round, and records whether the store could be reached.
+pub fn sync_once(
+    store: &mut Store,
+    ca_file: Option<&std::path::Path>,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<SyncReport, SyncError> {
+    let team = store.team()?.ok_or(SyncError::NotAMember)?;
+    let address = Address::parse(&team.url)?;
+    let round = connect::connect(&address, ca_file)
+        .and_then(|mut client| exchange(&mut client, store, &address, now, progress));
+    if let Err(error) = &round
+        && error.is_offline()
+    {
+        store.set_online(false, now)?;
+    }
+    round
+}
+
+/// One round over an open connection.
+pub(super) fn exchange(
+    client: &mut Client,
+    store: &mut Store,
+    address: &Address,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<SyncReport, SyncError> {
+    let fail = |e: postgres::Error| connect::failure(address, e);
+    let team = store.team()?.ok_or(SyncError::NotAMember)?;
+    if store.needs_key_block()? {
+        let row = client
+            .query_one(
+                "SELECT first_number, last_number FROM balie.lease($1, $2)",
+                &[&team.desk_id, &super::worker::KEY_BLOCK],
+            )
+            .map_err(fail)?;
+        store.add_key_block(row.get(0), row.get(1), now)?;
+    }
+    let mut report = SyncReport::default();
+    loop {
+        let batch = store.outbox(PUSH_BATCH)?;
+        if batch.is_empty() {
+            break;
+        }
+        let json = serde_json::to_value(&batch).map_err(|e| SyncError::Server {
+            address: address.shown(),
+            reason: e.to_string(),
+        })?;
+        client
+            .query_one("SELECT balie.push($1)", &[&json])
+            .map_err(fail)?;
+        let ids: Vec<String> = batch.into_iter().map(|c| c.id).collect();
+        store.pushed(&ids, now)?;
+        report.pushed += ids.len();
+    }
+    let total: i64 = client
+        .query_one("SELECT coalesce(max(seq), 0) FROM balie.changes", &[])
+        .map_err(fail)?
+        .get(0);
+    loop {
+        let after = store.pulled_seq()?;
+        progress(Progress {
+            done: after,
+            total: total.max(after),
+        });
+        let rows = client
+            .query(
+                "SELECT seq, id, hlc, desk, author, tbl, row_id, op, col, old, new, data,
+                   value_after
+                 FROM balie.changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+                &[&after, &PULL_BATCH],
+            )
+            .map_err(fail)?;
+        let batch: Vec<Pulled> = rows.iter().map(pulled_from_row).collect();
+        let applied = store.apply_pulled(&batch, now)?;
+        report.pulled.changes += applied.changes;
+        report.pulled.tickets += applied.tickets;
+        report.pulled.events += applied.events;
+        report.pulled.conflicts += applied.conflicts;
+        if (rows.len() as i64) < PULL_BATCH {
+            break;
+        }
+    }
+    store.set_online(true, now)?;
+    Ok(report)
+}
+
+fn pulled_from_row(row: &postgres::Row) -> Pulled {
+    let op: String = row.get(7);
+    Pulled {
+        seq: row.get(0),
+        change: Change {
+            id: row.get(1),
+            hlc: row.get(2),
+            desk: row.get(3),
+            author: row.get(4),
+            table: row.get(5),
+            row_id: row.get(6),
+            op: ChangeOp::from_code(&op).unwrap_or(ChangeOp::Insert),
+            column: row.get(8),
+            old: row.get::<_, Option<Value>>(9),
+            new: row.get::<_, Option<Value>>(10),
+            data: row.get::<_, Option<Value>>(11),
+        },
+        value_after: row.get::<_, Option<Value>>(12),
+    }
+}

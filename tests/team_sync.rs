@@ -1,0 +1,303 @@
+//! Desks on their own SQLite files sharing one real PostgreSQL team store: what one writes
+//! reaches the others, offline work converges, and every real conflict is recorded and shown.
+
+mod support;
+
+use balie::domain::{NewCaller, Status};
+use balie::store::{Keep, NewTicket, Store};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use support::team::{Team, TeamDesk};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap()
+}
+
+fn open_ticket(store: &mut Store, caller: &str, subject: &str, at: DateTime<Utc>) -> balie::domain::Ticket {
+    let caller = store
+        .create_caller(
+            &NewCaller {
+                name: caller.into(),
+                phones: vec!["+31 20 555 0101".into()],
+                ..NewCaller::default()
+            },
+            at,
+        )
+        .expect("caller");
+    store
+        .open_ticket_with_call(
+            &NewTicket {
+                prefix: "T",
+                caller_id: &caller.id,
+                subject,
+                impact: 3,
+                urgency: 3,
+                priority: 3,
+                category: None,
+            },
+            "",
+            at,
+        )
+        .expect("ticket")
+}
+
+fn assert_converged(team: &Team, desks: &[&TeamDesk]) {
+    let first = desks[0].canonical();
+    for desk in &desks[1..] {
+        assert_eq!(desk.canonical(), first, "two desks disagree");
+    }
+    let mut server: Vec<String> = Vec::new();
+    let mut client = team.client();
+    for row in client
+        .query("SELECT row_id FROM balie.changes WHERE tbl = 'events' ORDER BY row_id", &[])
+        .expect("events in the store")
+    {
+        server.push(row.get(0));
+    }
+    assert_eq!(desks[0].event_ids(), server, "a desk and the store disagree on events");
+}
+
+#[test]
+fn a_ticket_and_a_note_written_on_one_desk_reach_the_other() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let mut anna = team.desk("Anna", port, now());
+    let mut bence = team.desk("Bence", port, now());
+    let ticket = open_ticket(&mut anna.store, "Ödön Kovács", "VPN drops every hour", now());
+    anna.store
+        .add_note(&ticket.id, "Asked to restart the router", now())
+        .expect("note");
+    let pushed = anna.synced(now());
+    assert!(pushed.pushed >= 4, "{pushed:?}");
+    let pulled = bence.synced(now());
+    assert_eq!(pulled.pulled.tickets, 1);
+    let seen = bence.store.ticket_by_key(&ticket.key).expect("read").expect("the ticket");
+    assert_eq!(seen.subject, "VPN drops every hour");
+    let timeline = bence.store.timeline(&ticket.id, 10).expect("timeline");
+    assert!(timeline.iter().any(|e| e.text == "Asked to restart the router"));
+    // The caller is found on the other desk by what they are found by on the first.
+    let hits = bence.store.search_callers("odon", 5).expect("search");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    anna.synced(now());
+    assert_converged(&team, &[&anna, &bence]);
+    assert_eq!(anna.store.team().unwrap().unwrap().pending, 0);
+}
+
+#[test]
+fn both_desks_offline_setting_one_status_make_one_conflict_that_both_show() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let mut anna = team.desk("Anna", port, now());
+    let mut bence = team.desk("Bence", port, now());
+    let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
+    anna.synced(now());
+    bence.synced(now());
+    // Offline, each sets the status; Bence's is the later.
+    anna.store
+        .set_status(&ticket.id, Status::Resolved, now())
+        .expect("anna resolves");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    bence.store
+        .set_status(&ticket.id, Status::WaitingCaller, now() + Duration::minutes(3))
+        .expect("bence waits");
+    anna.synced(now());
+    bence.synced(now());
+    anna.synced(now());
+    for desk in [&anna, &bence] {
+        let shown = desk.store.ticket(&ticket.id).unwrap().unwrap();
+        assert_eq!(shown.status, Status::WaitingCaller, "the later write wins everywhere");
+        let conflicts = desk.store.open_conflicts(Some(&ticket.id)).expect("conflicts");
+        assert_eq!(conflicts.len(), 1, "exactly one conflict: {conflicts:?}");
+        assert_eq!(conflicts[0].kept_by, "Bence");
+        assert_eq!(conflicts[0].lost_by, "Anna");
+        assert_eq!(conflicts[0].lost, serde_json::json!("resolved"));
+    }
+    assert_converged(&team, &[&anna, &bence]);
+    // Anna decides for her value; the decision reaches Bence and raises no new conflict.
+    let id = anna.store.open_conflicts(None).unwrap()[0].id.clone();
+    anna.store
+        .resolve_conflict(&id, Keep::Lost, now())
+        .expect("resolve");
+    anna.synced(now());
+    bence.synced(now());
+    assert!(bence.store.open_conflicts(None).unwrap().is_empty());
+    let shown = bence.store.ticket(&ticket.id).unwrap().unwrap();
+    assert_eq!(shown.status, Status::Resolved);
+    assert_converged(&team, &[&anna, &bence]);
+}
+
+#[test]
+fn two_desks_setting_the_same_value_is_no_conflict() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let mut anna = team.desk("Anna", port, now());
+    let mut bence = team.desk("Bence", port, now());
+    let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
+    anna.synced(now());
+    bence.synced(now());
+    anna.store.set_status(&ticket.id, Status::Resolved, now()).unwrap();
+    bence.store.set_status(&ticket.id, Status::Resolved, now()).unwrap();
+    anna.synced(now());
+    bence.synced(now());
+    anna.synced(now());
+    assert!(anna.store.open_conflicts(None).unwrap().is_empty());
+    assert!(bence.store.open_conflicts(None).unwrap().is_empty());
+    assert_converged(&team, &[&anna, &bence]);
+}
+
+#[test]
+fn tickets_opened_offline_on_two_desks_keep_their_distinct_keys() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let mut anna = team.desk("Anna", port, now());
+    let mut bence = team.desk("Bence", port, now());
+    let mut keys = Vec::new();
+    for i in 0..5 {
+        keys.push(open_ticket(&mut anna.store, "Jan", &format!("anna {i}"), now()).key);
+        keys.push(open_ticket(&mut bence.store, "Piet", &format!("bence {i}"), now()).key);
+    }
+    let mut unique = keys.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), keys.len(), "keys collided: {keys:?}");
+    assert!(keys.iter().all(|k| !k.contains('~')), "no provisional key: {keys:?}");
+    anna.synced(now());
+    bence.synced(now());
+    anna.synced(now());
+    for key in &keys {
+        let on_anna = anna.store.ticket_by_key(key).unwrap().expect("on anna's desk");
+        let on_bence = bence.store.ticket_by_key(key).unwrap().expect("on bence's desk");
+        assert_eq!(on_anna.id, on_bence.id, "{key} names one ticket everywhere");
+    }
+    assert_converged(&team, &[&anna, &bence]);
+}
+
+#[test]
+fn a_push_retried_after_a_lost_acknowledgement_writes_nothing_twice() {
+    let Some(team) = Team::start(&["Anna"]) else {
+        return;
+    };
+    let mut anna = team.desk("Anna", team.server.port(), now());
+    open_ticket(&mut anna.store, "Jan", "Mail bounces", now());
+    // The store commits the batch, but the desk never hears so: its outbox keeps it.
+    let batch = anna.store.outbox(100).expect("outbox");
+    let json = serde_json::to_value(&batch).unwrap();
+    team.agent_client("Anna")
+        .query_one("SELECT balie.push($1)", &[&json])
+        .expect("a push whose answer is lost");
+    let before = team.change_ids().len();
+    anna.synced(now());
+    assert_eq!(team.change_ids().len(), before, "the retry added nothing");
+    assert_eq!(anna.store.team().unwrap().unwrap().pending, 0);
+}
+
+#[test]
+fn a_pull_never_skips_a_change_that_committed_late() {
+    let Some(team) = Team::start(&["Anna", "Bence", "Cor"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let mut anna = team.desk("Anna", port, now());
+    let mut bence = team.desk("Bence", port, now());
+    let mut cor = team.desk("Cor", port, now());
+    // Bence's push begins and holds its transaction open.
+    open_ticket(&mut bence.store, "Jan", "slow push", now());
+    let batch = serde_json::to_value(bence.store.outbox(100).unwrap()).unwrap();
+    let mut held = team.agent_client("Bence");
+    let mut tx = held.transaction().unwrap();
+    tx.query_one("SELECT balie.push($1)", &[&batch]).unwrap();
+    // Anna pushes meanwhile, from another thread: she waits for Bence's commit.
+    open_ticket(&mut anna.store, "Piet", "quick push", now());
+    let anna_push = std::thread::spawn(move || {
+        anna.synced(now());
+        anna
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    cor.synced(now());
+    tx.commit().unwrap();
+    let anna = anna_push.join().expect("anna's push");
+    cor.synced(now());
+    for subject in ["slow push", "quick push"] {
+        let db = rusqlite::Connection::open(&cor.path).unwrap();
+        let found: i64 = db
+            .query_row("SELECT count(*) FROM tickets WHERE subject = ?1", [subject], |r| r.get(0))
+            .unwrap();
+        assert_eq!(found, 1, "{subject} reached Cor");
+    }
+    bence.synced(now());
+    assert_converged(&team, &[&anna, &bence, &cor]);
+}
+
+#[test]
+fn the_store_refuses_a_change_pushed_in_someone_elses_name() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let mut anna = team.desk("Anna", team.server.port(), now());
+    open_ticket(&mut anna.store, "Jan", "Mail bounces", now());
+    let json = serde_json::to_value(anna.store.outbox(100).unwrap()).unwrap();
+    let refused = team
+        .agent_client("Bence")
+        .query_one("SELECT balie.push($1)", &[&json])
+        .expect_err("Bence may not push Anna's changes");
+    let message = |e: &postgres::Error| e.as_db_error().map(|d| d.message().to_string());
+    assert!(
+        message(&refused).is_some_and(|m| m.contains("cannot be pushed by Bence")),
+        "{refused:?}"
+    );
+    let edit = team
+        .agent_client("Bence")
+        .execute("DELETE FROM balie.changes", &[])
+        .expect_err("an agent may not delete the log");
+    assert!(
+        message(&edit).is_some_and(|m| m.contains("permission denied")),
+        "{edit:?}"
+    );
+}
+
+#[test]
+fn a_forget_reaches_a_desk_that_was_offline_and_leaves_nothing_in_the_store() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let mut anna = team.desk("Anna", port, now());
+    let mut bence = team.desk("Bence", port, now());
+    let ticket = open_ticket(&mut anna.store, "Ödön Kovács", "VPN drops", now());
+    anna.synced(now());
+    bence.synced(now());
+    let caller = ticket.caller_id.clone().expect("a caller");
+    // Bence is offline while Anna erases the caller.
+    anna.store.forget_caller(&caller, now()).expect("forget");
+    anna.synced(now());
+    bence.synced(now());
+    let on_bence = bence.store.caller(&caller).unwrap();
+    assert!(on_bence.as_ref().is_none_or(|c| c.name == "forgotten caller"), "{on_bence:?}");
+    assert!(bence.store.search_callers("odon", 5).unwrap().is_empty());
+    let mut client = team.client();
+    let left: i64 = client
+        .query_one(
+            "SELECT count(*) FROM balie.changes WHERE data::text LIKE '%Kov%'
+               OR old::text LIKE '%Kov%' OR new::text LIKE '%Kov%' OR value_after::text LIKE '%Kov%'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(left, 0, "the caller's name is gone from the store");
+    let phone: i64 = client
+        .query_one("SELECT count(*) FROM balie.changes WHERE data::text LIKE '%555 0101%'", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(phone, 0, "and their phone");
+    assert_converged(&team, &[&anna, &bence]);
+    // A desk that joins later never receives the erased data.
+    let carla = team.desk("Anna", port, now());
+    assert!(!std::fs::read(&carla.path).unwrap().windows(3).any(|w| w == b"Kov"));
+}
