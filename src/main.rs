@@ -6,7 +6,7 @@ use chrono::Utc;
 use clap::Parser;
 
 use balie::cli::args::{
-    CallerCommand, TeamCommand, Cli, Commands, TicketCommand, completion_command, write_man_page,
+    CallerCommand, Cli, Commands, TeamCommand, TicketCommand, completion_command, write_man_page,
     write_man_pages,
 };
 use balie::cli::{demo, failure, maintenance, output, reports, team, transfer, verbs};
@@ -77,6 +77,15 @@ fn run(cli: Cli) -> Result<()> {
             let path = database_path(&cli)?;
             let store = Store::open(&path, &config.agent)?;
             let search = background_search(&path, &config)?;
+            // A team desk syncs in a thread of its own while it runs; its pulls reach the
+            // screen as any other connection's commits do.
+            let _sync = store.team()?.map(|_| {
+                balie::sync::worker::Worker::start(
+                    path.clone(),
+                    config.agent.clone(),
+                    config.team.ca_file.clone(),
+                )
+            });
             runtime::run(Desk::new(store, config, Utc::now()), Some(search))
         }
         Some(Commands::Bench(args)) => balie::cli::bench::run(args),

@@ -8,20 +8,41 @@ use std::path::{Path, PathBuf};
 const RULES: &[(&str, &[&str])] = &[
     (
         "domain",
-        &["store", "app", "ui", "desk", "cli", "rusqlite", "ratatui"],
+        &[
+            "store", "app", "ui", "desk", "cli", "sync", "rusqlite", "ratatui", "postgres",
+        ],
     ),
-    ("config", &["store", "app", "ui", "desk", "cli", "rusqlite"]),
-    ("i18n", &["store", "app", "ui", "desk", "cli", "rusqlite"]),
-    ("keymap", &["store", "app", "ui", "desk", "cli", "rusqlite"]),
-    ("store", &["app", "ui", "desk", "cli", "ratatui"]),
-    ("app", &["store", "ui", "desk", "cli", "rusqlite"]),
-    ("ui", &["store", "desk", "cli", "rusqlite"]),
-    ("desk", &["cli", "rusqlite"]),
-    ("cli", &["rusqlite"]),
+    (
+        "config",
+        &["store", "app", "ui", "desk", "cli", "rusqlite", "postgres"],
+    ),
+    (
+        "i18n",
+        &["store", "app", "ui", "desk", "cli", "rusqlite", "postgres"],
+    ),
+    (
+        "keymap",
+        &["store", "app", "ui", "desk", "cli", "rusqlite", "postgres"],
+    ),
+    (
+        "store",
+        &["app", "ui", "desk", "cli", "sync", "ratatui", "postgres"],
+    ),
+    ("sync", &["app", "ui", "desk", "cli", "rusqlite", "ratatui"]),
+    (
+        "app",
+        &["store", "ui", "desk", "cli", "sync", "rusqlite", "postgres"],
+    ),
+    (
+        "ui",
+        &["store", "desk", "cli", "sync", "rusqlite", "postgres"],
+    ),
+    ("desk", &["cli", "rusqlite", "postgres"]),
+    ("cli", &["rusqlite", "postgres"]),
 ];
 
 const WINGS: &[&str] = &[
-    "domain", "config", "i18n", "keymap", "store", "app", "ui", "desk", "cli",
+    "domain", "config", "i18n", "keymap", "store", "app", "ui", "desk", "cli", "sync",
 ];
 
 fn src() -> PathBuf {
@@ -86,7 +107,7 @@ fn named(code: &str) -> Vec<String> {
             names.push(lead);
         }
     }
-    for krate in ["rusqlite", "ratatui"] {
+    for krate in ["rusqlite", "ratatui", "postgres"] {
         let used = code.match_indices(krate).any(|(at, _)| {
             let before = code[..at].chars().next_back();
             let after = code[at + krate.len()..].chars().next();

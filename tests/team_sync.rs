@@ -12,7 +12,12 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap()
 }
 
-fn open_ticket(store: &mut Store, caller: &str, subject: &str, at: DateTime<Utc>) -> balie::domain::Ticket {
+fn open_ticket(
+    store: &mut Store,
+    caller: &str,
+    subject: &str,
+    at: DateTime<Utc>,
+) -> balie::domain::Ticket {
     let caller = store
         .create_caller(
             &NewCaller {
@@ -48,12 +53,19 @@ fn assert_converged(team: &Team, desks: &[&TeamDesk]) {
     let mut server: Vec<String> = Vec::new();
     let mut client = team.client();
     for row in client
-        .query("SELECT row_id FROM balie.changes WHERE tbl = 'events' ORDER BY row_id", &[])
+        .query(
+            "SELECT row_id FROM balie.changes WHERE tbl = 'events' ORDER BY row_id",
+            &[],
+        )
         .expect("events in the store")
     {
         server.push(row.get(0));
     }
-    assert_eq!(desks[0].event_ids(), server, "a desk and the store disagree on events");
+    assert_eq!(
+        desks[0].event_ids(),
+        server,
+        "a desk and the store disagree on events"
+    );
 }
 
 #[test]
@@ -64,7 +76,12 @@ fn a_ticket_and_a_note_written_on_one_desk_reach_the_other() {
     let port = team.server.port();
     let mut anna = team.desk("Anna", port, now());
     let mut bence = team.desk("Bence", port, now());
-    let ticket = open_ticket(&mut anna.store, "Ödön Kovács", "VPN drops every hour", now());
+    let ticket = open_ticket(
+        &mut anna.store,
+        "Ödön Kovács",
+        "VPN drops every hour",
+        now(),
+    );
     anna.store
         .add_note(&ticket.id, "Asked to restart the router", now())
         .expect("note");
@@ -72,10 +89,18 @@ fn a_ticket_and_a_note_written_on_one_desk_reach_the_other() {
     assert!(pushed.pushed >= 4, "{pushed:?}");
     let pulled = bence.synced(now());
     assert_eq!(pulled.pulled.tickets, 1);
-    let seen = bence.store.ticket_by_key(&ticket.key).expect("read").expect("the ticket");
+    let seen = bence
+        .store
+        .ticket_by_key(&ticket.key)
+        .expect("read")
+        .expect("the ticket");
     assert_eq!(seen.subject, "VPN drops every hour");
     let timeline = bence.store.timeline(&ticket.id, 10).expect("timeline");
-    assert!(timeline.iter().any(|e| e.text == "Asked to restart the router"));
+    assert!(
+        timeline
+            .iter()
+            .any(|e| e.text == "Asked to restart the router")
+    );
     // The caller is found on the other desk by what they are found by on the first.
     let hits = bence.store.search_callers("odon", 5).expect("search");
     assert_eq!(hits.len(), 1, "{hits:?}");
@@ -100,16 +125,28 @@ fn both_desks_offline_setting_one_status_make_one_conflict_that_both_show() {
         .set_status(&ticket.id, Status::Resolved, now())
         .expect("anna resolves");
     std::thread::sleep(std::time::Duration::from_millis(5));
-    bence.store
-        .set_status(&ticket.id, Status::WaitingCaller, now() + Duration::minutes(3))
+    bence
+        .store
+        .set_status(
+            &ticket.id,
+            Status::WaitingCaller,
+            now() + Duration::minutes(3),
+        )
         .expect("bence waits");
     anna.synced(now());
     bence.synced(now());
     anna.synced(now());
     for desk in [&anna, &bence] {
         let shown = desk.store.ticket(&ticket.id).unwrap().unwrap();
-        assert_eq!(shown.status, Status::WaitingCaller, "the later write wins everywhere");
-        let conflicts = desk.store.open_conflicts(Some(&ticket.id)).expect("conflicts");
+        assert_eq!(
+            shown.status,
+            Status::WaitingCaller,
+            "the later write wins everywhere"
+        );
+        let conflicts = desk
+            .store
+            .open_conflicts(Some(&ticket.id))
+            .expect("conflicts");
         assert_eq!(conflicts.len(), 1, "exactly one conflict: {conflicts:?}");
         assert_eq!(conflicts[0].kept_by, "Bence");
         assert_eq!(conflicts[0].lost_by, "Anna");
@@ -140,8 +177,13 @@ fn two_desks_setting_the_same_value_is_no_conflict() {
     let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
     anna.synced(now());
     bence.synced(now());
-    anna.store.set_status(&ticket.id, Status::Resolved, now()).unwrap();
-    bence.store.set_status(&ticket.id, Status::Resolved, now()).unwrap();
+    anna.store
+        .set_status(&ticket.id, Status::Resolved, now())
+        .unwrap();
+    bence
+        .store
+        .set_status(&ticket.id, Status::Resolved, now())
+        .unwrap();
     anna.synced(now());
     bence.synced(now());
     anna.synced(now());
@@ -167,13 +209,24 @@ fn tickets_opened_offline_on_two_desks_keep_their_distinct_keys() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), keys.len(), "keys collided: {keys:?}");
-    assert!(keys.iter().all(|k| !k.contains('~')), "no provisional key: {keys:?}");
+    assert!(
+        keys.iter().all(|k| !k.contains('~')),
+        "no provisional key: {keys:?}"
+    );
     anna.synced(now());
     bence.synced(now());
     anna.synced(now());
     for key in &keys {
-        let on_anna = anna.store.ticket_by_key(key).unwrap().expect("on anna's desk");
-        let on_bence = bence.store.ticket_by_key(key).unwrap().expect("on bence's desk");
+        let on_anna = anna
+            .store
+            .ticket_by_key(key)
+            .unwrap()
+            .expect("on anna's desk");
+        let on_bence = bence
+            .store
+            .ticket_by_key(key)
+            .unwrap()
+            .expect("on bence's desk");
         assert_eq!(on_anna.id, on_bence.id, "{key} names one ticket everywhere");
     }
     assert_converged(&team, &[&anna, &bence]);
@@ -227,7 +280,11 @@ fn a_pull_never_skips_a_change_that_committed_late() {
     for subject in ["slow push", "quick push"] {
         let db = rusqlite::Connection::open(&cor.path).unwrap();
         let found: i64 = db
-            .query_row("SELECT count(*) FROM tickets WHERE subject = ?1", [subject], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM tickets WHERE subject = ?1",
+                [subject],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(found, 1, "{subject} reached Cor");
     }
@@ -279,7 +336,12 @@ fn a_forget_reaches_a_desk_that_was_offline_and_leaves_nothing_in_the_store() {
     anna.synced(now());
     bence.synced(now());
     let on_bence = bence.store.caller(&caller).unwrap();
-    assert!(on_bence.as_ref().is_none_or(|c| c.name == "forgotten caller"), "{on_bence:?}");
+    assert!(
+        on_bence
+            .as_ref()
+            .is_none_or(|c| c.name == "forgotten caller"),
+        "{on_bence:?}"
+    );
     assert!(bence.store.search_callers("odon", 5).unwrap().is_empty());
     let mut client = team.client();
     let left: i64 = client
@@ -292,12 +354,20 @@ fn a_forget_reaches_a_desk_that_was_offline_and_leaves_nothing_in_the_store() {
         .get(0);
     assert_eq!(left, 0, "the caller's name is gone from the store");
     let phone: i64 = client
-        .query_one("SELECT count(*) FROM balie.changes WHERE data::text LIKE '%555 0101%'", &[])
+        .query_one(
+            "SELECT count(*) FROM balie.changes WHERE data::text LIKE '%555 0101%'",
+            &[],
+        )
         .unwrap()
         .get(0);
     assert_eq!(phone, 0, "and their phone");
     assert_converged(&team, &[&anna, &bence]);
     // A desk that joins later never receives the erased data.
     let carla = team.desk("Anna", port, now());
-    assert!(!std::fs::read(&carla.path).unwrap().windows(3).any(|w| w == b"Kov"));
+    assert!(
+        !std::fs::read(&carla.path)
+            .unwrap()
+            .windows(3)
+            .any(|w| w == b"Kov")
+    );
 }

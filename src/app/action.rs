@@ -160,11 +160,15 @@ pub struct Views {
     pub outage: Option<crate::domain::outage::Outage>,
     /// Major incidents not yet resolved, newest first.
     pub incidents: Vec<Ticket>,
+    /// Where the desk stands with its team; `None` for a desk on its own.
+    pub team: Option<crate::domain::change::TeamState>,
 }
 
 #[derive(Clone, Debug)]
 pub struct TicketView {
     pub ticket: Ticket,
+    /// Values two desks set differently, for the people concerned to decide.
+    pub conflicts: Vec<crate::domain::change::Conflict>,
     pub timeline: Vec<Event>,
     pub promises: Vec<Promise>,
     /// How often it was handed on to another line or group.

@@ -85,9 +85,16 @@ pub fn join(
     print_report(&report, out)
 }
 
-pub fn sync_now(store: &mut Store, config: &Config, now: DateTime<Utc>, out: &mut impl Write) -> Result<()> {
+pub fn sync_now(
+    store: &mut Store,
+    config: &Config,
+    now: DateTime<Utc>,
+    out: &mut impl Write,
+) -> Result<()> {
     let mut bar = ProgressBar::new("pulling from the team store");
-    let round = sync::sync_once(store, config.team.ca_file.as_deref(), now, &mut |p| bar.show(p));
+    let round = sync::sync_once(store, config.team.ca_file.as_deref(), now, &mut |p| {
+        bar.show(p)
+    });
     bar.finish();
     match round {
         Ok(report) => print_report(&report, out),
@@ -122,11 +129,18 @@ fn print_report(report: &SyncReport, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
-pub fn status(store: &Store, format: Format, now: DateTime<Utc>, out: &mut impl Write) -> Result<()> {
+pub fn status(
+    store: &Store,
+    format: Format,
+    now: DateTime<Utc>,
+    out: &mut impl Write,
+) -> Result<()> {
     let team = store.team()?.ok_or(sync::SyncError::NotAMember)?;
     match format {
         Format::Json => {
-            let stamp = |t: Option<DateTime<Utc>>| t.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+            let stamp = |t: Option<DateTime<Utc>>| {
+                t.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+            };
             let value = json!({
                 "url": team.url,
                 "agent": team.agent,
@@ -148,7 +162,9 @@ pub fn status(store: &Store, format: Format, now: DateTime<Utc>, out: &mut impl 
                 team.url.clone(),
                 team.online.to_string(),
                 team.pending.to_string(),
-                team.last_pull_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                team.last_pull_at
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_default(),
                 team.conflicts.to_string(),
             ])?;
             csv.flush()?;
@@ -165,7 +181,11 @@ fn write_status(team: &TeamState, now: DateTime<Utc>, out: &mut impl Write) -> R
         "online".to_string()
     } else {
         match team.offline_since {
-            Some(since) => format!("offline since {} ({} ago)", since.format("%Y-%m-%d %H:%M UTC"), ago(now - since)),
+            Some(since) => format!(
+                "offline since {} ({} ago)",
+                since.format("%Y-%m-%d %H:%M UTC"),
+                ago(now - since)
+            ),
             None => "not synced yet".to_string(),
         }
     };
@@ -175,9 +195,17 @@ fn write_status(team: &TeamState, now: DateTime<Utc>, out: &mut impl Write) -> R
         .map(|t| format!("{} ago", ago(now - t)))
         .unwrap_or_else(|| "never".into());
     writeln!(out, "last sync    {last}")?;
-    writeln!(out, "waiting      {}", plural(team.pending, "change to push", "changes to push"))?;
+    writeln!(
+        out,
+        "waiting      {}",
+        plural(team.pending, "change to push", "changes to push")
+    )?;
     writeln!(out, "conflicts    {}", team.conflicts)?;
-    writeln!(out, "numbers      {} ticket numbers left", team.numbers_left)?;
+    writeln!(
+        out,
+        "numbers      {} ticket numbers left",
+        team.numbers_left
+    )?;
     Ok(())
 }
 
@@ -215,7 +243,12 @@ pub fn conflicts(
             Keep::Kept => &conflict.kept,
             Keep::Lost => &conflict.lost,
         };
-        writeln!(out, "settled: {} stays {}", field_name(conflict), Conflict::shown(value))?;
+        writeln!(
+            out,
+            "settled: {} stays {}",
+            field_name(conflict),
+            Conflict::shown(value)
+        )?;
         return Ok(());
     }
     if open.is_empty() {

@@ -436,6 +436,7 @@ pub fn load_views(
             .ticket(id)?
             .map(|ticket| -> store::Result<TicketView> {
                 Ok(TicketView {
+                    conflicts: store.open_conflicts(Some(&ticket.id))?,
                     timeline: store.timeline(&ticket.id, TIMELINE_EVENTS)?,
                     promises: store.open_promises_of_ticket(&ticket.id)?,
                     transfers: store.transfers(&ticket.id)?,
@@ -513,6 +514,7 @@ pub fn load_views(
         desk_is_empty: store.is_empty()?,
         outage,
         incidents,
+        team: store.team()?,
     })
 }
 

@@ -68,8 +68,16 @@ mod tests {
 
     #[test]
     fn stamps_sort_as_text_in_clock_order() {
-        let early = Hlc { wall_ms: 999, counter: 7 }.stamp("z");
-        let late = Hlc { wall_ms: 1000, counter: 0 }.stamp("a");
+        let early = Hlc {
+            wall_ms: 999,
+            counter: 7,
+        }
+        .stamp("z");
+        let late = Hlc {
+            wall_ms: 1000,
+            counter: 0,
+        }
+        .stamp("a");
         assert!(late > early);
     }
 }

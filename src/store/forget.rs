@@ -325,7 +325,16 @@ pub(super) fn forget_pulled(
     let traces = Traces::of(&caller);
     let found = events_mentioning(tx, &traces, &caller, 0, i64::MAX)?;
     let recipients = promises_naming(tx, &traces, caller_id, 0, i64::MAX)?;
-    erase(tx, &caller, &traces, &found, &recipients, Some(&erasure), agent, now)?;
+    erase(
+        tx,
+        &caller,
+        &traces,
+        &found,
+        &recipients,
+        Some(&erasure),
+        agent,
+        now,
+    )?;
     Ok(())
 }
 

@@ -607,6 +607,7 @@ mod tests {
                 agent: "anna".into(),
                 batch: false,
                 known_callers: Default::default(),
+                capture: Default::default(),
             };
             store.migrate(Path::new(":memory:")).unwrap();
             assert_eq!(

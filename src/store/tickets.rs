@@ -352,7 +352,7 @@ pub(super) fn insert_ticket(
     now: DateTime<Utc>,
 ) -> Result<String> {
     let subject = new.subject.trim();
-    let (number, key) = super::replica::next_ticket_number(tx, &new.prefix)?;
+    let (number, key) = super::replica::next_ticket_number(tx, new.prefix)?;
     let stamp = ts(now);
     tx.prepare_cached(
         "INSERT INTO tickets (id, number, key, caller_id, subject, status, impact, urgency,

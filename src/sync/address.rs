@@ -54,7 +54,12 @@ impl Address {
                     Host::Tcp(name) => encode(name),
                     Host::Unix(path) => encode(&path.display().to_string()),
                 };
-                match self.config.get_ports().get(i).or(self.config.get_ports().first()) {
+                match self
+                    .config
+                    .get_ports()
+                    .get(i)
+                    .or(self.config.get_ports().first())
+                {
                     Some(port) => format!("{name}:{port}"),
                     None => name,
                 }
@@ -142,7 +147,13 @@ impl Address {
             Host::Tcp(name) => name.clone(),
             Host::Unix(path) => path.display().to_string(),
         };
-        let port = self.config.get_ports().first().copied().unwrap_or(5432).to_string();
+        let port = self
+            .config
+            .get_ports()
+            .first()
+            .copied()
+            .unwrap_or(5432)
+            .to_string();
         let db = self.config.get_dbname().unwrap_or_default().to_string();
         let user = self.config.get_user().unwrap_or_default().to_string();
         pgpass_lookup(&text, [&host, &port, &db, &user])
@@ -196,7 +207,9 @@ fn encode(text: &str) -> String {
 }
 
 /// The certificate authority file a private team store is signed by, from `[team] ca_file`.
-pub fn read_ca_file(path: &Path) -> Result<Vec<rustls_pki_types::CertificateDer<'static>>, SyncError> {
+pub fn read_ca_file(
+    path: &Path,
+) -> Result<Vec<rustls_pki_types::CertificateDer<'static>>, SyncError> {
     use rustls_pki_types::pem::PemObject;
     let certs: Result<Vec<_>, _> = rustls_pki_types::CertificateDer::pem_file_iter(path)
         .map_err(|e| SyncError::Tls(format!("{}: {e}", path.display())))?
@@ -220,20 +233,38 @@ mod tests {
         let address = Address::parse("postgres://anna:s3cret@db.example.org:5433/desk").unwrap();
         assert_eq!(address.shown(), "postgres://anna@db.example.org:5433/desk");
         assert!(!format!("{address:?}").contains("s3cret"));
-        let keywords = Address::parse("host=127.0.0.1 port=5999 user=bence password=x dbname=t")
-            .unwrap();
+        let keywords =
+            Address::parse("host=127.0.0.1 port=5999 user=bence password=x dbname=t").unwrap();
         assert_eq!(keywords.shown(), "postgres://bence@127.0.0.1:5999/t");
     }
 
     #[test]
     fn only_this_machine_goes_without_tls() {
-        assert!(!Address::parse("postgres://a@127.0.0.1/t").unwrap().wants_tls());
-        assert!(!Address::parse("postgres://a@localhost/t").unwrap().wants_tls());
-        assert!(Address::parse("postgres://a@db.example.org/t").unwrap().wants_tls());
-        assert!(Address::parse("postgres://a@10.0.0.5/t").unwrap().wants_tls());
-        assert!(Address::parse("postgres://a@127.0.0.1/t?sslmode=require")
-            .unwrap()
-            .wants_tls());
+        assert!(
+            !Address::parse("postgres://a@127.0.0.1/t")
+                .unwrap()
+                .wants_tls()
+        );
+        assert!(
+            !Address::parse("postgres://a@localhost/t")
+                .unwrap()
+                .wants_tls()
+        );
+        assert!(
+            Address::parse("postgres://a@db.example.org/t")
+                .unwrap()
+                .wants_tls()
+        );
+        assert!(
+            Address::parse("postgres://a@10.0.0.5/t")
+                .unwrap()
+                .wants_tls()
+        );
+        assert!(
+            Address::parse("postgres://a@127.0.0.1/t?sslmode=require")
+                .unwrap()
+                .wants_tls()
+        );
     }
 
     #[test]

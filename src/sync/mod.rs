@@ -151,7 +151,11 @@ pub fn role_for(agent: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     let role = role.trim_matches('_').to_string();
-    if role.is_empty() { "agent".into() } else { role }
+    if role.is_empty() {
+        "agent".into()
+    } else {
+        role
+    }
 }
 
 /// Creates (or updates) the role an agent connects as, and maps it to the agent's name.

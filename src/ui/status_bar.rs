@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, hint_line};
 use crate::app::{App, Pane};
+use crate::domain::when;
 use crate::keymap::Command;
 use crate::t;
 
@@ -33,6 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             },
         ),
     ];
+    first.extend(team_spans(app, theme));
     // A command the config left without a key runs from the palette; no hint for it.
     let hints = hints(app)
         .iter()
@@ -70,6 +72,50 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
     };
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The team at a glance: synced or offline since when, changes waiting, open conflicts.
+fn team_spans(app: &App, theme: &Theme) -> Vec<Span<'static>> {
+    let Some(team) = &app.views.team else {
+        return Vec::new();
+    };
+    let texts = &app.texts;
+    let mut spans = Vec::new();
+    if team.online {
+        let ago = team
+            .last_pull_at
+            .map(|at| (app.now - at).num_seconds().max(0))
+            .unwrap_or_default();
+        spans.push(Span::raw(format!(
+            " · {}",
+            t!(texts, "status-team-synced", seconds = ago)
+        )));
+    } else {
+        let since = team
+            .offline_since
+            .map(|at| when::friendly(at, app.now, app.config.time_zone, texts))
+            .unwrap_or_else(|| "—".into());
+        spans.push(Span::styled(
+            format!(" · {}", t!(texts, "status-team-offline", since = since)),
+            theme.due_soon(),
+        ));
+    }
+    if team.pending > 0 {
+        spans.push(Span::raw(format!(
+            " · {}",
+            t!(texts, "status-team-waiting", count = team.pending)
+        )));
+    }
+    if team.conflicts > 0 {
+        spans.push(Span::styled(
+            format!(
+                " · {}",
+                t!(texts, "status-team-conflicts", count = team.conflicts)
+            ),
+            theme.overdue(),
+        ));
+    }
+    spans
 }
 
 /// The commands worth a reminder where the focus is now.

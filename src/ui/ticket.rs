@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, is_focused, pane_block, sla_label};
 use crate::app::{App, Pane, TicketView};
 use crate::domain::Event;
+use crate::domain::change::Conflict;
 use crate::domain::first_contact::Verdict;
 use crate::keymap::Command;
 use crate::{domain::timeline, domain::when, t};
@@ -132,6 +133,23 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
         )),
     ];
     lines.extend(knowledge_lines(view, app, theme));
+    for conflict in &view.conflicts {
+        let at = |instant| when::friendly(instant, app.now, tz, texts);
+        lines.push(Line::from(Span::styled(
+            t!(
+                texts,
+                "ticket-conflict",
+                field = conflict.column.as_str(),
+                kept_by = conflict.kept_by.as_str(),
+                kept = Conflict::shown(&conflict.kept),
+                kept_at = at(conflict.kept_at),
+                lost_by = conflict.lost_by.as_str(),
+                lost = Conflict::shown(&conflict.lost),
+                lost_at = at(conflict.lost_at)
+            ),
+            theme.overdue(),
+        )));
+    }
     if let Some(clocks) = app.views.clocks.get(&t.id) {
         let (response, response_style) = sla_label::label(&clocks.response, texts, theme);
         let (resolution, resolution_style) = sla_label::label(&clocks.resolution, texts, theme);

@@ -43,7 +43,10 @@ impl Team {
     /// A desk for `agent` on a file of its own, joined to the store at `port` (the server's
     /// or a proxy's).
     pub fn desk(&self, agent: &str, port: u16, now: DateTime<Utc>) -> TeamDesk {
-        let path = self.dir.path().join(format!("{}-{}.db", sync::role_for(agent), new_id()));
+        let path = self
+            .dir
+            .path()
+            .join(format!("{}-{}.db", sync::role_for(agent), new_id()));
         let mut store = Store::open(&path, agent).expect("open the desk");
         let address = Address::parse(&url(&sync::role_for(agent), port)).expect("address");
         sync::join(&mut store, &address, None, now, &mut |_| {}).expect("team join");
@@ -57,8 +60,11 @@ impl Team {
     }
 
     pub fn agent_client(&self, agent: &str) -> postgres::Client {
-        postgres::Client::connect(&url(&sync::role_for(agent), self.server.port()), postgres::NoTls)
-            .expect("connect as an agent")
+        postgres::Client::connect(
+            &url(&sync::role_for(agent), self.server.port()),
+            postgres::NoTls,
+        )
+        .expect("connect as an agent")
     }
 
     /// Every change id in the team store.
@@ -126,7 +132,9 @@ impl TeamDesk {
 
     pub fn event_ids(&self) -> Vec<String> {
         let db = Connection::open(&self.path).expect("read the desk");
-        let mut stmt = db.prepare("SELECT id FROM events ORDER BY id").expect("ids");
+        let mut stmt = db
+            .prepare("SELECT id FROM events ORDER BY id")
+            .expect("ids");
         stmt.query_map([], |r| r.get(0))
             .expect("ids")
             .map(|r| r.expect("id"))

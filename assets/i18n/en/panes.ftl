@@ -97,6 +97,17 @@ status-figures =
        *[other] { $open } open tickets
     } · my promises: { $today } due today,
 status-overdue = { $count } overdue
+status-team-synced = team ● synced { $seconds }s ago
+status-team-offline = team ○ offline since { $since }
+status-team-waiting = { $count ->
+    [one] 1 change waiting
+   *[other] { $count } changes waiting
+}
+status-team-conflicts = { $count ->
+    [one] 1 conflict
+   *[other] { $count } conflicts
+}
+ticket-conflict = ⚠ { $field }: { $kept_by } set { $kept } { $kept_at }; { $lost_by } set { $lost } { $lost_at } — kept { $kept } (settle: balie team conflicts)
 # The word after each key in the hint line; English shows the command's palette name.
 status-hint-new-call = new-call
 status-hint-open = open

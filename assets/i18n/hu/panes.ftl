@@ -81,6 +81,11 @@ sla-over = { $span } késés
 
 status-figures = { $open } nyitott jegy · ígéreteim: { $today } ma esedékes,
 status-overdue = { $count } lejárt
+status-team-synced = csapat ● frissítve { $seconds } mp-e
+status-team-offline = csapat ○ offline ekkor óta: { $since }
+status-team-waiting = { $count } módosítás vár
+status-team-conflicts = { $count } ütközés
+ticket-conflict = ⚠ { $field }: { $kept_by } beállította: { $kept } { $kept_at }; { $lost_by } beállította: { $lost } { $lost_at } — megtartva: { $kept } (döntés: balie team conflicts)
 status-hint-new-call = hívás
 status-hint-open = megnyit
 status-hint-mine = enyém

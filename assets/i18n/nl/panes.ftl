@@ -93,6 +93,17 @@ status-figures =
        *[other] { $open } open tickets
     } · mijn toezeggingen: { $today } vandaag,
 status-overdue = { $count } te laat
+status-team-synced = team ● { $seconds }s geleden bijgewerkt
+status-team-offline = team ○ offline sinds { $since }
+status-team-waiting = { $count ->
+    [one] 1 wijziging wacht
+   *[other] { $count } wijzigingen wachten
+}
+status-team-conflicts = { $count ->
+    [one] 1 conflict
+   *[other] { $count } conflicten
+}
+ticket-conflict = ⚠ { $field }: { $kept_by } zette { $kept } { $kept_at }; { $lost_by } zette { $lost } { $lost_at } — bewaard: { $kept } (beslissen: balie team conflicts)
 status-hint-new-call = gesprek
 status-hint-open = openen
 status-hint-mine = mijn

@@ -11,15 +11,16 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde_json::Value;
 
 use super::capture;
-use crate::domain::change::{ChangeOp, Pulled};
-use crate::domain::hlc::Hlc;
 use crate::domain::NewCaller;
+use crate::domain::change::{ChangeOp, Pulled};
 use crate::domain::fold::fold;
+use crate::domain::hlc::Hlc;
 use crate::store::{Result, Store, StoreError, callers, forget, ts};
 
 /// What one pull brought, for the sync's report.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Applied {
+    /// Changes other desks made (this desk's own come back too, and are not counted).
     pub changes: usize,
     pub tickets: usize,
     pub events: usize,
@@ -35,12 +36,23 @@ impl Store {
         };
         let _paused = self.capture.pause();
         let mut seen = self.capture.clock();
+        let desk = self.team()?.map(|t| t.desk_id).unwrap_or_default();
         let applied = self.write(|tx, agent| {
+            // A row may point at one later in the same batch; the file is whole at commit.
+            tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
             let mut applied = Applied::default();
             let mut touched = Touched::default();
             let mut columns = HashMap::new();
             for pulled in batch {
-                apply_one(tx, pulled, &mut columns, &mut touched, &mut applied, agent, now)?;
+                apply_one(
+                    tx,
+                    pulled,
+                    &mut columns,
+                    &mut touched,
+                    &mut applied,
+                    agent,
+                    now,
+                )?;
                 if let Some(clock) = Hlc::parse(&pulled.change.hlc) {
                     seen = seen.observe(clock);
                 }
@@ -50,7 +62,7 @@ impl Store {
                 "UPDATE team SET pulled_seq = ?1, clock = ?2",
                 params![last, seen.stamp("")],
             )?;
-            applied.changes = batch.len();
+            applied.changes = batch.iter().filter(|p| p.change.desk != desk).count();
             Ok(applied)
         })?;
         self.capture.observe(seen);
@@ -167,10 +179,10 @@ fn apply_one(
             if table == "callers" {
                 touched.callers.insert(change.row_id.clone());
             }
-            if table == "caller_handles" {
-                if let Some(caller) = caller_of_handle(tx, &change.row_id)? {
-                    touched.callers.insert(caller);
-                }
+            if table == "caller_handles"
+                && let Some(caller) = caller_of_handle(tx, &change.row_id)?
+            {
+                touched.callers.insert(caller);
             }
         }
         ChangeOp::Delete => {
@@ -199,7 +211,9 @@ fn pending(tx: &Connection, table: &str, row_id: &str, column: &str) -> Result<b
 
 fn exists(tx: &Connection, table: &str, id: &str) -> Result<bool> {
     Ok(tx
-        .prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"))?
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"
+        ))?
         .query_row([id], |r| r.get(0))?)
 }
 
@@ -220,7 +234,11 @@ fn reindex_caller(tx: &Connection, caller_id: &str) -> Result<()> {
              FROM callers WHERE id = ?1",
         )?
         .query_row([caller_id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
         })
         .optional()?
     else {

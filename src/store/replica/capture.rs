@@ -165,7 +165,11 @@ fn triggers(table: &str, columns: &[String]) -> Vec<(String, String)> {
     let fields: Vec<String> = columns
         .iter()
         .filter(|c| !derived(table, c))
-        .map(|c| format!("SELECT '{c}' AS col, json_quote(OLD.\"{c}\") AS o, json_quote(NEW.\"{c}\") AS n"))
+        .map(|c| {
+            format!(
+                "SELECT '{c}' AS col, json_quote(OLD.\"{c}\") AS o, json_quote(NEW.\"{c}\") AS n"
+            )
+        })
         .collect();
     made.push((
         format!("balie_capture_{table}_update"),

@@ -47,7 +47,8 @@ pub enum Keep {
 impl Store {
     /// Open conflicts, on one ticket or on every one, oldest first.
     pub fn open_conflicts(&self, ticket_id: Option<&str>) -> Result<Vec<Conflict>> {
-        let sql = format!("{SELECT} AND (?1 IS NULL OR c.ticket_id = ?1) ORDER BY c.created_at, c.id");
+        let sql =
+            format!("{SELECT} AND (?1 IS NULL OR c.ticket_id = ?1) ORDER BY c.created_at, c.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([ticket_id], conflict_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

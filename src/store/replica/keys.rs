@@ -51,7 +51,11 @@ fn leased_number(tx: &Connection) -> Result<Option<i64>> {
          FROM key_blocks b ORDER BY b.first",
     )?;
     let blocks = stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, Option<i64>>(2)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+        ))
     })?;
     for block in blocks {
         let (first, last, used) = block?;

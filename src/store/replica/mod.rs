@@ -49,7 +49,11 @@ pub(crate) fn after_local_erase(tx: &rusqlite::Connection, caller_id: &str) -> R
     }
     for table in tables {
         let columns = capture::columns(tx, table)?;
-        let key = if table == "callers" { "id" } else { "caller_id" };
+        let key = if table == "callers" {
+            "id"
+        } else {
+            "caller_id"
+        };
         tx.execute(
             &format!(
                 "INSERT INTO outbox (id, hlc, tbl, row_id, op, data, author)
@@ -151,12 +155,19 @@ impl Store {
             self.write(|tx, _| {
                 for table in capture::SHARED_TABLES {
                     let columns = capture::columns(tx, table)?;
+                    // Parents before the rows that point at them: major incidents before
+                    // the tickets linked to them.
+                    let order = if *table == "tickets" {
+                        "major DESC, rowid"
+                    } else {
+                        "rowid"
+                    };
                     tx.execute(
                         &format!(
                             "INSERT INTO outbox (id, hlc, tbl, row_id, op, data, author)
                              SELECT balie_change_id(), balie_hlc(), '{table}', id, 'insert', {},
                                balie_author()
-                             FROM {table} ORDER BY rowid",
+                             FROM {table} ORDER BY {order}",
                             capture::row_json(&columns, "")
                         ),
                         [],
@@ -170,7 +181,9 @@ impl Store {
 
     /// The oldest `limit` changes not yet pushed, in the order they were made.
     pub fn outbox(&self, limit: usize) -> Result<Vec<Change>> {
-        let desk: String = self.conn.query_row("SELECT id FROM team", [], |r| r.get(0))?;
+        let desk: String = self
+            .conn
+            .query_row("SELECT id FROM team", [], |r| r.get(0))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, hlc, tbl, row_id, op, col, old, new, data, author
              FROM outbox ORDER BY rowid LIMIT ?1",
