@@ -9,37 +9,37 @@ const RULES: &[(&str, &[&str])] = &[
     (
         "domain",
         &[
-            "store", "app", "ui", "desk", "cli", "sync", "rusqlite", "ratatui", "postgres",
+            "store", "app", "ui", "desk", "cli", "sync", "rusqlite", "ratatui", DB,
         ],
     ),
     (
         "config",
-        &["store", "app", "ui", "desk", "cli", "rusqlite", "postgres"],
+        &["store", "app", "ui", "desk", "cli", "sync", "rusqlite", DB],
     ),
     (
         "i18n",
-        &["store", "app", "ui", "desk", "cli", "rusqlite", "postgres"],
+        &["store", "app", "ui", "desk", "cli", "sync", "rusqlite", DB],
     ),
     (
         "keymap",
-        &["store", "app", "ui", "desk", "cli", "rusqlite", "postgres"],
+        &["store", "app", "ui", "desk", "cli", "sync", "rusqlite", DB],
     ),
     (
         "store",
-        &["app", "ui", "desk", "cli", "sync", "ratatui", "postgres"],
+        &["app", "ui", "desk", "cli", "sync", "ratatui", DB],
     ),
     ("sync", &["app", "ui", "desk", "cli", "rusqlite", "ratatui"]),
     (
         "app",
-        &["store", "ui", "desk", "cli", "sync", "rusqlite", "postgres"],
+        &["store", "ui", "desk", "cli", "sync", "rusqlite", DB],
     ),
-    (
-        "ui",
-        &["store", "desk", "cli", "sync", "rusqlite", "postgres"],
-    ),
-    ("desk", &["cli", "rusqlite", "postgres"]),
-    ("cli", &["rusqlite", "postgres"]),
+    ("ui", &["store", "desk", "cli", "sync", "rusqlite", DB]),
+    ("desk", &["cli", "rusqlite", DB]),
+    ("cli", &["rusqlite", DB]),
 ];
+
+/// The team store's client: only the sync wing speaks to PostgreSQL.
+const DB: &str = "tokio_postgres";
 
 const WINGS: &[&str] = &[
     "domain", "config", "i18n", "keymap", "store", "app", "ui", "desk", "cli", "sync",
@@ -107,7 +107,7 @@ fn named(code: &str) -> Vec<String> {
             names.push(lead);
         }
     }
-    for krate in ["rusqlite", "ratatui", "postgres"] {
+    for krate in ["rusqlite", "ratatui", DB] {
         let used = code.match_indices(krate).any(|(at, _)| {
             let before = code[..at].chars().next_back();
             let after = code[at + krate.len()..].chars().next();

@@ -371,3 +371,66 @@ fn a_forget_reaches_a_desk_that_was_offline_and_leaves_nothing_in_the_store() {
             .any(|w| w == b"Kov")
     );
 }
+
+#[test]
+fn desks_ten_minutes_apart_order_a_reply_after_what_it_answers_and_agree_on_conflicts() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let real = Utc::now();
+    let fast = Duration::minutes(10);
+    let mut anna = team.desk("Anna", port, real + fast);
+    let mut bence = team.desk("Bence", port, real - fast);
+    anna.store.skew_clock(fast);
+    bence.store.skew_clock(-fast);
+    let ticket = open_ticket(
+        &mut anna.store,
+        "Jan de Vries",
+        "Laptop will not boot",
+        real + fast,
+    );
+    anna.store
+        .add_note(&ticket.id, "Is the charger light on?", real + fast)
+        .unwrap();
+    anna.synced(real + fast);
+    bence.synced(real - fast);
+    bence
+        .store
+        .add_note(&ticket.id, "Caller says: yes, it is on", real - fast)
+        .unwrap();
+    bence.synced(real - fast);
+    anna.synced(real + fast);
+    for desk in [&anna, &bence] {
+        let texts: Vec<String> = desk
+            .store
+            .timeline(&ticket.id, 10)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        let question = texts.iter().position(|t| t == "Is the charger light on?");
+        let answer = texts.iter().position(|t| t == "Caller says: yes, it is on");
+        assert!(
+            question < answer,
+            "the answer sorts after the question: {texts:?}"
+        );
+    }
+    // Both offline, each sets the category; every desk keeps the same value and one conflict.
+    anna.store
+        .set_category(&ticket.id, "Hardware", real + fast)
+        .unwrap();
+    bence
+        .store
+        .set_category(&ticket.id, "Network", real - fast)
+        .unwrap();
+    bence.synced(real - fast);
+    anna.synced(real + fast);
+    bence.synced(real - fast);
+    let on_anna = anna.store.ticket(&ticket.id).unwrap().unwrap().category;
+    let on_bence = bence.store.ticket(&ticket.id).unwrap().unwrap().category;
+    assert_eq!(on_anna, on_bence);
+    assert_eq!(anna.store.open_conflicts(None).unwrap().len(), 1);
+    assert_eq!(bence.store.open_conflicts(None).unwrap().len(), 1);
+    assert_converged(&team, &[&anna, &bence]);
+}

@@ -392,7 +392,7 @@ pub(crate) fn insert_event(
     agent: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let stamp = ts(now);
+    let stamp = ts(super::replica::causal_now(tx, now)?);
     let caller_id: Option<Id> = tx
         .prepare_cached("SELECT caller_id FROM tickets WHERE id = ?1")?
         .query_row([ticket_id], |r| r.get(0))

@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use postgres::config::{Host, SslMode};
+use tokio_postgres::config::{Host, SslMode};
 
 use super::SyncError;
 
 /// A team store's connection settings.
 #[derive(Clone)]
 pub struct Address {
-    config: postgres::Config,
+    config: tokio_postgres::Config,
 }
 
 impl std::fmt::Debug for Address {
@@ -26,7 +26,7 @@ impl std::fmt::Debug for Address {
 impl Address {
     /// Reads a `postgres://` URL or a `key=value` connection string.
     pub fn parse(text: &str) -> Result<Address, SyncError> {
-        let config = postgres::Config::from_str(text.trim())
+        let config = tokio_postgres::Config::from_str(text.trim())
             .map_err(|e| SyncError::Address(format!("{e}")))?;
         if config.get_hosts().is_empty() {
             return Err(SyncError::Address(
@@ -102,7 +102,7 @@ impl Address {
     /// The settings to connect with: the password filled in from where libpq keeps it, TLS
     /// required off this machine, and timeouts so that a dead network is noticed in
     /// seconds rather than when the kernel gives up.
-    pub(super) fn config(&self) -> postgres::Config {
+    pub(super) fn config(&self) -> tokio_postgres::Config {
         let mut config = self.config.clone();
         if config.get_password().is_none()
             && let Some(password) = self.password()

@@ -1,22 +1,172 @@
-//! Opening a connection to the team store: TLS with the system's certificate authorities
-//! (and a private one from `[team] ca_file`) for any host off this machine.
+//! A connection to the team store, with every call bounded in time. The client is
+//! tokio-postgres on a runtime of the connection's own (one thread: the caller's), so that a
+//! network that swallows packets without refusing them (a black hole) fails a call after a
+//! bound instead of hanging the sync for ever; TCP alone would wait as long as the far end's
+//! kernel keeps acknowledging. TLS with the system's certificate authorities (and a private
+//! one from `[team] ca_file`) for any host off this machine.
 
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
-use postgres::Client;
+use futures_util::StreamExt;
+use tokio::sync::mpsc;
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{AsyncMessage, Client, Row};
 
 use super::SyncError;
 use super::address::{Address, read_ca_file};
 
-pub(super) fn connect(address: &Address, ca_file: Option<&Path>) -> Result<Client, SyncError> {
-    let config = address.config();
-    let connected = if address.wants_tls() {
-        config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(tls(ca_file)?))
-    } else {
-        config.connect(postgres::NoTls)
-    };
-    connected.map_err(|e| failure(address, e))
+/// The longest one call may take before the store counts as unreachable. Generous: a pull
+/// of a large batch over a slow line must not be mistaken for a dead one.
+const CALL: Duration = Duration::from_secs(20);
+
+pub(super) struct Link {
+    runtime: tokio::runtime::Runtime,
+    client: Client,
+    /// One message for each notification the store sent on a channel this link listens to.
+    notices: mpsc::UnboundedReceiver<()>,
+    address: Address,
+}
+
+impl Link {
+    pub(super) fn open(address: &Address, ca_file: Option<&Path>) -> Result<Link, SyncError> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| unreachable(address, &e.to_string()))?;
+        let config = address.config();
+        let (sender, notices) = mpsc::unbounded_channel();
+        let client = if address.wants_tls() {
+            let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls(ca_file)?);
+            let (client, connection) = bounded(&runtime, address, config.connect(tls))?;
+            runtime.spawn(drive(connection, sender));
+            client
+        } else {
+            let (client, connection) =
+                bounded(&runtime, address, config.connect(tokio_postgres::NoTls))?;
+            runtime.spawn(drive(connection, sender));
+            client
+        };
+        Ok(Link {
+            runtime,
+            client,
+            notices,
+            address: address.clone(),
+        })
+    }
+
+    pub(super) fn query(
+        &self,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<Row>, SyncError> {
+        bounded(&self.runtime, &self.address, self.client.query(sql, params))
+    }
+
+    pub(super) fn query_one(
+        &self,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Row, SyncError> {
+        bounded(
+            &self.runtime,
+            &self.address,
+            self.client.query_one(sql, params),
+        )
+    }
+
+    pub(super) fn query_opt(
+        &self,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Option<Row>, SyncError> {
+        bounded(
+            &self.runtime,
+            &self.address,
+            self.client.query_opt(sql, params),
+        )
+    }
+
+    pub(super) fn execute(&self, sql: &str) -> Result<(), SyncError> {
+        bounded(&self.runtime, &self.address, self.client.batch_execute(sql))
+    }
+
+    /// Runs `work` in one transaction of the store: committed if it succeeds, rolled back
+    /// (by the server, when the connection drops) if not.
+    pub(super) fn in_transaction<T>(
+        &self,
+        work: impl FnOnce(&Link) -> Result<T, SyncError>,
+    ) -> Result<T, SyncError> {
+        self.execute("BEGIN")?;
+        match work(self) {
+            Ok(value) => {
+                self.execute("COMMIT")?;
+                Ok(value)
+            }
+            Err(error) => {
+                let _ = self.execute("ROLLBACK");
+                Err(error)
+            }
+        }
+    }
+
+    /// Waits up to `time` for a notification; `Ok(false)` when none came. Fails when the
+    /// connection has ended.
+    pub(super) fn notified_within(&mut self, time: Duration) -> Result<bool, SyncError> {
+        let notices = &mut self.notices;
+        let waited = self
+            .runtime
+            .block_on(async { tokio::time::timeout(time, notices.recv()).await });
+        match waited {
+            Err(_) => Ok(false),
+            Ok(Some(())) => {
+                // Several notifications queued together are one reason to pull.
+                while self.notices.try_recv().is_ok() {}
+                Ok(true)
+            }
+            Ok(None) => Err(unreachable(&self.address, "the connection closed")),
+        }
+    }
+
+    pub(super) fn address(&self) -> &Address {
+        &self.address
+    }
+}
+
+/// Runs the connection's half: its messages, and the notifications among them.
+async fn drive<S, T>(
+    mut connection: tokio_postgres::Connection<S, T>,
+    sender: mpsc::UnboundedSender<()>,
+) where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
+    while let Some(message) = messages.next().await {
+        match message {
+            Ok(AsyncMessage::Notification(_)) => {
+                let _ = sender.send(());
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+}
+
+fn bounded<T>(
+    runtime: &tokio::runtime::Runtime,
+    address: &Address,
+    call: impl std::future::Future<Output = Result<T, tokio_postgres::Error>>,
+) -> Result<T, SyncError> {
+    match runtime.block_on(async { tokio::time::timeout(CALL, call).await }) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(error)) => Err(failure(address, error)),
+        Err(_) => Err(unreachable(
+            address,
+            &format!("no answer within {} s", CALL.as_secs()),
+        )),
+    }
 }
 
 fn tls(ca_file: Option<&Path>) -> Result<rustls::ClientConfig, SyncError> {
@@ -43,22 +193,26 @@ fn tls(ca_file: Option<&Path>) -> Result<rustls::ClientConfig, SyncError> {
         .with_no_client_auth())
 }
 
+fn unreachable(address: &Address, reason: &str) -> SyncError {
+    SyncError::Unreachable {
+        address: address.shown(),
+        reason: reason.to_string(),
+    }
+}
+
 /// A failed call, as the person at the desk can act on it: the server could not be reached
 /// (the desk goes on offline), or it answered with a refusal.
-pub(super) fn failure(address: &Address, error: postgres::Error) -> SyncError {
+pub(super) fn failure(address: &Address, error: tokio_postgres::Error) -> SyncError {
     match error.as_db_error() {
         Some(db) => SyncError::Server {
             address: address.shown(),
             reason: db.message().to_string(),
         },
-        None => SyncError::Unreachable {
-            address: address.shown(),
-            reason: reason(&error),
-        },
+        None => unreachable(address, &reason(&error)),
     }
 }
 
-fn reason(error: &postgres::Error) -> String {
+fn reason(error: &tokio_postgres::Error) -> String {
     let mut text = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(inner) = source {

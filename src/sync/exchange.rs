@@ -3,11 +3,11 @@
 //! desk holds has been judged by the store.
 
 use chrono::{DateTime, Utc};
-use postgres::Client;
 use serde_json::Value;
 
+use super::SyncError;
 use super::address::Address;
-use super::{SyncError, connect};
+use super::connect::Link;
 use crate::domain::change::{Change, ChangeOp, Pulled};
 use crate::store::{Applied, Store};
 
@@ -37,8 +37,8 @@ pub fn sync_once(
 ) -> Result<SyncReport, SyncError> {
     let team = store.team()?.ok_or(SyncError::NotAMember)?;
     let address = Address::parse(&team.url)?;
-    let round = connect::connect(&address, ca_file)
-        .and_then(|mut client| exchange(&mut client, store, &address, now, progress));
+    let round =
+        Link::open(&address, ca_file).and_then(|link| exchange(&link, store, now, progress));
     if let Err(error) = &round
         && error.is_offline()
     {
@@ -49,21 +49,18 @@ pub fn sync_once(
 
 /// One round over an open connection.
 pub(super) fn exchange(
-    client: &mut Client,
+    link: &Link,
     store: &mut Store,
-    address: &Address,
     now: DateTime<Utc>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<SyncReport, SyncError> {
-    let fail = |e: postgres::Error| connect::failure(address, e);
+    let address = link.address();
     let team = store.team()?.ok_or(SyncError::NotAMember)?;
     if store.needs_key_block()? {
-        let row = client
-            .query_one(
-                "SELECT first_number, last_number FROM balie.lease($1, $2)",
-                &[&team.desk_id, &super::worker::KEY_BLOCK],
-            )
-            .map_err(fail)?;
+        let row = link.query_one(
+            "SELECT first_number, last_number FROM balie.lease($1, $2)",
+            &[&team.desk_id, &super::worker::KEY_BLOCK],
+        )?;
         store.add_key_block(row.get(0), row.get(1), now)?;
     }
     let mut report = SyncReport::default();
@@ -76,16 +73,13 @@ pub(super) fn exchange(
             address: address.shown(),
             reason: e.to_string(),
         })?;
-        client
-            .query_one("SELECT balie.push($1)", &[&json])
-            .map_err(fail)?;
+        link.query_one("SELECT balie.push($1)", &[&json])?;
         let ids: Vec<String> = batch.into_iter().map(|c| c.id).collect();
         store.pushed(&ids, now)?;
         report.pushed += ids.len();
     }
-    let total: i64 = client
-        .query_one("SELECT coalesce(max(seq), 0) FROM balie.changes", &[])
-        .map_err(fail)?
+    let total: i64 = link
+        .query_one("SELECT coalesce(max(seq), 0) FROM balie.changes", &[])?
         .get(0);
     loop {
         let after = store.pulled_seq()?;
@@ -93,14 +87,12 @@ pub(super) fn exchange(
             done: after,
             total: total.max(after),
         });
-        let rows = client
-            .query(
-                "SELECT seq, id, hlc, desk, author, tbl, row_id, op, col, old, new, data,
+        let rows = link.query(
+            "SELECT seq, id, hlc, desk, author, tbl, row_id, op, col, old, new, data,
                    value_after
                  FROM balie.changes WHERE seq > $1 ORDER BY seq LIMIT $2",
-                &[&after, &PULL_BATCH],
-            )
-            .map_err(fail)?;
+            &[&after, &PULL_BATCH],
+        )?;
         let batch: Vec<Pulled> = rows.iter().map(pulled_from_row).collect();
         let applied = store.apply_pulled(&batch, now)?;
         report.pulled.changes += applied.changes;
@@ -115,7 +107,7 @@ pub(super) fn exchange(
     Ok(report)
 }
 
-fn pulled_from_row(row: &postgres::Row) -> Pulled {
+fn pulled_from_row(row: &tokio_postgres::Row) -> Pulled {
     let op: String = row.get(7);
     Pulled {
         seq: row.get(0),

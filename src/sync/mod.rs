@@ -17,6 +17,8 @@ use chrono::{DateTime, Utc};
 pub use address::Address;
 pub use exchange::{Progress, SyncReport, sync_once};
 
+use connect::Link;
+
 use crate::domain::new_id;
 use crate::store::{Store, StoreError};
 
@@ -68,78 +70,72 @@ impl SyncError {
 /// Prepares an empty database as a team store, or brings one up to this balie's schema.
 /// Running it again changes nothing.
 pub fn init(address: &Address, ca_file: Option<&Path>) -> Result<usize, SyncError> {
-    let mut client = connect::connect(address, ca_file)?;
-    let fail = |e: postgres::Error| connect::failure(address, e);
-    let mut tx = client.transaction().map_err(fail)?;
-    tx.execute("SELECT pg_advisory_xact_lock(1650551914)", &[])
-        .map_err(fail)?;
-    let others: Vec<String> = tx
-        .query(
-            "SELECT table_schema || '.' || table_name FROM information_schema.tables
-             WHERE table_schema NOT IN ('pg_catalog', 'information_schema', $1)
-             ORDER BY 1 LIMIT 4",
-            &[&server::SCHEMA],
-        )
-        .map_err(fail)?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    if !others.is_empty() {
-        return Err(SyncError::Occupied {
-            address: address.shown(),
-            tables: others.join(", "),
-        });
-    }
-    let exists: bool = tx
-        .query_one(
-            "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)",
-            &[&server::SCHEMA],
-        )
-        .map_err(fail)?
-        .get(0);
-    let found = if exists {
-        schema_version(&mut tx, address)?
-    } else {
-        tx.batch_execute("CREATE SCHEMA balie").map_err(fail)?;
-        0
-    };
-    let migrations = server::migrations();
-    if found > migrations.len() {
-        return Err(SyncError::TooNew {
-            address: address.shown(),
-            found,
-            known: migrations.len(),
-        });
-    }
-    for sql in &migrations[found..] {
-        tx.batch_execute(sql).map_err(fail)?;
-    }
-    tx.execute(
-        "INSERT INTO balie.meta (key, value) VALUES ('schema_version', $1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        &[&migrations.len().to_string()],
-    )
-    .map_err(fail)?;
-    tx.commit().map_err(fail)?;
-    Ok(migrations.len() - found)
+    let link = Link::open(address, ca_file)?;
+    link.in_transaction(|link| {
+        link.execute("SELECT pg_advisory_xact_lock(1650551914)")?;
+        let others: Vec<String> = link
+            .query(
+                "SELECT table_schema || '.' || table_name FROM information_schema.tables
+                 WHERE table_schema NOT IN ('pg_catalog', 'information_schema', $1)
+                 ORDER BY 1 LIMIT 4",
+                &[&server::SCHEMA],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        if !others.is_empty() {
+            return Err(SyncError::Occupied {
+                address: address.shown(),
+                tables: others.join(", "),
+            });
+        }
+        let exists: bool = link
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)",
+                &[&server::SCHEMA],
+            )?
+            .get(0);
+        let found = if exists {
+            schema_version(link)?
+        } else {
+            link.execute("CREATE SCHEMA balie")?;
+            0
+        };
+        let migrations = server::migrations();
+        if found > migrations.len() {
+            return Err(SyncError::TooNew {
+                address: address.shown(),
+                found,
+                known: migrations.len(),
+            });
+        }
+        for sql in &migrations[found..] {
+            link.execute(sql)?;
+        }
+        link.query(
+            "INSERT INTO balie.meta (key, value) VALUES ('schema_version', $1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            &[&migrations.len().to_string()],
+        )?;
+        Ok(migrations.len() - found)
+    })
 }
 
-fn schema_version(
-    client: &mut impl postgres::GenericClient,
-    address: &Address,
-) -> Result<usize, SyncError> {
-    let row = client
+fn schema_version(link: &Link) -> Result<usize, SyncError> {
+    let not_a_store = || SyncError::NotATeamStore {
+        address: link.address().shown(),
+    };
+    let row = link
         .query_opt(
             "SELECT value FROM balie.meta WHERE key = 'schema_version'",
             &[],
         )
-        .map_err(|_| SyncError::NotATeamStore {
-            address: address.shown(),
+        .map_err(|e| match e {
+            SyncError::Server { .. } => not_a_store(),
+            other => other,
         })?;
     row.and_then(|r| r.get::<_, String>(0).parse().ok())
-        .ok_or_else(|| SyncError::NotATeamStore {
-            address: address.shown(),
-        })
+        .ok_or_else(not_a_store)
 }
 
 /// The PostgreSQL role an agent's name gives when none is chosen: `Anna de Vries` →
@@ -166,40 +162,33 @@ pub fn add_agent(
     role: &str,
     password: Option<&str>,
 ) -> Result<(), SyncError> {
-    let mut client = connect::connect(address, ca_file)?;
-    let fail = |e: postgres::Error| connect::failure(address, e);
-    schema_version(&mut client, address)?;
-    let mut tx = client.transaction().map_err(fail)?;
-    let exists: bool = tx
-        .query_one(
-            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
-            &[&role],
-        )
-        .map_err(fail)?
-        .get(0);
-    let statement: String = tx
-        .query_one(
-            "SELECT format(CASE WHEN $2 THEN 'ALTER ROLE %I LOGIN' ELSE 'CREATE ROLE %I LOGIN' END
-                || CASE WHEN $3::text IS NULL THEN '' ELSE format(' PASSWORD %L', $3::text) END,
-                $1::text)",
-            &[&role, &exists, &password],
-        )
-        .map_err(fail)?
-        .get(0);
-    tx.batch_execute(&statement).map_err(fail)?;
-    let quoted: String = tx
-        .query_one("SELECT quote_ident($1)", &[&role])
-        .map_err(fail)?
-        .get(0);
-    tx.batch_execute(&server::grants(&quoted)).map_err(fail)?;
-    tx.execute(
-        "INSERT INTO balie.agents (role, agent) VALUES ($1::text::name, $2)
-         ON CONFLICT (role) DO UPDATE SET agent = excluded.agent",
-        &[&role, &agent],
-    )
-    .map_err(fail)?;
-    tx.commit().map_err(fail)?;
-    Ok(())
+    let link = Link::open(address, ca_file)?;
+    schema_version(&link)?;
+    link.in_transaction(|link| {
+        let exists: bool = link
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
+                &[&role],
+            )?
+            .get(0);
+        let statement: String = link
+            .query_one(
+                "SELECT format(CASE WHEN $2 THEN 'ALTER ROLE %I LOGIN' ELSE 'CREATE ROLE %I LOGIN' END
+                    || CASE WHEN $3::text IS NULL THEN '' ELSE format(' PASSWORD %L', $3::text) END,
+                    $1::text)",
+                &[&role, &exists, &password],
+            )?
+            .get(0);
+        link.execute(&statement)?;
+        let quoted: String = link.query_one("SELECT quote_ident($1)", &[&role])?.get(0);
+        link.execute(&server::grants(&quoted))?;
+        link.query(
+            "INSERT INTO balie.agents (role, agent) VALUES ($1::text::name, $2)
+             ON CONFLICT (role) DO UPDATE SET agent = excluded.agent",
+            &[&role, &agent],
+        )?;
+        Ok(())
+    })
 }
 
 /// Makes the desk a member of the team store at `address`, then brings both level: a new
@@ -214,9 +203,8 @@ pub fn join(
     if store.team()?.is_some() {
         return Err(StoreError::Invalid("this desk is already a member of a team".into()).into());
     }
-    let mut client = connect::connect(address, ca_file)?;
-    let fail = |e: postgres::Error| connect::failure(address, e);
-    let found = schema_version(&mut client, address)?;
+    let link = Link::open(address, ca_file)?;
+    let found = schema_version(&link)?;
     if found > server::migrations().len() {
         return Err(SyncError::TooNew {
             address: address.shown(),
@@ -225,10 +213,7 @@ pub fn join(
         });
     }
     let desk = new_id();
-    let agent: String = client
-        .query_one("SELECT balie.join($1)", &[&desk])
-        .map_err(fail)?
-        .get(0);
+    let agent: String = link.query_one("SELECT balie.join($1)", &[&desk])?.get(0);
     if agent != store.agent() {
         return Err(SyncError::WrongAgent {
             team: agent,
@@ -236,12 +221,11 @@ pub fn join(
         });
     }
     let own_tickets = store.ticket_count()?;
-    let team_tickets: bool = client
+    let team_tickets: bool = link
         .query_one(
             "SELECT EXISTS (SELECT 1 FROM balie.changes WHERE tbl = 'tickets')",
             &[],
-        )
-        .map_err(fail)?
+        )?
         .get(0);
     if own_tickets > 0 && team_tickets {
         return Err(SyncError::WouldCollide {
@@ -249,5 +233,5 @@ pub fn join(
         });
     }
     store.join_team(&desk, &address.shown(), !store.is_empty()?, now)?;
-    exchange::exchange(&mut client, store, address, now, progress)
+    exchange::exchange(&link, store, now, progress)
 }

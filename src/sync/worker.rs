@@ -12,10 +12,10 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use postgres::fallible_iterator::FallibleIterator;
 
 use super::address::Address;
-use super::{SyncError, connect, exchange};
+use super::connect::Link;
+use super::{SyncError, exchange};
 use crate::store::Store;
 
 /// Ticket numbers leased at a time.
@@ -89,31 +89,21 @@ fn session(
 ) -> Result<(), SyncError> {
     let team = store.team()?.ok_or(SyncError::NotAMember)?;
     let address = Address::parse(&team.url)?;
-    let mut client = connect::connect(&address, ca_file)?;
-    client
-        .batch_execute("LISTEN balie_changes")
-        .map_err(|e| connect::failure(&address, e))?;
-    exchange::exchange(&mut client, store, &address, Utc::now(), &mut |_| {})?;
+    let mut link = Link::open(&address, ca_file)?;
+    link.execute("LISTEN balie_changes")?;
+    exchange::exchange(&link, store, Utc::now(), &mut |_| {})?;
     let mut last_round = Instant::now();
     let mut seen_version = store.data_version()?;
     while !stop.load(Ordering::Relaxed) {
         let mut due = last_round.elapsed() >= CHECK_IN;
-        {
-            let mut notifications = client.notifications();
-            let mut waiting = notifications.timeout_iter(LOOK);
-            match waiting.next() {
-                Ok(Some(_)) => due = true,
-                Ok(None) => {}
-                Err(e) => return Err(connect::failure(&address, e)),
-            }
-        }
+        due |= link.notified_within(LOOK)?;
         let version = store.data_version()?;
         if version != seen_version {
             seen_version = version;
             due |= store.team()?.is_some_and(|t| t.pending > 0);
         }
         if due {
-            exchange::exchange(&mut client, store, &address, Utc::now(), &mut |_| {})?;
+            exchange::exchange(&link, store, Utc::now(), &mut |_| {})?;
             seen_version = store.data_version()?;
             last_round = Instant::now();
         }

@@ -44,6 +44,8 @@ struct State {
     desk: String,
     author: String,
     clock: Hlc,
+    /// How far this desk's wall clock is off (only ever set by tests of skewed desks).
+    skew_ms: i64,
 }
 
 /// The connection's capture switch and clock, shared with the SQL functions it registered.
@@ -92,8 +94,13 @@ impl Capture {
     /// The next stamp of this desk's clock.
     pub(crate) fn tick(&self) -> String {
         let mut state = self.state();
-        state.clock = state.clock.tick(Utc::now().timestamp_millis());
+        let wall = Utc::now().timestamp_millis() + state.skew_ms;
+        state.clock = state.clock.tick(wall);
         state.clock.stamp(&state.desk)
+    }
+
+    pub(crate) fn skew(&self, by_ms: i64) {
+        self.state().skew_ms = by_ms;
     }
 
     fn author(&self) -> String {

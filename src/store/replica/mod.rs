@@ -20,6 +20,25 @@ pub use apply::Applied;
 pub use conflicts::Keep;
 pub(crate) use keys::next_ticket_number;
 
+/// The instant a new event is stamped with. On a team desk it is never before the newest
+/// stamp the desk has seen from the team, so that a reply sorts after what it answers on every
+/// desk even when this desk's clock is slow (the wall part of the hybrid clock).
+pub(crate) fn causal_now(tx: &rusqlite::Connection, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
+    let clock: Option<String> = tx
+        .prepare_cached("SELECT clock FROM team LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    let seen = clock.as_deref().and_then(Hlc::parse).map(|h| h.wall_ms);
+    Ok(match seen {
+        Some(ms) if ms >= now.timestamp_millis() => {
+            chrono::TimeZone::timestamp_millis_opt(&Utc, ms + 1)
+                .single()
+                .unwrap_or(now)
+        }
+        _ => now,
+    })
+}
+
 /// After a caller is forgotten on a team desk: changes about them that have not been pushed
 /// would carry the erased values to the team store, so they go, and what travels instead is
 /// the caller as they are now (if the team never had them) and the erasure itself.
