@@ -153,6 +153,25 @@ fn both_desks_offline_setting_one_status_make_one_conflict_that_both_show() {
         assert_eq!(conflicts[0].lost, serde_json::json!("resolved"));
     }
     assert_converged(&team, &[&anna, &bence]);
+    // Scripts see it too, and the status counts it.
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "agent = \"Bence\"\n").unwrap();
+    let db = bence.path.to_str().unwrap().to_string();
+    let cfg = config.to_str().unwrap().to_string();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--config", cfg.as_str(), "--db", db.as_str()];
+        all.extend_from_slice(args);
+        support::cli::balie(home.path(), &all)
+    };
+    let shown = run(&["ticket", "show", &ticket.key, "--format", "json"]);
+    let detail: serde_json::Value = serde_json::from_slice(&shown.stdout).expect("json");
+    assert_eq!(detail["open_conflicts"][0]["lost"], "resolved", "{detail}");
+    assert_eq!(detail["open_conflicts"][0]["kept_by"], "Bence");
+    let status = run(&["team", "status", "--format", "json"]);
+    let status: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
+    assert_eq!(status["conflicts"], 1);
+    assert_eq!(status["pending"], 0);
     // Anna decides for her value; the decision reaches Bence and raises no new conflict.
     let id = anna.store.open_conflicts(None).unwrap()[0].id.clone();
     anna.store
@@ -433,4 +452,67 @@ fn desks_ten_minutes_apart_order_a_reply_after_what_it_answers_and_agree_on_conf
     assert_eq!(anna.store.open_conflicts(None).unwrap().len(), 1);
     assert_eq!(bence.store.open_conflicts(None).unwrap().len(), 1);
     assert_converged(&team, &[&anna, &bence]);
+}
+
+/// Waits up to ten seconds for `check` to hold; false if it never did.
+fn eventually(mut check: impl FnMut() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        if check() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    false
+}
+
+#[test]
+fn running_desks_see_each_others_notes_and_who_is_on_a_ticket_without_a_sync() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let mut anna = team.desk("Anna", port, now());
+    let bence = team.desk("Bence", port, now());
+    let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
+    let workers = [
+        balie::sync::worker::Worker::start(anna.path.clone(), "Anna".into(), None),
+        balie::sync::worker::Worker::start(bence.path.clone(), "Bence".into(), None),
+    ];
+    assert!(
+        eventually(|| bence.store.ticket(&ticket.id).unwrap().is_some()),
+        "the ticket reached Bence's desk on its own"
+    );
+    anna.store
+        .add_note(&ticket.id, "Paper tray replaced", Utc::now())
+        .unwrap();
+    assert!(
+        eventually(|| bence
+            .store
+            .timeline(&ticket.id, 10)
+            .unwrap()
+            .iter()
+            .any(|e| e.text == "Paper tray replaced")),
+        "the note reached Bence's desk on its own"
+    );
+    anna.store.set_viewing(Some(&ticket.id)).unwrap();
+    assert!(
+        eventually(|| bence.store.present_on(&ticket.id).unwrap() == ["Anna"]),
+        "Bence sees that Anna is on the ticket; the store says {:?}",
+        team.client()
+            .query(
+                "SELECT agent, coalesce(ticket_id, '-') FROM balie.presence",
+                &[]
+            )
+            .unwrap()
+            .iter()
+            .map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))
+            .collect::<Vec<_>>()
+    );
+    anna.store.set_viewing(None).unwrap();
+    assert!(
+        eventually(|| bence.store.present_on(&ticket.id).unwrap().is_empty()),
+        "and that she left it"
+    );
+    drop(workers);
 }

@@ -169,6 +169,8 @@ pub struct TicketView {
     pub ticket: Ticket,
     /// Values two desks set differently, for the people concerned to decide.
     pub conflicts: Vec<crate::domain::change::Conflict>,
+    /// Other agents of the team who have this ticket open now.
+    pub present: Vec<String>,
     pub timeline: Vec<Event>,
     pub promises: Vec<Promise>,
     /// How often it was handed on to another line or group.

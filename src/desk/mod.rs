@@ -60,6 +60,8 @@ pub struct Desk {
     blocked: bool,
     /// Who held the database when that was last looked up, until it is free again.
     holder: Option<Option<String>>,
+    /// The ticket the team was last told this desk has open (presence).
+    viewing: Option<Id>,
 }
 
 /// A write the agent asked for while another process held the database. It is saved on a
@@ -92,6 +94,7 @@ impl Desk {
             pending: None,
             blocked: false,
             holder: None,
+            viewing: None,
         };
         let request = desk.app.view_request();
         let kb = Effect::Store(StoreEffect::Kb(crate::app::kb::KbEffect::Reload));
@@ -244,12 +247,28 @@ impl Desk {
         let tick = matches!(action, Action::Tick);
         let effects = self.app.update(action, now);
         let mut rest = self.perform_all(effects, now);
+        self.tell_viewing();
         if tick {
             rest.extend(self.retry_pending(now));
             let kept = self.keep_draft(now);
             self.report_writes(kept, now);
         }
         rest
+    }
+
+    /// On a team desk, passes on which ticket is open now, so that the others see who is on
+    /// it. Presence is a courtesy: a failed write is tried again with the next key.
+    fn tell_viewing(&mut self) {
+        if self.app.views.team.is_none() || self.viewing == self.app.ticket_id {
+            return;
+        }
+        if self
+            .store
+            .set_viewing(self.app.ticket_id.as_deref())
+            .is_ok()
+        {
+            self.viewing = self.app.ticket_id.clone();
+        }
     }
 
     /// Another desk on the same file committed something: reload what is on screen.
@@ -437,6 +456,7 @@ pub fn load_views(
             .map(|ticket| -> store::Result<TicketView> {
                 Ok(TicketView {
                     conflicts: store.open_conflicts(Some(&ticket.id))?,
+                    present: store.present_on(&ticket.id)?,
                     timeline: store.timeline(&ticket.id, TIMELINE_EVENTS)?,
                     promises: store.open_promises_of_ticket(&ticket.id)?,
                     transfers: store.transfers(&ticket.id)?,

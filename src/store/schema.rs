@@ -104,6 +104,8 @@ CREATE TABLE team (
     offline_since  TEXT,
     last_push_at   TEXT,
     last_pull_at   TEXT,
+    -- The ticket open on this desk now, for the team to see (presence).
+    viewing        TEXT,
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
     updated_by     TEXT NOT NULL,
@@ -155,6 +157,18 @@ CREATE TABLE conflicts (
     deleted_at   TEXT
 );
 CREATE INDEX conflicts_open ON conflicts(ticket_id) WHERE resolved_at IS NULL;
+
+-- Who else has a ticket open, as the team store last said; replaced whole on each report.
+CREATE TABLE presence (
+    id          TEXT PRIMARY KEY,
+    agent       TEXT NOT NULL,
+    ticket_id   TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL,
+    deleted_at  TEXT
+) STRICT;
+CREATE INDEX presence_ticket ON presence(ticket_id);
 ";
 
 /// Forget also erases the caller from script answers: their question is text balie filled

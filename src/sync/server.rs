@@ -278,6 +278,39 @@ BEGIN
     RETURN last_seq;
 END $$;
 
+-- Who has which ticket open right now, so that two agents do not call the same person back.
+CREATE TABLE balie.presence (
+    desk       text PRIMARY KEY REFERENCES balie.desks(id),
+    agent      text NOT NULL,
+    ticket_id  text,
+    at         timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE FUNCTION balie.here(for_desk text, ticket text) RETURNS void LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = balie, pg_catalog, pg_temp AS $$
+DECLARE
+    who text := me();
+    was text;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM desks d WHERE d.id = for_desk AND d.agent = who) THEN
+        RAISE EXCEPTION 'desk % is not %''s', for_desk, who USING ERRCODE = '42501';
+    END IF;
+    SELECT p.ticket_id INTO was FROM presence p WHERE p.desk = for_desk;
+    INSERT INTO presence (desk, agent, ticket_id, at) VALUES (for_desk, who, ticket, now())
+        ON CONFLICT (desk) DO UPDATE SET ticket_id = excluded.ticket_id, at = now();
+    IF was IS DISTINCT FROM ticket THEN
+        PERFORM pg_notify('balie_changes', 'presence');
+    END IF;
+END $$;
+
+-- The other desks that have a ticket open, as last heard within half a minute.
+CREATE FUNCTION balie.present(for_desk text) RETURNS TABLE (agent text, ticket_id text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = balie, pg_catalog, pg_temp AS $$
+    SELECT p.agent, p.ticket_id FROM presence p
+    WHERE p.desk <> for_desk AND p.ticket_id IS NOT NULL AND p.at > now() - interval '30 seconds'
+    ORDER BY p.agent
+$$;
+
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA balie FROM PUBLIC;
 "#;
 
@@ -287,7 +320,7 @@ pub fn grants(role: &str) -> String {
         "GRANT USAGE ON SCHEMA balie TO {role};
          GRANT SELECT ON balie.changes, balie.meta, balie.desks TO {role};
          GRANT EXECUTE ON FUNCTION balie.me(), balie.join(text), balie.lease(text, integer),
-           balie.push(jsonb) TO {role};"
+           balie.push(jsonb), balie.here(text, text), balie.present(text) TO {role};"
     )
 }
 

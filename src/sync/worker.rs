@@ -92,22 +92,49 @@ fn session(
     let mut link = Link::open(&address, ca_file)?;
     link.execute("LISTEN balie_changes")?;
     exchange::exchange(&link, store, Utc::now(), &mut |_| {})?;
+    let mut viewing = store.viewing()?;
+    presence(&link, store, &team.desk_id, viewing.as_deref())?;
     let mut last_round = Instant::now();
     let mut seen_version = store.data_version()?;
     while !stop.load(Ordering::Relaxed) {
         let mut due = last_round.elapsed() >= CHECK_IN;
         due |= link.notified_within(LOOK)?;
         let version = store.data_version()?;
+        let mut moved = false;
         if version != seen_version {
             seen_version = version;
             due |= store.team()?.is_some_and(|t| t.pending > 0);
+            let now_viewing = store.viewing()?;
+            moved = now_viewing != viewing;
+            viewing = now_viewing;
         }
         if due {
             exchange::exchange(&link, store, Utc::now(), &mut |_| {})?;
-            seen_version = store.data_version()?;
+        }
+        if due || moved {
+            presence(&link, store, &team.desk_id, viewing.as_deref())?;
+            // This connection's own writes leave its data version as it is, so a desk's
+            // write made during the round is still seen on the next look.
             last_round = Instant::now();
         }
     }
+    Ok(())
+}
+
+/// Tells the store which ticket this desk has open, and learns who else has one open.
+fn presence(
+    link: &Link,
+    store: &mut Store,
+    desk: &str,
+    viewing: Option<&str>,
+) -> Result<(), SyncError> {
+    link.query("SELECT balie.here($1, $2)", &[&desk, &viewing])?;
+    let present: Vec<(String, String)> = link
+        .query("SELECT agent, ticket_id FROM balie.present($1)", &[&desk])?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    store.set_present(&present, Utc::now())?;
     Ok(())
 }
 

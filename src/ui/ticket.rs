@@ -133,6 +133,12 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
         )),
     ];
     lines.extend(knowledge_lines(view, app, theme));
+    if !view.present.is_empty() {
+        lines.push(Line::from(Span::styled(
+            t!(texts, "ticket-present", names = view.present.join(", ")),
+            theme.due_soon(),
+        )));
+    }
     for conflict in &view.conflicts {
         let at = |instant| when::friendly(instant, app.now, tz, texts);
         lines.push(Line::from(Span::styled(

@@ -108,6 +108,7 @@ status-team-conflicts = { $count ->
    *[other] { $count } conflicts
 }
 ticket-conflict = ⚠ { $field }: { $kept_by } set { $kept } { $kept_at }; { $lost_by } set { $lost } { $lost_at } — kept { $kept } (settle: balie team conflicts)
+ticket-present = ● { $names } on this ticket now
 # The word after each key in the hint line; English shows the command's palette name.
 status-hint-new-call = new-call
 status-hint-open = open

@@ -86,6 +86,7 @@ status-team-offline = csapat ○ offline ekkor óta: { $since }
 status-team-waiting = { $count } módosítás vár
 status-team-conflicts = { $count } ütközés
 ticket-conflict = ⚠ { $field }: { $kept_by } beállította: { $kept } { $kept_at }; { $lost_by } beállította: { $lost } { $lost_at } — megtartva: { $kept } (döntés: balie team conflicts)
+ticket-present = ● { $names } most ezen a jegyen dolgozik
 status-hint-new-call = hívás
 status-hint-open = megnyit
 status-hint-mine = enyém

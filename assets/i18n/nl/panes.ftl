@@ -104,6 +104,7 @@ status-team-conflicts = { $count ->
    *[other] { $count } conflicten
 }
 ticket-conflict = ⚠ { $field }: { $kept_by } zette { $kept } { $kept_at }; { $lost_by } zette { $lost } { $lost_at } — bewaard: { $kept } (beslissen: balie team conflicts)
+ticket-present = ● { $names } werkt nu aan dit ticket
 status-hint-new-call = gesprek
 status-hint-open = openen
 status-hint-mine = mijn

@@ -11,6 +11,7 @@ use super::rfc3339;
 use super::ticket::TicketRow;
 use crate::cli::output::{Format, write_csv};
 use crate::config::Config;
+use crate::domain::change::Conflict;
 use crate::domain::{Event, Promise, Ticket};
 use crate::store::Store;
 use crate::{domain::timeline, domain::when};
@@ -25,6 +26,35 @@ struct TicketDetail<'a> {
     ticket: TicketRow,
     open_promises: Vec<PromiseRow<'a>>,
     timeline: Vec<EventRow<'a>>,
+    /// Values two desks of a team set differently, not yet settled.
+    open_conflicts: Vec<ConflictRow<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct ConflictRow<'a> {
+    conflict_id: &'a str,
+    field: &'a str,
+    kept: &'a serde_json::Value,
+    kept_by: &'a str,
+    kept_at: String,
+    lost: &'a serde_json::Value,
+    lost_by: &'a str,
+    lost_at: String,
+}
+
+impl<'a> From<&'a Conflict> for ConflictRow<'a> {
+    fn from(c: &'a Conflict) -> ConflictRow<'a> {
+        ConflictRow {
+            conflict_id: &c.id,
+            field: &c.column,
+            kept: &c.kept,
+            kept_by: &c.kept_by,
+            kept_at: rfc3339(c.kept_at),
+            lost: &c.lost,
+            lost_by: &c.lost_by,
+            lost_at: rfc3339(c.lost_at),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -83,12 +113,14 @@ pub fn show(
     let ticket = super::find_ticket(store, named)?;
     let promises = store.open_promises_of_ticket(&ticket.id)?;
     let events = store.timeline(&ticket.id, TIMELINE_LIMIT)?;
+    let conflicts = store.open_conflicts(Some(&ticket.id))?;
     match format {
         Format::Json => {
             let detail = TicketDetail {
                 ticket: TicketRow::from(&ticket),
                 open_promises: promises.iter().map(PromiseRow::from).collect(),
                 timeline: events.iter().map(EventRow::from).collect(),
+                open_conflicts: conflicts.iter().map(ConflictRow::from).collect(),
             };
             serde_json::to_writer_pretty(&mut *out, &detail)?;
             writeln!(out)?;
@@ -97,7 +129,18 @@ pub fn show(
             let rows: Vec<EventRow> = events.iter().map(EventRow::from).collect();
             write_csv(out, &rows)?;
         }
-        Format::Table => write_text(&ticket, &promises, &events, config, now, out)?,
+        Format::Table => {
+            write_text(&ticket, &promises, &events, config, now, out)?;
+            if !conflicts.is_empty() {
+                writeln!(
+                    out,
+                    "── open conflicts (settle with `balie team conflicts`) ──"
+                )?;
+                for conflict in &conflicts {
+                    writeln!(out, "{}", crate::cli::team::describe(conflict))?;
+                }
+            }
+        }
     }
     Ok(())
 }

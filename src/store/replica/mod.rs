@@ -7,6 +7,7 @@ mod apply;
 pub(crate) mod capture;
 mod conflicts;
 mod keys;
+mod presence;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
