@@ -1,160 +1,11 @@
 //! The real binary in a pseudo-terminal: log a call, make a promise, quit, start again and
 //! find both. The screen is read through a terminal emulator, and every wait has a timeout.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+mod support;
+
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-const WAIT: Duration = Duration::from_secs(15);
-
-struct Session {
-    /// Held so that the terminal stays open for as long as the session lives.
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    /// Everything balie wrote, for sequences the emulator does not keep (OSC 52).
-    output: Arc<Mutex<Vec<u8>>>,
-}
-
-impl Session {
-    fn start(home: &Path, args: &[&str]) -> Session {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows: 40,
-                cols: 140,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_balie"));
-        command.args(args);
-        command.env_clear();
-        command.env("HOME", home);
-        command.env("XDG_DATA_HOME", home.join("data"));
-        command.env("XDG_CONFIG_HOME", home.join("config"));
-        command.env("TERM", "xterm-256color");
-        command.env("NO_COLOR", "1");
-        command.env("EDITOR", "true");
-        command.env("USER", "anna");
-        command.env("PATH", std::env::var_os("PATH").unwrap_or_default());
-        let child = pair.slave.spawn_command(command).expect("start balie");
-        drop(pair.slave);
-        let (rows, cols) = (NonZeroU16::new(40), NonZeroU16::new(140));
-        let (Some(rows), Some(cols)) = (rows, cols) else {
-            unreachable!("constant sizes")
-        };
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let (sink, raw) = (Arc::clone(&screen), Arc::clone(&output));
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut parser) = sink.lock() {
-                    parser.process(&buf[..n]);
-                }
-                if let Ok(mut raw) = raw.lock() {
-                    raw.extend_from_slice(&buf[..n]);
-                }
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
-        Session {
-            _master: pair.master,
-            writer,
-            child,
-            screen,
-            output,
-        }
-    }
-
-    fn mouse_captured(&self) -> bool {
-        self.screen
-            .lock()
-            .is_ok_and(|p| p.screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None)
-    }
-
-    /// Where `text` is on screen, 0-based (column, row).
-    fn position_of(&self, text: &str) -> (usize, usize) {
-        let contents = self.contents();
-        for (row, line) in contents.lines().enumerate() {
-            if let Some(at) = line.find(text) {
-                return (line[..at].chars().count(), row);
-            }
-        }
-        panic!("{text:?} is not on screen:\n{contents}");
-    }
-
-    fn wrote(&self, bytes: &[u8]) -> bool {
-        self.output
-            .lock()
-            .is_ok_and(|raw| raw.windows(bytes.len()).any(|w| w == bytes))
-    }
-
-    fn contents(&self) -> String {
-        self.screen
-            .lock()
-            .map(|p| p.screen().contents())
-            .unwrap_or_default()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < WAIT {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        panic!(
-            "timed out waiting for {text:?}; the screen shows:\n{}",
-            self.contents()
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer
-            .write_all(keys.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
-        // Let the desk take each key before the next, as a typist would.
-        std::thread::sleep(Duration::from_millis(40));
-    }
-
-    fn alternate_screen(&self) -> bool {
-        self.screen
-            .lock()
-            .map(|p| p.screen().alternate_screen())
-            .unwrap_or(true)
-    }
-
-    fn wait_for_exit(&mut self) -> bool {
-        let start = Instant::now();
-        while start.elapsed() < WAIT {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return status.success();
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        let _ = self.child.kill();
-        panic!("balie did not exit; the screen shows:\n{}", self.contents());
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
+use support::pty::{Session, WAIT};
 
 const ENTER: &str = "\r";
 const TAB: &str = "\t";
@@ -259,7 +110,7 @@ fn sigterm_and_sighup_end_the_desk_and_restore_the_terminal() {
     let mut desk = Session::start(home.path(), &["--db", db_arg]);
     desk.wait_for("Welcome to balie");
     assert!(desk.alternate_screen());
-    let pid = desk.child.process_id().expect("pid");
+    let pid = desk.pid();
     let killed = std::process::Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()
@@ -278,7 +129,7 @@ fn sigterm_and_sighup_end_the_desk_and_restore_the_terminal() {
     // An ssh session that drops hangs up the terminal: the desk must not linger.
     let mut dropped = Session::start(home.path(), &["--db", db_arg]);
     dropped.wait_for("Welcome to balie");
-    let pid = dropped.child.process_id().expect("pid");
+    let pid = dropped.pid();
     let hung_up = std::process::Command::new("kill")
         .args(["-HUP", &pid.to_string()])
         .status()
@@ -299,7 +150,7 @@ fn a_note_being_typed_when_the_session_drops_is_offered_back() {
     desk.wait_for("note:");
     desk.send("toner ordered, caller wants a");
     desk.wait_for("toner ordered, caller wants a");
-    let pid = desk.child.process_id().expect("pid");
+    let pid = desk.pid();
     let hung_up = std::process::Command::new("kill")
         .args(["-HUP", &pid.to_string()])
         .status()

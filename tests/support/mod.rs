@@ -6,6 +6,7 @@ pub mod child;
 pub mod cli;
 pub mod postgres;
 pub mod proxy;
+pub mod pty;
 pub mod team;
 
 use balie::app::Action;
