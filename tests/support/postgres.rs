@@ -106,6 +106,34 @@ impl Postgres {
         connection_string(self.port)
     }
 
+    /// Turns on TLS with this certificate (PEM, with its chain) and key, as a server reached
+    /// over a network would have it; plain connections from loopback still work.
+    pub fn enable_tls(&mut self, cert_pem: &str, key_pem: &str) {
+        let data = self.data_dir();
+        for (name, text) in [("server.crt", cert_pem), ("server.key", key_pem)] {
+            let path = data.join(name);
+            std::fs::write(&path, text).expect("write the server's TLS files");
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+                .expect("the key must be private to the server");
+            if self.as_postgres_user {
+                let (uid, gid) = postgres_user_ids();
+                std::os::unix::fs::chown(&path, Some(uid), Some(gid))
+                    .expect("hand the TLS files to the postgres user");
+            }
+        }
+        append(
+            &data.join("postgresql.conf"),
+            "
+ssl = on
+ssl_cert_file = 'server.crt'
+ssl_key_file = 'server.key'
+",
+        );
+        self.stop_immediately();
+        self.restart();
+    }
+
     /// Kills the server as a crash would: `pg_ctl stop -m immediate`, no shutdown checkpoint.
     pub fn stop_immediately(&mut self) {
         let data = self.data_dir();
