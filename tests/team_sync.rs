@@ -516,3 +516,63 @@ fn running_desks_see_each_others_notes_and_who_is_on_a_ticket_without_a_sync() {
     );
     drop(workers);
 }
+
+#[test]
+fn a_promise_kept_on_one_desk_and_rescheduled_on_the_other_is_one_conflict_counted_once() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let mut anna = team.desk("Anna", port, now());
+    let mut bence = team.desk("Bence", port, now());
+    let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Laptop repair", now());
+    let promise = anna
+        .store
+        .make_promise(
+            &balie::domain::NewPromise {
+                ticket_id: ticket.id.clone(),
+                what: "Call back when the laptop is repaired".into(),
+                to: "Jan de Vries".into(),
+                callback: false,
+                channel: balie::domain::Channel::Phone,
+                due_at: now() + Duration::hours(4),
+            },
+            now(),
+        )
+        .unwrap();
+    anna.synced(now());
+    bence.synced(now());
+    // Offline: Bence reschedules it, then Anna keeps it (hers is the later write).
+    bence
+        .store
+        .reschedule_promise(
+            &promise.id,
+            now() + Duration::days(1),
+            "parts delayed",
+            now(),
+        )
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    anna.store
+        .keep_promise(&promise.id, "called, all fine", now())
+        .unwrap();
+    bence.synced(now());
+    anna.synced(now());
+    bence.synced(now());
+    for desk in [&anna, &bence] {
+        let db = rusqlite::Connection::open(&desk.path).unwrap();
+        let counted: i64 = db
+            .query_row(
+                "SELECT count(*) FROM promises WHERE (id = ?1 OR replaces_id = ?1)
+                   AND state IN ('open', 'kept')",
+                [&promise.id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(counted, 1, "the promise counts once");
+        let conflicts = desk.store.open_conflicts(Some(&ticket.id)).unwrap();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0].column, "state");
+    }
+    assert_converged(&team, &[&anna, &bence]);
+}

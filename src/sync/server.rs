@@ -191,6 +191,8 @@ DECLARE
     wins boolean;
     known boolean;
     conflict jsonb;
+    follow jsonb;
+    f jsonb;
     ticket text;
     now_text text := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
     last_seq bigint := 0;
@@ -206,12 +208,20 @@ BEGIN
         CONTINUE WHEN EXISTS (SELECT 1 FROM changes WHERE id = c->>'id');
         after := NULL;
         conflict := NULL;
+        follow := '[]';
         IF c->>'op' = 'insert' THEN
             IF c->>'table' <> 'events' THEN
                 INSERT INTO rows (tbl, row_id, data, stamps)
                 VALUES (c->>'table', c->>'row_id', c->'data',
                         jsonb_build_object('*', jsonb_build_object('hlc', c->>'hlc', 'by', c->>'author')))
                 ON CONFLICT DO NOTHING;
+            END IF;
+            -- The successor of a promise whose rescheduling lost a conflict (it was kept or
+            -- cancelled meanwhile) is cancelled: the promise book counts a promise once.
+            IF c->>'table' = 'promises' AND c->'data'->>'replaces_id' IS NOT NULL
+               AND (SELECT r.data->>'state' FROM rows r WHERE r.tbl = 'promises'
+                    AND r.row_id = c->'data'->>'replaces_id') <> 'rescheduled' THEN
+                follow := jsonb_build_array(jsonb_build_object('row_id', c->>'row_id'));
             END IF;
             IF c->>'table' = 'tickets' AND (c->'data'->>'number')::bigint > 0 THEN
                 UPDATE counters SET next = greatest(next, (c->'data'->>'number')::bigint + 1)
@@ -248,6 +258,13 @@ BEGIN
                     'created_at', now_text, 'updated_at', now_text, 'updated_by', who);
                 INSERT INTO rows (tbl, row_id, data, stamps)
                 VALUES ('conflicts', conflict->>'id', conflict, '{}');
+                IF c->>'table' = 'promises' AND c->>'column' = 'state'
+                   AND after IS DISTINCT FROM '"rescheduled"' THEN
+                    SELECT coalesce(jsonb_agg(jsonb_build_object('row_id', r.row_id)), '[]')
+                        INTO follow
+                        FROM rows r WHERE r.tbl = 'promises'
+                        AND r.data->>'replaces_id' = c->>'row_id' AND r.data->>'state' = 'open';
+                END IF;
             END IF;
             IF known AND after IS DISTINCT FROM cur THEN
                 UPDATE rows r SET data = jsonb_set(r.data, ARRAY[c->>'column'], coalesce(after, 'null')),
@@ -271,6 +288,17 @@ BEGIN
                     'insert', conflict)
             RETURNING seq INTO last_seq;
         END IF;
+        FOR f IN SELECT value FROM jsonb_array_elements(follow) LOOP
+            UPDATE rows r SET data = r.data || jsonb_build_object('state', 'cancelled',
+                                                             'closed_at', stamp_time(c->>'hlc'))
+                WHERE r.tbl = 'promises' AND r.row_id = f->>'row_id';
+            INSERT INTO changes (id, hlc, desk, author, tbl, row_id, op, col, old, new, value_after)
+            SELECT uuid7(), c->>'hlc', c->>'desk', who, 'promises', f->>'row_id', 'update', k.col,
+                   NULL, k.value, k.value
+            FROM (VALUES ('state', '"cancelled"'::jsonb),
+                         ('closed_at', to_jsonb(stamp_time(c->>'hlc')))) AS k (col, value);
+            SELECT max(seq) INTO last_seq FROM changes;
+        END LOOP;
     END LOOP;
     IF last_seq > 0 THEN
         PERFORM pg_notify('balie_changes', last_seq::text);
