@@ -116,6 +116,25 @@ impl Store {
         )
     }
 
+    pub fn set_subject(
+        &mut self,
+        ticket_id: &str,
+        subject: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let subject = subject.trim();
+        if subject.is_empty() {
+            return Err(StoreError::Invalid("a ticket needs a subject".into()));
+        }
+        self.change_field(
+            ticket_id,
+            "subject",
+            subject,
+            EventKind::SubjectChanged,
+            now,
+        )
+    }
+
     pub fn set_assignee(
         &mut self,
         ticket_id: &str,
@@ -397,6 +416,26 @@ pub(crate) fn insert_event(
     agent: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    insert_event_quietly(tx, ticket_id, kind, text, data, agent, now)?;
+    let stamp = ts(now);
+    tx.prepare_cached(
+        "UPDATE tickets SET last_activity_at = ?2, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
+    )?
+    .execute(params![ticket_id, stamp, agent])?;
+    Ok(())
+}
+
+/// Appends an event without making the ticket look active: for bookkeeping that nobody did
+/// on the ticket itself (its caller merged with another).
+pub(crate) fn insert_event_quietly(
+    tx: &Connection,
+    ticket_id: &str,
+    kind: EventKind,
+    text: &str,
+    data: serde_json::Value,
+    agent: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let stamp = ts(now);
     let caller_id: Option<Id> = tx
         .prepare_cached("SELECT caller_id FROM tickets WHERE id = ?1")?
@@ -418,9 +457,5 @@ pub(crate) fn insert_event(
         text.trim(),
         data.to_string()
     ])?;
-    tx.prepare_cached(
-        "UPDATE tickets SET last_activity_at = ?2, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
-    )?
-    .execute(params![ticket_id, stamp, agent])?;
     Ok(())
 }
