@@ -5,6 +5,7 @@
 //! that the TOML deserialiser attaches the offending value's span to every
 //! error and we can report `path:line:column` without re-locating keys.
 
+mod agents;
 mod desk_hours;
 mod keys;
 mod knowledge;
@@ -102,6 +103,10 @@ pub struct Config {
     /// Where tickets are escalated to, in the order the escalation form offers them.
     #[serde(deserialize_with = "knowledge::de_groups")]
     pub groups: Vec<SupportGroup>,
+    /// The team's agents (`[[agents]] name = "…"`), who tickets may be assigned to beside
+    /// everyone the desk has seen working.
+    #[serde(deserialize_with = "agents::de_agents")]
+    pub agents: Vec<String>,
 }
 
 /// Desktop notifications travel inside the terminal's own output (so they work over ssh);
@@ -153,11 +158,24 @@ impl Default for Config {
             knowledge_folder: None,
             outage: OutageRule::default(),
             groups: knowledge::default_groups(),
+            agents: Vec::new(),
         }
     }
 }
 
 impl Config {
+    /// Who tickets may be assigned to: the config's `[[agents]]`, this desk's agent, and
+    /// `seen`, everyone the desk has seen working.
+    pub fn roster(&self, seen: &[String]) -> crate::domain::roster::Roster {
+        crate::domain::roster::Roster::new(
+            self.agents
+                .iter()
+                .chain(std::iter::once(&self.agent))
+                .chain(seen)
+                .map(String::as_str),
+        )
+    }
+
     /// The folder of the agent's own articles and scripts: the configured one, else
     /// `knowledge/` in the user data folder (Linux: `~/.local/share/balie/knowledge`).
     pub fn knowledge_folder(&self) -> Option<PathBuf> {

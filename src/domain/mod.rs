@@ -16,6 +16,7 @@ pub mod kb;
 pub mod matching;
 pub mod outage;
 pub mod outcome;
+pub mod roster;
 pub mod scripts;
 pub mod shift_handover;
 pub mod similarity;

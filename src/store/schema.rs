@@ -121,7 +121,10 @@ INSERT INTO caller_fts (caller_fts, rank) VALUES ('secure-delete', 1);
 ///   written (the desk, an import, another desk's changes arriving), are moved to the kept
 ///   caller by the triggers below, so a merge holds for rows it never saw. Events are never
 ///   rewritten: their readers take a merged-away caller's events as the kept caller's.
+/// - Who has worked on the desk (the roster tickets are assigned from) is read from the
+///   authors of events, one index hop per agent.
 const V10: &str = r#"
+CREATE INDEX events_by ON events(by);
 ALTER TABLE callers ADD COLUMN merged_into TEXT REFERENCES callers(id);
 CREATE INDEX callers_merged_into ON callers(merged_into) WHERE merged_into IS NOT NULL;
 
