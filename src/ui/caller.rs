@@ -163,6 +163,20 @@ fn card_lines<'a>(view: &'a CallerView, app: &App, theme: &Theme) -> Vec<Line<'a
             style,
         )));
     }
+    // One person entered twice splits their history; the merge key joins the entries.
+    if let Some(first) = view.duplicates.first() {
+        let key = app.keymap.shortcut(crate::keymap::Command::MergeCaller);
+        lines.push(Line::from(Span::styled(
+            t!(
+                app.texts,
+                "caller-duplicate",
+                name = first.second_name.as_str(),
+                value = first.value.as_str(),
+                key = key
+            ),
+            theme.due_soon(),
+        )));
+    }
     // Pointed to self-service: did it help, or did they ring again?
     for sent in view.sent_articles.iter().take(2) {
         let back = if sent.came_back { "yes" } else { "no" };

@@ -123,3 +123,22 @@ deadline-invalid-date = `{ $text }` is not a date on the calendar
 deadline-nonexistent = { $local } does not exist in { $tz }: the clocks jump forward then — pick another time
 deadline-zero = `{ $text }` adds up to no time at all — write e.g. +30m or +2h
 deadline-too-far = `{ $text }` is too far ahead
+
+# Correcting the record: subjects, callers, merges and the roster.
+form-edit-subject = Edit subject
+form-edit-caller = Edit caller
+form-edit-caller-hint = every change is kept in the caller's history; separate several values with ;
+form-merge = Merge callers
+field-keep = keep
+form-merge-hint = { $other } and { $keep } are one person: the tickets, promises, phones and e-mails of the one not kept move to the one kept
+msg-no-caller = no caller is shown: open a ticket, or log a call with { $new_call }
+form-assign-agents = agents: { $agents }
+form-assign-none = no agent by that name ({ $mark } in front adds a new one)
+form-assign-complete = { $key } completes · { $mark }name adds a new agent
+form-required-agent = name the new agent after the { "+" }
+form-assign-several = which agent? { $agents }
+form-assign-unknown = there is no agent { $name }; type { $mark }{ $name } to add a new one
+done-subject = subject changed
+done-caller-edited = { $name } changed
+done-caller-unchanged = nothing changed
+done-merged = { $other } merged into { $keep } ({ $tickets } tickets moved)

@@ -119,3 +119,22 @@ deadline-invalid-date = `{ $text }` nincs a naptárban
 deadline-nonexistent = { $local } nem létezik itt: { $tz }; ekkor előreáll az óra — válassz másik időpontot
 deadline-zero = `{ $text }` összesen nulla idő — írj pl. +30m vagy +2h
 deadline-too-far = `{ $text }` túl messze van
+
+# Javítások: tárgyak, bejelentők, összevonás és a névsor.
+form-edit-subject = Tárgy szerkesztése
+form-edit-caller = Bejelentő szerkesztése
+form-edit-caller-hint = minden változás megmarad a bejelentő előzményeiben; több értéket ;-vel válassz el
+form-merge = Bejelentők összevonása
+field-keep = megtartott
+form-merge-hint = { $other } és { $keep } egy személy: a nem megtartott jegyei, ígéretei, telefonjai és e-mailjei a megtartotthoz kerülnek
+msg-no-caller = nincs megjelenített bejelentő: nyiss meg egy jegyet, vagy vegyél fel hívást ezzel: { $new_call }
+form-assign-agents = ügyintézők: { $agents }
+form-assign-none = nincs ilyen nevű ügyintéző (elé írt { $mark } újat vesz fel)
+form-assign-complete = { $key } kiegészít · { $mark }név új ügyintézőt vesz fel
+form-required-agent = add meg az új ügyintéző nevét a { "+" } után
+form-assign-several = melyik ügyintéző? { $agents }
+form-assign-unknown = nincs { $name } nevű ügyintéző; írd be így: { $mark }{ $name }, ha újat veszel fel
+done-subject = tárgy módosítva
+done-caller-edited = { $name } módosítva
+done-caller-unchanged = nem változott semmi
+done-merged = { $other } összevonva ezzel: { $keep } ({ $tickets } jegy áthelyezve)

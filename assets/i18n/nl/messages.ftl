@@ -121,3 +121,22 @@ deadline-invalid-date = `{ $text }` staat niet op de kalender
 deadline-nonexistent = { $local } bestaat niet in { $tz }: de klok springt dan vooruit — kies een andere tijd
 deadline-zero = `{ $text }` komt op nul tijd uit — schrijf bv. +30m of +2h
 deadline-too-far = `{ $text }` ligt te ver vooruit
+
+# Correcties: onderwerpen, bellers, samenvoegen en het rooster.
+form-edit-subject = Onderwerp aanpassen
+form-edit-caller = Beller aanpassen
+form-edit-caller-hint = elke wijziging blijft in de geschiedenis van de beller; scheid meerdere waarden met ;
+form-merge = Bellers samenvoegen
+field-keep = behouden
+form-merge-hint = { $other } en { $keep } zijn één persoon: meldingen, beloftes, telefoons en e-mails van wie niet blijft gaan naar wie blijft
+msg-no-caller = er is geen beller getoond: open een melding, of neem een gesprek aan met { $new_call }
+form-assign-agents = behandelaars: { $agents }
+form-assign-none = geen behandelaar met die naam ({ $mark } ervoor voegt een nieuwe toe)
+form-assign-complete = { $key } vult aan · { $mark }naam voegt een nieuwe behandelaar toe
+form-required-agent = noem de nieuwe behandelaar na de { "+" }
+form-assign-several = welke behandelaar? { $agents }
+form-assign-unknown = er is geen behandelaar { $name }; typ { $mark }{ $name } om een nieuwe toe te voegen
+done-subject = onderwerp aangepast
+done-caller-edited = { $name } aangepast
+done-caller-unchanged = niets gewijzigd
+done-merged = { $other } samengevoegd met { $keep } ({ $tickets } meldingen verplaatst)
