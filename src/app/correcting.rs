@@ -282,14 +282,14 @@ impl App {
         {
             let typed = form.text(0);
             let fits = roster.completions(typed.trim_start_matches(NEW_AGENT_MARK));
-            let names = if fits.is_empty() {
+            let fitting = if fits.is_empty() {
                 t!(texts, "form-assign-none", mark = NEW_AGENT_MARK.to_string())
             } else {
-                fits.join(", ")
+                t!(texts, "form-assign-agents", agents = fits.join(", "))
             };
             form.context = vec![
                 t!(texts, "form-assign-hint", me = self.config.agent.as_str()),
-                t!(texts, "form-assign-agents", agents = names),
+                fitting,
                 t!(
                     texts,
                     "form-assign-complete",

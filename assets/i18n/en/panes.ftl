@@ -187,4 +187,4 @@ merge-prompt = the other entry of this person: name, phone, e-mail or identifier
 merge-hint = type to search · { $choose } choose · { $enter } merge · { $esc } cancel
 merge-nothing-typed = no likely duplicates; type to search
 merge-none = no caller found
-caller-duplicate = likely the same person: { $name } ({ $value }) · { $key } merges
+caller-duplicate = also on the desk as { $name } ({ $value })? { $key } merges

@@ -170,4 +170,4 @@ merge-prompt = e személy másik bejegyzése: név, telefon, e-mail vagy azonos�
 merge-hint = gépelj a kereséshez · { $choose } választás · { $enter } összevonás · { $esc } mégse
 merge-nothing-typed = nincs valószínű duplikátum; gépelj a kereséshez
 merge-none = nincs ilyen bejelentő
-caller-duplicate = valószínűleg ugyanaz a személy: { $name } ({ $value }) · { $key } összevonja
+caller-duplicate = más néven is szerepel: { $name } ({ $value })? { $key } összevonja

@@ -182,4 +182,4 @@ merge-prompt = de andere vermelding van deze persoon: naam, telefoon, e-mail of 
 merge-hint = typ om te zoeken · { $choose } kiezen · { $enter } samenvoegen · { $esc } annuleren
 merge-nothing-typed = geen waarschijnlijke dubbelen; typ om te zoeken
 merge-none = geen beller gevonden
-caller-duplicate = waarschijnlijk dezelfde persoon: { $name } ({ $value }) · { $key } voegt samen
+caller-duplicate = ook bekend als { $name } ({ $value })? { $key } voegt samen
