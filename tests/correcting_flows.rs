@@ -287,7 +287,7 @@ fn the_duplicate_hint_and_the_merge_search_fit_a_small_screen_in_every_language(
         (
             Language::Hungarian,
             "más néven is szerepel",
-            "U összevonja",
+            "? U",
             "Összevonás ezzel: Jan de Vries",
         ),
     ] {

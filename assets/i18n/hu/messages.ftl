@@ -88,7 +88,7 @@ timeline-priority = prioritás P{ $from } → P{ $to } (hatás { $impact } × s�
 timeline-category = kategória { $from } → { $to }
 timeline-assignee = ügyintéző { $from } → { $to }
 timeline-subject = tárgy „{ $from }” → „{ $to }”
-timeline-caller-merged = { $from } bejelentő összevonva ezzel: { $to }
+timeline-caller-merged = { $from } hívó összevonva ezzel: { $to }
 timeline-promised = megígérve, határidő { $when }: { $text }
 timeline-kept = teljesítve: { $text }
 timeline-kept-late = teljesítve (késve): { $text }
@@ -120,14 +120,14 @@ deadline-nonexistent = { $local } nem létezik itt: { $tz }; ekkor előreáll az
 deadline-zero = `{ $text }` összesen nulla idő — írj pl. +30m vagy +2h
 deadline-too-far = `{ $text }` túl messze van
 
-# Javítások: tárgyak, bejelentők, összevonás és a névsor.
+# Javítások: tárgyak, hívók, összevonás és a névsor.
 form-edit-subject = Tárgy szerkesztése
-form-edit-caller = Bejelentő szerkesztése
-form-edit-caller-hint = minden változás megmarad a bejelentő előzményeiben; több értéket ;-vel válassz el
-form-merge = Bejelentők összevonása
+form-edit-caller = Hívó szerkesztése
+form-edit-caller-hint = minden változás megmarad a hívó előzményeiben; több értéket ;-vel válassz el
+form-merge = Hívók összevonása
 field-keep = megtartott
 form-merge-hint = { $other } és { $keep } egy személy: a nem megtartott jegyei, ígéretei, telefonjai és e-mailjei a megtartotthoz kerülnek
-msg-no-caller = nincs megjelenített bejelentő: nyiss meg egy jegyet, vagy vegyél fel hívást ezzel: { $new_call }
+msg-no-caller = nincs megjelenített hívó: nyiss meg egy jegyet, vagy vegyél fel hívást ezzel: { $new_call }
 form-assign-agents = ügyintézők: { $agents }
 form-assign-none = nincs ilyen nevű ügyintéző (elé írt { $mark } újat vesz fel)
 form-assign-complete = { $key } kiegészít · { $mark }név új ügyintézőt vesz fel

@@ -169,5 +169,5 @@ merge-title = Összevonás ezzel: { $name }
 merge-prompt = e személy másik bejegyzése: név, telefon, e-mail vagy azonosító
 merge-hint = gépelj a kereséshez · { $choose } választás · { $enter } összevonás · { $esc } mégse
 merge-nothing-typed = nincs valószínű duplikátum; gépelj a kereséshez
-merge-none = nincs ilyen bejelentő
+merge-none = nincs ilyen hívó
 caller-duplicate = más néven is szerepel: { $name } ({ $value })? { $key } összevonja
