@@ -293,7 +293,7 @@ fn caller_edit_changes_details_and_prints_the_old_values() {
 
 #[test]
 fn duplicates_are_listed_and_a_merge_moves_everything_to_the_caller_kept() {
-    let desk = Desk::new();
+    let mut desk = Desk::new();
     let listed = desk.json(&["caller", "duplicates", "--format", "json"]);
     let pairs = listed.as_array().expect("pairs");
     assert_eq!(pairs.len(), 1, "{listed}");
@@ -332,6 +332,8 @@ fn duplicates_are_listed_and_a_merge_moves_everything_to_the_caller_kept() {
         "call back about the printer",
     ]);
 
+    let gone = desk.json(&["caller", "find", "jdv@home.nl", "--format", "json"]);
+    let gone_id = gone[0]["id"].as_str().expect("an id").to_string();
     let merged = desk.ok(&["caller", "merge", "jan.devries@utrecht.nl", "jdv@home.nl"]);
     assert!(merged.starts_with("merged J. de Vries"), "{merged}");
     assert!(
@@ -365,6 +367,29 @@ fn duplicates_are_listed_and_a_merge_moves_everything_to_the_caller_kept() {
     );
     let mine = desk.ok(&["ticket", "list", "--format", "ids"]);
     assert!(mine.contains(kept_ticket.trim()) && mine.contains(moved_ticket));
+
+    let checked = desk.ok(&["check"]);
+    assert!(!checked.is_empty(), "check reports on the merged desk");
+
+    // A whole-desk export and import keeps the merge and the caller history: the entry
+    // merged away stays a pointer, not a second caller.
+    let file = desk.home.path().join("desk.json");
+    let file = file.to_str().expect("utf-8 path");
+    desk.ok(&["export", "json", file]);
+    desk.db = desk.home.path().join("copy.db");
+    desk.ok(&["import", "json", file]);
+    let found = desk.json(&["caller", "find", "de vries", "--format", "json"]);
+    let names: Vec<&str> = found
+        .as_array()
+        .expect("callers")
+        .iter()
+        .filter_map(|c| c["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Jan de Vries"], "{found}");
+    let shown = desk.json(&["ticket", "show", moved_ticket, "--format", "json"]);
+    assert_eq!(shown["caller"], "Jan de Vries");
+    let again = desk.fails(1, &["caller", "edit", &gone_id, "--org", "X"]);
+    assert!(again.contains("was merged into Jan de Vries"), "{again}");
 
     let same = desk.fails(1, &["caller", "merge", "Ödön", "kovacs.odon@posta.hu"]);
     assert!(same.contains("the same caller"), "{same}");
