@@ -253,6 +253,15 @@ impl App {
         }
     }
 
+    /// The assign form, with the agents of the roster listed above its field.
+    pub(super) fn assign(&mut self) -> Vec<Effect> {
+        let effects = self.with_ticket(|app, id| {
+            Popup::Form(super::forms::assign(id, &app.config.agent, &app.texts))
+        });
+        self.show_agents();
+        effects
+    }
+
     /// In the assign form, the form's next-field key completes the agent's name when it
     /// names one agent, and the line above the field lists the agents that fit.
     pub(super) fn complete_agent(&mut self, key: &KeyEvent) -> bool {

@@ -463,13 +463,7 @@ impl App {
                     ))
                 });
             }
-            Command::Assign => {
-                let effects = self.with_ticket(|app, id| {
-                    Popup::Form(forms::assign(id, &app.config.agent, &app.texts))
-                });
-                self.show_agents();
-                return effects;
-            }
+            Command::Assign => return self.assign(),
             Command::Subject => return self.edit_subject(),
             Command::EditCaller => return self.edit_caller(),
             Command::MergeCaller => return self.merge_caller(),

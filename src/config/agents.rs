@@ -3,6 +3,23 @@
 
 use serde::{Deserialize, Deserializer};
 
+use super::Config;
+use crate::domain::roster::Roster;
+
+impl Config {
+    /// Who tickets may be assigned to: the config's `[[agents]]`, this desk's agent, and
+    /// `seen`, everyone the desk has seen working.
+    pub fn roster(&self, seen: &[String]) -> Roster {
+        Roster::new(
+            self.agents
+                .iter()
+                .chain(std::iter::once(&self.agent))
+                .chain(seen)
+                .map(String::as_str),
+        )
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Agent {

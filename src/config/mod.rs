@@ -164,18 +164,6 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Who tickets may be assigned to: the config's `[[agents]]`, this desk's agent, and
-    /// `seen`, everyone the desk has seen working.
-    pub fn roster(&self, seen: &[String]) -> crate::domain::roster::Roster {
-        crate::domain::roster::Roster::new(
-            self.agents
-                .iter()
-                .chain(std::iter::once(&self.agent))
-                .chain(seen)
-                .map(String::as_str),
-        )
-    }
-
     /// The folder of the agent's own articles and scripts: the configured one, else
     /// `knowledge/` in the user data folder (Linux: `~/.local/share/balie/knowledge`).
     pub fn knowledge_folder(&self) -> Option<PathBuf> {
