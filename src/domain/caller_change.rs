@@ -89,10 +89,13 @@ impl CallerEdit {
                     edit.remove.push((kind, value.clone()));
                 }
             }
+            // A value typed twice is added once.
+            let mut added: Vec<&String> = Vec::new();
             for (value, key) in after.iter().zip(&after_keys) {
                 let value = value.trim();
-                if !value.is_empty() && !before_keys.contains(key) {
+                if !value.is_empty() && !before_keys.contains(key) && !added.contains(&key) {
                     edit.add.push((kind, value.to_string()));
+                    added.push(key);
                 }
             }
         }
@@ -182,7 +185,11 @@ mod tests {
             name: "Jan de Vries".into(),
             organization: "Gemeente Utrecht".into(),
             phones: vec!["+31612345678".into()],
-            emails: vec!["JAN@utrecht.nl".into(), "j.devries@utrecht.nl".into()],
+            emails: vec![
+                "JAN@utrecht.nl".into(),
+                "j.devries@utrecht.nl".into(),
+                "J.DeVries@utrecht.nl".into(),
+            ],
             identifiers: vec!["NB-7".into()],
         };
         let edit = CallerEdit::between(&jan(), &wanted);
