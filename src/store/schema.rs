@@ -119,7 +119,8 @@ INSERT INTO caller_fts (caller_fts, rank) VALUES ('secure-delete', 1);
 /// - A caller merged into another stays as a tombstone (`deleted_at`) that points at the one
 ///   kept (`merged_into`). Rows that name the merged-away caller later, however they are
 ///   written (the desk, an import, another desk's changes arriving), are moved to the kept
-///   caller by the triggers below, so a merge holds for rows it never saw. Events are never
+///   caller by the triggers below, so a merge holds for rows it never saw (a row marked
+///   deleted is history and stays as written, so a restored desk is the desk exported). Events are never
 ///   rewritten: their readers take a merged-away caller's events as the kept caller's.
 /// - Who has worked on the desk (the roster tickets are assigned from) is read from the
 ///   authors of events, one index hop per agent.
@@ -150,38 +151,44 @@ WHEN NOT EXISTS (SELECT 1 FROM erasures WHERE caller_id = OLD.caller_id
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 
 CREATE TRIGGER tickets_follow_a_merge AFTER INSERT ON tickets
-WHEN (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
 BEGIN
     UPDATE tickets SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER tickets_follow_a_merge_on_update AFTER UPDATE OF caller_id ON tickets
-WHEN (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
 BEGIN
     UPDATE tickets SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER promises_follow_a_merge AFTER INSERT ON promises
-WHEN (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
 BEGIN
     UPDATE promises SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER promises_follow_a_merge_on_update AFTER UPDATE OF caller_id ON promises
-WHEN (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
 BEGIN
     UPDATE promises SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER handles_follow_a_merge AFTER INSERT ON caller_handles
-WHEN (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
 BEGIN
     UPDATE caller_handles
     SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
     WHERE id = NEW.id;
 END;
 CREATE TRIGGER handles_follow_a_merge_on_update AFTER UPDATE OF caller_id ON caller_handles
-WHEN (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
 BEGIN
     UPDATE caller_handles
     SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
