@@ -2,7 +2,7 @@
 //! suggest it. See schema V10 for the tombstone and the triggers that keep a merge holding
 //! for rows written later.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
@@ -154,70 +154,73 @@ impl Store {
     }
 
     /// Every pair of callers on the desk who share a phone number or an e-mail address,
-    /// by name.
+    /// by name. One pass over the handles; each caller's id and name are kept once.
     pub fn all_duplicates(&self) -> Result<Vec<Duplicate>> {
         let mut stmt = self.conn.prepare(
             "SELECT h.caller_id, c.name, h.kind, h.value FROM caller_handles h
              JOIN callers c ON c.id = h.caller_id
              WHERE h.deleted_at IS NULL AND c.deleted_at IS NULL
                AND h.kind IN ('phone', 'email')
-             ORDER BY c.name_folded, c.id, h.rowid",
+             ORDER BY h.caller_id",
         )?;
-        // Callers by what they share, in the order of their names.
-        let mut groups: BTreeMap<(String, String), Vec<Holder>> = BTreeMap::new();
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, name, kind, value) = row?;
-            let Some(kind) = HandleKind::from_code(&kind) else {
+        let mut callers: Vec<(Id, String)> = Vec::new();
+        // Callers (by their place in `callers`) by what they share, with the value as each
+        // of them has it.
+        let mut groups: HashMap<(HandleKind, String), Vec<(usize, String)>> = HashMap::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            let Some(kind) = HandleKind::from_code(&row.get::<_, String>(2)?) else {
                 continue;
             };
+            let value: String = row.get(3)?;
             let key = kind.same_key(&value);
             if key.is_empty() {
                 continue;
             }
-            let group = groups.entry((kind.code().to_string(), key)).or_default();
-            if !group.iter().any(|(other, _, _)| *other == id) {
-                group.push((id, name, value));
+            if callers.last().is_none_or(|(last, _)| *last != id) {
+                callers.push((id, row.get(1)?));
+            }
+            let caller = callers.len() - 1;
+            let group = groups.entry((kind, key)).or_default();
+            if group.last().is_none_or(|(last, _)| *last != caller) {
+                group.push((caller, value));
             }
         }
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
         let mut pairs: Vec<Duplicate> = Vec::new();
-        for ((kind, _), group) in groups {
+        for ((kind, _), mut group) in groups {
             if group.len() < 2 || group.len() > SHARED_BY_MANY {
                 continue;
             }
-            let kind = HandleKind::from_code(&kind).unwrap_or(HandleKind::Phone);
-            let (first, first_name, value) = &group[0];
-            for (second, second_name, _) in &group[1..] {
-                if pairs
-                    .iter()
-                    .any(|d| d.first == *first && d.second == *second)
-                {
+            // The first by name is named first, as the list is read by name.
+            group.sort_by(|a, b| callers[a.0].1.cmp(&callers[b.0].1).then(a.0.cmp(&b.0)));
+            let (first, value) = &group[0];
+            for (second, _) in &group[1..] {
+                if !seen.insert((*first, *second)) {
                     continue;
                 }
                 pairs.push(Duplicate {
-                    first: first.clone(),
-                    first_name: first_name.clone(),
-                    second: second.clone(),
-                    second_name: second_name.clone(),
+                    first: callers[*first].0.clone(),
+                    first_name: callers[*first].1.clone(),
+                    second: callers[*second].0.clone(),
+                    second_name: callers[*second].1.clone(),
                     kind,
                     value: value.clone(),
                 });
             }
         }
-        pairs.sort_by(|a, b| (&a.first_name, &a.second_name).cmp(&(&b.first_name, &b.second_name)));
+        pairs.sort_by(|a, b| {
+            (&a.first_name, &a.second_name, &a.first, &a.second).cmp(&(
+                &b.first_name,
+                &b.second_name,
+                &b.first,
+                &b.second,
+            ))
+        });
         Ok(pairs)
     }
 }
-
-/// A caller holding a shared handle: their id, their name, the value as they have it.
-type Holder = (Id, String, String);
 
 fn ids(tx: &Connection, sql: &str, caller_id: &str) -> Result<Vec<Id>> {
     Ok(tx
