@@ -92,6 +92,10 @@ fn run(cli: Cli) -> Result<()> {
         Some(Commands::Demo { seed }) => run_demo(cli.db.clone(), config, *seed),
         Some(Commands::Overdue { agent, format }) => {
             let store = open_existing(&cli, &config)?;
+            let agent = agent
+                .as_deref()
+                .map(|named| verbs::agent::on_roster(&store, &config, "--agent", named))
+                .transpose()?;
             reports::overdue(
                 &store,
                 &config,
@@ -108,6 +112,10 @@ fn run(cli: Cli) -> Result<()> {
         }) => {
             let store = open_existing(&cli, &config)?;
             let now = Utc::now();
+            let agent = agent
+                .as_deref()
+                .map(|named| verbs::agent::on_roster(&store, &config, "--agent", named))
+                .transpose()?;
             reports::report(
                 &store,
                 &config,
@@ -261,6 +269,55 @@ fn run_verb(store: &mut Store, config: &Config, command: &Commands) -> Result<()
                     format,
                 },
         } => verbs::caller::find(store, query, *limit as usize, *format, out)?,
+        Commands::Ticket {
+            action: TicketCommand::Set(args),
+        } => {
+            let request = verbs::ticket_set::SetRequest {
+                ticket: &args.ticket,
+                status: args.status,
+                assignee: args.assignee.as_deref(),
+                new_agent: args.new_agent,
+                impact: args.impact,
+                urgency: args.urgency,
+                category: args.category.as_deref(),
+                subject: args.subject.as_deref(),
+            };
+            verbs::ticket_set::set(store, config, &request, now, out)?;
+        }
+        Commands::Caller {
+            action: CallerCommand::Edit(args),
+        } => {
+            use balie::domain::caller_change::HandleKind;
+            let handles = |kind: HandleKind, values: &'_ [String]| -> Vec<(HandleKind, String)> {
+                values.iter().map(|v| (kind, v.clone())).collect()
+            };
+            let add = [
+                handles(HandleKind::Phone, &args.add_phone),
+                handles(HandleKind::Email, &args.add_email),
+                handles(HandleKind::Identifier, &args.add_identifier),
+            ]
+            .concat();
+            let remove = [
+                handles(HandleKind::Phone, &args.remove_phone),
+                handles(HandleKind::Email, &args.remove_email),
+                handles(HandleKind::Identifier, &args.remove_identifier),
+            ]
+            .concat();
+            let request = verbs::caller_edit::EditRequest {
+                caller: &args.caller,
+                name: args.name.as_deref(),
+                organization: args.org.as_deref(),
+                add: add.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+                remove: remove.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+            };
+            verbs::caller_edit::edit(store, &request, now, out, err)?;
+        }
+        Commands::Caller {
+            action: CallerCommand::Merge { keep, other },
+        } => verbs::caller_edit::merge(store, keep, other, now, out, err)?,
+        Commands::Caller {
+            action: CallerCommand::Duplicates { format },
+        } => verbs::caller_edit::duplicates(store, *format, out)?,
         Commands::Note { ticket, text } => {
             let from_stdin = text.is_empty() || text == &["-"];
             if from_stdin && std::io::stdin().is_terminal() {

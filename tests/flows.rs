@@ -372,7 +372,7 @@ fn notes_status_priority_category_and_assignee_are_events_on_the_timeline() {
     h.press("s <down> <down> <enter>");
     h.press("i <up> <up> <tab> <up> <enter>");
     h.press("c <right> <enter>");
-    h.press("g bence <enter>");
+    h.press("g +bence <enter>");
     let ticket = h.desk.app.current_ticket().expect("ticket").clone();
     assert_eq!(ticket.status, Status::WaitingCaller);
     assert_eq!((ticket.impact, ticket.urgency), (1, 2));
@@ -403,7 +403,7 @@ fn queue_filters_show_mine_all_open_and_waiting() {
     call_from_jan(&mut h);
     h.advance(Duration::minutes(1));
     h.press("n odon <enter> licence<space>expired <enter>");
-    h.press("g bence <enter>");
+    h.press("g +bence <enter>");
     h.press("m");
     assert_eq!(h.desk.app.filter, QueueFilter::Mine);
     let keys: Vec<_> = h

@@ -311,6 +311,7 @@ impl Reached {
             Some(Popup::Text { .. }) => "handover",
             Some(Popup::Kb(_)) => "knowledge base",
             Some(Popup::Article(_)) => "article",
+            Some(Popup::MergeCaller(_)) => "merge search",
             Some(Popup::Form(form)) => match form.kind {
                 FormKind::NewCaller => "form: new caller",
                 FormKind::Subject { .. } => "form: subject",
@@ -327,6 +328,9 @@ impl Reached {
                 FormKind::DeclareIncident { .. } => "form: major incident",
                 FormKind::LinkIncident { .. } => "form: link incident",
                 FormKind::ResolveIncident { .. } => "form: resolve incident",
+                FormKind::EditSubject { .. } => "form: edit subject",
+                FormKind::EditCaller { .. } => "form: edit caller",
+                FormKind::MergeCallers { .. } => "form: merge callers",
             },
         };
         self.note(name);

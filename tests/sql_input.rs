@@ -139,7 +139,7 @@ fn sql_and_fts_syntax_in_every_field_is_stored_verbatim() {
         h.press(&format!("X {t} <enter>"));
         h.press(&format!("K {t} <enter>"));
         h.press(&format!("c {} <enter>", "<right> ".repeat(index)));
-        h.press(&format!("g {t} <enter>"));
+        h.press(&format!("g +{t} <enter>"));
         assert!(h.desk.app.popup.is_none(), "{text:?}: a form stayed open");
 
         let ticket = h.desk.app.current_ticket().expect("ticket").clone();

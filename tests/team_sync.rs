@@ -576,3 +576,61 @@ fn a_promise_kept_on_one_desk_and_rescheduled_on_the_other_is_one_conflict_count
     }
     assert_converged(&team, &[&anna, &bence]);
 }
+
+#[test]
+fn callers_made_twice_offline_are_flagged_and_a_merge_holds_on_every_desk() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let mut anna = team.desk("Anna", port, now());
+    let mut bence = team.desk("Bence", port, now());
+    // Both offline, each takes a call from the same person and makes them a caller.
+    let on_anna = open_ticket(&mut anna.store, "Ödön Kovács", "VPN drops", now());
+    let on_bence = open_ticket(&mut bence.store, "Odon Kovacs", "VPN again", now());
+    anna.synced(now());
+    bence.synced(now());
+    anna.synced(now());
+    let keep = on_anna.caller_id.clone().unwrap();
+    let other = on_bence.caller_id.clone().unwrap();
+    let flagged = anna.store.duplicates_of(&keep).unwrap();
+    assert!(
+        flagged.iter().any(|d| format!("{d:?}").contains(&other)),
+        "the two are flagged as likely one person: {flagged:?}"
+    );
+    // Anna merges; Bence, offline, opens another ticket on the merged-away caller.
+    anna.store.merge_callers(&keep, &other, now()).unwrap();
+    let late = bence
+        .store
+        .open_ticket_with_call(
+            &NewTicket {
+                prefix: "T",
+                caller_id: &other,
+                subject: "VPN a third time",
+                impact: 3,
+                urgency: 3,
+                priority: 3,
+                category: None,
+            },
+            "",
+            now(),
+        )
+        .unwrap();
+    anna.synced(now());
+    bence.synced(now());
+    anna.synced(now());
+    for desk in [&anna, &bence] {
+        for ticket in [&on_anna.id, &on_bence.id, &late.id] {
+            let shown = desk.store.ticket(ticket).unwrap().unwrap();
+            assert_eq!(
+                shown.caller_id.as_deref(),
+                Some(keep.as_str()),
+                "{}",
+                shown.key
+            );
+        }
+        let hits = desk.store.search_callers("kovacs", 5).unwrap();
+        assert_eq!(hits.len(), 1, "one caller is found: {hits:?}");
+    }
+    assert_converged(&team, &[&anna, &bence]);
+}

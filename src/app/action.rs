@@ -162,6 +162,8 @@ pub struct Views {
     pub incidents: Vec<Ticket>,
     /// Where the desk stands with its team; `None` for a desk on its own.
     pub team: Option<crate::domain::change::TeamState>,
+    /// Everyone who has worked on the desk, for the roster tickets are assigned from.
+    pub agents: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -193,6 +195,8 @@ pub struct CallerView {
     pub last_promise: Option<crate::domain::Promise>,
     /// Articles the caller was pointed to, newest first, and whether they rang again since.
     pub sent_articles: Vec<crate::domain::SentArticle>,
+    /// Other callers who share a phone number or an e-mail address: likely the same person.
+    pub duplicates: Vec<crate::domain::caller_change::Duplicate>,
 }
 
 /// A change the agent asked for. Forms stay open until the write is confirmed, so a failed
@@ -268,6 +272,19 @@ pub enum Write {
         resolution: crate::domain::IncidentResolution,
     },
     Script(crate::domain::scripts::Record),
+    Subject {
+        ticket_id: Id,
+        subject: String,
+    },
+    /// The caller's details as the form was submitted; the store changes what differs.
+    EditCaller {
+        caller_id: Id,
+        wanted: NewCaller,
+    },
+    MergeCallers {
+        keep: Id,
+        other: Id,
+    },
 }
 
 /// What a successful write changed, so the app can move to it.
@@ -281,4 +298,9 @@ pub enum Outcome {
     },
     /// A script step is on the timeline; the script stays on screen.
     ScriptRecorded,
+    /// A caller was corrected or merged; the caller pane shows `caller_id`.
+    CallerChanged {
+        message: String,
+        caller_id: Id,
+    },
 }

@@ -59,6 +59,16 @@ pub enum FormKind {
     ResolveIncident {
         incident_id: Id,
     },
+    EditSubject {
+        ticket_id: Id,
+    },
+    EditCaller {
+        caller_id: Id,
+    },
+    /// The two entries of one person; the choice says which is kept.
+    MergeCallers {
+        callers: Vec<Id>,
+    },
 }
 
 pub enum Input {
@@ -270,6 +280,18 @@ impl Form {
                 options.get(*selected).cloned().unwrap_or_default()
             }
             None => String::new(),
+        }
+    }
+
+    /// Replaces a text field's text, the cursor after it (a completed name).
+    pub fn set_text(&mut self, index: usize, text: &str) {
+        if let Some(Field {
+            input: Input::Text { area, .. },
+            ..
+        }) = self.fields.get_mut(index)
+        {
+            **area = text_area(text);
+            self.error = None;
         }
     }
 

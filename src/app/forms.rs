@@ -194,14 +194,17 @@ fn split_list(text: &str) -> Vec<String> {
 /// separated by `;` whose values are judged one by one. Choices are the form's own labels.
 fn rule(kind: &FormKind, index: usize) -> (TextField, bool) {
     match (kind, index) {
-        (FormKind::NewCaller, 0) => (TextField::Name, false),
-        (FormKind::NewCaller, 1) => (TextField::Organization, false),
-        (FormKind::NewCaller, 2) => (TextField::Phone, true),
-        (FormKind::NewCaller, 3) => (TextField::Email, true),
-        (FormKind::NewCaller, _) => (TextField::Identifier, true),
-        (FormKind::Subject { .. } | FormKind::DeclareIncident { .. }, 0) => {
-            (TextField::Subject, false)
-        }
+        (FormKind::NewCaller | FormKind::EditCaller { .. }, 0) => (TextField::Name, false),
+        (FormKind::NewCaller | FormKind::EditCaller { .. }, 1) => (TextField::Organization, false),
+        (FormKind::NewCaller | FormKind::EditCaller { .. }, 2) => (TextField::Phone, true),
+        (FormKind::NewCaller | FormKind::EditCaller { .. }, 3) => (TextField::Email, true),
+        (FormKind::NewCaller | FormKind::EditCaller { .. }, _) => (TextField::Identifier, true),
+        (
+            FormKind::Subject { .. }
+            | FormKind::DeclareIncident { .. }
+            | FormKind::EditSubject { .. },
+            0,
+        ) => (TextField::Subject, false),
         (FormKind::Promise { .. }, 0) => (TextField::Promise, false),
         (FormKind::Promise { .. }, 1) => (TextField::Name, false),
         (FormKind::Category { .. }, 0) => (TextField::Category, false),
@@ -348,6 +351,14 @@ pub fn to_write(
             incident_id: incident_id.clone(),
             resolution: super::incident::resolution(form, || deadline(3), texts)?,
         },
+        FormKind::EditSubject { .. } => {
+            super::correcting::to_write(form, || t!(texts, "form-required-subject"))
+                .unwrap_or(Err((0, t!(texts, "form-required-subject"))))?
+        }
+        FormKind::EditCaller { .. } | FormKind::MergeCallers { .. } => {
+            super::correcting::to_write(form, || t!(texts, "form-required-name"))
+                .unwrap_or(Err((0, t!(texts, "form-required-name"))))?
+        }
     })
 }
 

@@ -4,6 +4,7 @@
 pub mod action;
 mod background;
 mod copy;
+pub mod correcting;
 mod draft;
 mod escalation;
 mod find_ticket;
@@ -95,6 +96,8 @@ pub enum Popup {
     /// The knowledge base's search, and an article open from it.
     Kb(kb::KbSearch),
     Article(kb::ArticleView),
+    /// The search for another entry of the caller shown, to merge into them.
+    MergeCaller(correcting::MergeSearch),
     /// Read-only text, such as the shift handover.
     Text {
         title: String,
@@ -311,6 +314,7 @@ impl App {
                     form.error = Some(notice);
                 }
                 self.rank_earlier();
+                self.show_agents();
             }
             Some(Popup::Search(_)) => {
                 let effects = self.on_search_paste(text);
@@ -328,12 +332,17 @@ impl App {
             Some(Popup::FindTicket(_)) => return self.on_find_ticket_paste(text),
             Some(Popup::Script(script)) => script.paste(text),
             Some(Popup::Kb(_)) => return self.on_kb_paste(text),
+            Some(Popup::MergeCaller(_)) => return self.on_merge_paste(text),
             _ => {}
         }
         Vec::new()
     }
 
     fn on_popup_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if self.complete_agent(&key) {
+            self.show_agents();
+            return Vec::new();
+        }
         let Some(popup) = self.popup.as_mut() else {
             return Vec::new();
         };
@@ -361,6 +370,7 @@ impl App {
             Popup::Script(_) => return self.on_script_key(key),
             Popup::Kb(_) => return self.on_kb_key(key),
             Popup::Article(_) => return self.on_article_key(key),
+            Popup::MergeCaller(_) => return self.on_merge_key(key),
             Popup::AwaitCaller { .. } => {
                 if key.code == KeyCode::Esc {
                     self.popup = None;
@@ -399,7 +409,10 @@ impl App {
             Popup::Form(form) => match form.handle_key(key, &self.keymap) {
                 FormEvent::Submit => return self.submit_form(),
                 FormEvent::Cancel => self.popup = None,
-                FormEvent::Changed => self.rank_earlier(),
+                FormEvent::Changed => {
+                    self.rank_earlier();
+                    self.show_agents();
+                }
                 FormEvent::Nothing => {}
             },
         }
@@ -450,11 +463,10 @@ impl App {
                     ))
                 });
             }
-            Command::Assign => {
-                return self.with_ticket(|app, id| {
-                    Popup::Form(forms::assign(id, &app.config.agent, &app.texts))
-                });
-            }
+            Command::Assign => return self.assign(),
+            Command::Subject => return self.edit_subject(),
+            Command::EditCaller => return self.edit_caller(),
+            Command::MergeCaller => return self.merge_caller(),
             Command::Promise => {
                 return self.with_ticket(|app, id| {
                     let to = app.current_ticket().map(|t| t.caller_name.clone());

@@ -56,6 +56,7 @@ impl App {
 
     /// Hits arrive for the query they were asked for; a reply to an older query is dropped.
     pub(super) fn on_caller_hits(&mut self, query: String, hits: Vec<CallerHit>) {
+        self.on_merge_hits(&query, &hits);
         if let Some(Popup::Search(search)) = &mut self.popup {
             // The pass over every caller may answer while the agent is choosing: the
             // cursor stays on the caller it was on.

@@ -25,6 +25,11 @@ impl App {
                 self.show_ticket(ticket.id, ticket.caller_id);
             }
             Outcome::ScriptRecorded => self.on_script_recorded(),
+            Outcome::CallerChanged { message, caller_id } => {
+                self.popup = None;
+                self.info(message);
+                self.caller_id = Some(caller_id);
+            }
             Outcome::Done { message, ticket_id } => {
                 self.popup = None;
                 self.info(message);
@@ -95,6 +100,26 @@ impl App {
             {
                 self.popup = Some(Popup::Form(resolve));
                 Vec::new()
+            }
+            Ok(Write::Assign { ticket_id, agent }) => {
+                let typed = form.text(0);
+                let agent = if typed.is_empty() {
+                    Ok(agent)
+                } else {
+                    self.assignee(&typed)
+                };
+                match agent {
+                    Ok(agent) => vec![Effect::Store(StoreEffect::Write(Write::Assign {
+                        ticket_id,
+                        agent,
+                    }))],
+                    Err(message) => {
+                        if let Some(Popup::Form(form)) = self.popup.as_mut() {
+                            form.fail(0, message);
+                        }
+                        Vec::new()
+                    }
+                }
             }
             Ok(write) => vec![Effect::Store(StoreEffect::Write(write))],
             Err((field, message)) => {

@@ -324,6 +324,40 @@ pub enum TicketCommand {
     },
     /// List tickets, latest activity first (as the queue orders them); open ones by default
     List(ListTicketsArgs),
+    /// Change a ticket's fields as the desk does, each change an event with the old and the
+    /// new value; prints one line per change
+    Set(SetTicketArgs),
+}
+
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(group(clap::ArgGroup::new("fields").required(true).multiple(true)))]
+pub struct SetTicketArgs {
+    /// The ticket: its key (T-1234), number (1234) or id
+    #[arg(value_name = "TICKET")]
+    pub ticket: String,
+    /// new, open, waiting_caller, waiting_third_party, resolved or closed
+    #[arg(long, value_name = "STATUS", value_parser = parse_status, group = "fields")]
+    pub status: Option<Status>,
+    /// An agent of the roster (the config's [[agents]] and everyone the desk has seen
+    /// working); the start of a name will do when it names one agent
+    #[arg(long, value_name = "NAME", group = "fields")]
+    pub assignee: Option<String>,
+    /// Take --assignee as a new agent, not on the roster yet
+    #[arg(long, requires = "assignee")]
+    pub new_agent: bool,
+    /// 1 = the whole organisation … 5 = one person, minor; the priority follows
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5), group = "fields")]
+    pub impact: Option<u8>,
+    /// 1 = work has stopped now … 5 = can wait; the priority follows
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5), group = "fields")]
+    pub urgency: Option<u8>,
+    /// One of the config's categories (capitals do not matter)
+    #[arg(long, value_name = "NAME", group = "fields")]
+    pub category: Option<String>,
+    /// What the ticket is about
+    #[arg(long, value_name = "TEXT", group = "fields")]
+    pub subject: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -383,6 +417,57 @@ pub enum CallerCommand {
         #[arg(long, value_enum, default_value_t)]
         format: ListFormat,
     },
+    /// Correct a caller's details, each change recorded with the old value; prints one
+    /// line per change
+    Edit(EditCallerArgs),
+    /// Merge OTHER into KEEP, who are one person: OTHER's tickets, promises, phones,
+    /// e-mail addresses and identifiers move to KEEP, and OTHER stays as a pointer to KEEP
+    Merge {
+        /// The caller kept: their id, or a name, phone, e-mail or identifier that finds one caller
+        #[arg(value_name = "KEEP")]
+        keep: String,
+        /// The caller merged away, named the same way
+        #[arg(value_name = "OTHER")]
+        other: String,
+    },
+    /// List callers who are likely one person: they share a phone number or an e-mail address
+    Duplicates {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Args)]
+#[group(skip)]
+#[command(group(clap::ArgGroup::new("changes").required(true).multiple(true)))]
+pub struct EditCallerArgs {
+    /// The caller's id, or a name, phone, e-mail or identifier that finds exactly one caller
+    #[arg(value_name = "CALLER")]
+    pub caller: String,
+    /// Their name as it should be
+    #[arg(long, value_name = "NAME", group = "changes")]
+    pub name: Option<String>,
+    /// Their organisation as it should be; "" clears it
+    #[arg(long, value_name = "NAME", group = "changes")]
+    pub org: Option<String>,
+    /// A phone number to add (repeat for several)
+    #[arg(long, value_name = "PHONE", group = "changes")]
+    pub add_phone: Vec<String>,
+    /// A phone number to remove, in any format (repeat for several)
+    #[arg(long, value_name = "PHONE", group = "changes")]
+    pub remove_phone: Vec<String>,
+    /// An e-mail address to add (repeat for several)
+    #[arg(long, value_name = "ADDRESS", group = "changes")]
+    pub add_email: Vec<String>,
+    /// An e-mail address to remove (repeat for several)
+    #[arg(long, value_name = "ADDRESS", group = "changes")]
+    pub remove_email: Vec<String>,
+    /// An identifier (asset tag, licence or customer code) to add (repeat for several)
+    #[arg(long, value_name = "CODE", group = "changes")]
+    pub add_identifier: Vec<String>,
+    /// An identifier to remove (repeat for several)
+    #[arg(long, value_name = "CODE", group = "changes")]
+    pub remove_identifier: Vec<String>,
 }
 
 fn parse_status(code: &str) -> Result<Status, String> {

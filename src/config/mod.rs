@@ -5,6 +5,7 @@
 //! that the TOML deserialiser attaches the offending value's span to every
 //! error and we can report `path:line:column` without re-locating keys.
 
+mod agents;
 mod desk_hours;
 mod keys;
 mod knowledge;
@@ -103,6 +104,10 @@ pub struct Config {
     /// Where tickets are escalated to, in the order the escalation form offers them.
     #[serde(deserialize_with = "knowledge::de_groups")]
     pub groups: Vec<SupportGroup>,
+    /// The team's agents (`[[agents]] name = "…"`), who tickets may be assigned to beside
+    /// everyone the desk has seen working.
+    #[serde(deserialize_with = "agents::de_agents")]
+    pub agents: Vec<String>,
 }
 
 /// Desktop notifications travel inside the terminal's own output (so they work over ssh);
@@ -155,6 +160,7 @@ impl Default for Config {
             outage: OutageRule::default(),
             team: TeamSettings::default(),
             groups: knowledge::default_groups(),
+            agents: Vec::new(),
         }
     }
 }

@@ -79,6 +79,38 @@ pub(super) fn apply(
                 Some(ticket_id),
             )
         }
+        Write::Subject { ticket_id, subject } => {
+            store.set_subject(&ticket_id, &subject, now)?;
+            done(t!(texts, "done-subject"), Some(ticket_id))
+        }
+        Write::EditCaller { caller_id, wanted } => {
+            let current = store
+                .caller(&caller_id)?
+                .ok_or_else(|| store::StoreError::NotFound(format!("caller {caller_id}")))?;
+            let edit = crate::domain::caller_change::CallerEdit::between(&current, &wanted);
+            let message = if edit.is_empty() {
+                t!(texts, "done-caller-unchanged")
+            } else {
+                let changed = store.edit_caller(&caller_id, &edit, now)?;
+                t!(texts, "done-caller-edited", name = changed.name)
+            };
+            Ok(Outcome::CallerChanged { message, caller_id })
+        }
+        Write::MergeCallers { keep, other } => {
+            let gone = store.caller(&other)?.map(|c| c.name).unwrap_or_default();
+            let merged = store.merge_callers(&keep, &other, now)?;
+            let kept = store.caller(&keep)?.map(|c| c.name).unwrap_or_default();
+            Ok(Outcome::CallerChanged {
+                message: t!(
+                    texts,
+                    "done-merged",
+                    other = gone,
+                    keep = kept,
+                    tickets = merged.tickets
+                ),
+                caller_id: keep,
+            })
+        }
         Write::Assign { ticket_id, agent } => {
             store.set_assignee(&ticket_id, &agent, now)?;
             done(t!(texts, "done-assigned", agent = agent), Some(ticket_id))

@@ -481,20 +481,27 @@ pub fn load_views(
         .caller_id
         .clone()
         .or_else(|| ticket.as_ref().and_then(|t| t.ticket.caller_id.clone()));
-    let caller = match caller_id {
-        Some(id) => store
-            .caller(&id)?
-            .map(|caller| -> store::Result<CallerView> {
-                let window = chrono::Duration::days(i64::from(app.config.repeat_contact_days));
-                Ok(CallerView {
-                    prior_contacts: store.prior_contacts(&caller.id, PRIOR_CONTACTS)?,
-                    open_tickets: store.open_tickets_of(&caller.id, 20)?,
-                    recent: store.recent_contacts(&caller.id, now - window)?,
-                    last_promise: store.last_promise_to(&caller.id)?,
-                    sent_articles: store.articles_sent_to(&caller.id, SENT_ARTICLES)?,
-                    caller,
-                })
-            }),
+    // A caller merged into another (here or on another desk) is shown as the one kept.
+    let shown_caller = match caller_id {
+        Some(id) => match store.caller(&id)? {
+            Some(caller) => Some(caller),
+            None => store.merged_into(&id)?,
+        },
+        None => None,
+    };
+    let caller = match shown_caller {
+        Some(caller) => Some(caller).map(|caller| -> store::Result<CallerView> {
+            let window = chrono::Duration::days(i64::from(app.config.repeat_contact_days));
+            Ok(CallerView {
+                prior_contacts: store.prior_contacts(&caller.id, PRIOR_CONTACTS)?,
+                open_tickets: store.open_tickets_of(&caller.id, 20)?,
+                recent: store.recent_contacts(&caller.id, now - window)?,
+                last_promise: store.last_promise_to(&caller.id)?,
+                sent_articles: store.articles_sent_to(&caller.id, SENT_ARTICLES)?,
+                duplicates: store.duplicates_of(&caller.id)?,
+                caller,
+            })
+        }),
         None => None,
     }
     .transpose()?;
@@ -535,6 +542,7 @@ pub fn load_views(
         outage,
         incidents,
         team: store.team()?,
+        agents: store.desk_agents()?,
     })
 }
 

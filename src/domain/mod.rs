@@ -3,7 +3,11 @@
 //! the escalation note and the shift handover, and the libraries of articles and scripts.
 //! Nothing here reads the store or touches the terminal.
 
+#[macro_use]
+mod records;
+
 pub mod business;
+pub mod caller_change;
 pub mod change;
 pub mod deadline;
 pub mod escalation_note;
@@ -14,7 +18,7 @@ pub mod kb;
 pub mod matching;
 pub mod outage;
 pub mod outcome;
-mod records;
+pub mod roster;
 pub mod scripts;
 pub mod shift_handover;
 pub mod similarity;

@@ -101,6 +101,8 @@ coded_enum! {
         PriorityChanged => "priority", "priority";
         CategoryChanged => "category", "category";
         AssigneeChanged => "assignee", "assignee";
+        SubjectChanged => "subject", "subject";
+        CallerMerged => "caller_merged", "caller merged";
         PromiseMade => "promise_made", "promised";
         PromiseKept => "promise_kept", "kept";
         PromiseRescheduled => "promise_rescheduled", "rescheduled";

@@ -83,6 +83,20 @@ pub fn describe(event: &Event, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> Str
                 to = name("to")
             )
         }
+        EventKind::SubjectChanged => {
+            t!(
+                texts,
+                "timeline-subject",
+                from = name("from"),
+                to = name("to")
+            )
+        }
+        EventKind::CallerMerged => t!(
+            texts,
+            "timeline-caller-merged",
+            from = name("from_name"),
+            to = name("to_name")
+        ),
         EventKind::PromiseMade => t!(
             texts,
             "timeline-promised",

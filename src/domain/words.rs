@@ -63,6 +63,8 @@ impl EventKind {
             EventKind::PriorityChanged => t!(texts, "event-priority"),
             EventKind::CategoryChanged => t!(texts, "event-category"),
             EventKind::AssigneeChanged => t!(texts, "event-assignee"),
+            EventKind::SubjectChanged => t!(texts, "event-subject"),
+            EventKind::CallerMerged => t!(texts, "event-caller-merged"),
             EventKind::PromiseMade => t!(texts, "event-promise-made"),
             EventKind::PromiseKept => t!(texts, "event-promise-kept"),
             EventKind::PromiseRescheduled => t!(texts, "event-promise-rescheduled"),

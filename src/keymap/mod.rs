@@ -57,6 +57,9 @@ commands! {
     Priority => "priority";
     Category => "category";
     Assign => "assign";
+    Subject => "subject";
+    EditCaller => "edit-caller";
+    MergeCaller => "merge-caller";
     Promise => "promise";
     Callback => "callback";
     Callbacks => "callbacks";
@@ -100,6 +103,9 @@ impl Command {
             Command::Priority => t!(texts, "command-priority"),
             Command::Category => t!(texts, "command-category"),
             Command::Assign => t!(texts, "command-assign"),
+            Command::Subject => t!(texts, "command-subject"),
+            Command::EditCaller => t!(texts, "command-edit-caller"),
+            Command::MergeCaller => t!(texts, "command-merge-caller"),
             Command::Promise => t!(texts, "command-promise"),
             Command::Callback => t!(texts, "command-callback"),
             Command::Callbacks => t!(texts, "command-callbacks"),
@@ -176,6 +182,9 @@ impl Default for Keymap {
             (Key::plain(Char('i')), Priority),
             (Key::plain(Char('c')), Category),
             (Key::plain(Char('g')), Assign),
+            (Key::plain(Char('S')), Subject),
+            (Key::plain(Char('E')), EditCaller),
+            (Key::plain(Char('U')), MergeCaller),
             (Key::plain(Char('p')), Promise),
             (Key::plain(Char('b')), Callback),
             (Key::plain(Char('C')), Callbacks),

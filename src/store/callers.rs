@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::caller_edit::SAME_PERSON;
 use super::promises::{PROMISE_SELECT, promise_from_row};
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
 use crate::domain::RecentContacts;
@@ -38,12 +39,14 @@ impl Store {
 
     /// Earlier calls and other contacts of a caller, newest first.
     pub fn prior_contacts(&self, caller_id: &str, limit: usize) -> Result<Vec<PriorContact>> {
-        let mut stmt = self.conn.prepare_cached(
+        // Events keep the caller they were written for; one merged away is this caller.
+        let sql = format!(
             "SELECT e.at, e.kind, e.data, t.id, t.key, t.subject, t.status
              FROM events e JOIN tickets t ON t.id = e.ticket_id
-             WHERE e.caller_id = ?1 AND e.kind IN ('contact_in', 'contact_out')
-             ORDER BY e.at DESC LIMIT ?2",
-        )?;
+             WHERE e.caller_id IN {SAME_PERSON} AND e.kind IN ('contact_in', 'contact_out')
+             ORDER BY e.at DESC LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![caller_id, limit as i64], |r| {
             let data: String = r.get(2)?;
             let channel = serde_json::from_str::<serde_json::Value>(&data)
@@ -66,12 +69,13 @@ impl Store {
 
 impl Store {
     pub fn recent_contacts(&self, caller_id: &str, since: DateTime<Utc>) -> Result<RecentContacts> {
-        let mut stmt = self.conn.prepare_cached(
+        let sql = format!(
             "SELECT count(*),
                     coalesce(sum(t.status IN ('new', 'open', 'waiting_caller', 'waiting_third_party')), 0)
              FROM events e JOIN tickets t ON t.id = e.ticket_id
-             WHERE e.caller_id = ?1 AND e.kind = 'contact_in' AND e.at >= ?2",
-        )?;
+             WHERE e.caller_id IN {SAME_PERSON} AND e.kind = 'contact_in' AND e.at >= ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         Ok(stmt.query_row(params![caller_id, ts(since)], |r| {
             Ok(RecentContacts {
                 inbound: r.get(0)?,

@@ -78,6 +78,9 @@ fn status(code: &str) -> bool {
 fn event_kind(code: &str) -> bool {
     EventKind::from_code(code).is_some()
 }
+fn caller_event_kind(code: &str) -> bool {
+    crate::domain::caller_change::CallerEventKind::from_code(code).is_some()
+}
 fn channel(code: &str) -> bool {
     Channel::from_code(code).is_some()
 }
@@ -92,7 +95,8 @@ pub const DESK_TABLES: &[Table] = &[
         columns: with_stamps![
             col("id", Text),
             col("name", Text),
-            col("organization", Text)
+            col("organization", Text),
+            null("merged_into", Text),
         ],
         derived: &["name_folded", "search_text"],
     },
@@ -168,6 +172,19 @@ pub const DESK_TABLES: &[Table] = &[
             col("kind", Text),
             col("at", Instant),
             null("acted_at", Instant),
+        ],
+        derived: &[],
+    },
+    Table {
+        name: "caller_events",
+        columns: with_stamps![
+            col("id", Text),
+            col("caller_id", Text),
+            col("kind", ColumnKind::Code(caller_event_kind)),
+            col("at", Instant),
+            col("by", Text),
+            col("text", Text),
+            col("data", Json),
         ],
         derived: &[],
     },
@@ -406,7 +423,7 @@ impl Store {
 fn rebuild_caller_search(conn: &Connection) -> Result<()> {
     let mut callers = conn.prepare(
         "SELECT id, name, organization, id IN (SELECT caller_id FROM erasures)
-         FROM callers ORDER BY rowid",
+         FROM callers WHERE merged_into IS NULL ORDER BY rowid",
     )?;
     let mut handles = conn.prepare(
         "SELECT kind, value FROM caller_handles

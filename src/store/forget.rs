@@ -446,6 +446,18 @@ fn clear_caller_rows(tx: &Connection, caller_id: &str, stamp: &str, agent: &str)
         [],
     )?;
     tx.execute("DELETE FROM caller_fts WHERE caller_id = ?1", [caller_id])?;
+    // The history of their details holds old names and numbers, and callers merged into
+    // this one were the same person under another entry: both go with the rest.
+    tx.execute(
+        "DELETE FROM caller_events WHERE caller_id = ?1
+           OR caller_id IN (SELECT id FROM callers WHERE merged_into = ?1)",
+        [caller_id],
+    )?;
+    tx.execute(
+        "UPDATE callers SET name = ?2, organization = '', name_folded = '', search_text = '',
+           updated_at = ?3, updated_by = ?4 WHERE merged_into = ?1",
+        params![caller_id, FORGOTTEN, stamp, agent],
+    )?;
     tx.execute(
         "UPDATE callers SET name = ?2, organization = '', name_folded = '', search_text = '',
            updated_at = ?3, updated_by = ?4, deleted_at = coalesce(deleted_at, ?3)

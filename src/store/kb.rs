@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
+use super::caller_edit::SAME_PERSON;
 use super::tickets::insert_event;
 use super::{Result, Store, parse_ts, ts};
 use crate::domain::{ArticleUsage, KbCounter, SentArticle};
@@ -192,14 +193,16 @@ impl Store {
     /// The articles a caller was pointed to, newest first, each with whether the caller
     /// contacted the desk again afterwards.
     pub fn articles_sent_to(&self, caller_id: &str, limit: usize) -> Result<Vec<SentArticle>> {
-        let mut stmt = self.conn.prepare_cached(
+        // A caller merged into this one is this caller, in the events written before.
+        let sql = format!(
             "SELECT coalesce(json_extract(s.data, '$.article'), ''),
                     coalesce(json_extract(s.data, '$.title'), ''), s.at,
-                    EXISTS (SELECT 1 FROM events c WHERE c.caller_id = s.caller_id
+                    EXISTS (SELECT 1 FROM events c WHERE c.caller_id IN {SAME_PERSON}
                               AND c.at > s.at AND c.kind = 'contact_in')
-             FROM events s WHERE s.caller_id = ?1 AND s.kind = 'article_sent'
-             ORDER BY s.at DESC LIMIT ?2",
-        )?;
+             FROM events s WHERE s.caller_id IN {SAME_PERSON} AND s.kind = 'article_sent'
+             ORDER BY s.at DESC LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![caller_id, limit as i64], |r| {
             Ok(SentArticle {
                 slug: r.get(0)?,

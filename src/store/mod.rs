@@ -4,7 +4,9 @@
 
 mod alerts;
 mod bulk;
+mod caller_edit;
 mod caller_lookup;
+mod caller_merge;
 mod caller_search;
 mod callers;
 mod drafts;

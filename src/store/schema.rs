@@ -4,7 +4,7 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
 /// What an erased caller's name, and a promise recipient that named them, become.
 pub const FORGOTTEN: &str = "forgotten caller";
@@ -187,6 +187,106 @@ WHEN NOT (NEW.id = OLD.id AND NEW.ticket_id = OLD.ticket_id AND NEW.caller_id IS
           AND NEW.data = json_set(OLD.data, '$.question', NEW.data ->> '$.question'))))
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 INSERT INTO caller_fts (caller_fts, rank) VALUES ('secure-delete', 1);
+"#;
+
+/// Correcting the record about callers.
+///
+/// - `caller_events` is the append-only history of a caller's own details (name,
+///   organisation, phones, e-mail addresses, identifiers) and of merges. It is a table of
+///   its own because `events` belong to a ticket and a caller's details belong to none; it
+///   keeps the same columns and the same trigger, so that every reader of history reads it
+///   alike. The one delete allowed is the privacy erase of the caller it is about (or of
+///   the caller they were merged into), which must really remove the old values too.
+/// - A caller merged into another stays as a tombstone (`deleted_at`) that points at the one
+///   kept (`merged_into`). Rows that name the merged-away caller later, however they are
+///   written (the desk, an import, another desk's changes arriving), are moved to the kept
+///   caller by the triggers below, so a merge holds for rows it never saw (a row marked
+///   deleted is history and stays as written, so a restored desk is the desk exported). Events are never
+///   rewritten: their readers take a merged-away caller's events as the kept caller's.
+/// - Who has worked on the desk (the roster tickets are assigned from) is read from the
+///   authors of events, one index hop per agent.
+const V11: &str = r#"
+CREATE INDEX events_by ON events(by);
+ALTER TABLE callers ADD COLUMN merged_into TEXT REFERENCES callers(id);
+CREATE INDEX callers_merged_into ON callers(merged_into) WHERE merged_into IS NOT NULL;
+
+CREATE TABLE caller_events (
+    id          TEXT PRIMARY KEY,
+    caller_id   TEXT NOT NULL REFERENCES callers(id),
+    kind        TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    by          TEXT NOT NULL,
+    text        TEXT NOT NULL DEFAULT '',
+    data        TEXT NOT NULL DEFAULT '{}',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL,
+    deleted_at  TEXT
+);
+CREATE INDEX caller_events_caller_at ON caller_events(caller_id, at);
+CREATE TRIGGER caller_events_are_never_edited BEFORE UPDATE ON caller_events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER caller_events_are_never_deleted BEFORE DELETE ON caller_events
+WHEN NOT EXISTS (SELECT 1 FROM erasures WHERE caller_id = OLD.caller_id
+    OR caller_id = (SELECT merged_into FROM callers WHERE id = OLD.caller_id))
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TRIGGER tickets_follow_a_merge AFTER INSERT ON tickets
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+BEGIN
+    UPDATE tickets SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER tickets_follow_a_merge_on_update AFTER UPDATE OF caller_id ON tickets
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+BEGIN
+    UPDATE tickets SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER promises_follow_a_merge AFTER INSERT ON promises
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+BEGIN
+    UPDATE promises SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER promises_follow_a_merge_on_update AFTER UPDATE OF caller_id ON promises
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+BEGIN
+    UPDATE promises SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER handles_follow_a_merge AFTER INSERT ON caller_handles
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+BEGIN
+    UPDATE caller_handles
+    SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER handles_follow_a_merge_on_update AFTER UPDATE OF caller_id ON caller_handles
+WHEN NEW.deleted_at IS NULL
+    AND (SELECT merged_into FROM callers WHERE id = NEW.caller_id) IS NOT NULL
+BEGIN
+    UPDATE caller_handles
+    SET caller_id = (SELECT merged_into FROM callers WHERE id = NEW.caller_id)
+    WHERE id = NEW.id;
+END;
+-- A merge that arrives from another desk of the team moves this desk's rows too, also the
+-- ones it made offline on the merged-away caller.
+CREATE TRIGGER callers_merge_moves_their_rows AFTER UPDATE OF merged_into ON callers
+WHEN NEW.merged_into IS NOT NULL
+BEGIN
+    UPDATE tickets SET caller_id = NEW.merged_into
+    WHERE caller_id = NEW.id AND deleted_at IS NULL;
+    UPDATE promises SET caller_id = NEW.merged_into
+    WHERE caller_id = NEW.id AND deleted_at IS NULL;
+    UPDATE caller_handles SET caller_id = NEW.merged_into
+    WHERE caller_id = NEW.id AND deleted_at IS NULL;
+END;
 "#;
 
 /// The privacy erase (`balie forget`). `erasures` records who erased which caller and when;

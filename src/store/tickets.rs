@@ -116,6 +116,25 @@ impl Store {
         )
     }
 
+    pub fn set_subject(
+        &mut self,
+        ticket_id: &str,
+        subject: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let subject = subject.trim();
+        if subject.is_empty() {
+            return Err(StoreError::Invalid("a ticket needs a subject".into()));
+        }
+        self.change_field(
+            ticket_id,
+            "subject",
+            subject,
+            EventKind::SubjectChanged,
+            now,
+        )
+    }
+
     pub fn set_assignee(
         &mut self,
         ticket_id: &str,
@@ -273,6 +292,31 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Everyone who has worked on the desk (written on a timeline) or holds a ticket, in
+    /// order of their names. Read by hopping through an index from one name to the next,
+    /// so a desk of a million tickets costs a lookup per agent, not a pass over every row.
+    pub fn desk_agents(&self) -> Result<Vec<String>> {
+        let mut names: Vec<String> = Vec::new();
+        for (column, table) in [("by", "events"), ("assignee", "tickets")] {
+            let sql = format!(
+                "WITH RECURSIVE agents(name) AS (
+                     SELECT min({column}) FROM {table}
+                     UNION ALL
+                     SELECT (SELECT min({column}) FROM {table} WHERE {column} > agents.name)
+                     FROM agents WHERE agents.name IS NOT NULL
+                 )
+                 SELECT name FROM agents WHERE name IS NOT NULL LIMIT 10000"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            for name in stmt.query_map([], |r| r.get::<_, String>(0))? {
+                names.push(name?);
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
+
     pub fn open_ticket_count(&self) -> Result<i64> {
         let sql = format!(
             "SELECT count(*) FROM tickets INDEXED BY tickets_open
@@ -392,6 +436,26 @@ pub(crate) fn insert_event(
     agent: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    insert_event_quietly(tx, ticket_id, kind, text, data, agent, now)?;
+    let stamp = ts(super::replica::causal_now(tx, now)?);
+    tx.prepare_cached(
+        "UPDATE tickets SET last_activity_at = ?2, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
+    )?
+    .execute(params![ticket_id, stamp, agent])?;
+    Ok(())
+}
+
+/// Appends an event without making the ticket look active: for bookkeeping that nobody did
+/// on the ticket itself (its caller merged with another).
+pub(crate) fn insert_event_quietly(
+    tx: &Connection,
+    ticket_id: &str,
+    kind: EventKind,
+    text: &str,
+    data: serde_json::Value,
+    agent: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let stamp = ts(super::replica::causal_now(tx, now)?);
     let caller_id: Option<Id> = tx
         .prepare_cached("SELECT caller_id FROM tickets WHERE id = ?1")?
@@ -413,9 +477,5 @@ pub(crate) fn insert_event(
         text.trim(),
         data.to_string()
     ])?;
-    tx.prepare_cached(
-        "UPDATE tickets SET last_activity_at = ?2, updated_at = ?2, updated_by = ?3 WHERE id = ?1",
-    )?
-    .execute(params![ticket_id, stamp, agent])?;
     Ok(())
 }

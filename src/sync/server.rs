@@ -163,6 +163,12 @@ BEGIN
           AND c.row_id IN (SELECT i.row_id FROM changes i WHERE i.tbl = 'caller_handles'
                            AND i.op = 'insert' AND i.data->>'caller_id' = caller);
     DELETE FROM rows WHERE tbl = 'caller_handles' AND data->>'caller_id' = caller;
+    -- A caller's own history holds their earlier names and numbers.
+    UPDATE changes c SET data = c.data || '{"text": "", "data": "{}"}'
+        WHERE c.tbl = 'caller_events' AND c.op = 'insert'
+          AND (c.data->>'caller_id' = caller
+               OR c.data->>'caller_id' IN (SELECT r.row_id FROM rows r WHERE r.tbl = 'callers'
+                                           AND r.data->>'merged_into' = caller));
     IF was IS NOT NULL THEN
         UPDATE rows SET data = jsonb_set(data, '{recipient}', to_jsonb(forgotten))
             WHERE tbl = 'promises' AND data->>'caller_id' = caller AND data->>'recipient' = was;

@@ -119,6 +119,21 @@ fn card_lines<'a>(view: &'a CallerView, app: &App, theme: &Theme) -> Vec<Line<'a
     if !c.organization.is_empty() {
         lines.push(Line::from(c.organization.as_str()));
     }
+    // One person entered twice splits their history; the merge key joins the entries. Near
+    // the top, so that a short pane shows it too.
+    if let Some(first) = view.duplicates.first() {
+        let key = app.keymap.shortcut(crate::keymap::Command::MergeCaller);
+        lines.push(Line::from(Span::styled(
+            t!(
+                app.texts,
+                "caller-duplicate",
+                name = first.second_name.as_str(),
+                value = first.value.as_str(),
+                key = key
+            ),
+            theme.due_soon(),
+        )));
+    }
     lines.extend(c.phones.iter().map(|p| Line::from(format!("☎ {p}"))));
     lines.extend(c.emails.iter().map(|e| Line::from(format!("✉ {e}"))));
     lines.extend(c.identifiers.iter().map(|i| Line::from(format!("# {i}"))));

@@ -8,6 +8,7 @@ mod form;
 mod help;
 mod kb;
 pub mod markdown;
+mod merge;
 mod new_call;
 mod palette;
 mod picker;
@@ -62,6 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::Review(r)) => review::draw(frame, area, app, r, theme),
         Some(Popup::Script(s)) => script::draw(frame, area, app, s, theme),
         Some(Popup::Kb(search)) => kb::draw_search(frame, area, app, search, theme),
+        Some(Popup::MergeCaller(search)) => merge::draw(frame, area, app, search, theme),
         Some(Popup::Article(view)) => kb::draw_article(frame, area, app, view, theme),
         Some(Popup::Text {
             title,

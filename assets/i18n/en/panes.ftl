@@ -193,3 +193,10 @@ review-sla = SLA: breached or about to breach ({ $count })
 review-unacted = Reminders nobody acted on ({ $count })
 review-unacted-line = { $owner } { $ticket } { $to } — { $what }: due { $due }, reminded { $reminded } ({ $kind })
 review-hint = { $choose } choose · { $enter } opens · { $esc } closes · to print: { $overdue }, { $report }
+
+merge-title = Merge with { $name }
+merge-prompt = the other entry of this person: name, phone, e-mail or identifier
+merge-hint = type to search · { $choose } choose · { $enter } merge · { $esc } cancel
+merge-nothing-typed = no likely duplicates; type to search
+merge-none = no caller found
+caller-duplicate = also on the desk as { $name } ({ $value })? { $key } merges

@@ -170,3 +170,10 @@ review-sla = SLA: túllépve vagy hamarosan ({ $count })
 review-unacted = Emlékeztetők, amelyekkel senki nem foglalkozott ({ $count })
 review-unacted-line = { $owner } { $ticket } { $to } — { $what }: határidő { $due }, emlékeztetve { $reminded } ({ $kind })
 review-hint = { $choose } léptet · { $enter } megnyit · { $esc } bezár · papíron: { $overdue }, { $report }
+
+merge-title = Összevonás ezzel: { $name }
+merge-prompt = e személy másik bejegyzése: név, telefon, e-mail vagy azonosító
+merge-hint = gépelj a kereséshez · { $choose } választás · { $enter } összevonás · { $esc } mégse
+merge-nothing-typed = nincs valószínű duplikátum; gépelj a kereséshez
+merge-none = nincs ilyen hívó
+caller-duplicate = más néven is szerepel: { $name } ({ $value })? { $key } összevonja

@@ -188,3 +188,10 @@ review-sla = SLA: overschreden of bijna ({ $count })
 review-unacted = Herinneringen waar niemand iets mee deed ({ $count })
 review-unacted-line = { $owner } { $ticket } { $to } — { $what }: uiterlijk { $due }, herinnerd { $reminded } ({ $kind })
 review-hint = { $choose } kiezen · { $enter } opent · { $esc } sluit · afdrukken: { $overdue }, { $report }
+
+merge-title = Samenvoegen met { $name }
+merge-prompt = de andere vermelding van deze persoon: naam, telefoon, e-mail of kenmerk
+merge-hint = typ om te zoeken · { $choose } kiezen · { $enter } samenvoegen · { $esc } annuleren
+merge-nothing-typed = geen waarschijnlijke dubbelen; typ om te zoeken
+merge-none = geen beller gevonden
+caller-duplicate = ook bekend als { $name } ({ $value })? { $key } voegt samen

@@ -12,6 +12,7 @@ use crate::domain::fold::fold;
 use crate::domain::{Channel, NewCaller, NewPromise, Promise, Status};
 use crate::store::{NewTicket, Result, Store};
 
+mod corrections;
 mod incidents;
 mod kb;
 mod samples;
@@ -67,6 +68,7 @@ pub fn populate(
             0
         };
         demo.promises_on_the_board()?;
+        demo.corrections()?;
         Ok(DemoSummary {
             callers: demo.people.len(),
             tickets: options.tickets + outage_tickets,

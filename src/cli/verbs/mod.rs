@@ -3,10 +3,13 @@
 //! `now` and the writers to print to, so tests run them without a process; `main` only
 //! opens the files and hands over stdout and stderr.
 
+pub mod agent;
 pub mod caller;
+pub mod caller_edit;
 pub mod note;
 pub mod promise;
 pub mod ticket;
+pub mod ticket_set;
 pub mod ticket_show;
 
 use anyhow::{Context, Result};

@@ -99,7 +99,7 @@ pub fn new(
 }
 
 /// The config's spelling of a category named in any case.
-fn category(config: &Config, named: &str) -> Result<String> {
+pub(super) fn category(config: &Config, named: &str) -> Result<String> {
     let wanted = named.trim().to_lowercase();
     match config
         .categories

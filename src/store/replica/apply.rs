@@ -11,11 +11,10 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde_json::Value;
 
 use super::capture;
-use crate::domain::NewCaller;
 use crate::domain::change::{ChangeOp, Pulled};
 use crate::domain::fold::fold;
 use crate::domain::hlc::Hlc;
-use crate::store::{Result, Store, StoreError, callers, forget, ts};
+use crate::store::{Result, Store, StoreError, caller_edit, forget, ts};
 
 /// What one pull brought, for the sync's report.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -78,7 +77,17 @@ struct Touched {
 
 impl Touched {
     fn settle(&self, tx: &Connection) -> Result<()> {
+        // A handle that arrived for a merged-away caller now belongs to the one kept.
+        let mut callers = self.callers.clone();
         for caller in &self.callers {
+            let kept: Option<String> = tx
+                .prepare_cached("SELECT merged_into FROM callers WHERE id = ?1")?
+                .query_row([caller], |r| r.get(0))
+                .optional()?
+                .flatten();
+            callers.extend(kept);
+        }
+        for caller in &callers {
             reindex_caller(tx, caller)?;
         }
         Ok(())
@@ -225,56 +234,29 @@ fn caller_of_handle(tx: &Connection, handle: &str) -> Result<Option<String>> {
 }
 
 /// Search text and the search index follow a caller's name and handles, as on the desk
-/// that changed them.
+/// that changed them; a caller merged away or forgotten is found no more.
 fn reindex_caller(tx: &Connection, caller_id: &str) -> Result<()> {
-    let Some((name, organization, erased)) = tx
+    let Some((name, gone)) = tx
         .prepare_cached(
-            "SELECT name, organization,
-               EXISTS (SELECT 1 FROM erasures WHERE caller_id = callers.id)
+            "SELECT name, deleted_at IS NOT NULL OR merged_into IS NOT NULL
+               OR EXISTS (SELECT 1 FROM erasures WHERE caller_id = callers.id)
              FROM callers WHERE id = ?1",
         )?
         .query_row([caller_id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, bool>(2)?,
-            ))
+            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?))
         })
         .optional()?
     else {
         return Ok(());
     };
-    if erased {
+    if gone {
+        tx.prepare_cached("DELETE FROM caller_fts WHERE caller_id = ?1")?
+            .execute([caller_id])?;
         return Ok(());
     }
-    let mut caller = NewCaller {
-        name,
-        organization,
-        ..NewCaller::default()
-    };
-    let mut stmt = tx.prepare_cached(
-        "SELECT kind, value FROM caller_handles
-         WHERE caller_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
-    )?;
-    let handles = stmt.query_map([caller_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })?;
-    for handle in handles {
-        let (kind, value) = handle?;
-        match kind.as_str() {
-            "phone" => caller.phones.push(value),
-            "email" => caller.emails.push(value),
-            _ => caller.identifiers.push(value),
-        }
-    }
-    let search_text = callers::search_text(&caller);
-    tx.prepare_cached("UPDATE callers SET name_folded = ?2, search_text = ?3 WHERE id = ?1")?
-        .execute(params![caller_id, fold(caller.name.trim()), search_text])?;
-    tx.prepare_cached("DELETE FROM caller_fts WHERE caller_id = ?1")?
-        .execute([caller_id])?;
-    tx.prepare_cached("INSERT INTO caller_fts (caller_id, haystack) VALUES (?1, ?2)")?
-        .execute(params![caller_id, search_text])?;
-    Ok(())
+    tx.prepare_cached("UPDATE callers SET name_folded = ?2 WHERE id = ?1")?
+        .execute(params![caller_id, fold(name.trim())])?;
+    caller_edit::reindex_caller(tx, caller_id)
 }
 
 fn sql_value(value: &Value) -> SqlValue {

@@ -21,6 +21,7 @@ use crate::domain::new_id;
 pub(crate) const SHARED_TABLES: &[&str] = &[
     "callers",
     "caller_handles",
+    "caller_events",
     "tickets",
     "events",
     "promises",
@@ -165,8 +166,8 @@ fn triggers(table: &str, columns: &[String]) -> Vec<(String, String)> {
             row_json(columns, "NEW.")
         ),
     )];
-    // Events are only ever inserted; forget's two permitted edits run with capture paused.
-    if table == "events" {
+    // Events are only ever inserted; forget's edits of them run with capture paused.
+    if matches!(table, "events" | "caller_events") {
         return made;
     }
     let fields: Vec<String> = columns

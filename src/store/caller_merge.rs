@@ -1,0 +1,266 @@
+//! Two callers who are one person become one: the merge, and the likely duplicates that
+//! suggest it. See schema V11 for the tombstone and the triggers that keep a merge holding
+//! for rows written later.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, params};
+use serde_json::json;
+
+use super::caller_edit::{handle_like, live_caller, record, reindex_caller, remove_handle};
+use super::callers::quote_fts;
+use super::tickets::insert_event_quietly;
+use super::{Result, Store, StoreError, ts};
+use crate::domain::caller_change::{CallerEventKind, Duplicate, HandleKind, Merged};
+use crate::domain::{EventKind, Id};
+
+/// A phone or address shared by more callers than this is a switchboard or a shared
+/// mailbox, not a sign that they are one person.
+const SHARED_BY_MANY: usize = 5;
+
+impl Store {
+    /// Merges `other` into `keep`: their tickets, promises and handles move to `keep`, each
+    /// ticket with an event saying so, and `other` stays as a tombstone pointing at `keep`.
+    /// Events stay as written; readers take `other`'s as `keep`'s.
+    pub fn merge_callers(&mut self, keep: &str, other: &str, now: DateTime<Utc>) -> Result<Merged> {
+        if keep == other {
+            return Err(StoreError::Invalid(
+                "a caller cannot be merged with themselves".into(),
+            ));
+        }
+        self.write(|tx, agent| {
+            let kept = live_caller(tx, keep)?;
+            let gone = live_caller(tx, other)?;
+            let stamp = ts(now);
+            let tickets: Vec<Id> = ids(tx, "SELECT id FROM tickets WHERE caller_id = ?1", other)?;
+            let moved = json!({"from": gone.id, "from_name": gone.name, "to": kept.id,
+                               "to_name": kept.name});
+            for ticket in &tickets {
+                tx.prepare_cached(
+                    "UPDATE tickets SET caller_id = ?2, updated_at = ?3, updated_by = ?4
+                     WHERE id = ?1",
+                )?
+                .execute(params![ticket, keep, stamp, agent])?;
+                insert_event_quietly(
+                    tx,
+                    ticket,
+                    EventKind::CallerMerged,
+                    "",
+                    moved.clone(),
+                    agent,
+                    now,
+                )?;
+            }
+            let promises: Vec<Id> = ids(tx, "SELECT id FROM promises WHERE caller_id = ?1", other)?;
+            tx.prepare_cached(
+                "UPDATE promises SET caller_id = ?2, updated_at = ?3, updated_by = ?4
+                 WHERE caller_id = ?1",
+            )?
+            .execute(params![other, keep, stamp, agent])?;
+            let handles = move_handles(tx, other, keep, agent, now)?;
+            // Whoever was merged into `other` before now lives on as `keep` too.
+            tx.prepare_cached(
+                "UPDATE callers SET merged_into = ?2, updated_at = ?3, updated_by = ?4
+                 WHERE merged_into = ?1",
+            )?
+            .execute(params![other, keep, stamp, agent])?;
+            tx.prepare_cached(
+                "UPDATE callers SET merged_into = ?2, deleted_at = ?3, updated_at = ?3,
+                   updated_by = ?4 WHERE id = ?1",
+            )?
+            .execute(params![other, keep, stamp, agent])?;
+            tx.prepare_cached("DELETE FROM caller_fts WHERE caller_id = ?1")?
+                .execute([other])?;
+            reindex_caller(tx, keep)?;
+            let moved_handles: Vec<_> = handles
+                .iter()
+                .map(|(kind, value)| json!({"kind": kind.code(), "value": value}))
+                .collect();
+            let data = json!({
+                "other": gone.id, "other_name": gone.name,
+                "other_organization": gone.organization,
+                "tickets": tickets, "promises": promises, "handles": moved_handles,
+            });
+            record(tx, keep, CallerEventKind::Merged, data, agent, now)?;
+            let data = json!({"into": kept.id, "into_name": kept.name});
+            record(tx, other, CallerEventKind::MergedInto, data, agent, now)?;
+            Ok(Merged {
+                kept: kept.id,
+                merged: gone.id,
+                tickets: tickets.len(),
+                promises: promises.len(),
+                handles: handles.len(),
+            })
+        })
+    }
+
+    /// Other callers who share a phone number or an e-mail address with this one.
+    pub fn duplicates_of(&self, caller_id: &str) -> Result<Vec<Duplicate>> {
+        let Some(caller) = self.caller(caller_id)? else {
+            return Ok(Vec::new());
+        };
+        let mut found = Vec::new();
+        let handles = caller
+            .phones
+            .iter()
+            .map(|p| (HandleKind::Phone, p))
+            .chain(caller.emails.iter().map(|e| (HandleKind::Email, e)));
+        for (kind, value) in handles {
+            let key = kind.same_key(value);
+            // The index holds trigrams: shorter keys cannot be looked up, nor are they
+            // telling.
+            if key.chars().count() < 3 {
+                continue;
+            }
+            let candidates: Vec<Id> = self
+                .conn
+                .prepare_cached(
+                    "SELECT DISTINCT caller_id FROM caller_fts WHERE haystack MATCH ?1
+                     AND caller_id <> ?2 LIMIT 50",
+                )?
+                .query_map(params![quote_fts(&key), caller_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut sharing = Vec::new();
+            for candidate in candidates {
+                if let Some(other) = self.caller(&candidate)? {
+                    let theirs = match kind {
+                        HandleKind::Phone => &other.phones,
+                        _ => &other.emails,
+                    };
+                    if theirs.iter().any(|v| kind.same_key(v) == key) {
+                        sharing.push(other);
+                    }
+                }
+            }
+            if sharing.len() > SHARED_BY_MANY {
+                continue;
+            }
+            for other in sharing {
+                if found.iter().any(|d: &Duplicate| d.second == other.id) {
+                    continue;
+                }
+                found.push(Duplicate {
+                    first: caller.id.clone(),
+                    first_name: caller.name.clone(),
+                    second: other.id,
+                    second_name: other.name,
+                    kind,
+                    value: value.clone(),
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    /// Every pair of callers on the desk who share a phone number or an e-mail address,
+    /// by name. One pass over the handles; each caller's id and name are kept once.
+    pub fn all_duplicates(&self) -> Result<Vec<Duplicate>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT h.caller_id, c.name, h.kind, h.value FROM caller_handles h
+             JOIN callers c ON c.id = h.caller_id
+             WHERE h.deleted_at IS NULL AND c.deleted_at IS NULL
+               AND h.kind IN ('phone', 'email')
+             ORDER BY h.caller_id",
+        )?;
+        let mut callers: Vec<(Id, String)> = Vec::new();
+        // Callers (by their place in `callers`) by what they share, with the value as each
+        // of them has it.
+        let mut groups: HashMap<(HandleKind, String), Vec<(usize, String)>> = HashMap::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            let Some(kind) = HandleKind::from_code(&row.get::<_, String>(2)?) else {
+                continue;
+            };
+            let value: String = row.get(3)?;
+            let key = kind.same_key(&value);
+            if key.is_empty() {
+                continue;
+            }
+            if callers.last().is_none_or(|(last, _)| *last != id) {
+                callers.push((id, row.get(1)?));
+            }
+            let caller = callers.len() - 1;
+            let group = groups.entry((kind, key)).or_default();
+            if group.last().is_none_or(|(last, _)| *last != caller) {
+                group.push((caller, value));
+            }
+        }
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        let mut pairs: Vec<Duplicate> = Vec::new();
+        for ((kind, _), mut group) in groups {
+            if group.len() < 2 || group.len() > SHARED_BY_MANY {
+                continue;
+            }
+            // The first by name is named first, as the list is read by name.
+            group.sort_by(|a, b| callers[a.0].1.cmp(&callers[b.0].1).then(a.0.cmp(&b.0)));
+            let (first, value) = &group[0];
+            for (second, _) in &group[1..] {
+                if !seen.insert((*first, *second)) {
+                    continue;
+                }
+                pairs.push(Duplicate {
+                    first: callers[*first].0.clone(),
+                    first_name: callers[*first].1.clone(),
+                    second: callers[*second].0.clone(),
+                    second_name: callers[*second].1.clone(),
+                    kind,
+                    value: value.clone(),
+                });
+            }
+        }
+        pairs.sort_by(|a, b| {
+            (&a.first_name, &a.second_name, &a.first, &a.second).cmp(&(
+                &b.first_name,
+                &b.second_name,
+                &b.first,
+                &b.second,
+            ))
+        });
+        Ok(pairs)
+    }
+}
+
+fn ids(tx: &Connection, sql: &str, caller_id: &str) -> Result<Vec<Id>> {
+    Ok(tx
+        .prepare_cached(sql)?
+        .query_map([caller_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Moves the live handles of `from` to `to`; one `to` already has is kept once, as a
+/// tombstone on `from`. Returns the handles moved.
+fn move_handles(
+    tx: &Connection,
+    from: &str,
+    to: &str,
+    agent: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<(HandleKind, String)>> {
+    let handles: Vec<(Id, String, String)> = tx
+        .prepare_cached(
+            "SELECT id, kind, value FROM caller_handles
+             WHERE caller_id = ?1 AND deleted_at IS NULL ORDER BY rowid",
+        )?
+        .query_map([from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut moved = Vec::new();
+    for (id, kind, value) in handles {
+        let kind = HandleKind::from_code(&kind).unwrap_or(HandleKind::Identifier);
+        if handle_like(tx, to, kind, &value)?.is_some() {
+            remove_handle(tx, &id, agent, now)?;
+            continue;
+        }
+        tx.prepare_cached(
+            "UPDATE caller_handles SET caller_id = ?2, updated_at = ?3, updated_by = ?4
+             WHERE id = ?1",
+        )?
+        .execute(params![id, to, ts(now), agent])?;
+        moved.push((kind, value));
+    }
+    Ok(moved)
+}
+
+#[cfg(test)]
+mod tests;
