@@ -75,7 +75,7 @@ fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         None => {
             let path = database_path(&cli)?;
-            let store = Store::open(&path, &config.agent)?;
+            let store = with_figure_rules(Store::open(&path, &config.agent)?, &config)?;
             let search = background_search(&path, &config)?;
             runtime::run(Desk::new(store, config, Utc::now()), Some(search))
         }
@@ -97,10 +97,10 @@ fn run(cli: Cli) -> Result<()> {
             agent,
             format,
         }) => {
-            let store = open_existing(&cli, &config)?;
+            let mut store = open_existing(&cli, &config)?;
             let now = Utc::now();
             reports::report(
-                &store,
+                &mut store,
                 &config,
                 since,
                 agent.as_deref(),
@@ -143,7 +143,15 @@ fn run(cli: Cli) -> Result<()> {
         Some(Commands::Backup { file }) => {
             maintenance::backup(&database_path(&cli)?, file, &mut safe_stdout())
         }
-        Some(Commands::Check) => maintenance::check(&database_path(&cli)?, &mut safe_stdout()),
+        Some(Commands::Check { rebuild }) => {
+            let path = database_path(&cli)?;
+            maintenance::check(&path, &mut safe_stdout())?;
+            if *rebuild {
+                let mut store = open_existing(&cli, &config)?;
+                maintenance::rebuild_figures(&mut store, &mut safe_stdout())?;
+            }
+            Ok(())
+        }
         Some(
             command @ (Commands::Ticket { .. }
             | Commands::Caller { .. }
@@ -286,8 +294,20 @@ fn open_existing(cli: &Cli, config: &Config) -> Result<Store> {
             "{} is empty, not a desk yet; start the desk on it once, or name another with --db or BALIE_DB",
             path.display()
         ),
-        Ok(_) => Ok(Store::open(&path, &config.agent)?),
+        Ok(_) => with_figure_rules(Store::open(&path, &config.agent)?, config),
     }
+}
+
+/// The desk's kept figures follow the configured working hours, targets and reopen window;
+/// after a change of those (or on a desk from before figures were kept) they are worked out
+/// again once, which takes a while on a large desk.
+fn with_figure_rules(mut store: Store, config: &Config) -> Result<Store> {
+    let rules = config.figure_rules();
+    if !store.figures_follow(&rules)? && !store.is_empty()? {
+        eprintln!("balie: working out the desk's figures under its settings (once) …");
+    }
+    store.use_figure_rules(rules)?;
+    Ok(store)
 }
 
 fn database_path(cli: &Cli) -> Result<PathBuf> {
@@ -310,7 +330,7 @@ fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
             scratch.path().join("demo.db")
         }
     };
-    let mut store = Store::open(&path, &config.agent)?;
+    let mut store = with_figure_rules(Store::open(&path, &config.agent)?, &config)?;
     if !store.is_empty()? {
         bail!(
             "{} already holds a desk; the demo needs a new file (leave out --db for a throwaway one)",

@@ -29,6 +29,29 @@ pub fn backup(db: &Path, file: &Path, out: &mut impl Write) -> Result<()> {
 }
 
 /// `balie check`: the report on `out`, and an error (exit code 1) when anything is wrong.
+/// `balie check --rebuild`: the kept figures thrown away and worked out again from the
+/// events, and how many of the kept ones were not what the events say.
+pub fn rebuild_figures(store: &mut Store, out: &mut impl Write) -> Result<()> {
+    let kept = store.kept_figures()?;
+    store.rebuild_figures()?;
+    let rebuilt = store.kept_figures()?;
+    let differed = count_differences(&kept, &rebuilt);
+    writeln!(
+        out,
+        "figures rebuilt from the events: {}; {} differed from the kept ones",
+        plural(rebuilt.len() as i64, "row", "rows"),
+        differed
+    )?;
+    Ok(())
+}
+
+/// Lines in one sorted list and not the other.
+fn count_differences(kept: &[String], rebuilt: &[String]) -> usize {
+    let kept: std::collections::HashSet<&String> = kept.iter().collect();
+    let rebuilt_set: std::collections::HashSet<&String> = rebuilt.iter().collect();
+    kept.symmetric_difference(&rebuilt_set).count()
+}
+
 pub fn check(db: &Path, out: &mut impl Write) -> Result<()> {
     require_desk(db)?;
     let report = store::check(db).with_context(|| format!("checking {}", db.display()))?;

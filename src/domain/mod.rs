@@ -6,6 +6,7 @@
 pub mod business;
 pub mod deadline;
 pub mod escalation_note;
+pub mod figures;
 pub mod first_contact;
 pub mod fold;
 pub mod kb;

@@ -10,6 +10,7 @@ mod callers;
 mod drafts;
 mod dump;
 mod exchange;
+mod figures;
 mod forget;
 mod history;
 mod incidents;
@@ -47,6 +48,8 @@ use std::time::Duration;
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::domain::figures::FigureRules;
 
 pub use maintenance::{Backup, Check, RowCounts, backup, check};
 pub use schema::{APPLICATION_ID, FORGOTTEN};
@@ -133,6 +136,8 @@ pub struct Store {
     batch: bool,
     /// The callers as the last search read them, while the file has not changed.
     known_callers: caller_search::KnownCallers,
+    /// The settings the kept figures are worked out under (`use_figure_rules`).
+    figure_rules: FigureRules,
 }
 
 impl Store {
@@ -154,6 +159,7 @@ impl Store {
             agent: agent.to_string(),
             batch: false,
             known_callers: Default::default(),
+            figure_rules: FigureRules::standard(),
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         let started = std::time::Instant::now();
@@ -191,6 +197,7 @@ impl Store {
             agent: agent.to_string(),
             batch: false,
             known_callers: Default::default(),
+            figure_rules: FigureRules::standard(),
         };
         store.configure()?;
         store.migrate(Path::new(":memory:"))?;
@@ -338,6 +345,11 @@ impl Store {
                 continue;
             }
             tx.execute_batch(sql)?;
+            if index + 1 == schema::FIGURES_KEPT_FROM {
+                // A new desk's figures are all there, none: they follow the settings in use.
+                // An older desk's are worked out by `use_figure_rules`, under its settings.
+                figures::mark_empty_desk_current(&tx, &self.figure_rules, &self.agent)?;
+            }
             tx.execute_batch(&format!(
                 "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
                 index + 1
@@ -394,16 +406,26 @@ impl Store {
 
     /// Every write goes through here: `BEGIN IMMEDIATE` takes the write lock up front, so two
     /// desks on one file queue behind the busy timeout instead of failing mid-transaction.
+    ///
+    /// The figures of every ticket the write added events to are brought up to date in the
+    /// same transaction, so no write can leave them behind its events.
     fn write<T>(&mut self, f: impl FnOnce(&Connection, &str) -> Result<T>) -> Result<T> {
+        let rules = &self.figure_rules;
+        let with_figures = |conn: &Connection| -> Result<T> {
+            let mark = figures::event_mark(conn)?;
+            let value = f(conn, &self.agent)?;
+            figures::refresh_tickets_since_mark(conn, mark, rules)?;
+            Ok(value)
+        };
         if self.batch {
             // Any error fails the whole batch, which then rolls back as one.
-            return f(&self.conn, &self.agent).map_err(|e| self.stamp(e));
+            return with_figures(&self.conn).map_err(|e| self.stamp(e));
         }
         let written = (|| {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = f(&tx, &self.agent)?;
+            let value = with_figures(&tx)?;
             tx.commit()?;
             Ok(value)
         })();
@@ -597,6 +619,7 @@ mod tests {
                 agent: "anna".into(),
                 batch: false,
                 known_callers: Default::default(),
+                figure_rules: FigureRules::standard(),
             };
             store.migrate(Path::new(":memory:")).unwrap();
             assert_eq!(

@@ -4,7 +4,10 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+
+/// The schema version from which the desk keeps its figures (`store::figures`).
+pub const FIGURES_KEPT_FROM: usize = 10;
 
 /// What an erased caller's name, and a promise recipient that named them, become.
 pub const FORGOTTEN: &str = "forgotten caller";
@@ -89,6 +92,52 @@ CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
     INSERT INTO ticket_fts (ticket_fts, rowid, key, subject)
         VALUES ('delete', old.rowid, old.key, old.subject);
 END;";
+
+/// The figures a report counts, kept per ticket and per promise (see `store::figures`, the
+/// only writer). Each row has its ticket's or promise's id; instants are milliseconds since
+/// 1970, UTC. One index each answers "counts by agent over a period" without reading the
+/// rows. `figure_rules` records the settings the figures were last rebuilt under. The rows
+/// are filled when a desk is first opened with its settings, not here: the SLA clock needs
+/// the desk's working hours, which only the configuration knows.
+const V10: &str = "
+CREATE TABLE ticket_figures (
+    id                  TEXT PRIMARY KEY,
+    assignee            TEXT NOT NULL,
+    -- The ticket's created_at: the period a report counts it in.
+    opened              INTEGER NOT NULL,
+    first_response      INTEGER,
+    -- When the resolution clock stopped for good; NULL while the ticket is open.
+    resolved            INTEGER,
+    -- Business seconds the resolution clock ran.
+    resolution_seconds  INTEGER NOT NULL,
+    -- 0 not judged yet (open), 1 met, 2 breached.
+    sla                 INTEGER NOT NULL,
+    -- 0 unresolved, 1 resolved at the first contact, 2 after more contacts, 3 reopened.
+    first_contact       INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX ticket_figures_period ON ticket_figures(opened, assignee, sla, first_contact);
+
+CREATE TABLE promise_figures (
+    id       TEXT PRIMARY KEY,
+    owner    TEXT NOT NULL,
+    -- The promise's created_at.
+    made     INTEGER NOT NULL,
+    due      INTEGER NOT NULL,
+    -- 0 open, 1 kept on time, 2 kept late, 3 broken, 4 cancelled in time,
+    -- 5 rescheduled in time. An open one is broken once `due` has passed.
+    outcome  INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX promise_figures_period ON promise_figures(made, owner, outcome, due);
+
+CREATE TABLE figure_rules (
+    id           TEXT PRIMARY KEY,
+    fingerprint  TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    updated_by   TEXT NOT NULL,
+    deleted_at   TEXT
+);
+";
 
 /// Forget also erases the caller from script answers: their question is text balie filled
 /// in (`{caller}`, `{phone}` …), never typed by anyone, so it may be rewritten and nothing

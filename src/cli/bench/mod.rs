@@ -192,6 +192,7 @@ fn generate(path: &Path, size: data::Size) -> Result<BulkSummary> {
     }
     let config = bench_config();
     let mut store = Store::open(path, &config.agent)?;
+    store.use_figure_rules(config.figure_rules())?;
     let summary = data::fill(&mut store, size, &config, bench_now())?;
     // The log grows to the desk's size while it is filled; fold it in and trim it.
     store.fold_log()?;

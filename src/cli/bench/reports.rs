@@ -26,12 +26,12 @@ pub fn all<'a>(
     let samples = (samples / 10).clamp(5, 50);
     let one_agent = Some(config.agent.as_str());
     let overdue = |agent: Option<&'a str>, format| {
-        move |store: &Store, out: &mut Vec<u8>| {
+        move |store: &mut Store, out: &mut Vec<u8>| {
             reports::overdue(store, config, agent, format, now, out)
         }
     };
     let report = |since: &'static str, agent: Option<&'a str>| {
-        move |store: &Store, out: &mut Vec<u8>| {
+        move |store: &mut Store, out: &mut Vec<u8>| {
             reports::report(store, config, since, agent, Format::Table, now, out)
         }
     };
@@ -81,15 +81,15 @@ fn timed(
     path: &Path,
     config: &Config,
     samples: usize,
-    run: impl Fn(&Store, &mut Vec<u8>) -> Result<()>,
+    run: impl Fn(&mut Store, &mut Vec<u8>) -> Result<()>,
 ) -> Result<Row> {
     let mut durations = Vec::new();
     let mut printed = 0;
     for _ in 0..samples {
         let mut out = Vec::new();
         let started = Instant::now();
-        let store = Store::open(path, &config.agent)?;
-        run(&store, &mut out).with_context(|| format!("running {name}"))?;
+        let mut store = Store::open(path, &config.agent)?;
+        run(&mut store, &mut out).with_context(|| format!("running {name}"))?;
         durations.push(started.elapsed());
         printed = out.len();
     }
