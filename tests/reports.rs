@@ -396,7 +396,7 @@ fn report_json_and_csv_carry_rates_per_agent() {
     let mut reader = csv::Reader::from_reader(csv_out.as_slice());
     assert_eq!(reader.records().count(), 2);
     let err = reports::report(
-        &desk.store,
+        &mut desk.store,
         &config,
         "last week",
         None,

@@ -8,8 +8,8 @@ use std::str::FromStr;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::domain::business::Calendar;
 use crate::domain::Status;
+use crate::domain::business::Calendar;
 
 /// An SLA target length. Minutes are business minutes of the desk's
 /// calendar; days are working days.

@@ -164,7 +164,9 @@ pub(super) fn mark_empty_desk_current(
     rules: &FigureRules,
     agent: &str,
 ) -> Result<()> {
-    let empty: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM tickets)", [], |r| r.get(0))?;
+    let empty: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM tickets)", [], |r| {
+        r.get(0)
+    })?;
     if empty {
         record_rules(tx, rules, agent)?;
     }

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::promises::{PROMISE_SELECT, promise_from_row};
 use super::figures::millis;
+use super::promises::{PROMISE_SELECT, promise_from_row};
 use super::{Result, Store, StoreError, ts};
 use crate::domain::Promise;
 use crate::domain::figures::TicketRecord;
