@@ -198,6 +198,7 @@ fn a_desk_from_before_kept_figures_gets_them_when_first_opened() {
     let conn = rusqlite::Connection::open(&path).expect("raw");
     conn.execute_batch(
         "DROP TABLE ticket_figures; DROP TABLE promise_figures; DROP TABLE figure_rules;
+         DROP INDEX promises_open_printed;
          PRAGMA user_version = 9;",
     )
     .expect("downgrade");

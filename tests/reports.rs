@@ -435,6 +435,11 @@ fn the_calendar_export_reads_back_as_one_event_per_open_promise() {
     assert_eq!(property(0, "SUMMARY"), "Call Jan de Vries: call back");
     assert!(property(0, "UID").ends_with("@balie"));
     assert_eq!(events[0].alarms.len(), 1);
-    let row = OverdueRow::new(&promises[0], desk.now);
+    let overdue = desk
+        .store
+        .overdue_promises(Some("anna"), desk.now)
+        .expect("overdue");
+    assert_eq!(overdue[0].id, promises[0].id);
+    let row = OverdueRow::new(&overdue[0], desk.now);
     assert_eq!(row.overdue_minutes, 60);
 }

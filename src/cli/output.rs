@@ -8,9 +8,8 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::Promise;
 use crate::domain::figures::TicketRecord;
-use crate::domain::outcome::Record;
+use crate::domain::outcome::{OverduePromise, Record};
 use crate::domain::when;
 use crate::i18n::{Language, Texts};
 
@@ -47,7 +46,7 @@ pub struct OverdueRow {
 }
 
 impl OverdueRow {
-    pub fn new(promise: &Promise, now: DateTime<Utc>) -> OverdueRow {
+    pub fn new(promise: &OverduePromise, now: DateTime<Utc>) -> OverdueRow {
         OverdueRow {
             promise_id: promise.id.clone(),
             ticket: promise.ticket_key.clone(),

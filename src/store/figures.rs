@@ -267,6 +267,18 @@ impl Store {
         Ok(lines)
     }
 
+    /// Bytes the kept figures take in the file: their tables and indexes, pages counted
+    /// whole.
+    pub fn figures_on_disk(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name IN
+               ('ticket_figures', 'ticket_figures_period', 'promise_figures',
+                'promise_figures_period', 'figure_rules')",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Whether the kept figures were worked out under `rules`.
     pub fn figures_follow(&self, rules: &FigureRules) -> Result<bool> {
         Ok(kept_fingerprint(&self.conn)?.as_deref() == Some(&rules.fingerprint()))

@@ -7,10 +7,11 @@ use rusqlite::params;
 
 use super::figures::millis;
 use super::promises::{PROMISE_SELECT, promise_from_row};
-use super::{Result, Store, StoreError, ts};
-use crate::domain::Promise;
+use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
 use crate::domain::figures::TicketRecord;
+use crate::domain::outcome::OverduePromise;
 use crate::domain::outcome::Record;
+use crate::domain::{Channel, Promise};
 
 impl Store {
     /// Open promises of every agent (or one), earliest deadline first.
@@ -29,19 +30,31 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Open promises past their deadline, longest overdue first.
+    /// Open promises past their deadline, longest overdue first: only the columns
+    /// `balie overdue` prints, read along the open promises' deadline index.
     pub fn overdue_promises(
         &self,
         agent: Option<&str>,
         now: DateTime<Utc>,
-    ) -> Result<Vec<Promise>> {
-        let sql = format!(
-            "{PROMISE_SELECT} WHERE p.state = 'open' AND p.due_at < ?1 AND p.deleted_at IS NULL
+    ) -> Result<Vec<OverduePromise>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, t.key, p.owner, p.recipient, p.what, p.channel, p.due_at
+             FROM promises p JOIN tickets t ON t.id = p.ticket_id
+             WHERE p.state = 'open' AND p.due_at < ?1 AND p.deleted_at IS NULL
              AND (?2 IS NULL OR p.owner = ?2)
-             ORDER BY p.due_at"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![ts(now), agent], promise_from_row)?;
+             ORDER BY p.due_at",
+        )?;
+        let rows = stmt.query_map(params![ts(now), agent], |r| {
+            Ok(OverduePromise {
+                id: r.get(0)?,
+                ticket_key: r.get(1)?,
+                owner: r.get(2)?,
+                to: r.get(3)?,
+                what: r.get(4)?,
+                channel: parse_code(&r.get::<_, String>(5)?, Channel::from_code)?,
+                due_at: parse_ts(&r.get::<_, String>(6)?)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -145,6 +145,7 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     let config = bench_config();
     rows.extend(reports::all(&path, &config, args.samples, bench_now())?);
     rows.push(Row::peak_rss(rss, RSS_BUDGET_MB));
+    rows.extend(reports::kept_figures(&path, &config)?);
 
     if args.json {
         println!("{}", report::json(&rows)?);
