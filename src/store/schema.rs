@@ -94,40 +94,31 @@ CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
 END;";
 
 /// The figures a report counts, kept per ticket and per promise (see `store::figures`, the
-/// only writer). Each row has its ticket's or promise's id; instants are milliseconds since
-/// 1970, UTC. One index each answers "counts by agent over a period" without reading the
-/// rows. `figure_rules` records the settings the figures were last rebuilt under. The rows
-/// are filled when a desk is first opened with its settings, not here: the SLA clock needs
-/// the desk's working hours, which only the configuration knows.
+/// only writer). A row's id is a UUIDv7 of its own, made from the ticket's or promise's
+/// `created_at` and its id: rows sort by the moment their ticket was opened or their promise
+/// made, so "counts by agent since then" is one range of the table itself and needs no index
+/// beside it. `figure_rules` records the settings the figures were last rebuilt under. The
+/// rows are filled when a desk is first opened with its settings, not here: the SLA clock
+/// needs the desk's working hours, which only the configuration knows.
 const V10: &str = "
 CREATE TABLE ticket_figures (
-    id                  TEXT PRIMARY KEY,
-    assignee            TEXT NOT NULL,
-    -- The ticket's created_at: the period a report counts it in.
-    opened              INTEGER NOT NULL,
-    first_response      INTEGER,
-    -- When the resolution clock stopped for good; NULL while the ticket is open.
-    resolved            INTEGER,
-    -- Business seconds the resolution clock ran.
-    resolution_seconds  INTEGER NOT NULL,
+    id             TEXT PRIMARY KEY,
+    assignee       TEXT NOT NULL,
     -- 0 not judged yet (open), 1 met, 2 breached.
-    sla                 INTEGER NOT NULL,
+    sla            INTEGER NOT NULL,
     -- 0 unresolved, 1 resolved at the first contact, 2 after more contacts, 3 reopened.
-    first_contact       INTEGER NOT NULL
+    first_contact  INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX ticket_figures_period ON ticket_figures(opened, assignee, sla, first_contact);
 
 CREATE TABLE promise_figures (
     id       TEXT PRIMARY KEY,
     owner    TEXT NOT NULL,
-    -- The promise's created_at.
-    made     INTEGER NOT NULL,
+    -- Milliseconds since 1970, UTC.
     due      INTEGER NOT NULL,
     -- 0 open, 1 kept on time, 2 kept late, 3 broken, 4 cancelled in time,
     -- 5 rescheduled in time. An open one is broken once `due` has passed.
     outcome  INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX promise_figures_period ON promise_figures(made, owner, outcome, due);
 
 -- `balie overdue` reads the open promises past their deadline and prints these columns:
 -- open promises are a few thousand among a million, so all of it fits a small index read in
