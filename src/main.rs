@@ -83,14 +83,16 @@ fn run(cli: Cli) -> Result<()> {
         Some(Commands::Demo { seed }) => run_demo(cli.db.clone(), config, *seed),
         Some(Commands::Overdue { agent, format }) => {
             let store = open_existing(&cli, &config)?;
+            let mut out = buffered_stdout();
             reports::overdue(
                 &store,
                 &config,
                 agent.as_deref(),
                 *format,
                 Utc::now(),
-                &mut safe_stdout(),
-            )
+                &mut out,
+            )?;
+            Ok(out.flush()?)
         }
         Some(Commands::Report {
             since,
@@ -99,6 +101,7 @@ fn run(cli: Cli) -> Result<()> {
         }) => {
             let mut store = open_existing(&cli, &config)?;
             let now = Utc::now();
+            let mut out = buffered_stdout();
             reports::report(
                 &mut store,
                 &config,
@@ -106,8 +109,9 @@ fn run(cli: Cli) -> Result<()> {
                 agent.as_deref(),
                 *format,
                 now,
-                &mut safe_stdout(),
-            )
+                &mut out,
+            )?;
+            Ok(out.flush()?)
         }
         Some(Commands::Handover { agent, format }) => {
             let store = open_existing(&cli, &config)?;
@@ -268,6 +272,16 @@ fn run_verb(store: &mut Store, config: &Config, command: &Commands) -> Result<()
 /// What the command line prints can quote stored text: see `TerminalSafe`.
 fn safe_stdout() -> TerminalSafe<std::io::Stdout> {
     TerminalSafe::new(stdout())
+}
+
+/// For a report of thousands of lines: written in large blocks instead of a system call per
+/// line, as the standard output's own line buffering would. Flushed by the caller, so that
+/// a failed write is still reported.
+fn buffered_stdout() -> TerminalSafe<std::io::BufWriter<std::io::StdoutLock<'static>>> {
+    TerminalSafe::new(std::io::BufWriter::with_capacity(
+        64 * 1024,
+        stdout().lock(),
+    ))
 }
 
 fn load_config(cli: &Cli) -> Result<Config> {
