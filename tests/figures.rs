@@ -8,6 +8,7 @@ use balie::domain::figures::FigureRules;
 use balie::domain::{Channel, NewCaller, NewPromise, Status};
 use balie::store::{NewTicket, Store};
 use chrono::{DateTime, Duration, Utc};
+use support::cli::{balie, text};
 use support::{config, monday_morning};
 
 fn demo(store: &mut Store, now: DateTime<Utc>) {
@@ -219,4 +220,35 @@ fn a_desk_from_before_kept_figures_gets_them_when_first_opened() {
             .expect("rules")
     );
     assert_eq!(store.kept_figures().expect("rebuilt"), kept);
+}
+
+#[test]
+fn balie_check_rebuild_puts_a_wrong_figure_right_and_says_so() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+    {
+        let now = chrono::Utc::now();
+        let mut store = Store::open(&db, "anna").expect("store");
+        let caller = caller(&mut store, now - Duration::days(1));
+        let t = ticket(&mut store, &caller, now - Duration::hours(2));
+        store
+            .set_status(&t, Status::Resolved, now - Duration::hours(1))
+            .expect("resolve");
+    }
+    let rebuild = || {
+        let out = balie(home.path(), &["--db", db_arg, "check", "--rebuild"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    assert!(
+        rebuild().contains("figures rebuilt from the events: 1 row; 0 differed"),
+        "a sound desk"
+    );
+    rusqlite::Connection::open(&db)
+        .and_then(|c| c.execute("UPDATE ticket_figures SET sla = 2", []))
+        .expect("a wrong figure");
+    let stdout = rebuild();
+    assert!(stdout.contains("1 row; 1 differed"), "{stdout}");
+    assert!(rebuild().contains("1 row; 0 differed"), "put right");
 }

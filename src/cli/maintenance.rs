@@ -45,11 +45,16 @@ pub fn rebuild_figures(store: &mut Store, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
-/// Lines in one sorted list and not the other.
+/// Rows whose kept figures were wrong, missing or left over: lines are `kind id figures…`.
 fn count_differences(kept: &[String], rebuilt: &[String]) -> usize {
-    let kept: std::collections::HashSet<&String> = kept.iter().collect();
-    let rebuilt_set: std::collections::HashSet<&String> = rebuilt.iter().collect();
-    kept.symmetric_difference(&rebuilt_set).count()
+    use std::collections::{HashMap, HashSet};
+    let key = |line: &String| line.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" ");
+    let kept: HashMap<String, &String> = kept.iter().map(|l| (key(l), l)).collect();
+    let rebuilt: HashMap<String, &String> = rebuilt.iter().map(|l| (key(l), l)).collect();
+    let keys: HashSet<&String> = kept.keys().chain(rebuilt.keys()).collect();
+    keys.into_iter()
+        .filter(|k| kept.get(*k) != rebuilt.get(*k))
+        .count()
 }
 
 pub fn check(db: &Path, out: &mut impl Write) -> Result<()> {
