@@ -10,7 +10,8 @@ mod callers;
 mod drafts;
 mod dump;
 mod exchange;
-mod figures;
+/// The kept report figures; `figures::refresh_figures` is their one writer, also for the sync.
+pub(crate) mod figures;
 mod forget;
 mod history;
 mod incidents;
