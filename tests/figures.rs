@@ -252,3 +252,25 @@ fn balie_check_rebuild_puts_a_wrong_figure_right_and_says_so() {
     assert!(stdout.contains("1 row; 1 differed"), "{stdout}");
     assert!(rebuild().contains("1 row; 0 differed"), "put right");
 }
+
+#[test]
+fn a_write_under_other_settings_leaves_the_figures_stale_rather_than_mixed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("desk.db");
+    let now = monday_morning();
+    let amsterdam = config().figure_rules();
+    let mut desk = Store::open(&path, "anna").expect("desk");
+    desk.use_figure_rules(amsterdam.clone()).expect("rules");
+    let caller = caller(&mut desk, now - Duration::days(1));
+    ticket(&mut desk, &caller, now - Duration::hours(3));
+    // A tool that opened the file without the desk's configuration writes a ticket.
+    let mut tool = Store::open(&path, "bram").expect("tool");
+    ticket(&mut tool, &caller, now - Duration::hours(2));
+    assert!(!desk.figures_follow(&amsterdam).expect("follow"));
+    assert!(desk.ticket_records(now - Duration::days(1), None).is_err());
+    assert!(desk.use_figure_rules(amsterdam).expect("rebuilt"));
+    let records = desk
+        .ticket_records(now - Duration::days(1), None)
+        .expect("records");
+    assert_eq!(records.iter().map(|r| r.tickets).sum::<i64>(), 2);
+}

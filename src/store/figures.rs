@@ -169,12 +169,19 @@ pub(super) fn mark_empty_desk_current(
 }
 
 fn record_rules(tx: &Connection, rules: &FigureRules, agent: &str) -> Result<()> {
+    record_fingerprint(tx, &rules.fingerprint(), agent)
+}
+
+/// What `figure_rules` records when the kept figures follow no settings at all.
+const STALE: &str = "stale";
+
+fn record_fingerprint(tx: &Connection, fingerprint: &str, agent: &str) -> Result<()> {
     let stamp = ts(Utc::now());
     tx.prepare_cached(
         "INSERT INTO figure_rules (id, fingerprint, created_at, updated_at, updated_by)
          VALUES (?1, ?2, ?3, ?3, ?4)",
     )?
-    .execute(params![new_id(), rules.fingerprint(), stamp, agent])?;
+    .execute(params![new_id(), fingerprint, stamp, agent])?;
     Ok(())
 }
 
@@ -195,12 +202,23 @@ pub(super) fn event_mark(conn: &Connection) -> Result<i64> {
 }
 
 /// Refreshes the tickets that have events after `mark`: the ones a write has just added
-/// events to.
+/// events to. A connection working under other settings than the kept figures were made
+/// under (a tool that opened the desk without its configuration) cannot work them out as
+/// the rest were: it marks them all stale instead, so that the next desk or report that
+/// opens the file with its settings rebuilds them, and no report counts a mixture.
 pub(super) fn refresh_tickets_since_mark(
     conn: &Connection,
     mark: i64,
     rules: &FigureRules,
+    agent: &str,
 ) -> Result<()> {
+    let kept = kept_fingerprint(conn)?;
+    if kept.as_deref() != Some(&rules.fingerprint()) {
+        if kept.as_deref() != Some(STALE) {
+            record_fingerprint(conn, STALE, agent)?;
+        }
+        return Ok(());
+    }
     let ids: Vec<String> = conn
         .prepare_cached("SELECT DISTINCT ticket_id FROM events WHERE rowid > ?1 ORDER BY 1")?
         .query_map([mark], |r| r.get(0))?

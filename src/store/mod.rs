@@ -415,7 +415,7 @@ impl Store {
         let with_figures = |conn: &Connection| -> Result<T> {
             let mark = figures::event_mark(conn)?;
             let value = f(conn, &self.agent)?;
-            figures::refresh_tickets_since_mark(conn, mark, rules)?;
+            figures::refresh_tickets_since_mark(conn, mark, rules, &self.agent)?;
             Ok(value)
         };
         if self.batch {
