@@ -312,12 +312,16 @@ fn open_existing(cli: &Cli, config: &Config) -> Result<Store> {
     }
 }
 
+/// Tickets from which working out every figure again takes more than a moment.
+const LONG_REBUILD_TICKETS: usize = 50_000;
+
 /// The desk's kept figures follow the configured working hours, targets and reopen window;
 /// after a change of those (or on a desk from before figures were kept) they are worked out
 /// again once, which takes a while on a large desk.
 fn with_figure_rules(mut store: Store, config: &Config) -> Result<Store> {
     let rules = config.figure_rules();
-    if !store.figures_follow(&rules)? && !store.is_empty()? {
+    // Said only where the wait is noticeable: a small desk's figures take milliseconds.
+    if !store.figures_follow(&rules)? && store.has_tickets(LONG_REBUILD_TICKETS)? {
         eprintln!("balie: working out the desk's figures under its settings (once) …");
     }
     store.use_figure_rules(rules)?;

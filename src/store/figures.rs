@@ -318,6 +318,15 @@ impl Store {
         )?)
     }
 
+    /// Whether the desk holds at least `count` tickets, counted no further than that.
+    pub fn has_tickets(&self, count: usize) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) >= ?1 FROM (SELECT 1 FROM tickets LIMIT ?1)",
+            [count as i64],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Whether the kept figures were worked out under `rules`.
     pub fn figures_follow(&self, rules: &FigureRules) -> Result<bool> {
         Ok(kept_fingerprint(&self.conn)?.as_deref() == Some(&rules.fingerprint()))
