@@ -1,6 +1,6 @@
 //! The figures a report counts, kept beside the rows they are derived from: each ticket's
-//! SLA outcome and clock and its first-contact resolution (`ticket_figures`), and each
-//! promise's outcome (`promise_figures`). Reports count them from one index instead of
+//! SLA outcome and its first-contact resolution (`ticket_figures`), and each promise's
+//! outcome (`promise_figures`). Reports count them from one range of a table instead of
 //! replaying a month of events on every run.
 //!
 //! The events stay the truth. [`refresh_figures`] is the only code that writes figures: every
@@ -35,7 +35,8 @@ const CHUNK: usize = 500;
 /// events or rows it has just applied from other desks, in the transaction that applied
 /// them, so that a pulled event counts exactly as a local one. It reads what it needs by
 /// index, so one ticket costs a few small statements. `rules` are the desk's settings,
-/// `Store::figure_rules`. A ticket marked deleted loses its figures; an id that is no
+/// `Store::figure_rules`, which the kept figures follow once `Store::use_figure_rules` has
+/// run (the desk and the commands do so when they open the file). A ticket marked deleted loses its figures; an id that is no
 /// ticket is passed over.
 pub(crate) fn refresh_figures(
     tx: &Connection,
