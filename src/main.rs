@@ -151,7 +151,7 @@ fn run(cli: Cli) -> Result<()> {
             let path = database_path(&cli)?;
             maintenance::check(&path, &mut safe_stdout())?;
             if *rebuild {
-                let mut store = open_existing(&cli, &config)?;
+                let mut store = with_figure_rules(open_existing(&cli, &config)?, &config)?;
                 maintenance::rebuild_figures(&mut store, &mut safe_stdout())?;
             }
             Ok(())
@@ -163,7 +163,8 @@ fn run(cli: Cli) -> Result<()> {
             | Commands::Promise { .. }
             | Commands::Kept { .. }),
         ) => {
-            let mut store = open_existing(&cli, &config)?;
+            // They write, and what they write counts in the reports under the desk's settings.
+            let mut store = with_figure_rules(open_existing(&cli, &config)?, &config)?;
             run_verb(&mut store, &config, command)
         }
         Some(Commands::Completions { .. } | Commands::Man { .. }) => Ok(()),
@@ -308,7 +309,7 @@ fn open_existing(cli: &Cli, config: &Config) -> Result<Store> {
             "{} is empty, not a desk yet; start the desk on it once, or name another with --db or BALIE_DB",
             path.display()
         ),
-        Ok(_) => with_figure_rules(Store::open(&path, &config.agent)?, config),
+        Ok(_) => Ok(Store::open(&path, &config.agent)?),
     }
 }
 

@@ -213,6 +213,13 @@ pub(super) fn refresh_tickets_since_mark(
     rules: &FigureRules,
     agent: &str,
 ) -> Result<()> {
+    let ids: Vec<String> = conn
+        .prepare_cached("SELECT DISTINCT ticket_id FROM events WHERE rowid > ?1 ORDER BY 1")?
+        .query_map([mark], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if ids.is_empty() {
+        return Ok(());
+    }
     let kept = kept_fingerprint(conn)?;
     if kept.as_deref() != Some(&rules.fingerprint()) {
         if kept.as_deref() != Some(STALE) {
@@ -220,10 +227,6 @@ pub(super) fn refresh_tickets_since_mark(
         }
         return Ok(());
     }
-    let ids: Vec<String> = conn
-        .prepare_cached("SELECT DISTINCT ticket_id FROM events WHERE rowid > ?1 ORDER BY 1")?
-        .query_map([mark], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
     refresh_in_rounds(conn, &ids, rules)
 }
 
