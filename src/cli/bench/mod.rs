@@ -183,6 +183,14 @@ fn header(args: &BenchArgs, summary: &BulkSummary, path: &Path) -> String {
     )
 }
 
+/// The desk as `balie` opens it: its kept figures follow the configuration, so that the
+/// notes the bench saves are counted as a desk's would be.
+fn open_desk(path: &Path, config: &Config) -> Result<Store> {
+    let mut store = Store::open(path, &config.agent)?;
+    store.use_figure_rules(config.figure_rules())?;
+    Ok(store)
+}
+
 /// Fills a new file; refuses an existing one, which may be somebody's desk.
 fn generate(path: &Path, size: data::Size) -> Result<BulkSummary> {
     if path.exists() {
