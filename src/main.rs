@@ -75,7 +75,7 @@ fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         None => {
             let path = database_path(&cli)?;
-            let store = Store::open(&path, &config.agent)?;
+            let store = with_figure_rules(Store::open(&path, &config.agent)?, &config)?;
             let search = background_search(&path, &config)?;
             // A team desk syncs in a thread of its own while it runs; its pulls reach the
             // screen as any other connection's commits do.
@@ -84,6 +84,7 @@ fn run(cli: Cli) -> Result<()> {
                     path.clone(),
                     config.agent.clone(),
                     config.team.ca_file.clone(),
+                    config.figure_rules(),
                 )
             });
             runtime::run(Desk::new(store, config, Utc::now()), Some(search))
@@ -96,35 +97,39 @@ fn run(cli: Cli) -> Result<()> {
                 .as_deref()
                 .map(|named| verbs::agent::on_roster(&store, &config, "--agent", named))
                 .transpose()?;
+            let mut out = buffered_stdout();
             reports::overdue(
                 &store,
                 &config,
                 agent.as_deref(),
                 *format,
                 Utc::now(),
-                &mut safe_stdout(),
-            )
+                &mut out,
+            )?;
+            Ok(out.flush()?)
         }
         Some(Commands::Report {
             since,
             agent,
             format,
         }) => {
-            let store = open_existing(&cli, &config)?;
+            let mut store = open_existing(&cli, &config)?;
             let now = Utc::now();
             let agent = agent
                 .as_deref()
                 .map(|named| verbs::agent::on_roster(&store, &config, "--agent", named))
                 .transpose()?;
+            let mut out = buffered_stdout();
             reports::report(
-                &store,
+                &mut store,
                 &config,
                 since,
                 agent.as_deref(),
                 *format,
                 now,
-                &mut safe_stdout(),
-            )
+                &mut out,
+            )?;
+            Ok(out.flush()?)
         }
         Some(Commands::Handover { agent, format }) => {
             let store = open_existing(&cli, &config)?;
@@ -160,7 +165,15 @@ fn run(cli: Cli) -> Result<()> {
         Some(Commands::Backup { file }) => {
             maintenance::backup(&database_path(&cli)?, file, &mut safe_stdout())
         }
-        Some(Commands::Check) => maintenance::check(&database_path(&cli)?, &mut safe_stdout()),
+        Some(Commands::Check { rebuild }) => {
+            let path = database_path(&cli)?;
+            maintenance::check(&path, &mut safe_stdout())?;
+            if *rebuild {
+                let mut store = with_figure_rules(open_existing(&cli, &config)?, &config)?;
+                maintenance::rebuild_figures(&mut store, &mut safe_stdout())?;
+            }
+            Ok(())
+        }
         Some(
             command @ (Commands::Ticket { .. }
             | Commands::Caller { .. }
@@ -168,7 +181,8 @@ fn run(cli: Cli) -> Result<()> {
             | Commands::Promise { .. }
             | Commands::Kept { .. }),
         ) => {
-            let mut store = open_existing(&cli, &config)?;
+            // They write, and what they write counts in the reports under the desk's settings.
+            let mut store = with_figure_rules(open_existing(&cli, &config)?, &config)?;
             run_verb(&mut store, &config, command)
         }
         Some(Commands::Completions { .. } | Commands::Man { .. }) => Ok(()),
@@ -177,7 +191,8 @@ fn run(cli: Cli) -> Result<()> {
                 team::administer(action, &config, &mut safe_stdout())
             }
             TeamCommand::Join { url } => {
-                let mut store = Store::open(&database_path(&cli)?, &config.agent)?;
+                let store = Store::open(&database_path(&cli)?, &config.agent)?;
+                let mut store = with_figure_rules(store, &config)?;
                 team::join(&mut store, url, &config, Utc::now(), &mut safe_stdout())
             }
             TeamCommand::Status { format } => {
@@ -196,7 +211,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         },
         Some(Commands::Sync) => {
-            let mut store = open_existing(&cli, &config)?;
+            let mut store = with_figure_rules(open_existing(&cli, &config)?, &config)?;
             team::sync_now(&mut store, &config, Utc::now(), &mut safe_stdout())
         }
         Some(Commands::Forget {
@@ -355,6 +370,16 @@ fn safe_stdout() -> TerminalSafe<std::io::Stdout> {
     TerminalSafe::new(stdout())
 }
 
+/// For a report of thousands of lines: written in large blocks instead of a system call per
+/// line, as the standard output's own line buffering would. Flushed by the caller, so that
+/// a failed write is still reported.
+fn buffered_stdout() -> TerminalSafe<std::io::BufWriter<std::io::StdoutLock<'static>>> {
+    TerminalSafe::new(std::io::BufWriter::with_capacity(
+        64 * 1024,
+        stdout().lock(),
+    ))
+}
+
 fn load_config(cli: &Cli) -> Result<Config> {
     Ok(match &cli.config {
         Some(path) => config::load(path, true)?,
@@ -383,6 +408,22 @@ fn open_existing(cli: &Cli, config: &Config) -> Result<Store> {
     }
 }
 
+/// Tickets from which working out every figure again takes more than a moment.
+const LONG_REBUILD_TICKETS: usize = 50_000;
+
+/// The desk's kept figures follow the configured working hours, targets and reopen window;
+/// after a change of those (or on a desk from before figures were kept) they are worked out
+/// again once, which takes a while on a large desk.
+fn with_figure_rules(mut store: Store, config: &Config) -> Result<Store> {
+    let rules = config.figure_rules();
+    // Said only where the wait is noticeable: a small desk's figures take milliseconds.
+    if !store.figures_follow(&rules)? && store.has_tickets(LONG_REBUILD_TICKETS)? {
+        eprintln!("balie: working out the desk's figures under its settings (once) …");
+    }
+    store.use_figure_rules(rules)?;
+    Ok(store)
+}
+
 fn database_path(cli: &Cli) -> Result<PathBuf> {
     if let Some(path) = &cli.db {
         return Ok(path.clone());
@@ -403,7 +444,7 @@ fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
             scratch.path().join("demo.db")
         }
     };
-    let mut store = Store::open(&path, &config.agent)?;
+    let mut store = with_figure_rules(Store::open(&path, &config.agent)?, &config)?;
     if !store.is_empty()? {
         bail!(
             "{} already holds a desk; the demo needs a new file (leave out --db for a throwaway one)",

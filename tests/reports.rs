@@ -5,7 +5,7 @@ mod support;
 
 use balie::cli::output::{Format, OverdueRow};
 use balie::cli::reports;
-use balie::domain::first_contact::first_contact_figures;
+use balie::domain::figures::FigureRules;
 use balie::domain::outcome::{Outcome, Record, classify};
 use balie::domain::{Channel, NewCaller, NewPromise, Status};
 use balie::store::{NewTicket, Store};
@@ -240,24 +240,28 @@ fn the_sql_counts_agree_with_the_outcome_rules() {
 
 #[test]
 fn first_contact_resolution_matches_the_hand_count() {
-    let desk = hand_checked_desk();
-    let histories = desk
+    let mut desk = hand_checked_desk();
+    let records = desk
         .store
-        .histories_since(desk.now - d(7), None)
-        .expect("histories");
-    let fcr = first_contact_figures(&histories, 7);
-    let summary: Vec<_> = fcr
+        .ticket_records(desk.now - d(7), None)
+        .expect("records");
+    let summary: Vec<_> = records
         .iter()
         .map(|f| (f.agent.as_str(), f.tickets, f.resolved, f.first_contact))
         .collect();
     assert_eq!(summary, vec![("anna", 4, 3, 1), ("bence", 1, 1, 1)]);
-    // With a one-day reopen window the ticket reopened after a day still counts.
-    let of_anna = desk
+    // With no reopen window, the ticket reopened a day after its first-contact resolution
+    // keeps it: the kept figures are worked out again under the new setting.
+    let no_window = FigureRules {
+        reopen_days: 0,
+        ..desk.store.figure_rules().clone()
+    };
+    assert!(desk.store.use_figure_rules(no_window).expect("rules"));
+    let short = desk
         .store
-        .histories_since(desk.now - d(7), Some("anna"))
-        .expect("histories");
-    let short = first_contact_figures(&of_anna, 1);
-    assert_eq!(short[0].first_contact, 1);
+        .ticket_records(desk.now - d(7), Some("anna"))
+        .expect("records");
+    assert_eq!(short[0].first_contact, 2);
 }
 
 #[test]
@@ -348,11 +352,11 @@ struct OverdueRowBack {
 
 #[test]
 fn report_json_and_csv_carry_rates_per_agent() {
-    let desk = hand_checked_desk();
+    let mut desk = hand_checked_desk();
     let config = config();
     let mut json = Vec::new();
     reports::report(
-        &desk.store,
+        &mut desk.store,
         &config,
         "7d",
         None,
@@ -380,7 +384,7 @@ fn report_json_and_csv_carry_rates_per_agent() {
     assert_eq!(rows[1]["sla_met_rate"], 1.0);
     let mut csv_out = Vec::new();
     reports::report(
-        &desk.store,
+        &mut desk.store,
         &config,
         "2026-11-16",
         None,
@@ -392,7 +396,7 @@ fn report_json_and_csv_carry_rates_per_agent() {
     let mut reader = csv::Reader::from_reader(csv_out.as_slice());
     assert_eq!(reader.records().count(), 2);
     let err = reports::report(
-        &desk.store,
+        &mut desk.store,
         &config,
         "last week",
         None,
@@ -431,6 +435,11 @@ fn the_calendar_export_reads_back_as_one_event_per_open_promise() {
     assert_eq!(property(0, "SUMMARY"), "Call Jan de Vries: call back");
     assert!(property(0, "UID").ends_with("@balie"));
     assert_eq!(events[0].alarms.len(), 1);
-    let row = OverdueRow::new(&promises[0], desk.now);
+    let overdue = desk
+        .store
+        .overdue_promises(Some("anna"), desk.now)
+        .expect("overdue");
+    assert_eq!(overdue[0].id, promises[0].id);
+    let row = OverdueRow::new(&overdue[0], desk.now);
     assert_eq!(row.overdue_minutes, 60);
 }

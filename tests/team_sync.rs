@@ -476,8 +476,18 @@ fn running_desks_see_each_others_notes_and_who_is_on_a_ticket_without_a_sync() {
     let bence = team.desk("Bence", port, now());
     let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
     let workers = [
-        balie::sync::worker::Worker::start(anna.path.clone(), "Anna".into(), None),
-        balie::sync::worker::Worker::start(bence.path.clone(), "Bence".into(), None),
+        balie::sync::worker::Worker::start(
+            anna.path.clone(),
+            "Anna".into(),
+            None,
+            balie::domain::figures::FigureRules::standard(),
+        ),
+        balie::sync::worker::Worker::start(
+            bence.path.clone(),
+            "Bence".into(),
+            None,
+            balie::domain::figures::FigureRules::standard(),
+        ),
     ];
     assert!(
         eventually(|| bence.store.ticket(&ticket.id).unwrap().is_some()),

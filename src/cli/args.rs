@@ -153,7 +153,12 @@ pub enum Commands {
         file: PathBuf,
     },
     /// Check the desk's file for damage without changing it; exits 1 on any problem
-    Check,
+    Check {
+        /// Also work the report figures (SLA outcomes, first-contact resolution, promise
+        /// outcomes) out again from the events alone, and say how many kept ones differed
+        #[arg(long)]
+        rebuild: bool,
+    },
     /// Share the desk with a team through a PostgreSQL team store, and see how it stands
     Team {
         #[command(subcommand)]

@@ -29,6 +29,34 @@ pub fn backup(db: &Path, file: &Path, out: &mut impl Write) -> Result<()> {
 }
 
 /// `balie check`: the report on `out`, and an error (exit code 1) when anything is wrong.
+/// `balie check --rebuild`: the kept figures thrown away and worked out again from the
+/// events, and how many of the kept ones were not what the events say.
+pub fn rebuild_figures(store: &mut Store, out: &mut impl Write) -> Result<()> {
+    let kept = store.kept_figures()?;
+    store.rebuild_figures()?;
+    let rebuilt = store.kept_figures()?;
+    let differed = count_differences(&kept, &rebuilt);
+    writeln!(
+        out,
+        "figures rebuilt from the events: {}; {} differed from the kept ones",
+        plural(rebuilt.len() as i64, "row", "rows"),
+        differed
+    )?;
+    Ok(())
+}
+
+/// Rows whose kept figures were wrong, missing or left over: lines are `kind id figures…`.
+fn count_differences(kept: &[String], rebuilt: &[String]) -> usize {
+    use std::collections::{HashMap, HashSet};
+    let key = |line: &String| line.splitn(3, ' ').take(2).collect::<Vec<_>>().join(" ");
+    let kept: HashMap<String, &String> = kept.iter().map(|l| (key(l), l)).collect();
+    let rebuilt: HashMap<String, &String> = rebuilt.iter().map(|l| (key(l), l)).collect();
+    let keys: HashSet<&String> = kept.keys().chain(rebuilt.keys()).collect();
+    keys.into_iter()
+        .filter(|k| kept.get(*k) != rebuilt.get(*k))
+        .count()
+}
+
 pub fn check(db: &Path, out: &mut impl Write) -> Result<()> {
     require_desk(db)?;
     let report = store::check(db).with_context(|| format!("checking {}", db.display()))?;

@@ -8,13 +8,8 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::config::SlaTargets;
-use crate::domain::Promise;
-use crate::domain::business::Calendar;
-use crate::domain::first_contact::FirstContact;
-use crate::domain::outcome::Record;
-use crate::domain::sla::TicketHistory;
-use crate::domain::sla::{ClockState, ticket_clocks};
+use crate::domain::figures::TicketRecord;
+use crate::domain::outcome::{OverduePromise, Record};
 use crate::domain::when;
 use crate::i18n::{Language, Texts};
 
@@ -51,7 +46,7 @@ pub struct OverdueRow {
 }
 
 impl OverdueRow {
-    pub fn new(promise: &Promise, now: DateTime<Utc>) -> OverdueRow {
+    pub fn new(promise: &OverduePromise, now: DateTime<Utc>) -> OverdueRow {
         OverdueRow {
             promise_id: promise.id.clone(),
             ticket: promise.ticket_key.clone(),
@@ -90,61 +85,13 @@ pub struct ReportRow {
     pub sla_met_rate: Option<f64>,
 }
 
-/// Resolved tickets per agent, and how many of them met their resolution target.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SlaFigure {
-    pub agent: String,
-    pub resolved: i64,
-    pub met: i64,
-}
-
-pub fn sla_figures(
-    histories: &[TicketHistory],
-    targets: &SlaTargets,
-    calendar: &Calendar,
-    now: DateTime<Utc>,
-) -> Vec<SlaFigure> {
-    let mut figures: Vec<SlaFigure> = Vec::new();
-    for t in histories {
-        let target = targets.for_priority(t.priority);
-        let clock = ticket_clocks(&t.history, target, calendar, now).resolution;
-        let met = match clock.state {
-            ClockState::Met => 1,
-            ClockState::Breached
-                if !t.history.changes.last().is_some_and(|c| c.status.is_open()) =>
-            {
-                0
-            }
-            // Still open: not judged yet.
-            _ => continue,
-        };
-        match figures.iter_mut().find(|f| f.agent == t.assignee) {
-            Some(f) => {
-                f.resolved += 1;
-                f.met += met;
-            }
-            None => figures.push(SlaFigure {
-                agent: t.assignee.clone(),
-                resolved: 1,
-                met,
-            }),
-        }
-    }
-    figures
-}
-
-/// Joins the promise records and first-contact figures per agent; an agent may appear in
+/// Joins the promise records and the ticket records per agent; an agent may appear in
 /// either.
-pub fn report_rows(
-    records: &[Record],
-    first_contact: &[FirstContact],
-    sla: &[SlaFigure],
-) -> Vec<ReportRow> {
+pub fn report_rows(records: &[Record], tickets: &[TicketRecord]) -> Vec<ReportRow> {
     let mut agents: Vec<&str> = records
         .iter()
         .map(|r| r.agent.as_str())
-        .chain(first_contact.iter().map(|f| f.agent.as_str()))
-        .chain(sla.iter().map(|f| f.agent.as_str()))
+        .chain(tickets.iter().map(|f| f.agent.as_str()))
         .collect();
     agents.sort_unstable();
     agents.dedup();
@@ -156,16 +103,12 @@ pub fn report_rows(
                 .find(|r| r.agent == agent)
                 .cloned()
                 .unwrap_or_default();
-            let fcr = first_contact
+            let t = tickets
                 .iter()
                 .find(|f| f.agent == agent)
                 .cloned()
                 .unwrap_or_default();
-            let sla = sla
-                .iter()
-                .find(|f| f.agent == agent)
-                .cloned()
-                .unwrap_or_default();
+            let rate = |part: i64, whole: i64| (whole > 0).then(|| part as f64 / whole as f64);
             ReportRow {
                 agent: agent.to_string(),
                 promises_made: record.made,
@@ -176,14 +119,13 @@ pub fn report_rows(
                 rescheduled_in_time: record.rescheduled_in_time,
                 open: record.open,
                 kept_rate: record.rate(),
-                tickets: fcr.tickets,
-                resolved: fcr.resolved,
-                first_contact_resolved: fcr.first_contact,
-                first_contact_rate: (fcr.resolved > 0)
-                    .then(|| fcr.first_contact as f64 / fcr.resolved as f64),
-                sla_resolved: sla.resolved,
-                sla_met: sla.met,
-                sla_met_rate: (sla.resolved > 0).then(|| sla.met as f64 / sla.resolved as f64),
+                tickets: t.tickets,
+                resolved: t.resolved,
+                first_contact_resolved: t.first_contact,
+                first_contact_rate: rate(t.first_contact, t.resolved),
+                sla_resolved: t.sla_resolved,
+                sla_met: t.sla_met,
+                sla_met_rate: rate(t.sla_met, t.sla_resolved),
             }
         })
         .collect()

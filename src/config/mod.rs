@@ -186,6 +186,16 @@ impl Config {
         .unwrap_or_else(|_| crate::domain::business::Calendar::standard(self.time_zone))
     }
 
+    /// The settings the desk's kept figures (SLA outcomes, first-contact resolution) are
+    /// worked out under.
+    pub fn figure_rules(&self) -> crate::domain::figures::FigureRules {
+        crate::domain::figures::FigureRules {
+            calendar: self.calendar(),
+            targets: self.sla.0,
+            reopen_days: self.first_contact_reopen_days,
+        }
+    }
+
     /// Impact 1 = whole organisation … 5 = one person, minor; urgency 1 =
     /// work stopped now … 5 = can wait. Out-of-range inputs are clamped
     /// rather than rejected so that a stray value from the UI or an old

@@ -1,23 +1,11 @@
 //! First-contact resolution, derived from each ticket's events: resolved before any second
 //! contact with the caller, and not reopened within the configured number of days after.
-//! Worked out from the same histories as the SLA figures, so a report reads the events of
-//! its tickets once.
-
-use std::collections::BTreeMap;
+//! Worked out from the same histories as the SLA clocks; a report counts the verdicts the
+//! store keeps (`domain::figures`).
 
 use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::sla::History;
-use crate::domain::sla::TicketHistory;
-
-/// First-contact resolution of one agent's tickets over a period.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct FirstContact {
-    pub agent: String,
-    pub tickets: i64,
-    pub resolved: i64,
-    pub first_contact: i64,
-}
 
 /// How one ticket stands on first-contact resolution, shown on the ticket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,27 +53,4 @@ pub fn verdict(history: &History, reopen_days: u32) -> Verdict {
             until: resolved_at + window,
         }
     }
-}
-
-/// Per assignee, in name order.
-pub fn first_contact_figures(histories: &[TicketHistory], reopen_days: u32) -> Vec<FirstContact> {
-    let mut by_agent: BTreeMap<&str, FirstContact> = BTreeMap::new();
-    for ticket in histories {
-        let figure = by_agent
-            .entry(ticket.assignee.as_str())
-            .or_insert_with(|| FirstContact {
-                agent: ticket.assignee.clone(),
-                ..FirstContact::default()
-            });
-        figure.tickets += 1;
-        match verdict(&ticket.history, reopen_days) {
-            Verdict::Unresolved => {}
-            Verdict::FirstContact { .. } => {
-                figure.resolved += 1;
-                figure.first_contact += 1;
-            }
-            Verdict::LaterContact { .. } | Verdict::Reopened => figure.resolved += 1,
-        }
-    }
-    by_agent.into_values().collect()
 }

@@ -11,6 +11,7 @@ pub mod caller_change;
 pub mod change;
 pub mod deadline;
 pub mod escalation_note;
+pub mod figures;
 pub mod first_contact;
 pub mod fold;
 pub mod hlc;

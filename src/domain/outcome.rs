@@ -50,6 +50,18 @@ pub fn classify(
     }
 }
 
+/// An open promise past its deadline, as the overdue report lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OverduePromise {
+    pub id: crate::domain::Id,
+    pub ticket_key: String,
+    pub owner: String,
+    pub to: String,
+    pub what: String,
+    pub channel: crate::domain::Channel,
+    pub due_at: DateTime<Utc>,
+}
+
 /// One agent's promises over a period, as the team lead reads them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Record {

@@ -8,8 +8,8 @@ use std::str::FromStr;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use crate::domain::Status;
 use crate::domain::business::Calendar;
-use crate::domain::{Id, Status};
 
 /// An SLA target length. Minutes are business minutes of the desk's
 /// calendar; days are working days.
@@ -302,15 +302,6 @@ impl Tally {
             fraction_left,
         }
     }
-}
-
-/// The ticket columns an SLA report needs besides its history.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TicketHistory {
-    pub ticket_id: Id,
-    pub assignee: String,
-    pub priority: u8,
-    pub history: History,
 }
 
 #[cfg(test)]

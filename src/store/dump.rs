@@ -413,6 +413,7 @@ impl Store {
             fill(&mut restore)?;
             let counts = restore.counts;
             rebuild_caller_search(&store.conn)?;
+            super::figures::rebuild_figures(&store.conn, &store.figure_rules, &store.agent)?;
             Ok(counts)
         })
     }

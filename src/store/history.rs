@@ -4,10 +4,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Row, params, params_from_iter};
+use rusqlite::{Row, params_from_iter};
 
-use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
-use crate::domain::sla::TicketHistory;
+use super::{Result, Store, StoreError, parse_code, parse_ts};
 use crate::domain::sla::{History, StatusChange};
 use crate::domain::{Id, Status};
 
@@ -46,54 +45,16 @@ impl Store {
         }
         Ok(histories)
     }
-
-    /// Every ticket opened since `since` (of one assignee or all) with its history, for the
-    /// SLA figures of a report. Streams the events instead of loading a query per ticket.
-    pub fn histories_since(
-        &self,
-        since: DateTime<Utc>,
-        agent: Option<&str>,
-    ) -> Result<Vec<TicketHistory>> {
-        // A left join, so that a ticket left with no events at all is noticed too.
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT t.id, e.kind, e.at, json_extract(e.data, '$.to'),
-                    coalesce(t.assignee, ''), t.priority, t.key
-             FROM tickets t LEFT JOIN events e ON e.ticket_id = t.id AND {HISTORY_EVENTS}
-             WHERE t.created_at >= ?1 AND t.deleted_at IS NULL AND (?2 IS NULL OR t.assignee = ?2)
-             ORDER BY t.created_at, t.id, e.at, e.id"
-        ))?;
-        let mut rows = stmt.query(params![ts(since), agent])?;
-        let mut out: Vec<TicketHistory> = Vec::new();
-        let mut key = String::new();
-        while let Some(row) = rows.next()? {
-            let ticket_id: Id = row.get(0)?;
-            if out.last().is_none_or(|t| t.ticket_id != ticket_id) {
-                check_opened(out.last(), &key).map_err(|e| self.stamp(e))?;
-                key = row.get(6)?;
-                out.push(TicketHistory {
-                    ticket_id,
-                    assignee: row.get(4)?,
-                    priority: row.get(5)?,
-                    history: empty(),
-                });
-            }
-            if let (Some(last), Some(event)) = (out.last_mut(), read_event(row)?) {
-                apply(&mut last.history, event);
-            }
-        }
-        check_opened(out.last(), &key).map_err(|e| self.stamp(e))?;
-        Ok(out)
-    }
 }
 
-enum HistoryEvent {
+pub(super) enum HistoryEvent {
     Opened(DateTime<Utc>),
     Contact(DateTime<Utc>),
     Status(DateTime<Utc>, Status),
 }
 
 /// The event in columns 1 to 3; `None` for a ticket without events (a left join's blank).
-fn read_event(row: &Row) -> rusqlite::Result<Option<HistoryEvent>> {
+pub(super) fn read_event(row: &Row) -> rusqlite::Result<Option<HistoryEvent>> {
     let Some(kind) = row.get::<_, Option<String>>(1)? else {
         return Ok(None);
     };
@@ -115,22 +76,15 @@ fn read_event(row: &Row) -> rusqlite::Result<Option<HistoryEvent>> {
 /// Every ticket is written together with the event that created it. Without one its clocks
 /// would start at the dawn of time, and walking the working hours from there to now takes
 /// minutes: the file is damaged, and saying so at once beats a report that never ends.
-fn was_opened(history: &History) -> bool {
+pub(super) fn was_opened(history: &History) -> bool {
     history.opened != DateTime::<Utc>::MIN_UTC
-}
-
-fn check_opened(ticket: Option<&TicketHistory>, key: &str) -> Result<()> {
-    match ticket {
-        Some(t) if !was_opened(&t.history) => Err(no_creating_event(key)),
-        _ => Ok(()),
-    }
 }
 
 fn no_creating_event(ticket: &str) -> StoreError {
     StoreError::Damaged(format!("{ticket} has no creating event"))
 }
 
-fn empty() -> History {
+pub(super) fn empty() -> History {
     History {
         opened: DateTime::<Utc>::MIN_UTC,
         first_response: None,
@@ -140,7 +94,7 @@ fn empty() -> History {
 }
 
 /// Events arrive in time order; the ticket's opening starts its status history as new.
-fn apply(history: &mut History, event: HistoryEvent) {
+pub(super) fn apply(history: &mut History, event: HistoryEvent) {
     match event {
         HistoryEvent::Opened(at) => {
             history.opened = at;

@@ -12,6 +12,8 @@ mod callers;
 mod drafts;
 mod dump;
 mod exchange;
+/// The kept report figures; `figures::refresh_figures` is their one writer, also for the sync.
+pub(crate) mod figures;
 mod forget;
 mod history;
 mod incidents;
@@ -51,6 +53,8 @@ use std::time::Duration;
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::domain::figures::FigureRules;
 
 pub use maintenance::{Backup, Check, RowCounts, backup, check};
 pub use schema::{APPLICATION_ID, FORGOTTEN};
@@ -139,6 +143,8 @@ pub struct Store {
     known_callers: caller_search::KnownCallers,
     /// On a team desk, marks every write for the team store (see `replica::capture`).
     capture: replica::capture::Capture,
+    /// The settings the kept figures are worked out under (`use_figure_rules`).
+    figure_rules: FigureRules,
 }
 
 impl Store {
@@ -161,6 +167,7 @@ impl Store {
             batch: false,
             known_callers: Default::default(),
             capture: Default::default(),
+            figure_rules: FigureRules::standard(),
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         let started = std::time::Instant::now();
@@ -200,6 +207,7 @@ impl Store {
             batch: false,
             known_callers: Default::default(),
             capture: Default::default(),
+            figure_rules: FigureRules::standard(),
         };
         store.configure()?;
         store.migrate(Path::new(":memory:"))?;
@@ -350,6 +358,11 @@ impl Store {
                 continue;
             }
             tx.execute_batch(sql)?;
+            if index + 1 == schema::FIGURES_KEPT_FROM {
+                // A new desk's figures are all there, none: they follow the settings in use.
+                // An older desk's are worked out by `use_figure_rules`, under its settings.
+                figures::mark_empty_desk_current(&tx, &self.figure_rules, &self.agent)?;
+            }
             tx.execute_batch(&format!(
                 "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
                 index + 1
@@ -406,16 +419,26 @@ impl Store {
 
     /// Every write goes through here: `BEGIN IMMEDIATE` takes the write lock up front, so two
     /// desks on one file queue behind the busy timeout instead of failing mid-transaction.
+    ///
+    /// The figures of every ticket the write added events to are brought up to date in the
+    /// same transaction, so no write can leave them behind its events.
     fn write<T>(&mut self, f: impl FnOnce(&Connection, &str) -> Result<T>) -> Result<T> {
+        let rules = &self.figure_rules;
+        let with_figures = |conn: &Connection| -> Result<T> {
+            let mark = figures::event_mark(conn)?;
+            let value = f(conn, &self.agent)?;
+            figures::refresh_tickets_since_mark(conn, mark, rules, &self.agent)?;
+            Ok(value)
+        };
         if self.batch {
             // Any error fails the whole batch, which then rolls back as one.
-            return f(&self.conn, &self.agent).map_err(|e| self.stamp(e));
+            return with_figures(&self.conn).map_err(|e| self.stamp(e));
         }
         let written = (|| {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = f(&tx, &self.agent)?;
+            let value = with_figures(&tx)?;
             tx.commit()?;
             Ok(value)
         })();
@@ -610,6 +633,7 @@ mod tests {
                 batch: false,
                 known_callers: Default::default(),
                 capture: Default::default(),
+                figure_rules: FigureRules::standard(),
             };
             store.migrate(Path::new(":memory:")).unwrap();
             assert_eq!(

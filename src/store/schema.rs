@@ -4,7 +4,10 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
+
+/// The schema version from which the desk keeps its figures (`store::figures`).
+pub const FIGURES_KEPT_FROM: usize = 12;
 
 /// What an erased caller's name, and a promise recipient that named them, become.
 pub const FORGOTTEN: &str = "forgotten caller";
@@ -169,6 +172,49 @@ CREATE TABLE presence (
     deleted_at  TEXT
 ) STRICT;
 CREATE INDEX presence_ticket ON presence(ticket_id);
+";
+
+/// The figures a report counts, kept per ticket and per promise (see `store::figures`, the
+/// only writer). A row's id is a UUIDv7 of its own, made from the ticket's or promise's
+/// `created_at` and its id: rows sort by the moment their ticket was opened or their promise
+/// made, so "counts by agent since then" is one range of the table itself and needs no index
+/// beside it. `figure_rules` records the settings the figures were last rebuilt under. The
+/// rows are filled when a desk is first opened with its settings, not here: the SLA clock
+/// needs the desk's working hours, which only the configuration knows.
+const V12: &str = "
+CREATE TABLE ticket_figures (
+    id             TEXT PRIMARY KEY,
+    assignee       TEXT NOT NULL,
+    -- 0 not judged yet (open), 1 met, 2 breached.
+    sla            INTEGER NOT NULL,
+    -- 0 unresolved, 1 resolved at the first contact, 2 after more contacts, 3 reopened.
+    first_contact  INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE promise_figures (
+    id       TEXT PRIMARY KEY,
+    owner    TEXT NOT NULL,
+    -- Milliseconds since 1970, UTC.
+    due      INTEGER NOT NULL,
+    -- 0 open, 1 kept on time, 2 kept late, 3 broken, 4 cancelled in time,
+    -- 5 rescheduled in time. An open one is broken once `due` has passed.
+    outcome  INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- `balie overdue` reads the open promises past their deadline and prints these columns:
+-- open promises are a few thousand among a million, so all of it fits a small index read in
+-- deadline order, instead of a visit to each promise's row.
+CREATE INDEX promises_open_printed ON promises(due_at, owner, id, recipient, what, channel, ticket_id)
+    WHERE state = 'open' AND deleted_at IS NULL;
+
+CREATE TABLE figure_rules (
+    id           TEXT PRIMARY KEY,
+    fingerprint  TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    updated_by   TEXT NOT NULL,
+    deleted_at   TEXT
+);
 ";
 
 /// Forget also erases the caller from script answers: their question is text balie filled

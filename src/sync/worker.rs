@@ -16,6 +16,7 @@ use chrono::Utc;
 use super::address::Address;
 use super::connect::Link;
 use super::{SyncError, exchange};
+use crate::domain::figures::FigureRules;
 use crate::store::Store;
 
 /// Ticket numbers leased at a time.
@@ -35,12 +36,18 @@ pub struct Worker {
 
 impl Worker {
     /// Starts syncing the desk at `path` as `agent`; it stops when dropped.
-    pub fn start(path: PathBuf, agent: String, ca_file: Option<PathBuf>) -> Worker {
+    /// `rules`: the desk's settings, under which the figures of what it pulls are kept.
+    pub fn start(
+        path: PathBuf,
+        agent: String,
+        ca_file: Option<PathBuf>,
+        rules: FigureRules,
+    ) -> Worker {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();
         let thread = std::thread::Builder::new()
             .name("team sync".into())
-            .spawn(move || run(&path, &agent, ca_file.as_deref(), &flag))
+            .spawn(move || run(&path, &agent, ca_file.as_deref(), &rules, &flag))
             .ok();
         Worker { stop, thread }
     }
@@ -55,12 +62,21 @@ impl Drop for Worker {
     }
 }
 
-fn run(path: &std::path::Path, agent: &str, ca_file: Option<&std::path::Path>, stop: &AtomicBool) {
+fn run(
+    path: &std::path::Path,
+    agent: &str,
+    ca_file: Option<&std::path::Path>,
+    rules: &FigureRules,
+    stop: &AtomicBool,
+) {
     let mut store = None;
     while !stop.load(Ordering::Relaxed) {
         let opened = match store.as_mut() {
             Some(store) => store,
-            None => match Store::open(path, agent) {
+            None => match Store::open(path, agent).and_then(|mut opened| {
+                opened.use_figure_rules(rules.clone())?;
+                Ok(opened)
+            }) {
                 Ok(opened) => store.insert(opened),
                 Err(_) => {
                     pause(RETRY, stop);

@@ -49,7 +49,7 @@ pub fn keystrokes_while_held(
     now: DateTime<Utc>,
     theme: &Theme,
 ) -> Result<Row> {
-    let mut desk = Desk::new(Store::open(path, &config.agent)?, config.clone(), now);
+    let mut desk = Desk::new(super::open_desk(path, config)?, config.clone(), now);
     desk.dispatch(Action::Command(DeskCommand::Open), now);
     desk.dispatch(Action::Command(DeskCommand::Note), now);
     if !matches!(desk.app.popup, Some(Popup::Form(_))) {

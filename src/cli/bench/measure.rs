@@ -58,7 +58,7 @@ pub fn all(path: &Path, config: &Config, samples: usize, now: DateTime<Utc>) -> 
     let theme = Theme::new(crate::config::ThemeName::Dark, true);
     let mut rows = vec![cold_start(path, config, samples, now, &theme)?];
 
-    let store = Store::open(path, &config.agent)?;
+    let store = super::open_desk(path, config)?;
     let mut desk = Desk::new(store, config.clone(), now);
     check_loaded(&desk)?;
     // The full frame: a ticket open, its caller beside it, queue and promises filled.
@@ -117,7 +117,7 @@ fn cold_start(
     for _ in 0..(samples / 10).clamp(5, 50) {
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT))?;
         let desk = time(&mut durations, || -> Result<Desk> {
-            let desk = Desk::new(Store::open(path, &config.agent)?, config.clone(), now);
+            let desk = Desk::new(super::open_desk(path, config)?, config.clone(), now);
             terminal.draw(|frame| ui::draw(frame, &desk.app, theme))?;
             Ok(desk)
         })?;

@@ -145,6 +145,7 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     let config = bench_config();
     rows.extend(reports::all(&path, &config, args.samples, bench_now())?);
     rows.push(Row::peak_rss(rss, RSS_BUDGET_MB));
+    rows.extend(reports::kept_figures(&path, &config)?);
 
     if args.json {
         println!("{}", report::json(&rows)?);
@@ -182,6 +183,14 @@ fn header(args: &BenchArgs, summary: &BulkSummary, path: &Path) -> String {
     )
 }
 
+/// The desk as `balie` opens it: its kept figures follow the configuration, so that the
+/// notes the bench saves are counted as a desk's would be.
+fn open_desk(path: &Path, config: &Config) -> Result<Store> {
+    let mut store = Store::open(path, &config.agent)?;
+    store.use_figure_rules(config.figure_rules())?;
+    Ok(store)
+}
+
 /// Fills a new file; refuses an existing one, which may be somebody's desk.
 fn generate(path: &Path, size: data::Size) -> Result<BulkSummary> {
     if path.exists() {
@@ -192,6 +201,7 @@ fn generate(path: &Path, size: data::Size) -> Result<BulkSummary> {
     }
     let config = bench_config();
     let mut store = Store::open(path, &config.agent)?;
+    store.use_figure_rules(config.figure_rules())?;
     let summary = data::fill(&mut store, size, &config, bench_now())?;
     // The log grows to the desk's size while it is filled; fold it in and trim it.
     store.fold_log()?;

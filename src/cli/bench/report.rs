@@ -58,6 +58,8 @@ pub struct Row {
     pub budget_p99_ms: Option<f64>,
     pub peak_mb: Option<f64>,
     pub budget_mb: Option<f64>,
+    /// Space on disk, for the row that measures a size instead of a time.
+    pub disk_mb: Option<f64>,
     pub met: Option<bool>,
     /// A breakdown of the row above it, indented in the table.
     #[serde(skip)]
@@ -90,6 +92,7 @@ impl Row {
             budget_p99_ms: budget.p99(),
             peak_mb: None,
             budget_mb: None,
+            disk_mb: None,
             detail: false,
             met: match budget {
                 Budget::None => None,
@@ -110,6 +113,7 @@ impl Row {
             budget_p99_ms: None,
             peak_mb: None,
             budget_mb: None,
+            disk_mb: None,
             met: None,
             detail: false,
         }
@@ -126,7 +130,27 @@ impl Row {
             budget_p99_ms: None,
             peak_mb: Some(mb),
             budget_mb: Some(budget_mb),
+            disk_mb: None,
             met: Some(mb <= budget_mb),
+            detail: false,
+        }
+    }
+}
+
+impl Row {
+    pub fn disk(name: &str, bytes: i64) -> Row {
+        Row {
+            name: name.to_string(),
+            samples: 1,
+            p50_ms: None,
+            p99_ms: None,
+            budget_ms: None,
+            budget_p50_ms: None,
+            budget_p99_ms: None,
+            peak_mb: None,
+            budget_mb: None,
+            disk_mb: Some(bytes as f64 / 1e6),
+            met: None,
             detail: false,
         }
     }
@@ -182,7 +206,7 @@ pub fn table(rows: &[Row]) -> String {
         "name", "p50 ms", "p99 ms", "budget", "met"
     );
     for (row, name) in rows.iter().zip(&names) {
-        let (p50, p99) = match row.peak_mb {
+        let (p50, p99) = match row.peak_mb.or(row.disk_mb) {
             Some(mb) => (format!("{mb:.1} MB"), String::new()),
             None => (number(row.p50_ms), number(row.p99_ms)),
         };

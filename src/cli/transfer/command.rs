@@ -194,11 +194,14 @@ pub fn export(
 /// A dry run never creates a desk: without one it rehearses on an empty desk in memory.
 fn open_for_import(db: &Path, config: &Config, dry_run: bool) -> Result<Store> {
     let missing = std::fs::metadata(db).map_or(true, |m| m.len() == 0);
-    Ok(if dry_run && missing {
+    let mut store = if dry_run && missing {
         Store::open_in_memory(&config.agent)?
     } else {
         Store::open(db, &config.agent)?
-    })
+    };
+    // What is imported counts in the reports under the desk's own settings.
+    store.use_figure_rules(config.figure_rules())?;
+    Ok(store)
 }
 
 /// A desk file this import created and could not fill is taken away again, log and all,

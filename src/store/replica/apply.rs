@@ -36,6 +36,7 @@ impl Store {
         let _paused = self.capture.pause();
         let mut seen = self.capture.clock();
         let desk = self.team()?.map(|t| t.desk_id).unwrap_or_default();
+        let rules = self.figure_rules.clone();
         let applied = self.write(|tx, agent| {
             // A row may point at one later in the same batch; the file is whole at commit.
             tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
@@ -57,6 +58,10 @@ impl Store {
                 }
             }
             touched.settle(tx)?;
+            // Events bring their tickets' figures up to date as any write does; a field
+            // set without an event (a conflict settled, a successor cancelled) does here.
+            let tickets: Vec<&str> = touched.tickets.iter().map(String::as_str).collect();
+            crate::store::figures::refresh_figures(tx, &tickets, &rules)?;
             tx.execute(
                 "UPDATE team SET pulled_seq = ?1, clock = ?2",
                 params![last, seen.stamp("")],
@@ -73,6 +78,8 @@ impl Store {
 #[derive(Default)]
 struct Touched {
     callers: BTreeSet<String>,
+    /// Tickets with a field of theirs or of their promises changed.
+    tickets: BTreeSet<String>,
 }
 
 impl Touched {
@@ -187,6 +194,17 @@ fn apply_one(
             .execute(params![change.row_id, value, stamp, change.author])?;
             if table == "callers" {
                 touched.callers.insert(change.row_id.clone());
+            }
+            if table == "tickets" {
+                touched.tickets.insert(change.row_id.clone());
+            }
+            if table == "promises"
+                && let Some(ticket) = tx
+                    .prepare_cached("SELECT ticket_id FROM promises WHERE id = ?1")?
+                    .query_row([&change.row_id], |r| r.get::<_, String>(0))
+                    .optional()?
+            {
+                touched.tickets.insert(ticket);
             }
             if table == "caller_handles"
                 && let Some(caller) = caller_of_handle(tx, &change.row_id)?

@@ -1,0 +1,276 @@
+//! The figures the reports count are kept beside the events: every write brings them up to
+//! date, rebuilding them from the events alone gives the same rows, and a desk from before
+//! they were kept gets them when it is first opened.
+
+mod support;
+
+use balie::domain::figures::FigureRules;
+use balie::domain::{Channel, NewCaller, NewPromise, Status};
+use balie::store::{NewTicket, Store};
+use chrono::{DateTime, Duration, Utc};
+use support::cli::{balie, text};
+use support::{config, monday_morning};
+
+fn demo(store: &mut Store, now: DateTime<Utc>) {
+    let priority = |impact: u8, urgency: u8| impact.min(urgency);
+    balie::cli::demo::populate(
+        store,
+        &balie::cli::demo::DemoOptions {
+            agent: "anna",
+            ticket_prefix: "T",
+            callers: 60,
+            tickets: 400,
+            seed: 11,
+            priority: &priority,
+            groups: &balie::config::Config::default().groups,
+        },
+        now,
+    )
+    .expect("demo");
+}
+
+#[test]
+fn rebuilt_figures_equal_the_kept_ones_on_the_demo_desk() {
+    let mut store = Store::open_in_memory("anna").expect("store");
+    // The desk's own settings (Amsterdam hours), as the desk itself works under.
+    store
+        .use_figure_rules(config().figure_rules())
+        .expect("rules");
+    demo(&mut store, monday_morning());
+    let kept = store.kept_figures().expect("kept");
+    let tickets = kept.iter().filter(|l| l.starts_with("ticket ")).count();
+    let promises = kept.iter().filter(|l| l.starts_with("promise ")).count();
+    // The demo's tickets and the major incidents it declares: every ticket has a row.
+    assert!(tickets >= 400, "{tickets} tickets");
+    assert!(promises > 50, "{promises} promises");
+    // Some of every outcome, so that the comparison covers them.
+    for (kind, code) in [("sla", " 1 "), ("sla", " 2 ")] {
+        assert!(
+            kept.iter()
+                .any(|l| l.starts_with("ticket ") && l.contains(code)),
+            "no {kind}{code}"
+        );
+    }
+    store.rebuild_figures().expect("rebuild");
+    assert_eq!(store.kept_figures().expect("rebuilt"), kept);
+}
+
+fn caller(store: &mut Store, now: DateTime<Utc>) -> String {
+    store
+        .create_caller(
+            &NewCaller {
+                name: "Jan de Vries".into(),
+                ..NewCaller::default()
+            },
+            now,
+        )
+        .expect("caller")
+        .id
+}
+
+fn ticket(store: &mut Store, caller: &str, opened: DateTime<Utc>) -> String {
+    store
+        .open_ticket_with_call(
+            &NewTicket {
+                prefix: "T",
+                caller_id: caller,
+                subject: "VPN",
+                impact: 3,
+                urgency: 3,
+                priority: 3,
+                category: None,
+            },
+            "",
+            opened,
+        )
+        .expect("ticket")
+        .id
+}
+
+#[test]
+fn a_write_brings_the_figures_of_its_ticket_up_to_date_at_once() {
+    let now = monday_morning();
+    let mut store = Store::open_in_memory("anna").expect("store");
+    let caller = caller(&mut store, now - Duration::days(1));
+    let t = ticket(&mut store, &caller, now - Duration::hours(2));
+    let since = now - Duration::days(7);
+    let records = store.ticket_records(since, None).expect("records");
+    assert_eq!(
+        (records[0].tickets, records[0].resolved, records[0].sla_met),
+        (1, 0, 0)
+    );
+    store
+        .set_status(&t, Status::Resolved, now - Duration::hours(1))
+        .expect("resolve");
+    let records = store.ticket_records(since, None).expect("records");
+    assert_eq!(
+        (
+            records[0].resolved,
+            records[0].first_contact,
+            records[0].sla_resolved,
+            records[0].sla_met
+        ),
+        (1, 1, 1, 1)
+    );
+    // A second call before the resolution makes it no first-contact resolution any more;
+    // the contact is logged later but dated before, as a synced one would be.
+    store
+        .log_contact(
+            &t,
+            true,
+            Channel::Phone,
+            "again",
+            now - Duration::minutes(30),
+        )
+        .expect("contact");
+    store
+        .set_status(&t, Status::Open, now - Duration::minutes(20))
+        .expect("reopen");
+    let records = store.ticket_records(since, None).expect("records");
+    assert_eq!((records[0].resolved, records[0].first_contact), (1, 0));
+    assert_eq!(records[0].sla_resolved, 0, "an open ticket is not judged");
+
+    let promise = store
+        .make_promise(
+            &NewPromise {
+                ticket_id: t.clone(),
+                what: "call back".into(),
+                to: String::new(),
+                callback: false,
+                channel: Channel::Phone,
+                due_at: now + Duration::hours(1),
+            },
+            now - Duration::minutes(10),
+        )
+        .expect("promise");
+    let open = store.promise_records(since, now, None).expect("records");
+    assert_eq!((open[0].made, open[0].open, open[0].broken), (1, 1, 0));
+    // Past its deadline an open promise is broken, without any write.
+    let later = store
+        .promise_records(since, now + Duration::hours(2), None)
+        .expect("records");
+    assert_eq!((later[0].open, later[0].broken), (0, 1));
+    store.keep_promise(&promise.id, "done", now).expect("keep");
+    let kept = store.promise_records(since, now, None).expect("records");
+    assert_eq!((kept[0].kept_on_time, kept[0].open), (1, 0));
+    // Nothing was left for a rebuild to put right.
+    let before = store.kept_figures().expect("kept");
+    store.rebuild_figures().expect("rebuild");
+    assert_eq!(store.kept_figures().expect("rebuilt"), before);
+}
+
+#[test]
+fn figures_made_under_other_settings_are_refused_until_worked_out_again() {
+    let now = monday_morning();
+    let mut store = Store::open_in_memory("anna").expect("store");
+    let caller = caller(&mut store, now - Duration::days(1));
+    ticket(&mut store, &caller, now - Duration::hours(2));
+    let amsterdam = config().figure_rules();
+    assert!(!store.figures_follow(&amsterdam).expect("follow"));
+    assert!(store.use_figure_rules(amsterdam.clone()).expect("rules"));
+    assert!(store.figures_follow(&amsterdam).expect("follow"));
+    assert!(
+        !store.use_figure_rules(amsterdam).expect("rules"),
+        "no second rebuild"
+    );
+    assert_eq!(
+        store
+            .ticket_records(now - Duration::days(1), None)
+            .expect("records")[0]
+            .tickets,
+        1
+    );
+}
+
+#[test]
+fn a_desk_from_before_kept_figures_gets_them_when_first_opened() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("desk.db");
+    let now = monday_morning();
+    let kept = {
+        let mut store = Store::open(&path, "anna").expect("store");
+        store
+            .use_figure_rules(FigureRules::standard())
+            .expect("rules");
+        demo(&mut store, now);
+        store.kept_figures().expect("kept")
+    };
+    // The file as the last balie before kept figures left it.
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    conn.execute_batch(
+        "DROP TABLE ticket_figures; DROP TABLE promise_figures; DROP TABLE figure_rules;
+         DROP INDEX promises_open_printed;
+         PRAGMA user_version = 11;",
+    )
+    .expect("downgrade");
+    drop(conn);
+
+    let mut store = Store::open(&path, "anna").expect("upgraded");
+    assert!(store.kept_figures().expect("kept").is_empty());
+    let refused = store
+        .ticket_records(now - Duration::days(30), None)
+        .expect_err("no figures yet");
+    assert!(
+        refused.to_string().contains("balie check --rebuild"),
+        "{refused}"
+    );
+    assert!(
+        store
+            .use_figure_rules(FigureRules::standard())
+            .expect("rules")
+    );
+    assert_eq!(store.kept_figures().expect("rebuilt"), kept);
+}
+
+#[test]
+fn balie_check_rebuild_puts_a_wrong_figure_right_and_says_so() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    let db_arg = db.to_str().expect("utf-8 path");
+    {
+        let now = chrono::Utc::now();
+        let mut store = Store::open(&db, "anna").expect("store");
+        let caller = caller(&mut store, now - Duration::days(1));
+        let t = ticket(&mut store, &caller, now - Duration::hours(2));
+        store
+            .set_status(&t, Status::Resolved, now - Duration::hours(1))
+            .expect("resolve");
+    }
+    let rebuild = || {
+        let out = balie(home.path(), &["--db", db_arg, "check", "--rebuild"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    assert!(
+        rebuild().contains("figures rebuilt from the events: 1 row; 0 differed"),
+        "a sound desk"
+    );
+    rusqlite::Connection::open(&db)
+        .and_then(|c| c.execute("UPDATE ticket_figures SET sla = 2", []))
+        .expect("a wrong figure");
+    let stdout = rebuild();
+    assert!(stdout.contains("1 row; 1 differed"), "{stdout}");
+    assert!(rebuild().contains("1 row; 0 differed"), "put right");
+}
+
+#[test]
+fn a_write_under_other_settings_leaves_the_figures_stale_rather_than_mixed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("desk.db");
+    let now = monday_morning();
+    let amsterdam = config().figure_rules();
+    let mut desk = Store::open(&path, "anna").expect("desk");
+    desk.use_figure_rules(amsterdam.clone()).expect("rules");
+    let caller = caller(&mut desk, now - Duration::days(1));
+    ticket(&mut desk, &caller, now - Duration::hours(3));
+    // A tool that opened the file without the desk's configuration writes a ticket.
+    let mut tool = Store::open(&path, "bram").expect("tool");
+    ticket(&mut tool, &caller, now - Duration::hours(2));
+    assert!(!desk.figures_follow(&amsterdam).expect("follow"));
+    assert!(desk.ticket_records(now - Duration::days(1), None).is_err());
+    assert!(desk.use_figure_rules(amsterdam).expect("rebuilt"));
+    let records = desk
+        .ticket_records(now - Duration::days(1), None)
+        .expect("records");
+    assert_eq!(records.iter().map(|r| r.tickets).sum::<i64>(), 2);
+}
