@@ -351,3 +351,51 @@ fn incident_and_escalation_keys_say_why_when_they_cannot_act() {
         form.error
     );
 }
+
+/// The caller pane's name, or None when it shows no caller.
+fn caller_shown(h: &Harness) -> Option<String> {
+    h.desk
+        .app
+        .views
+        .caller
+        .as_ref()
+        .map(|c| c.caller.name.clone())
+}
+
+#[test]
+fn every_pane_follows_the_active_ticket_incidents_included() {
+    let mut h = Harness::with_callers();
+    new_ticket(&mut h, "vries", "VPN drops");
+    assert_eq!(caller_shown(&h).as_deref(), Some("Jan de Vries"));
+
+    // Declared from Jan's ticket, the incident has no caller: Jan's card and phone go.
+    h.press("M <enter>");
+    assert!(h.desk.app.current_ticket().is_some_and(|t| t.major));
+    assert_eq!(caller_shown(&h), None);
+    let screen = h.screen(160, 45);
+    assert!(!screen.contains("+31 6 1234 5678"), "{screen}");
+    assert!(
+        screen.contains("The caller of the active ticket"),
+        "{screen}"
+    );
+
+    // Back to a ticket with a caller, to another caller's, and to the incident again.
+    h.press("/ T-1001 <enter>");
+    assert_eq!(caller_shown(&h).as_deref(), Some("Jan de Vries"));
+    new_ticket(&mut h, "odon", "licence expired");
+    assert_eq!(caller_shown(&h).as_deref(), Some("Ödön Kovács"));
+    h.press("/ T-1002 <enter>");
+    assert!(h.desk.app.current_ticket().is_some_and(|t| t.major));
+    assert_eq!(caller_shown(&h), None);
+    assert!(!h.screen(160, 45).contains("+36 30 123 4567"));
+
+    // A new call given up halfway leaves no stranger beside the incident.
+    h.press("n janet <enter> <esc>");
+    assert_eq!(caller_shown(&h), None);
+    h.press("/ T-1003 <enter>");
+    assert_eq!(caller_shown(&h).as_deref(), Some("Ödön Kovács"));
+    h.press("n vries <enter>");
+    assert!(matches!(h.desk.app.popup, Some(Popup::PickTicket { .. })));
+    h.press("<esc>");
+    assert_eq!(caller_shown(&h).as_deref(), Some("Ödön Kovács"));
+}

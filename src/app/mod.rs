@@ -43,7 +43,7 @@ pub use action::{
     Action, CallerView, Effect, Outcome, StoreEffect, TerminalEffect, TicketView, ViewRequest,
     Views, Write,
 };
-use form::{Form, FormEvent};
+use form::{Form, FormEvent, FormKind};
 use paging::{PROMISE_PAGE, QUEUE_PAGE};
 use palette::{Palette, PaletteEvent};
 
@@ -364,6 +364,7 @@ impl App {
             Popup::AwaitCaller { .. } => {
                 if key.code == KeyCode::Esc {
                     self.popup = None;
+                    return self.caller_follows_ticket();
                 }
             }
             Popup::PickTicket {
@@ -375,7 +376,10 @@ impl App {
                     _ => 0,
                 };
                 match key.code {
-                    KeyCode::Esc => self.popup = None,
+                    KeyCode::Esc => {
+                        self.popup = None;
+                        return self.caller_follows_ticket();
+                    }
                     KeyCode::Char('j') | KeyCode::Down => *selected = (*selected + 1).min(rows - 1),
                     KeyCode::Char('k') | KeyCode::Up => *selected = selected.saturating_sub(1),
                     KeyCode::Enter => {
@@ -398,7 +402,13 @@ impl App {
             }
             Popup::Form(form) => match form.handle_key(key, &self.keymap) {
                 FormEvent::Submit => return self.submit_form(),
-                FormEvent::Cancel => self.popup = None,
+                FormEvent::Cancel => {
+                    let new_call = matches!(form.kind, FormKind::Subject { .. });
+                    self.popup = None;
+                    if new_call {
+                        return self.caller_follows_ticket();
+                    }
+                }
                 FormEvent::Changed => self.rank_earlier(),
                 FormEvent::Nothing => {}
             },
@@ -572,6 +582,23 @@ impl App {
         }
         self.offer_tickets_once_caller_loaded();
         self.pending_reminders()
+    }
+
+    /// A new call given up: the Caller pane goes back to the active ticket's caller, so it
+    /// never shows one person beside another person's ticket.
+    fn caller_follows_ticket(&mut self) -> Vec<Effect> {
+        let ticket_caller = self
+            .views
+            .ticket
+            .as_ref()
+            .and_then(|view| view.ticket.caller_id.clone());
+        if self.caller_id == ticket_caller {
+            return Vec::new();
+        }
+        self.caller_id = None;
+        self.contact_selected = 0;
+        self.earlier = None;
+        self.refresh()
     }
 
     fn info(&mut self, text: impl Into<String>) {

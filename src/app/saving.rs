@@ -29,22 +29,25 @@ impl App {
                 self.popup = None;
                 self.info(message);
                 if let Some(id) = ticket_id {
-                    let caller = self.caller_id.clone();
-                    self.show_ticket(id, caller);
+                    self.show_ticket(id, None);
                 }
             }
         }
         self.refresh()
     }
 
+    /// Every pane follows the active ticket: another ticket brings its own caller, or none
+    /// (a major incident has no caller), so no card is left showing someone else's phone.
     fn show_ticket(&mut self, ticket_id: Id, caller_id: Option<Id>) {
         if self.ticket_id.as_ref() != Some(&ticket_id) {
             self.timeline_scroll = 0;
-        }
-        self.ticket_id = Some(ticket_id);
-        if caller_id.is_some() {
+            self.contact_selected = 0;
+            // None lets the runtime load the ticket's own caller (see `on_loaded`).
+            self.caller_id = caller_id;
+        } else if caller_id.is_some() {
             self.caller_id = caller_id;
         }
+        self.ticket_id = Some(ticket_id);
         self.focus = Pane::Ticket;
     }
 
