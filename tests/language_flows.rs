@@ -179,3 +179,40 @@ fn the_english_desk_says_what_it_always_said() {
         _ => panic!("the note form should be open"),
     }
 }
+
+/// A promise reminded of on Monday and left: on Wednesday the banner says which day it was
+/// due and reminded, in each language, while today's reminder still reads as a bare time.
+#[test]
+fn a_reminder_from_another_day_carries_its_day_in_every_language() {
+    use balie::app::Action;
+    use chrono::Duration;
+    let cases = [
+        (
+            Language::English,
+            "due 10:45, reminded 10:20",
+            "due Mon 23 Nov 10:45, reminded Mon 23 Nov 10:20",
+        ),
+        (
+            Language::Dutch,
+            "uiterlijk 10:45, herinnerd 10:20",
+            "uiterlijk ma 23 nov 10:45, herinnerd ma 23 nov 10:20",
+        ),
+        (
+            Language::Hungarian,
+            "határidő 10:45, emlékeztetve 10:20",
+            "határidő nov 23., h 10:45, emlékeztetve nov 23., h 10:20",
+        ),
+    ];
+    for (language, today, later) in cases {
+        let mut h = Harness::with_callers_in(language);
+        h.press("n vries <enter> VPN <enter>");
+        h.press("p call<space>back <tab> <tab> <tab> +45m <enter>");
+        h.now += Duration::minutes(20);
+        h.desk.dispatch(Action::Tick, h.now);
+        let screen = h.screen(160, 45);
+        assert!(screen.contains(today), "{language:?}: {screen}");
+        h.advance(Duration::days(2));
+        let screen = h.screen(160, 45);
+        assert!(screen.contains(later), "{language:?}: {screen}");
+    }
+}

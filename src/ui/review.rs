@@ -121,7 +121,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 to = p.to.as_str(),
                 what = p.what.as_str(),
                 due = when::friendly(p.due_at, app.now, tz, texts),
-                reminded = when::local_time(alert.at, tz),
+                reminded = when::time_of_day(alert.at, app.now, tz, texts),
                 kind = alert.kind.text(texts)
             );
             lines.push(Line::from(format!("  {line}")));
