@@ -236,6 +236,20 @@ fn overdue_report_and_calendar_export_from_the_command_line() {
         let mode = std::fs::metadata(&ics).expect("ics").permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "exports hold callers' names");
     }
+    // A second export to the same name is refused, as every export is, and the file stays.
+    let again = balie(
+        home.path(),
+        &["--db", db, "export-ics", ics.to_str().expect("utf-8")],
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        text(&again.stderr).trim(),
+        format!(
+            "balie: {} already exists; an export never overwrites a file, so name a new one",
+            ics.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&ics).expect("ics kept"), calendar);
 }
 
 #[test]
