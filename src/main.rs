@@ -19,7 +19,10 @@ use balie::store::Store;
 use std::io::{IsTerminal, Write, stderr, stdout};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
     let desk = desk_named_in_errors(&cli);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -32,6 +35,24 @@ fn main() -> ExitCode {
             ExitCode::from(verbs::exit_code(&error))
         }
     }
+}
+
+/// A command line clap cannot read is an error like any other: `balie: ` in front, exit
+/// code 2. Help and the version are printed as clap prints them.
+fn usage_error(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        error.exit();
+    }
+    let rendered = error.render().to_string();
+    let message = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+    eprint!("balie: {message}");
+    ExitCode::from(2)
 }
 
 /// The desk a failure of SQLite is about: the one the command works on. A backup's own
