@@ -321,11 +321,16 @@ fn database_path(cli: &Cli) -> Result<PathBuf> {
 }
 
 /// The demo never fills an existing desk: either a new file the user named, or a
-/// temporary one that disappears on exit.
+/// temporary one that disappears on exit. Without a terminal to show it in, a named file is
+/// filled to be opened later, and the command says so.
 fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
+    let on_terminal = std::io::stdin().is_terminal() && stdout().is_terminal();
     let scratch;
     let path = match db {
         Some(path) => path,
+        None if !on_terminal => bail!(
+            "the demo desk needs a terminal to show it in; name a file with --db to fill one to open later"
+        ),
         None => {
             scratch = tempfile::tempdir().context("creating a folder for the demo database")?;
             scratch.path().join("demo.db")
@@ -339,9 +344,11 @@ fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
         );
     }
     let now = Utc::now();
-    eprintln!("balie: filling a demo desk in {} …", path.display());
+    if on_terminal {
+        eprintln!("balie: filling a demo desk in {} …", path.display());
+    }
     let priority = |impact, urgency| config.priority(impact, urgency);
-    demo::populate(
+    let summary = demo::populate(
         &mut store,
         &demo::DemoOptions {
             agent: &config.agent,
@@ -355,6 +362,18 @@ fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
         now,
     )?;
     store.set_agent(&config.agent);
+    if !on_terminal {
+        writeln!(
+            safe_stdout(),
+            "filled a demo desk in {}: {}, {} and {}; open it with balie --db {}",
+            path.display(),
+            output::plural(summary.callers as i64, "caller", "callers"),
+            output::plural(summary.tickets as i64, "ticket", "tickets"),
+            output::plural(summary.promises as i64, "open promise", "open promises"),
+            path.display()
+        )?;
+        return Ok(());
+    }
     let search = background_search(&path, &config)?;
     runtime::run(Desk::new(store, config, now), Some(search))
 }

@@ -165,6 +165,36 @@ fn the_demo_refuses_to_fill_an_existing_desk() {
     );
 }
 
+/// Run from a script (no terminal), the demo fills the file it is given, says what it
+/// made and how to open it, and succeeds; without a file it says what it needs.
+#[test]
+fn the_demo_without_a_terminal_fills_the_named_file_and_says_so() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("demo.db");
+    let db = db.to_str().expect("utf-8");
+    let out = balie(home.path(), &["demo", "--db", db, "--seed", "7"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.starts_with(&format!("filled a demo desk in {db}: 300 callers, ")),
+        "{said}"
+    );
+    assert!(
+        said.trim_end()
+            .ends_with(&format!("open it with balie --db {db}")),
+        "{said}"
+    );
+    let overdue = balie(home.path(), &["--db", db, "overdue", "--format", "json"]);
+    assert!(overdue.status.success(), "{}", text(&overdue.stderr));
+
+    let out = balie(home.path(), &["demo"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "balie: the demo desk needs a terminal to show it in; name a file with --db to fill one to open later"
+    );
+}
+
 #[test]
 fn reports_run_against_an_existing_desk_only() {
     let home = tempfile::tempdir().expect("home");
