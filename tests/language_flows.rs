@@ -216,3 +216,44 @@ fn a_reminder_from_another_day_carries_its_day_in_every_language() {
         assert!(screen.contains(later), "{language:?}: {screen}");
     }
 }
+
+/// The promise form's examples are deadlines still ahead, and the words of every language
+/// are read whatever the desk's own.
+#[test]
+fn the_promise_form_gives_examples_ahead_and_reads_every_languages_words() {
+    for (language, hint) in [
+        (
+            Language::English,
+            "by when: +2h, +30m, +4bh (business hours), 11:00, tomorrow 9:00, fri 14:00, 2026-11-30 10:00",
+        ),
+        (
+            Language::Dutch,
+            "uiterlijk: +2u, +30m, +4bh (kantooruren), 11:00, morgen 9:00, vr 14:00, 2026-11-30 10:00",
+        ),
+        (
+            Language::Hungarian,
+            "határidő: +2ó, +30p, +4bh (munkaidő), 11:00, holnap 9:00, p 14:00, 2026-11-30 10:00",
+        ),
+    ] {
+        for typed in [
+            "morgen<space>9:00",
+            "holnap<space>9:00",
+            "pentek<space>14:00",
+            "+2u",
+            "+2ó",
+        ] {
+            let mut h = Harness::with_callers_in(language);
+            h.press("n vries <enter> VPN <enter>");
+            h.press("p call<space>back <tab> <tab> <tab>");
+            let screen = h.screen(160, 45);
+            assert!(screen.contains(hint), "{language:?}: {screen}");
+            h.press(&format!("{typed} <enter>"));
+            assert!(
+                h.desk.app.popup.is_none(),
+                "{typed} on a {language:?} desk: {}",
+                h.screen(160, 45)
+            );
+            assert_eq!(h.desk.app.views.promises.len(), 1, "{typed}");
+        }
+    }
+}

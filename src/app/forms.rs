@@ -52,8 +52,15 @@ pub fn note(ticket_id: Id, text: &str, texts: &Texts) -> Form {
     )
 }
 
-/// The promise is to the ticket's caller unless the agent names someone else.
-pub fn promise(ticket_id: Id, caller: Option<&str>, texts: &Texts) -> Form {
+/// The promise is to the ticket's caller unless the agent names someone else. The hint's
+/// examples are deadlines still ahead at `now`.
+pub fn promise(
+    ticket_id: Id,
+    caller: Option<&str>,
+    (now, tz): (DateTime<Utc>, chrono_tz::Tz),
+    texts: &Texts,
+) -> Form {
+    let (time, date) = crate::domain::deadline::examples(now, tz);
     Form::new(
         FormKind::Promise { ticket_id },
         t!(texts, "form-promise"),
@@ -64,7 +71,12 @@ pub fn promise(ticket_id: Id, caller: Option<&str>, texts: &Texts) -> Form {
             Field::deadline(t!(texts, "field-by-when")),
         ],
     )
-    .with_context(vec![t!(texts, "form-promise-hint")])
+    .with_context(vec![t!(
+        texts,
+        "form-promise-hint",
+        time = time,
+        date = date
+    )])
 }
 
 pub fn keep(promise: &Promise, texts: &Texts) -> Form {
@@ -394,7 +406,8 @@ mod tests {
     }
 
     fn promise_form(texts: &Texts) -> Form {
-        promise(Id::from("t"), Some("Jan de Vries"), texts)
+        let clock = (Utc::now(), chrono_tz::Europe::Amsterdam);
+        promise(Id::from("t"), Some("Jan de Vries"), clock, texts)
     }
 
     /// The form gives a label 20 cells: the focus marker, the label and a colon.

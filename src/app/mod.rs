@@ -468,7 +468,8 @@ impl App {
             Command::Promise => {
                 return self.with_ticket(|app, id| {
                     let to = app.current_ticket().map(|t| t.caller_name.clone());
-                    Popup::Form(forms::promise(id, to.as_deref(), &app.texts))
+                    let clock = (app.now, app.config.time_zone);
+                    Popup::Form(forms::promise(id, to.as_deref(), clock, &app.texts))
                 });
             }
             Command::Kept => return self.with_promise(forms::keep),
