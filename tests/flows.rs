@@ -892,3 +892,20 @@ fn a_damaged_desk_says_so_at_once_in_the_agents_language() {
     );
     assert!(message.text.contains("balie check"), "{}", message.text);
 }
+
+/// The queue is ordered by last activity; its age column says how long the ticket has
+/// been open, which the order does not tell.
+#[test]
+fn the_queue_age_is_the_time_since_opening() {
+    let mut h = Harness::with_callers();
+    h.press("n vries <enter> VPN<space>drops <enter>");
+    h.advance(Duration::days(3));
+    h.press("a still<space>dropping <enter>");
+    let screen = h.screen(160, 45);
+    let row = screen
+        .lines()
+        .find(|line| line.contains("T-1001*"))
+        .expect("the ticket in the queue");
+    assert!(row.contains(" 3d "), "{row}");
+    assert!(!row.contains(" now "), "{row}");
+}
