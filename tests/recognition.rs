@@ -399,3 +399,60 @@ fn every_pane_follows_the_active_ticket_incidents_included() {
     h.press("<esc>");
     assert_eq!(caller_shown(&h).as_deref(), Some("Ödön Kovács"));
 }
+
+/// A new call about an ongoing outage is offered its open incident: one key links it, and
+/// cancelling keeps the ticket apart. In each language.
+#[test]
+fn a_new_call_about_an_ongoing_outage_is_offered_the_incident() {
+    for (language, offer) in [
+        (
+            Language::English,
+            "This call looks like major incident T-1002 'Internet down in Utrecht'",
+        ),
+        (
+            Language::Dutch,
+            "Dit gesprek lijkt op groot incident T-1002 'Internet down in Utrecht'",
+        ),
+        (
+            Language::Hungarian,
+            "Ez a hívás a(z) T-1002 kiemelt incidensre hasonlít ('Internet down in Utrecht')",
+        ),
+    ] {
+        let mut h = Harness::with_callers_in(language);
+        new_ticket(&mut h, "vries", "Internet down in Utrecht");
+        h.press("M <enter>");
+        assert!(h.desk.app.current_ticket().is_some_and(|t| t.major));
+
+        new_ticket(&mut h, "odon", "internet down utrecht office");
+        assert!(
+            form_context(&h).iter().any(|line| line.starts_with(offer)),
+            "{language:?}: {:?}",
+            form_context(&h)
+        );
+        let screen = h.screen(160, 45);
+        assert!(screen.contains("T-1002"), "{screen}");
+        h.press("<enter>");
+        let linked = h
+            .desk
+            .store
+            .ticket_by_key("T-1003")
+            .unwrap()
+            .expect("ticket");
+        assert!(linked.incident_id.is_some(), "{language:?}: linked");
+        // As after `L`, the incident shows with the new caller among its own.
+        let view = h.desk.app.views.ticket.clone().expect("the incident");
+        assert_eq!(view.ticket.key, "T-1002");
+        assert!(view.linked.iter().any(|t| t.caller_name == "Ödön Kovács"));
+
+        // Cancelled, the ticket stays apart; an unlike subject is offered nothing.
+        new_ticket(&mut h, "janet", "internet down in utrecht");
+        h.press("<esc>");
+        let apart = h.desk.app.current_ticket().expect("the new ticket");
+        assert_eq!(
+            (apart.key.as_str(), apart.incident_id.is_none()),
+            ("T-1004", true)
+        );
+        new_ticket(&mut h, "szoke", "printer jams on floor 3");
+        assert!(h.desk.app.popup.is_none(), "{language:?}: no offer");
+    }
+}

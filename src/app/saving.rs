@@ -15,7 +15,8 @@ impl App {
                 self.info(t!(self.texts, "msg-caller-added", name = caller.name));
             }
             Outcome::TicketOpened(ticket) => {
-                self.popup = None;
+                // A call about an ongoing outage is offered its incident at once.
+                self.popup = self.offer_incident(&ticket);
                 self.info(t!(
                     self.texts,
                     "msg-ticket-opened",
