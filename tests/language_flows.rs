@@ -126,7 +126,7 @@ fn a_call_on_a_hungarian_desk_reads_in_hungarian() {
 #[test]
 fn a_callback_request_is_worded_in_the_agents_language() {
     let mut h = Harness::with_callers_in(Language::Dutch);
-    h.press("n vries <enter> VPN<space>valt<space>weg <enter> b");
+    h.press("n vries <enter> VPN<space>valt<space>weg <enter> b <enter>");
     let app = &h.desk.app;
     let promise = app.views.promises.first().expect("the callback request");
     assert_eq!(promise.what, "terugbellen over: VPN valt weg");

@@ -304,7 +304,7 @@ fn first_contact_resolution_shows_on_the_ticket_and_a_reopen_takes_it_away() {
 
     // A ticket that took a second call is not first-contact either.
     new_ticket(&mut h, "odon", "Printer jams");
-    h.press("n odon <enter> <down> <enter>");
+    h.press("n odon <enter> <down> <enter> <enter>");
     set_status(&mut h, Status::Resolved);
     assert!(h.screen(160, 45).contains("resolved after 2 contacts"));
 }

@@ -129,14 +129,13 @@ impl App {
             self.config.language,
         );
         match due {
-            Ok(due_at) => vec![Effect::Store(StoreEffect::Write(Write::Promise {
-                ticket_id: ticket.id,
-                what: t!(self.texts, "callback-what", subject = ticket.subject),
-                to: ticket.caller_name,
-                callback: true,
-                channel: crate::domain::Channel::Phone,
-                due_at,
-            }))],
+            Ok(due_at) => {
+                let tz = self.config.time_zone;
+                let when = crate::domain::when::friendly(due_at, self.now, tz, &self.texts);
+                let form = forms::callback(&ticket, &when, &self.texts);
+                self.popup = Some(Popup::Form(form));
+                Vec::new()
+            }
             Err(e) => {
                 let error = e.message(&self.texts);
                 self.error(t!(self.texts, "msg-callback-config", error = error));
