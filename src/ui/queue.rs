@@ -63,7 +63,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         vec![
             Constraint::Length(key_width),
             Constraint::Length(14),
-            Constraint::Min(12),
+            // The subject takes whatever the other columns leave.
+            Constraint::Fill(1),
             Constraint::Length(8),
             Constraint::Length(2),
             Constraint::Length(4),
