@@ -1,7 +1,6 @@
 //! Every screen at the common sizes, 80×24 and 160×45, in every language: no figure is cut
 //! (a count, a time, a rate cut off with `…` or by a border), the review keeps its 30-day
-//! record, the help shows each command's description whole where there is room, and the
-//! queue's subjects get the room a wide terminal has.
+//! record, and the help shows each command's description whole where there is room.
 
 mod support;
 
@@ -156,15 +155,6 @@ fn the_help_at_160_columns_shows_every_description_whole() {
             );
         }
     }
-}
-
-/// A wide terminal gives the queue's subjects room: more than 20 characters at 160 columns.
-#[test]
-fn the_queue_subjects_get_room_at_160_columns() {
-    let mut h = Harness::with_callers();
-    h.press("n vries <enter> VPN<space>drops<space>every<space>hour<space>at<space>home <enter>");
-    let screen = h.screen(160, 45);
-    assert!(screen.contains("VPN drops every hour at"), "{screen}");
 }
 
 /// The text inside the popup's double border, rows joined with spaces.

@@ -717,7 +717,7 @@ fn an_import_folds_its_log_in_and_a_large_one_says_it_holds_the_desk() {
     assert!(!out.status.success());
     let stderr = text(&out.stderr);
     assert!(
-        stderr.starts_with(&format!("importing {}", large.display()))
+        stderr.starts_with(&format!("balie: importing {}", large.display()))
             && stderr.contains("in one transaction: other desks' saves wait until it is done"),
         "{stderr}"
     );

@@ -35,16 +35,11 @@ pub fn desk(area: Rect, banner_rows: u16) -> Option<DeskLayout> {
         Constraint::Length(2),
     ])
     .areas(area);
-    // On a narrow terminal the ticket and caller need their width more than the queue does;
-    // on a wide one the queue's subjects get the room its seven columns leave them.
-    let (queue_share, ticket_share) = match area.width {
-        150.. => (48, 32),
-        120.. => (38, 38),
-        _ => (32, 38),
-    };
+    // On a narrow terminal the ticket and caller need their width more than the queue does.
+    let queue_share = if area.width >= 120 { 38 } else { 32 };
     let [queue, ticket, caller] = Layout::horizontal([
         Constraint::Percentage(queue_share),
-        Constraint::Percentage(ticket_share),
+        Constraint::Percentage(38),
         Constraint::Fill(1),
     ])
     .areas(main);

@@ -63,8 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         vec![
             Constraint::Length(key_width),
             Constraint::Length(14),
-            // The subject takes whatever the other columns leave.
-            Constraint::Fill(1),
+            Constraint::Min(12),
             Constraint::Length(8),
             Constraint::Length(2),
             Constraint::Length(4),
