@@ -19,7 +19,10 @@ use balie::store::Store;
 use std::io::{IsTerminal, Write, stderr, stdout};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
     let desk = desk_named_in_errors(&cli);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -32,6 +35,24 @@ fn main() -> ExitCode {
             ExitCode::from(verbs::exit_code(&error))
         }
     }
+}
+
+/// A command line clap cannot read is an error like any other: `balie: ` in front, exit
+/// code 2. Help and the version are printed as clap prints them.
+fn usage_error(error: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        error.exit();
+    }
+    let rendered = error.render().to_string();
+    let message = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+    eprint!("balie: {message}");
+    ExitCode::from(2)
 }
 
 /// The desk a failure of SQLite is about: the one the command works on. A backup's own
@@ -434,11 +455,16 @@ fn database_path(cli: &Cli) -> Result<PathBuf> {
 }
 
 /// The demo never fills an existing desk: either a new file the user named, or a
-/// temporary one that disappears on exit.
+/// temporary one that disappears on exit. Without a terminal to show it in, a named file is
+/// filled to be opened later, and the command says so.
 fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
+    let on_terminal = std::io::stdin().is_terminal() && stdout().is_terminal();
     let scratch;
     let path = match db {
         Some(path) => path,
+        None if !on_terminal => bail!(
+            "the demo desk needs a terminal to show it in; name a file with --db to fill one to open later"
+        ),
         None => {
             scratch = tempfile::tempdir().context("creating a folder for the demo database")?;
             scratch.path().join("demo.db")
@@ -452,9 +478,11 @@ fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
         );
     }
     let now = Utc::now();
-    eprintln!("balie: filling a demo desk in {} …", path.display());
+    if on_terminal {
+        eprintln!("balie: filling a demo desk in {} …", path.display());
+    }
     let priority = |impact, urgency| config.priority(impact, urgency);
-    demo::populate(
+    let summary = demo::populate(
         &mut store,
         &demo::DemoOptions {
             agent: &config.agent,
@@ -468,6 +496,18 @@ fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
         now,
     )?;
     store.set_agent(&config.agent);
+    if !on_terminal {
+        writeln!(
+            safe_stdout(),
+            "filled a demo desk in {}: {}, {} and {}; open it with balie --db {}",
+            path.display(),
+            output::plural(summary.callers as i64, "caller", "callers"),
+            output::plural(summary.tickets as i64, "ticket", "tickets"),
+            output::plural(summary.promises as i64, "open promise", "open promises"),
+            path.display()
+        )?;
+        return Ok(());
+    }
     let search = background_search(&path, &config)?;
     runtime::run(Desk::new(store, config, now), Some(search))
 }

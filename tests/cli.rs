@@ -165,6 +165,36 @@ fn the_demo_refuses_to_fill_an_existing_desk() {
     );
 }
 
+/// Run from a script (no terminal), the demo fills the file it is given, says what it
+/// made and how to open it, and succeeds; without a file it says what it needs.
+#[test]
+fn the_demo_without_a_terminal_fills_the_named_file_and_says_so() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("demo.db");
+    let db = db.to_str().expect("utf-8");
+    let out = balie(home.path(), &["demo", "--db", db, "--seed", "7"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    assert!(
+        said.starts_with(&format!("filled a demo desk in {db}: 300 callers, ")),
+        "{said}"
+    );
+    assert!(
+        said.trim_end()
+            .ends_with(&format!("open it with balie --db {db}")),
+        "{said}"
+    );
+    let overdue = balie(home.path(), &["--db", db, "overdue", "--format", "json"]);
+    assert!(overdue.status.success(), "{}", text(&overdue.stderr));
+
+    let out = balie(home.path(), &["demo"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "balie: the demo desk needs a terminal to show it in; name a file with --db to fill one to open later"
+    );
+}
+
 #[test]
 fn reports_run_against_an_existing_desk_only() {
     let home = tempfile::tempdir().expect("home");
@@ -236,6 +266,20 @@ fn overdue_report_and_calendar_export_from_the_command_line() {
         let mode = std::fs::metadata(&ics).expect("ics").permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "exports hold callers' names");
     }
+    // A second export to the same name is refused, as every export is, and the file stays.
+    let again = balie(
+        home.path(),
+        &["--db", db, "export-ics", ics.to_str().expect("utf-8")],
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        text(&again.stderr).trim(),
+        format!(
+            "balie: {} already exists; an export never overwrites a file, so name a new one",
+            ics.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&ics).expect("ics kept"), calendar);
 }
 
 #[test]

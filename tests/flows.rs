@@ -145,7 +145,8 @@ fn a_second_call_can_be_attached_to_the_callers_open_ticket() {
     call_from_jan(&mut h);
     h.press("n jan<space>de<space>vries <enter>");
     assert!(matches!(h.desk.app.popup, Some(Popup::PickTicket { .. })));
-    h.press("<down> <enter>");
+    // The call asks what the caller said; Enter on the empty field logs it alone.
+    h.press("<down> <enter> <enter>");
     assert!(h.desk.app.popup.is_none());
     assert_eq!(
         timeline_kinds(&h),
@@ -569,14 +570,15 @@ fn reminders_ring_once_in_the_warning_window_and_once_when_due() {
 }
 
 #[test]
-fn a_callback_request_takes_one_key_and_waits_its_turn() {
+fn a_callback_request_takes_the_message_and_waits_its_turn() {
     let mut h = Harness::with_callers();
     call_from_jan(&mut h);
     h.press("p send<space>the<space>manual <tab> <tab> <tab> +10m <enter>");
     h.advance(Duration::minutes(1));
-    h.press("b");
+    // Enter on the empty message asks for the callback alone.
+    h.press("b <enter>");
     h.advance(Duration::minutes(1));
-    h.press("n odon <enter> voicemail:<space>printer<space>broken <enter> b");
+    h.press("n odon <enter> voicemail:<space>printer<space>broken <enter> b <enter>");
     let callbacks: Vec<_> = h
         .desk
         .app
@@ -838,7 +840,7 @@ fn the_caller_card_counts_a_repeat_caller_and_shows_the_last_promise() {
 
     // An hour later the promise has not been kept, and Jan rings about the same ticket.
     h.advance(Duration::hours(1));
-    h.press("n jan<space>de<space>vries <enter> <down> <enter>");
+    h.press("n jan<space>de<space>vries <enter> <down> <enter> <enter>");
     assert!(card_says(&h, "2 contacts in 30 days, 2 about open tickets"));
     assert!(card_says(
         &h,
@@ -891,4 +893,21 @@ fn a_damaged_desk_says_so_at_once_in_the_agents_language() {
         message.text
     );
     assert!(message.text.contains("balie check"), "{}", message.text);
+}
+
+/// The queue is ordered by last activity; its age column says how long the ticket has
+/// been open, which the order does not tell.
+#[test]
+fn the_queue_age_is_the_time_since_opening() {
+    let mut h = Harness::with_callers();
+    h.press("n vries <enter> VPN<space>drops <enter>");
+    h.advance(Duration::days(3));
+    h.press("a still<space>dropping <enter>");
+    let screen = h.screen(160, 45);
+    let row = screen
+        .lines()
+        .find(|line| line.contains("T-1001*"))
+        .expect("the ticket in the queue");
+    assert!(row.contains(" 3d "), "{row}");
+    assert!(!row.contains(" now "), "{row}");
 }

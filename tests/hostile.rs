@@ -316,6 +316,8 @@ impl Reached {
                 FormKind::NewCaller => "form: new caller",
                 FormKind::Subject { .. } => "form: subject",
                 FormKind::Note { .. } => "form: note",
+                FormKind::LogCall { .. } => "form: log call",
+                FormKind::Callback { .. } => "form: callback",
                 FormKind::Promise { .. } => "form: promise",
                 FormKind::Keep { .. } => "form: keep",
                 FormKind::Reschedule { .. } => "form: reschedule",

@@ -104,7 +104,7 @@ fn an_article_goes_into_a_note_and_to_the_caller_who_then_rings_again() {
 
     // Jan rings again the next day: the card says the article did not settle it.
     h.advance(Duration::days(1));
-    h.press("n vries <enter> <down> <enter>");
+    h.press("n vries <enter> <down> <enter> <enter>");
     let card = &h.desk.app.views.caller.as_ref().unwrap().sent_articles;
     assert!(card[0].came_back, "{card:?}");
     let screen = h.screen(160, 45);

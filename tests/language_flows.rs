@@ -126,7 +126,7 @@ fn a_call_on_a_hungarian_desk_reads_in_hungarian() {
 #[test]
 fn a_callback_request_is_worded_in_the_agents_language() {
     let mut h = Harness::with_callers_in(Language::Dutch);
-    h.press("n vries <enter> VPN<space>valt<space>weg <enter> b");
+    h.press("n vries <enter> VPN<space>valt<space>weg <enter> b <enter>");
     let app = &h.desk.app;
     let promise = app.views.promises.first().expect("the callback request");
     assert_eq!(promise.what, "terugbellen over: VPN valt weg");
@@ -177,5 +177,83 @@ fn the_english_desk_says_what_it_always_said() {
             )
         ),
         _ => panic!("the note form should be open"),
+    }
+}
+
+/// A promise reminded of on Monday and left: on Wednesday the banner says which day it was
+/// due and reminded, in each language, while today's reminder still reads as a bare time.
+#[test]
+fn a_reminder_from_another_day_carries_its_day_in_every_language() {
+    use balie::app::Action;
+    use chrono::Duration;
+    let cases = [
+        (
+            Language::English,
+            "due 10:45, reminded 10:20",
+            "due Mon 23 Nov 10:45, reminded Mon 23 Nov 10:20",
+        ),
+        (
+            Language::Dutch,
+            "uiterlijk 10:45, herinnerd 10:20",
+            "uiterlijk ma 23 nov 10:45, herinnerd ma 23 nov 10:20",
+        ),
+        (
+            Language::Hungarian,
+            "határidő 10:45, emlékeztetve 10:20",
+            "határidő nov 23., h 10:45, emlékeztetve nov 23., h 10:20",
+        ),
+    ];
+    for (language, today, later) in cases {
+        let mut h = Harness::with_callers_in(language);
+        h.press("n vries <enter> VPN <enter>");
+        h.press("p call<space>back <tab> <tab> <tab> +45m <enter>");
+        h.now += Duration::minutes(20);
+        h.desk.dispatch(Action::Tick, h.now);
+        let screen = h.screen(160, 45);
+        assert!(screen.contains(today), "{language:?}: {screen}");
+        h.advance(Duration::days(2));
+        let screen = h.screen(160, 45);
+        assert!(screen.contains(later), "{language:?}: {screen}");
+    }
+}
+
+/// The promise form's examples are deadlines still ahead, and the words of every language
+/// are read whatever the desk's own.
+#[test]
+fn the_promise_form_gives_examples_ahead_and_reads_every_languages_words() {
+    for (language, hint) in [
+        (
+            Language::English,
+            "by when: +2h, +30m, +4bh (business hours), 11:00, tomorrow 9:00, fri 14:00, 2026-11-30 10:00",
+        ),
+        (
+            Language::Dutch,
+            "uiterlijk: +2u, +30m, +4bh (kantooruren), 11:00, morgen 9:00, vr 14:00, 2026-11-30 10:00",
+        ),
+        (
+            Language::Hungarian,
+            "határidő: +2ó, +30p, +4bh (munkaidő), 11:00, holnap 9:00, p 14:00, 2026-11-30 10:00",
+        ),
+    ] {
+        for typed in [
+            "morgen<space>9:00",
+            "holnap<space>9:00",
+            "pentek<space>14:00",
+            "+2u",
+            "+2ó",
+        ] {
+            let mut h = Harness::with_callers_in(language);
+            h.press("n vries <enter> VPN <enter>");
+            h.press("p call<space>back <tab> <tab> <tab>");
+            let screen = h.screen(160, 45);
+            assert!(screen.contains(hint), "{language:?}: {screen}");
+            h.press(&format!("{typed} <enter>"));
+            assert!(
+                h.desk.app.popup.is_none(),
+                "{typed} on a {language:?} desk: {}",
+                h.screen(160, 45)
+            );
+            assert_eq!(h.desk.app.views.promises.len(), 1, "{typed}");
+        }
     }
 }

@@ -242,7 +242,10 @@ fn cases(language: Language) -> Vec<Case> {
             name: "the promise form's examples",
             desk: busy("p"),
             size: (WIDTH, HEIGHT),
-            expect: vec![Wrapped(Area::Popup, t!(x, "form-promise-hint"))],
+            expect: vec![Wrapped(
+                Area::Popup,
+                t!(x, "form-promise-hint", time = "11:00", date = "2026-11-30"),
+            )],
         },
         {
             let desk = busy("p call<space>back <tab> <tab> <tab> morgn<space>9:00");

@@ -473,11 +473,11 @@ fn forget_names_one_caller_or_erases_nobody() {
         )
     };
 
-    let out = balie(home.path(), &["--db", utf8(&db), "forget", "jan", "--yes"]);
+    let out = balie(home.path(), &["--db", utf8(&db), "forget", "vri", "--yes"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("`jan` matches 2 callers")
+        stderr.starts_with("balie: `vri` matches 2 callers:")
             && stderr.contains(&format!("{jan}  Jan de Vries · Gemeente Utrecht"))
             && stderr.contains("Janet Vrieling")
             && stderr.contains("nothing was erased"),
@@ -717,7 +717,7 @@ fn an_import_folds_its_log_in_and_a_large_one_says_it_holds_the_desk() {
     assert!(!out.status.success());
     let stderr = text(&out.stderr);
     assert!(
-        stderr.starts_with(&format!("importing {}", large.display()))
+        stderr.starts_with(&format!("balie: importing {}", large.display()))
             && stderr.contains("in one transaction: other desks' saves wait until it is done"),
         "{stderr}"
     );

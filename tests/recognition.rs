@@ -304,7 +304,7 @@ fn first_contact_resolution_shows_on_the_ticket_and_a_reopen_takes_it_away() {
 
     // A ticket that took a second call is not first-contact either.
     new_ticket(&mut h, "odon", "Printer jams");
-    h.press("n odon <enter> <down> <enter>");
+    h.press("n odon <enter> <down> <enter> <enter>");
     set_status(&mut h, Status::Resolved);
     assert!(h.screen(160, 45).contains("resolved after 2 contacts"));
 }
@@ -350,4 +350,106 @@ fn incident_and_escalation_keys_say_why_when_they_cannot_act() {
         "{:?}",
         form.error
     );
+}
+
+/// The caller pane's name, or None when it shows no caller.
+fn caller_shown(h: &Harness) -> Option<String> {
+    h.desk
+        .app
+        .views
+        .caller
+        .as_ref()
+        .map(|c| c.caller.name.clone())
+}
+
+#[test]
+fn every_pane_follows_the_active_ticket_incidents_included() {
+    let mut h = Harness::with_callers();
+    new_ticket(&mut h, "vries", "VPN drops");
+    assert_eq!(caller_shown(&h).as_deref(), Some("Jan de Vries"));
+
+    // Declared from Jan's ticket, the incident has no caller: Jan's card and phone go.
+    h.press("M <enter>");
+    assert!(h.desk.app.current_ticket().is_some_and(|t| t.major));
+    assert_eq!(caller_shown(&h), None);
+    let screen = h.screen(160, 45);
+    assert!(!screen.contains("+31 6 1234 5678"), "{screen}");
+    assert!(screen.contains("The caller of the active"), "{screen}");
+
+    // Back to a ticket with a caller, to another caller's, and to the incident again.
+    h.press("/ T-1001 <enter>");
+    assert_eq!(caller_shown(&h).as_deref(), Some("Jan de Vries"));
+    new_ticket(&mut h, "odon", "licence expired");
+    assert_eq!(caller_shown(&h).as_deref(), Some("Ödön Kovács"));
+    h.press("/ T-1002 <enter>");
+    assert!(h.desk.app.current_ticket().is_some_and(|t| t.major));
+    assert_eq!(caller_shown(&h), None);
+    assert!(!h.screen(160, 45).contains("+36 30 123 4567"));
+
+    // A new call given up halfway leaves no stranger beside the incident.
+    h.press("n janet <enter> <esc>");
+    assert_eq!(caller_shown(&h), None);
+    h.press("/ T-1003 <enter>");
+    assert_eq!(caller_shown(&h).as_deref(), Some("Ödön Kovács"));
+    h.press("n vries <enter>");
+    assert!(matches!(h.desk.app.popup, Some(Popup::PickTicket { .. })));
+    h.press("<esc>");
+    assert_eq!(caller_shown(&h).as_deref(), Some("Ödön Kovács"));
+}
+
+/// A new call about an ongoing outage is offered its open incident: one key links it, and
+/// cancelling keeps the ticket apart. In each language.
+#[test]
+fn a_new_call_about_an_ongoing_outage_is_offered_the_incident() {
+    for (language, offer) in [
+        (
+            Language::English,
+            "This call looks like major incident T-1002 'Internet down in Utrecht'",
+        ),
+        (
+            Language::Dutch,
+            "Dit gesprek lijkt op groot incident T-1002 'Internet down in Utrecht'",
+        ),
+        (
+            Language::Hungarian,
+            "Ez a hívás a(z) T-1002 kiemelt incidensre hasonlít ('Internet down in Utrecht')",
+        ),
+    ] {
+        let mut h = Harness::with_callers_in(language);
+        new_ticket(&mut h, "vries", "Internet down in Utrecht");
+        h.press("M <enter>");
+        assert!(h.desk.app.current_ticket().is_some_and(|t| t.major));
+
+        new_ticket(&mut h, "odon", "internet down utrecht office");
+        assert!(
+            form_context(&h).iter().any(|line| line.starts_with(offer)),
+            "{language:?}: {:?}",
+            form_context(&h)
+        );
+        let screen = h.screen(160, 45);
+        assert!(screen.contains("T-1002"), "{screen}");
+        h.press("<enter>");
+        let linked = h
+            .desk
+            .store
+            .ticket_by_key("T-1003")
+            .unwrap()
+            .expect("ticket");
+        assert!(linked.incident_id.is_some(), "{language:?}: linked");
+        // As after `L`, the incident shows with the new caller among its own.
+        let view = h.desk.app.views.ticket.clone().expect("the incident");
+        assert_eq!(view.ticket.key, "T-1002");
+        assert!(view.linked.iter().any(|t| t.caller_name == "Ödön Kovács"));
+
+        // Cancelled, the ticket stays apart; an unlike subject is offered nothing.
+        new_ticket(&mut h, "janet", "internet down in utrecht");
+        h.press("<esc>");
+        let apart = h.desk.app.current_ticket().expect("the new ticket");
+        assert_eq!(
+            (apart.key.as_str(), apart.incident_id.is_none()),
+            ("T-1004", true)
+        );
+        new_ticket(&mut h, "szoke", "printer jams on floor 3");
+        assert!(h.desk.app.popup.is_none(), "{language:?}: no offer");
+    }
 }

@@ -205,10 +205,11 @@ fn yes_and_no_walk_the_internet_script_to_its_endings() {
     h.press("2 <down> <enter> 1");
     let ending = runner(&h).run.ended.clone().expect("ended");
     assert!(!ending.resolution);
-    assert_eq!(ending.group.as_deref(), Some("Network"));
+    // Shipped scripts name no group, so they fit any config's groups.
+    assert_eq!(ending.group, None);
     let finished = script_events(&h).last().cloned().expect("events");
     assert_eq!(finished.data["outcome"], "escalation");
-    assert_eq!(finished.data["group"], "Network");
+    assert!(finished.data["group"].is_null());
     h.press("<esc>");
     assert_eq!(h.message(), "Escalate when ready: e.");
     // A finished script is not offered for resuming.
@@ -290,6 +291,23 @@ fn a_broken_own_script_is_named_and_the_others_still_load() {
 fn a_script_ending_in_escalation_offers_the_group_it_names() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("desk.db");
+    let scripts = dir.path().join("scripts");
+    std::fs::create_dir_all(&scripts).expect("folder");
+    std::fs::write(
+        scripts.join("offline.toml"),
+        "title = \"Offline\"\nkeywords = [\"offline\"]\n[[step]]\nid = \"where\"\n\
+         question = \"Other locations too?\"\nanswer = [\n\
+         { text = \"Yes\", escalate = \"Several locations are offline\", group = \"Network\" },\n\
+         { text = \"No\", escalate = \"One location\", group = \"Workplace\" },\n]\n",
+    )
+    .expect("write");
+    // A group the config does not have is pointed at, and the script set aside.
+    std::fs::write(
+        scripts.join("jam.toml"),
+        "title = \"Jam\"\n[[step]]\nid = \"a\"\nquestion = \"Torn paper?\"\nanswer = [\n\
+         { text = \"Yes\", escalate = \"Needs a technician\", group = \"Facilities\" },\n]\n",
+    )
+    .expect("write");
     with_jan(&db);
     let store = Store::open(&db, "anna").expect("store");
     let groups = ["Level 2", "Network", "Workplace"].map(|name| balie::config::SupportGroup {
@@ -308,9 +326,22 @@ fn a_script_ending_in_escalation_offers_the_group_it_names() {
         ),
         now,
     };
-    h.press("n vries <enter> No<space>internet<space>at<space>the<space>office <enter>");
-    start(&mut h, "internet-down");
-    h.press("2 <down> <enter> 1 <enter>");
+    h.press("n vries <enter> Offline<space>at<space>the<space>office <enter>");
+    h.press("r");
+    let titles = picker_titles(&h);
+    assert!(!titles.contains(&"jam".to_string()), "{titles:?}");
+    let screen = h.screen(160, 45);
+    assert!(
+        screen.contains("jam.toml:6:58: group `Facilities` is not one of"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("the config's groups (Level 2, Network, Workplace)"),
+        "{screen}"
+    );
+    h.press("<esc>");
+    start(&mut h, "offline");
+    h.press("1 <enter>");
     let Some(Popup::Form(form)) = &h.desk.app.popup else {
         panic!("the escalation form should open");
     };
@@ -320,4 +351,16 @@ fn a_script_ending_in_escalation_offers_the_group_it_names() {
             .iter()
             .any(|line| line.contains("Several locations are offline"))
     );
+}
+
+/// The shipped scripts escalate to no group by name, so they fit the default groups and
+/// any others; the escalation form then offers the next line's group.
+#[test]
+fn the_shipped_scripts_fit_any_groups() {
+    use balie::domain::scripts::Library;
+    let shipped = Library::shipped();
+    assert!(shipped.errors.is_empty(), "{:?}", shipped.errors);
+    for script in &shipped.scripts {
+        assert_eq!(script.groups, [], "{} names a group", script.id);
+    }
 }

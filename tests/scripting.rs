@@ -243,8 +243,15 @@ fn bad_input_is_refused_on_stderr_with_its_exit_code_and_writes_nothing() {
         "VPN drops",
     ]);
 
-    let several = desk.fails(3, &["ticket", "new", "--caller", "jan", "--subject", "x"]);
-    assert!(several.contains("`jan` matches 2 callers"), "{several}");
+    let several = desk.fails(3, &["ticket", "new", "--caller", "vri", "--subject", "x"]);
+    assert!(
+        several.starts_with("balie: `vri` matches 2 callers:\n"),
+        "{several}"
+    );
+    assert!(
+        several.ends_with("balie: name one caller by its id\n"),
+        "{several}"
+    );
     assert!(several.contains("Janet Vrieling · Acme Ltd"), "{several}");
     let nobody = desk.fails(
         3,
@@ -329,9 +336,16 @@ fn bad_input_is_refused_on_stderr_with_its_exit_code_and_writes_nothing() {
         vec!["caller", "find", "jan", "--limit", "0"],
     ] {
         let stderr = desk.fails(2, &args);
-        assert!(stderr.contains("error:"), "{args:?}: {stderr}");
+        // A usage error reads like every other error.
+        assert!(stderr.starts_with("balie: "), "{args:?}: {stderr}");
     }
     assert_eq!(desk.open_keys(), ["T-1001"], "nothing was written");
+    // A whole word of a name names that caller, as a person would.
+    for (named, who) in [("jan", "Jan de Vries"), ("Ödön", "Ödön Kovács")] {
+        let key = desk.ok(&["ticket", "new", "--caller", named, "--subject", "x"]);
+        let shown = desk.ok(&["ticket", "show", key.trim()]);
+        assert!(shown.contains(who), "{named}: {shown}");
+    }
     let shown = desk.json(&["ticket", "show", "T-1001", "--format", "json"]);
     let notes = shown["timeline"]
         .as_array()

@@ -204,12 +204,23 @@ pub struct CallerView {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Write {
     CreateCaller(NewCaller),
+    /// `said` is what the caller said, kept on the inbound call; it may be empty.
     OpenTicket {
         caller_id: Id,
         subject: String,
+        said: String,
     },
     LogCall {
         ticket_id: Id,
+        said: String,
+    },
+    /// A callback promise, with the caller's message on an inbound call before it.
+    Callback {
+        ticket_id: Id,
+        said: String,
+        what: String,
+        to: String,
+        due_at: DateTime<Utc>,
     },
     Note {
         ticket_id: Id,

@@ -19,6 +19,17 @@ pub enum FormKind {
     Note {
         ticket_id: Id,
     },
+    /// A call on one of the caller's open tickets, with what they said.
+    LogCall {
+        ticket_id: Id,
+    },
+    /// A voicemail or message turned into a callback request, with the message itself.
+    /// The deadline is `callback_within` from when it is saved.
+    Callback {
+        ticket_id: Id,
+        subject: String,
+        to: String,
+    },
     Promise {
         ticket_id: Id,
     },
@@ -76,6 +87,8 @@ pub enum Input {
     Text {
         area: Box<TextArea<'static>>,
         deadline: bool,
+        /// Takes line breaks (the `new-line` key, a paste); other fields are one line.
+        multi_line: bool,
     },
     Choice {
         options: Vec<String>,
@@ -95,6 +108,19 @@ impl Field {
             input: Input::Text {
                 area: Box::new(text_area(initial)),
                 deadline: false,
+                multi_line: false,
+            },
+        }
+    }
+
+    /// A field of several lines: a note, what the caller said.
+    pub fn multi_line(label: impl Into<String>, initial: &str) -> Field {
+        Field {
+            label: label.into(),
+            input: Input::Text {
+                area: Box::new(text_area(initial)),
+                deadline: false,
+                multi_line: true,
             },
         }
     }
@@ -105,6 +131,7 @@ impl Field {
             input: Input::Text {
                 area: Box::new(text_area("")),
                 deadline: true,
+                multi_line: false,
             },
         }
     }
@@ -151,6 +178,8 @@ pub enum FieldDraft {
         label: String,
         text: String,
         deadline: bool,
+        #[serde(default)]
+        multi_line: bool,
     },
     Choice {
         label: String,
@@ -177,6 +206,12 @@ impl Form {
             focus: 0,
             error: None,
         }
+    }
+
+    /// A new ticket saves on Enter from its subject, as it always did: what the caller said
+    /// is optional, reached with the next-field key.
+    fn saves_from_any_field(&self) -> bool {
+        matches!(self.kind, FormKind::Subject { .. })
     }
 
     pub fn with_context(mut self, lines: Vec<String>) -> Form {
@@ -214,13 +249,32 @@ impl Form {
         }
         match keymap.form.command_for(&key) {
             Some(FormCommand::Cancel) => return FormEvent::Cancel,
-            Some(FormCommand::Submit) if self.focus >= last => return FormEvent::Submit,
+            Some(FormCommand::Submit) if self.focus >= last || self.saves_from_any_field() => {
+                return FormEvent::Submit;
+            }
             Some(FormCommand::Submit | FormCommand::NextField) => {
                 self.focus = (self.focus + 1).min(last);
                 return FormEvent::Nothing;
             }
             Some(FormCommand::PreviousField) => {
                 self.focus = self.focus.saturating_sub(1);
+                return FormEvent::Nothing;
+            }
+            Some(FormCommand::NewLine) => {
+                if let Some(Field {
+                    input:
+                        Input::Text {
+                            area,
+                            multi_line: true,
+                            ..
+                        },
+                    ..
+                }) = self.fields.get_mut(self.focus)
+                {
+                    area.insert_newline();
+                    self.error = None;
+                    return FormEvent::Changed;
+                }
                 return FormEvent::Nothing;
             }
             None => {}
@@ -242,7 +296,7 @@ impl Form {
             },
             Input::Text { area, .. } => match key.code {
                 // Ctrl-M and Ctrl-J would insert a line break, as would an Enter with a
-                // modifier the keymap does not bind; fields are single lines.
+                // modifier the keymap does not bind; line breaks come from `new-line` only.
                 KeyCode::Char('m' | 'j') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                     FormEvent::Nothing
                 }
@@ -262,11 +316,18 @@ impl Form {
     /// False when the focused field is a choice, which takes no text.
     pub fn paste(&mut self, text: &str) -> bool {
         if let Some(Field {
-            input: Input::Text { area, .. },
+            input: Input::Text {
+                area, multi_line, ..
+            },
             ..
         }) = self.fields.get_mut(self.focus)
         {
-            area.insert_str(text.replace(['\r', '\n'], " "));
+            // A paste keeps its line breaks where the field takes them.
+            if *multi_line {
+                area.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            } else {
+                area.insert_str(text.replace(['\r', '\n'], " "));
+            }
             self.error = None;
             return true;
         }
@@ -312,10 +373,15 @@ impl Form {
                 .fields
                 .iter()
                 .map(|field| match &field.input {
-                    Input::Text { area, deadline } => FieldDraft::Text {
+                    Input::Text {
+                        area,
+                        deadline,
+                        multi_line,
+                    } => FieldDraft::Text {
                         label: field.label.clone(),
                         text: area.lines().join("\n"),
                         deadline: *deadline,
+                        multi_line: *multi_line,
                     },
                     Input::Choice { options, selected } => FieldDraft::Choice {
                         label: field.label.clone(),
@@ -337,11 +403,13 @@ impl Form {
                     label,
                     text,
                     deadline,
+                    multi_line,
                 } => Field {
                     label,
                     input: Input::Text {
                         area: Box::new(text_area(&text)),
                         deadline,
+                        multi_line,
                     },
                 },
                 FieldDraft::Choice {

@@ -40,7 +40,10 @@ pub fn subject(caller_id: Id, texts: &Texts) -> Form {
     Form::new(
         FormKind::Subject { caller_id },
         t!(texts, "form-new-ticket"),
-        vec![Field::text(t!(texts, "field-subject"), "")],
+        vec![
+            Field::text(t!(texts, "field-subject"), ""),
+            Field::multi_line(t!(texts, "field-said"), ""),
+        ],
     )
 }
 
@@ -48,12 +51,47 @@ pub fn note(ticket_id: Id, text: &str, texts: &Texts) -> Form {
     Form::new(
         FormKind::Note { ticket_id },
         t!(texts, "form-note"),
-        vec![Field::text(t!(texts, "field-note"), text)],
+        vec![Field::multi_line(t!(texts, "field-note"), text)],
     )
 }
 
-/// The promise is to the ticket's caller unless the agent names someone else.
-pub fn promise(ticket_id: Id, caller: Option<&str>, texts: &Texts) -> Form {
+/// A call on an open ticket: what the caller said, if anything (Enter on an empty field
+/// logs the call alone).
+pub fn log_call(ticket: &Ticket, texts: &Texts) -> Form {
+    Form::new(
+        FormKind::LogCall {
+            ticket_id: ticket.id.clone(),
+        },
+        t!(texts, "form-log-call", key = ticket.key.as_str()),
+        vec![Field::multi_line(t!(texts, "field-said"), "")],
+    )
+    .with_context(vec![ticket.subject.clone()])
+}
+
+/// A callback request: the caller's message, kept on the call, and the promise to ring
+/// them back, by `when` as things stand.
+pub fn callback(ticket: &Ticket, when: &str, texts: &Texts) -> Form {
+    Form::new(
+        FormKind::Callback {
+            ticket_id: ticket.id.clone(),
+            subject: ticket.subject.clone(),
+            to: ticket.caller_name.clone(),
+        },
+        t!(texts, "form-callback", key = ticket.key.as_str()),
+        vec![Field::multi_line(t!(texts, "field-message"), "")],
+    )
+    .with_context(vec![t!(texts, "form-callback-context", when = when)])
+}
+
+/// The promise is to the ticket's caller unless the agent names someone else. The hint's
+/// examples are deadlines still ahead at `now`.
+pub fn promise(
+    ticket_id: Id,
+    caller: Option<&str>,
+    (now, tz): (DateTime<Utc>, chrono_tz::Tz),
+    texts: &Texts,
+) -> Form {
+    let (time, date) = crate::domain::deadline::examples(now, tz);
     Form::new(
         FormKind::Promise { ticket_id },
         t!(texts, "form-promise"),
@@ -64,7 +102,12 @@ pub fn promise(ticket_id: Id, caller: Option<&str>, texts: &Texts) -> Form {
             Field::deadline(t!(texts, "field-by-when")),
         ],
     )
-    .with_context(vec![t!(texts, "form-promise-hint")])
+    .with_context(vec![t!(
+        texts,
+        "form-promise-hint",
+        time = time,
+        date = date
+    )])
 }
 
 pub fn keep(promise: &Promise, texts: &Texts) -> Form {
@@ -285,6 +328,23 @@ pub fn to_write(
         FormKind::Subject { caller_id } => Write::OpenTicket {
             caller_id: caller_id.clone(),
             subject: required(0, |t| t!(t, "form-required-subject"))?,
+            said: form.text(1),
+        },
+        FormKind::LogCall { ticket_id } => Write::LogCall {
+            ticket_id: ticket_id.clone(),
+            said: form.text(0),
+        },
+        FormKind::Callback {
+            ticket_id,
+            subject,
+            to,
+        } => Write::Callback {
+            ticket_id: ticket_id.clone(),
+            said: form.text(0),
+            what: t!(texts, "callback-what", subject = subject.as_str()),
+            to: to.clone(),
+            due_at: parse_deadline(&config.callback_within, now, calendar, config.language)
+                .map_err(|e| (0, e.message(texts)))?,
         },
         FormKind::Note { ticket_id } => Write::Note {
             ticket_id: ticket_id.clone(),
@@ -405,7 +465,8 @@ mod tests {
     }
 
     fn promise_form(texts: &Texts) -> Form {
-        promise(Id::from("t"), Some("Jan de Vries"), texts)
+        let clock = (Utc::now(), chrono_tz::Europe::Amsterdam);
+        promise(Id::from("t"), Some("Jan de Vries"), clock, texts)
     }
 
     /// The form gives a label 20 cells: the focus marker, the label and a colon.

@@ -74,6 +74,24 @@ impl App {
         Vec::new()
     }
 
+    /// A new ticket about an ongoing outage: the link form with the open incident most
+    /// like its subject, so one key (save) links it instead of the agent remembering `L`.
+    pub(super) fn offer_incident(&self, ticket: &Ticket) -> Option<Popup> {
+        let incident =
+            crate::domain::outage::incident_like(&ticket.subject, &self.views.incidents)?;
+        let mut form = link_form(vec![ticket.id.clone()], &[incident], &self.texts);
+        form.context.insert(
+            0,
+            t!(
+                self.texts,
+                "form-link-offer",
+                key = incident.key.as_str(),
+                subject = incident.subject.as_str()
+            ),
+        );
+        Some(Popup::Form(form))
+    }
+
     /// Setting a major incident to resolved asks first what happens to its linked tickets.
     pub(super) fn resolving_incident(&self, ticket_id: &str, status: Status) -> Option<Form> {
         let view = self.views.ticket.as_ref()?;

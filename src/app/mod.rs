@@ -44,7 +44,7 @@ pub use action::{
     Action, CallerView, Effect, Outcome, StoreEffect, TerminalEffect, TicketView, ViewRequest,
     Views, Write,
 };
-use form::{Form, FormEvent};
+use form::{Form, FormEvent, FormKind};
 use paging::{PROMISE_PAGE, QUEUE_PAGE};
 use palette::{Palette, PaletteEvent};
 
@@ -374,6 +374,7 @@ impl App {
             Popup::AwaitCaller { .. } => {
                 if key.code == KeyCode::Esc {
                     self.popup = None;
+                    return self.caller_follows_ticket();
                 }
             }
             Popup::PickTicket {
@@ -385,7 +386,10 @@ impl App {
                     _ => 0,
                 };
                 match key.code {
-                    KeyCode::Esc => self.popup = None,
+                    KeyCode::Esc => {
+                        self.popup = None;
+                        return self.caller_follows_ticket();
+                    }
                     KeyCode::Char('j') | KeyCode::Down => *selected = (*selected + 1).min(rows - 1),
                     KeyCode::Char('k') | KeyCode::Up => *selected = selected.saturating_sub(1),
                     KeyCode::Enter => {
@@ -408,7 +412,13 @@ impl App {
             }
             Popup::Form(form) => match form.handle_key(key, &self.keymap) {
                 FormEvent::Submit => return self.submit_form(),
-                FormEvent::Cancel => self.popup = None,
+                FormEvent::Cancel => {
+                    let new_call = matches!(form.kind, FormKind::Subject { .. });
+                    self.popup = None;
+                    if new_call {
+                        return self.caller_follows_ticket();
+                    }
+                }
                 FormEvent::Changed => {
                     self.rank_earlier();
                     self.show_agents();
@@ -470,7 +480,8 @@ impl App {
             Command::Promise => {
                 return self.with_ticket(|app, id| {
                     let to = app.current_ticket().map(|t| t.caller_name.clone());
-                    Popup::Form(forms::promise(id, to.as_deref(), &app.texts))
+                    let clock = (app.now, app.config.time_zone);
+                    Popup::Form(forms::promise(id, to.as_deref(), clock, &app.texts))
                 });
             }
             Command::Kept => return self.with_promise(forms::keep),
@@ -584,6 +595,23 @@ impl App {
         }
         self.offer_tickets_once_caller_loaded();
         self.pending_reminders()
+    }
+
+    /// A new call given up: the Caller pane goes back to the active ticket's caller, so it
+    /// never shows one person beside another person's ticket.
+    fn caller_follows_ticket(&mut self) -> Vec<Effect> {
+        let ticket_caller = self
+            .views
+            .ticket
+            .as_ref()
+            .and_then(|view| view.ticket.caller_id.clone());
+        if self.caller_id == ticket_caller {
+            return Vec::new();
+        }
+        self.caller_id = None;
+        self.contact_selected = 0;
+        self.earlier = None;
+        self.refresh()
     }
 
     fn info(&mut self, text: impl Into<String>) {

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use super::picker::{Picker, PickerEvent};
-use super::{App, Effect, Popup, StoreEffect, Write, forms};
+use super::{App, Effect, Popup, StoreEffect, forms};
 use crate::domain::{CallerHit, Id, Ticket};
 
 /// The caller search that opens a new call. Its extra row, always last, is "new caller",
@@ -82,12 +82,10 @@ impl App {
             self.popup = Some(Popup::Form(forms::subject(caller_id, &self.texts)));
             return Vec::new();
         }
-        match self.open_tickets_of_caller(&caller_id).get(selected - 1) {
-            Some(ticket) => vec![Effect::Store(StoreEffect::Write(Write::LogCall {
-                ticket_id: ticket.id.clone(),
-            }))],
-            None => Vec::new(),
+        if let Some(ticket) = self.open_tickets_of_caller(&caller_id).get(selected - 1) {
+            self.popup = Some(Popup::Form(forms::log_call(ticket, &self.texts)));
         }
+        Vec::new()
     }
 
     pub fn open_tickets_of_caller(&self, caller_id: &str) -> &[Ticket] {

@@ -55,7 +55,7 @@ fn reminder_text(
         AlertKind::Warning => t!(
             texts,
             "reminder-due-at",
-            time = when::local_time(p.due_at, tz)
+            time = when::time_of_day(p.due_at, now, tz, texts)
         ),
         AlertKind::Due => when::countdown(p.due_at, now, texts),
     };

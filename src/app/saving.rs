@@ -15,7 +15,8 @@ impl App {
                 self.info(t!(self.texts, "msg-caller-added", name = caller.name));
             }
             Outcome::TicketOpened(ticket) => {
-                self.popup = None;
+                // A call about an ongoing outage is offered its incident at once.
+                self.popup = self.offer_incident(&ticket);
                 self.info(t!(
                     self.texts,
                     "msg-ticket-opened",
@@ -34,22 +35,25 @@ impl App {
                 self.popup = None;
                 self.info(message);
                 if let Some(id) = ticket_id {
-                    let caller = self.caller_id.clone();
-                    self.show_ticket(id, caller);
+                    self.show_ticket(id, None);
                 }
             }
         }
         self.refresh()
     }
 
+    /// Every pane follows the active ticket: another ticket brings its own caller, or none
+    /// (a major incident has no caller), so no card is left showing someone else's phone.
     fn show_ticket(&mut self, ticket_id: Id, caller_id: Option<Id>) {
         if self.ticket_id.as_ref() != Some(&ticket_id) {
             self.timeline_scroll = 0;
-        }
-        self.ticket_id = Some(ticket_id);
-        if caller_id.is_some() {
+            self.contact_selected = 0;
+            // None lets the runtime load the ticket's own caller (see `on_loaded`).
+            self.caller_id = caller_id;
+        } else if caller_id.is_some() {
             self.caller_id = caller_id;
         }
+        self.ticket_id = Some(ticket_id);
         self.focus = Pane::Ticket;
     }
 
@@ -150,14 +154,13 @@ impl App {
             self.config.language,
         );
         match due {
-            Ok(due_at) => vec![Effect::Store(StoreEffect::Write(Write::Promise {
-                ticket_id: ticket.id,
-                what: t!(self.texts, "callback-what", subject = ticket.subject),
-                to: ticket.caller_name,
-                callback: true,
-                channel: crate::domain::Channel::Phone,
-                due_at,
-            }))],
+            Ok(due_at) => {
+                let tz = self.config.time_zone;
+                let when = crate::domain::when::friendly(due_at, self.now, tz, &self.texts);
+                let form = forms::callback(&ticket, &when, &self.texts);
+                self.popup = Some(Popup::Form(form));
+                Vec::new()
+            }
             Err(e) => {
                 let error = e.message(&self.texts);
                 self.error(t!(self.texts, "msg-callback-config", error = error));

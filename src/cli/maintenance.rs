@@ -129,15 +129,7 @@ pub fn forget(
             bail!("no caller matches `{}`; nothing was erased", forget.caller)
         }
         ForgetLookup::Several(hits) => {
-            writeln!(err, "`{}` matches {} callers:", forget.caller, hits.len())?;
-            for hit in &hits {
-                let org = if hit.organization.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · {}", hit.organization)
-                };
-                writeln!(err, "  {}  {}{org}", hit.id, hit.name)?;
-            }
+            crate::cli::verbs::caller::write_candidates(forget.caller, &hits, err)?;
             bail!("name one caller by its id; nothing was erased")
         }
         ForgetLookup::AlreadyForgotten { caller_id, at } => {

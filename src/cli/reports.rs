@@ -85,7 +85,8 @@ pub fn export_ics(
 ) -> Result<usize> {
     let promises = store.open_promises_by_agent(agent, EXPORT_LIMIT)?;
     let text = crate::cli::ics::calendar(&promises, now);
-    write_private(file, text.as_bytes()).with_context(|| format!("writing {}", file.display()))?;
+    // Like every other export: a new private file, never one that is already there.
+    crate::cli::transfer::write_new_file(file, |out| Ok(out.write_all(text.as_bytes())?))?;
     Ok(promises.len())
 }
 
@@ -121,17 +122,6 @@ fn local_midnight(date: NaiveDate, config: &Config) -> Result<DateTime<Utc>> {
         .earliest()
         .map(|t| t.to_utc())
         .with_context(|| format!("{date} has no midnight in {}", config.time_zone))
-}
-
-/// Exports hold callers' names: readable by the owner only, like the database.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 
 use super::StrWith;
-use crate::domain::business::Calendar;
+use crate::domain::business::{Calendar, check_day};
 use crate::domain::sla::{Span, Target, default_targets};
 
 /// Opening hours per weekday, Monday first. Several intervals make a lunch break.
@@ -38,19 +38,19 @@ fn hm(h: u32, m: u32) -> NaiveTime {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, default)]
 struct RawHours {
-    #[serde(deserialize_with = "de_day")]
+    #[serde(deserialize_with = "de_day::<0, _>")]
     mon: Vec<(NaiveTime, NaiveTime)>,
-    #[serde(deserialize_with = "de_day")]
+    #[serde(deserialize_with = "de_day::<1, _>")]
     tue: Vec<(NaiveTime, NaiveTime)>,
-    #[serde(deserialize_with = "de_day")]
+    #[serde(deserialize_with = "de_day::<2, _>")]
     wed: Vec<(NaiveTime, NaiveTime)>,
-    #[serde(deserialize_with = "de_day")]
+    #[serde(deserialize_with = "de_day::<3, _>")]
     thu: Vec<(NaiveTime, NaiveTime)>,
-    #[serde(deserialize_with = "de_day")]
+    #[serde(deserialize_with = "de_day::<4, _>")]
     fri: Vec<(NaiveTime, NaiveTime)>,
-    #[serde(deserialize_with = "de_day")]
+    #[serde(deserialize_with = "de_day::<5, _>")]
     sat: Vec<(NaiveTime, NaiveTime)>,
-    #[serde(deserialize_with = "de_day")]
+    #[serde(deserialize_with = "de_day::<6, _>")]
     sun: Vec<(NaiveTime, NaiveTime)>,
 }
 
@@ -82,11 +82,19 @@ impl TryFrom<RawHours> for WorkingHours {
     }
 }
 
-/// "08:30-17:00", "08:30-12:00, 13:00-17:00", or "closed" (or "").
-fn de_day<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(NaiveTime, NaiveTime)>, D::Error> {
+/// "08:30-17:00", "08:30-12:00, 13:00-17:00", or "closed" (or ""), for weekday `DAY`
+/// (Monday 0). The day is checked here, so a wrong one is pointed at on its own line.
+fn de_day<'de, const DAY: u8, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(NaiveTime, NaiveTime)>, D::Error> {
+    let weekday = chrono::Weekday::try_from(DAY).unwrap_or(chrono::Weekday::Mon);
     d.deserialize_str(StrWith(
         "opening hours in quotes, e.g. \"08:30-17:00\", \"08:30-12:00, 13:00-17:00\" or \"closed\"",
-        parse_day,
+        move |text: &str| {
+            let day = parse_day(text)?;
+            check_day(weekday, &day).map_err(|e| format!("working_hours: {e}"))?;
+            Ok(day)
+        },
     ))
 }
 

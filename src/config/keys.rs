@@ -90,31 +90,32 @@ impl<'de> Visitor<'de> for KeysTable {
                 }
             }
         }
+        // An entry that empties one of these is refused on its own line (`KeyList`); what
+        // is left here is a key taken away by another command's entry.
         let keymap = Keymap::with_remaps(&remaps);
-        // Every command runs from the palette, so without a key for it some commands
-        // could not be run at all.
-        if keymap.keys_for(Command::Palette).is_empty() {
-            return Err(de::Error::custom(
-                "[keys] leaves the palette without a key; give `palette` one, \
-                 as in palette = \":\"",
-            ));
-        }
-        // A search without a way out would hold the agent inside it.
-        if keymap.picker.keys_for(PickerCommand::Close).is_empty() {
-            return Err(de::Error::custom(
-                "[keys.picker] leaves the searches without a key to close them; \
-                 give `close` one, as in close = \"Esc\"",
-            ));
-        }
-        // A form must still be left either way: saved or cancelled.
-        for (command, example) in [(FormCommand::Submit, "Enter"), (FormCommand::Cancel, "Esc")] {
-            if keymap.form.keys_for(command).is_empty() {
-                let name = command.name();
-                return Err(de::Error::custom(format!(
-                    "[keys.form] leaves the forms without a key for {name}; \
-                     give `{name}` one, as in {name} = \"{example}\""
-                )));
-            }
+        let unbound = [
+            keymap
+                .keys_for(Command::Palette)
+                .is_empty()
+                .then(|| essential_message::<Command>(Command::Palette)),
+            keymap
+                .picker
+                .keys_for(PickerCommand::Close)
+                .is_empty()
+                .then(|| essential_message(PickerCommand::Close)),
+            keymap
+                .form
+                .keys_for(FormCommand::Submit)
+                .is_empty()
+                .then(|| essential_message(FormCommand::Submit)),
+            keymap
+                .form
+                .keys_for(FormCommand::Cancel)
+                .is_empty()
+                .then(|| essential_message(FormCommand::Cancel)),
+        ];
+        if let Some(message) = unbound.into_iter().flatten().flatten().next() {
+            return Err(de::Error::custom(message));
         }
         Ok(remaps)
     }
@@ -155,6 +156,24 @@ impl<'de, C: ContextCommand> Visitor<'de> for ContextTable<C> {
         }
         Ok(remaps)
     }
+}
+
+/// Why a command may not be left without a key, for the few the desk cannot do without:
+/// every command runs from the palette, a search without a way out would hold the agent
+/// inside it, and a form must still be left either way, saved or cancelled.
+fn essential_message<C: ContextCommand>(command: C) -> Option<String> {
+    let name = command.name();
+    let (what, example) = match (C::CONTEXT, name) {
+        ("desk", "palette") => ("leaves the palette without a key", ":"),
+        ("picker", "close") => ("leaves the searches without a key to close them", "Esc"),
+        ("form", "submit") => ("leaves the forms without a key for submit", "Enter"),
+        ("form", "cancel") => ("leaves the forms without a key for cancel", "Esc"),
+        _ => return None,
+    };
+    Some(format!(
+        "{} {what}; give `{name}` one, as in {name} = \"{example}\"",
+        table_of::<C>()
+    ))
 }
 
 /// Where a context's commands are written, for messages: `[keys]` for the desk's.
@@ -242,6 +261,12 @@ impl<'de, C: ContextCommand> Visitor<'de> for KeyList<'_, C> {
             self.check(text, &keys)
         }))? {
             keys.push(key);
+        }
+        // Refused here, while the empty list is being read, so the error points at it.
+        if keys.is_empty()
+            && let Some(message) = essential_message(self.command)
+        {
+            return Err(de::Error::custom(message));
         }
         Ok(keys)
     }
@@ -344,9 +369,22 @@ mod tests {
 
     #[test]
     fn the_palette_keeps_a_key() {
-        let error = refused("[keys]\npalette = []\n");
+        // The empty list is pointed at, not the `[keys]` header on line 1.
+        let error = refused("[keys]\nnote = \"x\"\npalette = []\n");
         assert!(
-            error.contains("leaves the palette without a key"),
+            error.starts_with("config.toml:3:11: [keys] leaves the palette without a key"),
+            "{error}"
+        );
+        let error = refused("[keys.form]\ncancel = []\n");
+        assert!(
+            error.starts_with(
+                "config.toml:2:10: [keys.form] leaves the forms without a key for cancel"
+            ),
+            "{error}"
+        );
+        let error = refused("[keys.picker]\nclose = []\n");
+        assert!(
+            error.starts_with("config.toml:2:9: [keys.picker] leaves the searches without a key"),
             "{error}"
         );
         // Taking its key for another command counts too, unless it gets another.

@@ -158,6 +158,33 @@ fn working_hours_and_sla_errors_point_at_the_value() {
     assert!(message.contains("working_hours"), "{message}");
 }
 
+/// A day whose hours cannot be used is pointed at on its own line, not at the table's
+/// header (which is 1:1 when the table opens the file).
+#[test]
+fn a_wrong_day_of_working_hours_points_at_that_day() {
+    for (text, at, said) in [
+        (
+            "[working_hours]\nmon = \"08:30-17:00\"\nwed = \"09:00-12:00, 11:00-17:00\"\n",
+            (3, 7),
+            "working_hours: Wed hours overlap: 11:00 starts before",
+        ),
+        (
+            "[working_hours]\nfri = \"17:00-08:30\"\n",
+            (2, 7),
+            "working_hours: Fri 17:00–08:30 holds no time",
+        ),
+        (
+            "[working_hours]\nsun = \"13:00-17:00, 09:00-12:00\"\n",
+            (2, 7),
+            "working_hours: Sun hours are out of order",
+        ),
+    ] {
+        let (line, column, message) = parse_err(text);
+        assert_eq!((line, column), at, "{message}");
+        assert!(message.starts_with(said), "{message}");
+    }
+}
+
 #[test]
 fn unknown_key_reports_its_position() {
     let text = "# my settings\ntime_zone = \"UTC\"\nagnet = \"x\"\n";

@@ -19,7 +19,11 @@ pub(super) fn apply(
         |message: String, ticket_id: Option<String>| Ok(Outcome::Done { message, ticket_id });
     match write {
         Write::CreateCaller(new) => Ok(Outcome::CallerCreated(store.create_caller(&new, now)?)),
-        Write::OpenTicket { caller_id, subject } => {
+        Write::OpenTicket {
+            caller_id,
+            subject,
+            said,
+        } => {
             let ticket = store.open_ticket_with_call(
                 &NewTicket {
                     prefix: &config.ticket_prefix,
@@ -30,13 +34,13 @@ pub(super) fn apply(
                     priority: config.priority(3, 3),
                     category: None,
                 },
-                "",
+                &said,
                 now,
             )?;
             Ok(Outcome::TicketOpened(ticket))
         }
-        Write::LogCall { ticket_id } => {
-            store.log_contact(&ticket_id, true, crate::domain::Channel::Phone, "", now)?;
+        Write::LogCall { ticket_id, said } => {
+            store.log_contact(&ticket_id, true, crate::domain::Channel::Phone, &said, now)?;
             let key = ticket_key(store, &ticket_id)?;
             done(t!(texts, "done-call-logged", key = key), Some(ticket_id))
         }
@@ -114,6 +118,34 @@ pub(super) fn apply(
         Write::Assign { ticket_id, agent } => {
             store.set_assignee(&ticket_id, &agent, now)?;
             done(t!(texts, "done-assigned", agent = agent), Some(ticket_id))
+        }
+        Write::Callback {
+            ticket_id,
+            said,
+            what,
+            to,
+            due_at,
+        } => {
+            // The message and the promise it asks for are saved together or not at all.
+            let promise = store.in_one_transaction(|store| {
+                store.log_contact(&ticket_id, true, crate::domain::Channel::Phone, &said, now)?;
+                store.make_promise(
+                    &crate::domain::NewPromise {
+                        ticket_id: ticket_id.clone(),
+                        what,
+                        to,
+                        callback: true,
+                        channel: crate::domain::Channel::Phone,
+                        due_at,
+                    },
+                    now,
+                )
+            })?;
+            let when = crate::domain::when::friendly(promise.due_at, now, config.time_zone, texts);
+            done(
+                t!(texts, "done-promised", to = promise.to, when = when),
+                Some(ticket_id),
+            )
         }
         Write::Promise {
             ticket_id,

@@ -402,7 +402,15 @@ impl Desk {
                             .config
                             .knowledge_folder()
                             .map(|f| f.join("scripts"));
-                        let library = crate::domain::scripts::Library::load(folder.as_deref());
+                        let groups: Vec<&str> = self
+                            .app
+                            .config
+                            .groups
+                            .iter()
+                            .map(|g| g.name.as_str())
+                            .collect();
+                        let library =
+                            crate::domain::scripts::Library::load(folder.as_deref(), &groups);
                         Action::ScriptsLoaded(Box::new(crate::app::script::ScriptsLoaded {
                             ticket_id,
                             library,

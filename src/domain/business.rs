@@ -92,6 +92,56 @@ pub enum CalendarError {
     NoWorkingDay,
 }
 
+/// One weekday's opening hours, checked: each interval holds time, and they run from early
+/// to late without overlapping.
+pub fn check_day(weekday: Weekday, day: &[(NaiveTime, NaiveTime)]) -> Result<(), CalendarError> {
+    day_intervals(weekday, day).map(|_| ())
+}
+
+fn day_intervals(
+    weekday: Weekday,
+    day: &[(NaiveTime, NaiveTime)],
+) -> Result<Vec<Interval>, CalendarError> {
+    let mut out = Vec::with_capacity(day.len());
+    let mut previous: Option<Interval> = None;
+    for &(start, end) in day {
+        let interval = Interval {
+            start: since_midnight(start),
+            end: if end == NaiveTime::MIN {
+                DAY
+            } else {
+                since_midnight(end)
+            },
+        };
+        if interval.start >= interval.end {
+            return Err(CalendarError::EmptyInterval {
+                weekday,
+                start,
+                end,
+            });
+        }
+        if let Some(previous) = previous {
+            if interval.start < previous.start {
+                return Err(CalendarError::Unsorted {
+                    weekday,
+                    start,
+                    previous: clock_time(previous.start),
+                });
+            }
+            if interval.start < previous.end {
+                return Err(CalendarError::Overlapping {
+                    weekday,
+                    start,
+                    previous_end: clock_time(previous.end),
+                });
+            }
+        }
+        previous = Some(interval);
+        out.push(interval);
+    }
+    Ok(out)
+}
+
 fn since_midnight(time: NaiveTime) -> TimeDelta {
     time.signed_duration_since(NaiveTime::MIN)
 }
@@ -112,42 +162,7 @@ impl Calendar {
     ) -> Result<Calendar, CalendarError> {
         let mut checked: [Vec<Interval>; 7] = Default::default();
         for ((weekday, day), out) in WEEK.into_iter().zip(hours).zip(checked.iter_mut()) {
-            let mut previous: Option<Interval> = None;
-            for (start, end) in day {
-                let interval = Interval {
-                    start: since_midnight(start),
-                    end: if end == NaiveTime::MIN {
-                        DAY
-                    } else {
-                        since_midnight(end)
-                    },
-                };
-                if interval.start >= interval.end {
-                    return Err(CalendarError::EmptyInterval {
-                        weekday,
-                        start,
-                        end,
-                    });
-                }
-                if let Some(previous) = previous {
-                    if interval.start < previous.start {
-                        return Err(CalendarError::Unsorted {
-                            weekday,
-                            start,
-                            previous: clock_time(previous.start),
-                        });
-                    }
-                    if interval.start < previous.end {
-                        return Err(CalendarError::Overlapping {
-                            weekday,
-                            start,
-                            previous_end: clock_time(previous.end),
-                        });
-                    }
-                }
-                previous = Some(interval);
-                out.push(interval);
-            }
+            *out = day_intervals(weekday, &day)?;
         }
         if checked.iter().all(Vec::is_empty) {
             return Err(CalendarError::NoWorkingDay);

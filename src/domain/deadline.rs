@@ -219,8 +219,25 @@ fn parse_span(rest: &str, text: &str) -> Result<Span, DeadlineError> {
     })
 }
 
-/// `1bh30m` as `[("1", "bh"), ("30", "m")]`, ignoring spaces.
+/// `1bh30m` as `[("1", "bh"), ("30", "m")]`, ignoring spaces. The unit letters the desk
+/// shows in its other languages read as the English ones: Dutch `u` (uur) and Hungarian
+/// `ó` (óra, also typed `o`) are hours, Hungarian `p` (perc) minutes and `n` (nap) days,
+/// so `+2u30m` and `+1ó` mean what the countdowns beside them say.
 fn split_units(rest: &str, text: &str) -> Result<Vec<(String, String)>, DeadlineError> {
+    let mut parts = split_letters(&crate::domain::fold::fold(rest), text)?;
+    for (_, unit) in &mut parts {
+        let english = match unit.as_str() {
+            "u" | "o" => "h",
+            "p" => "m",
+            "n" => "d",
+            _ => continue,
+        };
+        *unit = english.to_string();
+    }
+    Ok(parts)
+}
+
+fn split_letters(rest: &str, text: &str) -> Result<Vec<(String, String)>, DeadlineError> {
     let mut parts = Vec::new();
     let mut digits = String::new();
     let mut unit = String::new();
@@ -300,44 +317,33 @@ fn parse_date(word: &str) -> Result<Option<NaiveDate>, DeadlineError> {
         })
 }
 
-/// A day word: English always, and the desk's language besides. The languages' short
-/// forms do not collide with English ones; Dutch `ma` (Monday) and Hungarian `ma` (today)
-/// would, which is why only the desk's own language is read.
+/// A day word in any of the desk's languages, whatever the agent's own (a Dutch colleague
+/// types `morgen` on an English desk), accents optional (`pentek`, `hetfo`). The one word
+/// the languages share with two meanings, `ma` (Dutch Monday, Hungarian today), is read in
+/// the desk's language only, and not at all on an English desk: a promise is never guessed.
 fn parse_day_word(word: &str, language: Language) -> Option<DayWord> {
     use DayWord::{Today, Tomorrow, Weekday as On};
-    let english = match word {
-        "today" => Some(Today),
-        "tomorrow" => Some(Tomorrow),
-        "mon" | "monday" => Some(On(Weekday::Mon)),
-        "tue" | "tues" | "tuesday" => Some(On(Weekday::Tue)),
-        "wed" | "wednesday" => Some(On(Weekday::Wed)),
-        "thu" | "thur" | "thurs" | "thursday" => Some(On(Weekday::Thu)),
-        "fri" | "friday" => Some(On(Weekday::Fri)),
-        "sat" | "saturday" => Some(On(Weekday::Sat)),
-        "sun" | "sunday" => Some(On(Weekday::Sun)),
-        _ => None,
-    };
-    english.or(match (language, word) {
-        (Language::English, _) => None,
-        (Language::Dutch, "vandaag") => Some(Today),
-        (Language::Dutch, "morgen") => Some(Tomorrow),
-        (Language::Dutch, "ma" | "maandag") => Some(On(Weekday::Mon)),
-        (Language::Dutch, "di" | "dinsdag") => Some(On(Weekday::Tue)),
-        (Language::Dutch, "wo" | "woensdag") => Some(On(Weekday::Wed)),
-        (Language::Dutch, "do" | "donderdag") => Some(On(Weekday::Thu)),
-        (Language::Dutch, "vr" | "vrijdag") => Some(On(Weekday::Fri)),
-        (Language::Dutch, "za" | "zaterdag") => Some(On(Weekday::Sat)),
-        (Language::Dutch, "zo" | "zondag") => Some(On(Weekday::Sun)),
-        (Language::Hungarian, "ma") => Some(Today),
-        (Language::Hungarian, "holnap") => Some(Tomorrow),
-        (Language::Hungarian, "h" | "hé" | "hétfő") => Some(On(Weekday::Mon)),
-        (Language::Hungarian, "k" | "ke" | "kedd") => Some(On(Weekday::Tue)),
-        (Language::Hungarian, "sze" | "szerda") => Some(On(Weekday::Wed)),
-        (Language::Hungarian, "cs" | "csü" | "csütörtök") => Some(On(Weekday::Thu)),
-        (Language::Hungarian, "p" | "pé" | "péntek") => Some(On(Weekday::Fri)),
-        (Language::Hungarian, "szo" | "szombat") => Some(On(Weekday::Sat)),
-        (Language::Hungarian, "v" | "vas" | "vasárnap") => Some(On(Weekday::Sun)),
-        _ => None,
+    let word = crate::domain::fold::fold(word);
+    if word == "ma" {
+        return match language {
+            Language::Dutch => Some(On(Weekday::Mon)),
+            Language::Hungarian => Some(Today),
+            Language::English => None,
+        };
+    }
+    Some(match word.as_str() {
+        "today" | "vandaag" => Today,
+        "tomorrow" | "morgen" | "holnap" => Tomorrow,
+        "mon" | "monday" | "maandag" | "h" | "he" | "hetfo" => On(Weekday::Mon),
+        "tue" | "tues" | "tuesday" | "di" | "dinsdag" | "k" | "ke" | "kedd" => On(Weekday::Tue),
+        "wed" | "wednesday" | "wo" | "woensdag" | "sze" | "szerda" => On(Weekday::Wed),
+        "thu" | "thur" | "thurs" | "thursday" | "do" | "donderdag" | "cs" | "csu" | "csutortok" => {
+            On(Weekday::Thu)
+        }
+        "fri" | "friday" | "vr" | "vrijdag" | "p" | "pe" | "pentek" => On(Weekday::Fri),
+        "sat" | "saturday" | "za" | "zaterdag" | "szo" | "szombat" => On(Weekday::Sat),
+        "sun" | "sunday" | "zo" | "zondag" | "v" | "vas" | "vasarnap" => On(Weekday::Sun),
+        _ => return None,
     })
 }
 
@@ -447,6 +453,21 @@ fn resolve(
         });
     }
     Ok(at)
+}
+
+/// Examples for the promise form that are valid deadlines at `now`: a whole hour still
+/// ahead today (as `HH:MM`) and a date a week ahead (as `YYYY-MM-DD`), so the hint never
+/// shows a time or a date that has already passed.
+pub fn examples(now: DateTime<Utc>, tz: Tz) -> (String, String) {
+    let local = now.with_timezone(&tz).naive_local();
+    let later = local + TimeDelta::hours(1);
+    let time = if later.date() == local.date() {
+        later.format("%H:00").to_string()
+    } else {
+        "23:59".to_string()
+    };
+    let date = (local.date() + Days::new(7)).format("%Y-%m-%d").to_string();
+    (time, date)
 }
 
 fn to_utc(local: NaiveDateTime, tz: Tz) -> Result<DateTime<Utc>, DeadlineError> {

@@ -71,12 +71,7 @@ pub fn detect(
     }
     let (callers, group) = best?;
     let first = candidates[group[0]];
-    let incident = incidents
-        .iter()
-        .map(|t| (t, prints[group[0]].similarity(&Fingerprint::of(&t.subject))))
-        .filter(|(_, score)| *score >= SIMILAR)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(t, _)| t.clone());
+    let incident = most_like(&prints[group[0]], incidents).cloned();
     Some(Outage {
         subject: first.subject.clone(),
         callers,
@@ -84,6 +79,22 @@ pub fn detect(
         tickets: group.iter().map(|&j| candidates[j].id.clone()).collect(),
         incident,
     })
+}
+
+/// The open major incident whose subject is most like `subject`, if one is alike enough:
+/// a new call about an ongoing outage is offered it.
+pub fn incident_like<'a>(subject: &str, incidents: &'a [Ticket]) -> Option<&'a Ticket> {
+    most_like(&Fingerprint::of(subject), incidents)
+}
+
+fn most_like<'a>(print: &Fingerprint, incidents: &'a [Ticket]) -> Option<&'a Ticket> {
+    incidents
+        .iter()
+        .filter(|t| t.major && t.status.is_open())
+        .map(|t| (t, print.similarity(&Fingerprint::of(&t.subject))))
+        .filter(|(_, score)| *score >= SIMILAR)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(t, _)| t)
 }
 
 #[cfg(test)]

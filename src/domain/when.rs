@@ -95,6 +95,16 @@ pub fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
         .to_string()
 }
 
+/// "14:05" for a time today; a time on another day carries its day ("yesterday 14:05",
+/// "Fri 27 Nov 14:05"), so a reminder from two days ago never reads as this morning's.
+pub fn time_of_day(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> String {
+    if is_same_local_day(at, now, tz) {
+        local_time(at, tz)
+    } else {
+        friendly(at, now, tz, texts)
+    }
+}
+
 /// "2026-11-23" in `tz`, in the language's date format.
 pub fn local_date(at: DateTime<Utc>, tz: Tz, texts: &Texts) -> String {
     format_local(at, tz, &t!(texts, "format-date"), texts)

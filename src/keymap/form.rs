@@ -17,6 +17,9 @@ pub enum FormCommand {
     PreviousField,
     /// On the last field it saves; on any other it moves to the next field.
     Submit,
+    /// A line break in a field that takes several lines (a note, what the caller said);
+    /// Enter still saves there, as in a chat tool.
+    NewLine,
 }
 
 impl ContextCommand for FormCommand {
@@ -26,6 +29,7 @@ impl ContextCommand for FormCommand {
         FormCommand::NextField,
         FormCommand::PreviousField,
         FormCommand::Submit,
+        FormCommand::NewLine,
     ];
 
     fn name(self) -> &'static str {
@@ -34,6 +38,7 @@ impl ContextCommand for FormCommand {
             FormCommand::NextField => "next-field",
             FormCommand::PreviousField => "previous-field",
             FormCommand::Submit => "submit",
+            FormCommand::NewLine => "new-line",
         }
     }
 }
@@ -46,6 +51,7 @@ impl FormCommand {
             FormCommand::NextField => t!(texts, "form-command-next-field"),
             FormCommand::PreviousField => t!(texts, "form-command-previous-field"),
             FormCommand::Submit => t!(texts, "form-command-submit"),
+            FormCommand::NewLine => t!(texts, "form-command-new-line"),
         }
     }
 
@@ -59,6 +65,23 @@ impl FormCommand {
             (Key::plain(BackTab), PreviousField),
             (Key::plain(Up), PreviousField),
             (Key::plain(Enter), Submit),
+            // Terminals tell Shift-Enter from Enter only with the kitty protocol; Alt-Enter
+            // and Ctrl-j reach the desk in every terminal.
+            (Key::ctrl('j'), NewLine),
+            (
+                Key {
+                    code: Enter,
+                    modifiers: ratatui::crossterm::event::KeyModifiers::ALT,
+                },
+                NewLine,
+            ),
+            (
+                Key {
+                    code: Enter,
+                    modifiers: ratatui::crossterm::event::KeyModifiers::SHIFT,
+                },
+                NewLine,
+            ),
         ])
     }
 }

@@ -26,8 +26,9 @@ pub enum CallerLookup {
 impl Store {
     /// An id names a caller directly (an erased caller is no longer found). Otherwise the
     /// search must find exactly one caller; a hit that is the query exactly (the whole
-    /// name, an e-mail address, an identifier, a phone number in any format) beats fuzzy
-    /// hits. The caller comes with every handle, also tombstoned ones: an erase needs them
+    /// name, an e-mail address, an identifier, a phone number in any format) beats one
+    /// whose name or organisation holds every word of the query as a whole word
+    /// (`Ödön`, `kovacs odon`), which beats fuzzy hits. The caller comes with every handle, also tombstoned ones: an erase needs them
     /// all.
     pub fn find_one_caller(&self, query: &str) -> Result<CallerLookup> {
         let query = query.trim();
@@ -46,9 +47,15 @@ impl Store {
                 found.push((hit, caller));
             }
         }
-        let (exact, fuzzy): (Vec<_>, Vec<_>) =
+        let (exact, rest): (Vec<_>, Vec<_>) =
             found.into_iter().partition(|(_, c)| is_exactly(c, query));
-        let mut candidates = if exact.is_empty() { fuzzy } else { exact };
+        let (whole_words, fuzzy): (Vec<_>, Vec<_>) = rest
+            .into_iter()
+            .partition(|(_, c)| has_every_word(c, query));
+        let mut candidates = [exact, whole_words, fuzzy]
+            .into_iter()
+            .find(|tier| !tier.is_empty())
+            .unwrap_or_default();
         Ok(match candidates.len() {
             0 => CallerLookup::NotFound,
             1 => match candidates.pop() {
@@ -76,6 +83,24 @@ pub(super) fn erased_at(conn: &Connection, caller_id: &str) -> Result<Option<Dat
 /// The caller with every handle, tombstoned or not.
 pub(super) fn caller_with_handles(conn: &Connection, id: &str) -> Result<Option<Caller>> {
     read_caller(conn, id, Tombstones::Included)
+}
+
+/// Every word of the query is a whole word of the caller's name or organisation, accents
+/// and case aside, as a person names someone.
+fn has_every_word(caller: &Caller, query: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        fold(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let known: Vec<String> = words(&caller.name)
+        .into_iter()
+        .chain(words(&caller.organization))
+        .collect();
+    let wanted = words(query);
+    !wanted.is_empty() && wanted.iter().all(|w| known.contains(w))
 }
 
 pub(super) fn is_exactly(caller: &Caller, query: &str) -> bool {

@@ -75,8 +75,8 @@ fn draw_reminder(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ticket = p.ticket_key.as_str(),
                 to = p.to.as_str(),
                 what = what,
-                due = when::local_time(p.due_at, tz),
-                reminded = when::local_time(first.at, tz)
+                due = when::time_of_day(p.due_at, app.now, tz, texts),
+                reminded = when::time_of_day(first.at, app.now, tz, texts)
             )
         )
     };

@@ -48,6 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
             Input::Text {
                 area,
                 deadline: true,
+                ..
             } => Some(wrapped(preview(area.lines().join(" "), app, theme))),
             _ => None,
         })
@@ -71,19 +72,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         )))
     });
     let keymap = &app.keymap;
+    // In a field of several lines the hint names the key for a new line as well.
+    let new_line = match form.fields.get(form.focus).map(|f| &f.input) {
+        Some(Input::Text {
+            multi_line: true, ..
+        }) => format!(
+            " · {}",
+            t!(
+                app.texts,
+                "form-hint-new-line",
+                key = keymap.form.hint_key(FormCommand::NewLine)
+            )
+        ),
+        _ => String::new(),
+    };
     let help = wrapped(
-        Paragraph::new(t!(
-            app.texts,
-            "form-hint",
-            next = keymap.form.keys_for(FormCommand::NextField),
-            change = format!(
-                "{}/{}",
-                keymap.choice.hint_key(ChoiceCommand::PreviousOption),
-                keymap.choice.hint_key(ChoiceCommand::NextOption)
-            ),
-            enter = keymap.form.hint_key(FormCommand::Submit),
-            esc = keymap.form.hint_key(FormCommand::Cancel)
-        ))
+        Paragraph::new(
+            t!(
+                app.texts,
+                "form-hint",
+                next = keymap.form.keys_for(FormCommand::NextField),
+                change = format!(
+                    "{}/{}",
+                    keymap.choice.hint_key(ChoiceCommand::PreviousOption),
+                    keymap.choice.hint_key(ChoiceCommand::NextOption)
+                ),
+                enter = keymap.form.hint_key(FormCommand::Submit),
+                esc = keymap.form.hint_key(FormCommand::Cancel)
+            ) + &new_line,
+        )
         .style(theme.muted()),
     );
     let context_rows = if form.context.is_empty() {

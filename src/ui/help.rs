@@ -37,7 +37,13 @@ pub fn draw_text(
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
-    let rect = popup_area(frame, area, 90, area.height.saturating_sub(4));
+    // As wide as the terminal allows, so a description is not cut at 90 columns.
+    let rect = popup_area(
+        frame,
+        area,
+        area.width.saturating_sub(8).max(90),
+        area.height.saturating_sub(4),
+    );
     let mut lines = vec![Line::from(t!(app.texts, "help-intro")), Line::from("")];
     for command in Command::ALL {
         lines.push(Line::from(vec![

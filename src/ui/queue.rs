@@ -140,7 +140,9 @@ fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool, theme: &Theme)
     // The open ticket is marked with * so the agent sees where they are in the queue.
     let key = format!("{}{}", ticket.key, if active { "*" } else { "" });
     let priority = t!(app.texts, "queue-priority", priority = ticket.priority);
-    let age = when::age(ticket.last_activity_at, app.now, &app.texts);
+    // The queue is ordered by last activity, so the age shown is since opening: the one
+    // figure the order does not already tell, and what "age" says.
+    let age = when::age(ticket.created_at, app.now, &app.texts);
     let subject = Cell::from(format!("{}{}", marker(ticket), ticket.subject));
     if wide {
         Row::new(vec![

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{Theme, clip, popup_block, sla_label};
 use crate::app::App;
@@ -30,21 +30,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 if !lines.is_empty() {
                     lines.push(Line::from(""));
                 }
-                lines.push(Line::from(vec![
-                    Span::styled(name.to_string(), theme.title()),
-                    Span::styled(
-                        format!(
-                            "   {}",
-                            t!(
-                                texts,
-                                "review-periods",
-                                week = record(week, texts),
-                                month = record(month, texts)
-                            )
-                        ),
+                // Each period on a line of its own, so the 30-day record is never the part
+                // a narrow terminal cuts.
+                lines.push(Line::from(Span::styled(name.to_string(), theme.title())));
+                for period in [
+                    t!(texts, "review-week", record = record(week, texts)),
+                    t!(texts, "review-month", record = record(month, texts)),
+                ] {
+                    lines.push(Line::from(Span::styled(
+                        format!("  {period}"),
                         theme.muted(),
-                    ),
-                ]));
+                    )));
+                }
             }
             review::Line::Bucket(bucket, count) => {
                 let style = if bucket == Bucket::Overdue {
@@ -121,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 to = p.to.as_str(),
                 what = p.what.as_str(),
                 due = when::friendly(p.due_at, app.now, tz, texts),
-                reminded = when::local_time(alert.at, tz),
+                reminded = when::time_of_day(alert.at, app.now, tz, texts),
                 kind = alert.kind.text(texts)
             );
             lines.push(Line::from(format!("  {line}")));
@@ -140,10 +137,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
         ),
         theme.muted(),
     )));
-    // Keep the selected promise in view.
+    // Long lines wrap rather than lose their end (a deadline, a reminder's time); the
+    // selected promise is kept in view, counted in wrapped rows.
+    let rows_before = Paragraph::new(lines[..selected_line.min(lines.len())].to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width);
     let height = usize::from(inner.height);
-    let offset = selected_line.saturating_sub(height.saturating_sub(3));
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
+    let offset = rows_before.saturating_sub(height.saturating_sub(3));
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    frame.render_widget(paragraph.scroll((offset as u16, 0)), inner);
 }
 
 fn record(record: Option<&Record>, texts: &Texts) -> String {

@@ -23,6 +23,7 @@ form-link-context = { $count ->
     [one] The ticket is linked to the incident you choose.
    *[other] { $count } tickets are linked to the incident you choose.
 }
+form-link-offer = This call looks like major incident { $key } '{ $subject }': save to link it, or cancel to keep it apart.
 field-incident = Incident
 form-resolve-incident = Resolve major incident { $key }
 form-resolve-incident-context = { $count ->

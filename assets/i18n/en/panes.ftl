@@ -185,7 +185,8 @@ form-hint = { $next } next field · { $change } choose · { $enter } on the last
 ## Review
 
 review-title = Review — open promises per agent
-review-periods = 7 days: { $week }   30 days: { $month }
+review-week = 7 days: { $record }
+review-month = 30 days: { $record }
 review-record = made { $made }, kept on time { $kept }, late { $late }, broken { $broken }, rate { $rate }
 review-no-record = no promises made
 review-empty = No open promises and no promises made in the last 30 days.

@@ -23,6 +23,7 @@ form-link-context = { $count ->
     [one] A jegy a választott incidenshez kapcsolódik.
    *[other] { $count } jegy a választott incidenshez kapcsolódik.
 }
+form-link-offer = Ez a hívás a(z) { $key } kiemelt incidensre hasonlít ('{ $subject }'): mentéssel kapcsolod, megszakítással külön marad.
 field-incident = Incidens
 form-resolve-incident = { $key } kiemelt incidens megoldása
 form-resolve-incident-context = { $count ->

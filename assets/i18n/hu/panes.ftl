@@ -162,7 +162,8 @@ form-hint = { $next } következő mező · { $change } választás · { $enter }
 ## Áttekintés
 
 review-title = Áttekintés — nyitott ígéretek ügyintézőnként
-review-periods = 7 nap: { $week }   30 nap: { $month }
+review-week = 7 nap: { $record }
+review-month = 30 nap: { $record }
 review-record = tett { $made }, időben teljesített { $kept }, késve { $late }, megszegett { $broken }, arány { $rate }
 review-no-record = nem tett ígéretet
 review-empty = Nincs nyitott ígéret, és az elmúlt 30 napban sem született ígéret.

@@ -23,6 +23,7 @@ form-link-context = { $count ->
     [one] De melding wordt gekoppeld aan het gekozen incident.
    *[other] { $count } meldingen worden gekoppeld aan het gekozen incident.
 }
+form-link-offer = Dit gesprek lijkt op groot incident { $key } '{ $subject }': bewaar om het te koppelen, of annuleer om het apart te houden.
 field-incident = Incident
 form-resolve-incident = Groot incident { $key } oplossen
 form-resolve-incident-context = { $count ->

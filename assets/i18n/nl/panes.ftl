@@ -180,7 +180,8 @@ form-hint = { $next } volgende · { $change } keuze · { $enter } bewaart (laats
 ## Overzicht
 
 review-title = Overzicht — open toezeggingen per medewerker
-review-periods = 7 dagen: { $week }   30 dagen: { $month }
+review-week = 7 dagen: { $record }
+review-month = 30 dagen: { $record }
 review-record = gedaan { $made }, op tijd nagekomen { $kept }, te laat { $late }, gebroken { $broken }, score { $rate }
 review-no-record = geen toezeggingen gedaan
 review-empty = Geen open toezeggingen, en de afgelopen 30 dagen geen toezeggingen gedaan.

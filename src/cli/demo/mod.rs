@@ -442,7 +442,7 @@ impl<'a> Demo<'a> {
         }
         for _ in 0..self.rng.usize(0..=3) {
             let at = or_stop!(self.next(t));
-            let channel = one(&mut self.rng, &MOSTLY_PHONE);
+            let any_channel = one(&mut self.rng, &MOSTLY_PHONE);
             match self.rng.u8(0..12) {
                 0..4 => {
                     let pool = one(&mut self.rng, &[t.issue.notes, NOTES]);
@@ -451,12 +451,14 @@ impl<'a> Demo<'a> {
                 }
                 4..6 => {
                     let note = pick(&mut self.rng, OUTBOUND);
+                    let channel = channel_told(note).unwrap_or(any_channel);
                     self.store.log_contact(&t.id, false, channel, note, at)?;
                 }
                 6..10 => {
-                    // Now and then someone walks up to the desk instead.
-                    let channel = [channel, Channel::Visit][usize::from(self.chance(5))];
                     let note = pick(&mut self.rng, INBOUND);
+                    // Now and then someone walks up to the desk instead.
+                    let walked_up = [any_channel, Channel::Visit][usize::from(self.chance(5))];
+                    let channel = channel_told(note).unwrap_or(walked_up);
                     self.store.log_contact(&t.id, true, channel, note, at)?;
                 }
                 _ => {
@@ -614,7 +616,8 @@ impl<'a> Demo<'a> {
         due_at: DateTime<Utc>,
         made: DateTime<Utc>,
     ) -> Result<Promise> {
-        let channel = one(&mut self.rng, &MOSTLY_PHONE);
+        let any_channel = one(&mut self.rng, &MOSTLY_PHONE);
+        let channel = channel_told(t.issue.promise).unwrap_or(any_channel);
         let (ticket_id, what) = (t.id.clone(), t.issue.promise.to_string());
         let new = NewPromise {
             ticket_id,

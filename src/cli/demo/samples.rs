@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use crate::domain::Channel;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Land {
     Nl,
@@ -144,3 +146,19 @@ pub(super) static ISSUE_LIST: LazyLock<Vec<Issue>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// The channel a sample text names, so that "E-mail the guide" is an e-mail and "Left a
+/// voicemail" a phone call; `None` for words that fit any channel ("Let caller know").
+pub(super) fn channel_told(text: &str) -> Option<Channel> {
+    let text = text.to_lowercase();
+    if text.contains("e-mail") {
+        Some(Channel::Email)
+    } else if (text.starts_with("call") && !text.starts_with("caller"))
+        || text.contains("rings")
+        || text.contains("voicemail")
+    {
+        Some(Channel::Phone)
+    } else {
+        None
+    }
+}

@@ -180,3 +180,70 @@ fn tiny_desks_still_work() {
     assert_eq!(store.caller_count().unwrap(), 2);
     assert_eq!(demo(9, 3, 5).1.tickets, 5);
 }
+
+/// "E-mail the guide" is promised by e-mail and "Left a voicemail" was a phone call: the
+/// channel never contradicts the words, so the calendar export reads right.
+#[test]
+fn channels_agree_with_the_words() {
+    let (store, _) = demo(5, 200, 1500);
+    let told = |text: &str| samples::channel_told(text);
+    let promises = store.open_promises(100_000).unwrap();
+    let mut named = 0;
+    for p in &promises {
+        if let Some(channel) = told(&p.what) {
+            assert_eq!(p.channel, channel, "{}: {}", p.ticket_key, p.what);
+            named += 1;
+        }
+    }
+    assert!(named > 10, "the sample promises name their channel");
+    assert!(
+        promises
+            .iter()
+            .any(|p| p.what.starts_with("E-mail") && p.channel == Channel::Email)
+    );
+    let mut contacts = 0;
+    for ticket in all_tickets(&store) {
+        for event in store.timeline(&ticket.id, 10_000).unwrap() {
+            if !matches!(event.kind, EventKind::ContactIn | EventKind::ContactOut) {
+                continue;
+            }
+            if let Some(channel) = told(&event.text) {
+                assert_eq!(
+                    event.data["channel"].as_str(),
+                    Some(channel.code()),
+                    "{}: {}",
+                    ticket.key,
+                    event.text
+                );
+                contacts += 1;
+            }
+        }
+    }
+    assert!(contacts > 10, "the sample contacts name their channel");
+}
+
+#[test]
+fn channel_words_are_read_as_an_agent_would() {
+    use samples::channel_told;
+    assert_eq!(
+        channel_told("E-mail the step-by-step guide"),
+        Some(Channel::Email)
+    );
+    assert_eq!(
+        channel_told("Caller e-mails a screenshot of the error."),
+        Some(Channel::Email)
+    );
+    assert_eq!(
+        channel_told("Call back after the restore has finished"),
+        Some(Channel::Phone)
+    );
+    assert_eq!(
+        channel_told("Left a voicemail, will try again."),
+        Some(Channel::Phone)
+    );
+    assert_eq!(channel_told("Caller asks for an update."), None);
+    assert_eq!(
+        channel_told("Let caller know when the engineer is booked"),
+        None
+    );
+}

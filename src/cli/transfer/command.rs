@@ -37,7 +37,7 @@ pub fn import(
         | ImportKind::Json { file, .. } => file,
     };
     if let Some(notice) = holding_notice(file) {
-        eprintln!("{notice}");
+        eprintln!("balie: {notice}");
     }
     match what {
         ImportKind::Callers {

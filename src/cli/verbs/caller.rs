@@ -125,14 +125,24 @@ pub fn resolve(store: &Store, query: &str, err: &mut impl Write) -> Result<Calle
             Err(Unmatched(format!("no caller matches `{}`", query.trim())).into())
         }
         CallerLookup::Several(hits) => {
-            writeln!(err, "`{}` matches {} callers:", query.trim(), hits.len())?;
-            write_candidates(&hits, err)?;
+            write_candidates(query, &hits, err)?;
             Err(Unmatched("name one caller by its id".to_string()).into())
         }
     }
 }
 
-fn write_candidates(hits: &[CallerHit], err: &mut impl Write) -> Result<()> {
+/// The callers a query could mean, under a line that starts `balie: ` as every error does.
+pub(crate) fn write_candidates(
+    query: &str,
+    hits: &[CallerHit],
+    err: &mut impl Write,
+) -> Result<()> {
+    writeln!(
+        err,
+        "balie: `{}` matches {} callers:",
+        query.trim(),
+        hits.len()
+    )?;
     for hit in hits {
         let org = if hit.organization.is_empty() {
             String::new()
@@ -226,12 +236,31 @@ mod tests {
         assert_eq!(by_id, jan);
         assert!(err.is_empty());
 
-        let several = resolve(&store, "jan", &mut err).unwrap_err();
+        // A whole word of the name, as a person says it, beats "Janet" and fuzzy hits.
+        assert_eq!(resolve(&store, "jan", &mut err).unwrap(), jan);
+        for named in ["Ödön", "odon", "kovacs ODON"] {
+            let odon = resolve(&store, named, &mut err).unwrap();
+            assert_eq!(odon.name, "Ödön Kovács", "{named}");
+        }
+        assert!(err.is_empty());
+
+        let several = resolve(&store, "vri", &mut err).unwrap_err();
         assert!(several.downcast_ref::<Unmatched>().is_some());
-        let listed = String::from_utf8(err).unwrap();
-        assert!(listed.starts_with("`jan` matches 2 callers:"), "{listed}");
+        let listed = String::from_utf8(std::mem::take(&mut err)).unwrap();
+        assert!(
+            listed.starts_with("balie: `vri` matches 2 callers:"),
+            "{listed}"
+        );
         assert!(listed.contains(&jan.id), "{listed}");
         assert!(listed.contains("Janet Vrieling · Acme; Ltd"), "{listed}");
+        // Every word must be a whole word: all three work at Acme, one of them is Jan.
+        resolve(&store, "acme", &mut err).unwrap_err();
+        assert!(
+            String::from_utf8(std::mem::take(&mut err))
+                .unwrap()
+                .contains("matches 3 callers")
+        );
+        assert_eq!(resolve(&store, "jan acme", &mut err).unwrap(), jan);
 
         let none = resolve(&store, "Piet Bakker", &mut Vec::new()).unwrap_err();
         assert_eq!(none.to_string(), "no caller matches `Piet Bakker`");

@@ -248,7 +248,7 @@ mod tests {
         let several = new(
             &mut store,
             &config,
-            &request("jan", "x"),
+            &request("vri", "x"),
             Utc::now(),
             &mut err,
         );

@@ -645,37 +645,104 @@ proptest! {
 }
 
 #[test]
-fn dutch_and_hungarian_day_words_in_their_own_language() {
+fn day_words_of_every_language_whatever_the_desks() {
     // Monday 2026-11-23 10:00 in Amsterdam.
     let now = monday();
     let office = every_day(Amsterdam);
     let read = |text: &str, language| {
         parse_deadline(text, now, &office, language).map(|due| iso(due, Amsterdam))
     };
-    for (text, language, expected) in [
-        ("morgen 9:00", Language::Dutch, "2026-11-24 09:00"),
-        ("vr 14:00", Language::Dutch, "2026-11-27 14:00"),
-        ("vrijdag", Language::Dutch, "2026-11-27 09:00"),
-        ("Vandaag 15:00", Language::Dutch, "2026-11-23 15:00"),
-        ("ma 9:00", Language::Dutch, "2026-11-30 09:00"),
-        ("holnap 9:00", Language::Hungarian, "2026-11-24 09:00"),
-        ("péntek 14:00", Language::Hungarian, "2026-11-27 14:00"),
-        ("P 14:00", Language::Hungarian, "2026-11-27 14:00"),
-        ("ma 15:00", Language::Hungarian, "2026-11-23 15:00"),
-        ("csütörtök", Language::Hungarian, "2026-11-26 09:00"),
-        // English stays understood whatever the desk's language.
-        ("tomorrow 9:00", Language::Hungarian, "2026-11-24 09:00"),
-        ("fri 14:00", Language::Dutch, "2026-11-27 14:00"),
-    ] {
-        assert_eq!(read(text, language).as_deref(), Ok(expected), "{text}");
+    let everywhere = [
+        ("morgen 9:00", "2026-11-24 09:00"),
+        ("holnap 9:00", "2026-11-24 09:00"),
+        ("tomorrow 9:00", "2026-11-24 09:00"),
+        ("vr 14:00", "2026-11-27 14:00"),
+        ("vrijdag", "2026-11-27 09:00"),
+        ("Vandaag 15:00", "2026-11-23 15:00"),
+        ("péntek 14:00", "2026-11-27 14:00"),
+        ("P 14:00", "2026-11-27 14:00"),
+        ("csütörtök", "2026-11-26 09:00"),
+        ("fri 14:00", "2026-11-27 14:00"),
+        // Accents are optional.
+        ("pentek 14:00", "2026-11-27 14:00"),
+        ("csutortok", "2026-11-26 09:00"),
+        ("hetfo", "2026-11-30 09:00"),
+        ("vasarnap 10:00", "2026-11-29 10:00"),
+        ("HÉTFŐ 9:00", "2026-11-30 09:00"),
+    ];
+    for language in [Language::English, Language::Dutch, Language::Hungarian] {
+        for (text, expected) in everywhere {
+            assert_eq!(
+                read(text, language).as_deref(),
+                Ok(expected),
+                "{text} on a {language:?} desk"
+            );
+        }
     }
-    // Another language's words are not guessed at.
-    assert!(read("morgen 9:00", Language::English).is_err());
-    assert!(read("holnap 9:00", Language::Dutch).is_err());
+    // `ma` is Monday in Dutch and today in Hungarian: read in the desk's language only.
+    assert_eq!(
+        read("ma 9:00", Language::Dutch).as_deref(),
+        Ok("2026-11-30 09:00")
+    );
+    assert_eq!(
+        read("ma 15:00", Language::Hungarian).as_deref(),
+        Ok("2026-11-23 15:00")
+    );
+    assert!(
+        read("ma 15:00", Language::English).is_err(),
+        "never guessed"
+    );
     assert!(
         read("vandaag", Language::Dutch).is_err(),
         "a bare today is refused"
     );
+}
+
+/// The unit letters the countdowns show in each language are read back as deadlines.
+#[test]
+fn the_unit_letters_the_desk_shows_are_read() {
+    for (typed, same_as) in [
+        ("+2u", "+2h"),
+        ("+1u30m", "+1h30m"),
+        ("+2ó", "+2h"),
+        ("+2o", "+2h"),
+        ("+1ó30p", "+1h30m"),
+        ("+45p", "+45m"),
+        ("+2n", "+2d"),
+        ("+1d 4u", "+1d4h"),
+    ] {
+        assert_eq!(ams(typed), ams(same_as), "{typed}");
+        assert!(!ams(typed).starts_with("error"), "{typed}: {}", ams(typed));
+    }
+    assert!(ams("+2x").starts_with("error"));
+}
+
+/// The promise form's examples are deadlines at any hour of any day, in every language.
+#[test]
+fn the_form_examples_are_always_ahead() {
+    let calendar = every_day(Amsterdam);
+    for day in 23..=29 {
+        for (hour, minute) in [
+            (0, 0),
+            (6, 59),
+            (10, 0),
+            (16, 30),
+            (22, 59),
+            (23, 0),
+            (23, 58),
+        ] {
+            let now = local(Amsterdam, 2026, 11, day, hour, minute);
+            let (time, date) = examples(now, Amsterdam);
+            for example in [time.clone(), format!("{date} 10:00")] {
+                for language in [Language::English, Language::Dutch, Language::Hungarian] {
+                    let due = parse_deadline(&example, now, &calendar, language);
+                    assert!(due.is_ok(), "{example} at {}: {due:?}", iso(now, Amsterdam));
+                }
+            }
+        }
+    }
+    let (time, date) = examples(monday(), Amsterdam);
+    assert_eq!((time.as_str(), date.as_str()), ("11:00", "2026-11-30"));
 }
 
 /// One of each error, for the wording tests.

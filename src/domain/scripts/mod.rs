@@ -49,6 +49,9 @@ pub struct Script {
     pub first: usize,
     /// From the agent's own folder rather than shipped.
     pub own: bool,
+    /// Each group an ending escalates to, with its line and column in the file, so a name
+    /// the config does not have is pointed at when the scripts load.
+    pub groups: Vec<(String, (usize, usize))>,
 }
 
 /// When the picker puts a script near the top without the agent searching for it.
@@ -142,8 +145,10 @@ impl Library {
     }
 
     /// The shipped scripts with the agent's own `*.toml` files from `folder` on top. A
-    /// missing folder is no error: most agents have none.
-    pub fn load(folder: Option<&Path>) -> Library {
+    /// missing folder is no error: most agents have none. A script that escalates to a
+    /// group not among `groups` (the config's) is set aside with the line that names it,
+    /// rather than handing tickets to the wrong group without a word.
+    pub fn load(folder: Option<&Path>, groups: &[&str]) -> Library {
         let mut library = Library::shipped();
         let Some(folder) = folder else {
             return library;
@@ -161,7 +166,7 @@ impl Library {
                 continue;
             };
             let parsed = match std::fs::read_to_string(&path) {
-                Ok(text) => parse(stem, &text, &path),
+                Ok(text) => parse(stem, &text, &path).and_then(|s| known_groups(s, &path, groups)),
                 Err(error) => Err(ScriptError {
                     path: path.clone(),
                     at: None,
@@ -188,6 +193,27 @@ impl Library {
 
     pub fn get(&self, id: &str) -> Option<&Script> {
         self.scripts.iter().find(|s| s.id == id)
+    }
+}
+
+/// The script, or why it cannot be used: an ending escalates to a group not among
+/// `groups`, which would hand tickets to the wrong group without a word.
+fn known_groups(script: Script, path: &Path, groups: &[&str]) -> Result<Script, ScriptError> {
+    match script
+        .groups
+        .iter()
+        .find(|(name, _)| !groups.contains(&name.as_str()))
+    {
+        Some((name, at)) => Err(ScriptError {
+            path: path.to_path_buf(),
+            at: Some(*at),
+            message: format!(
+                "group `{name}` is not one of the config's groups ({}); name one of them, \
+                 or add it under [[groups]]",
+                groups.join(", ")
+            ),
+        }),
+        None => Ok(script),
     }
 }
 

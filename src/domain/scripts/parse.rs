@@ -94,7 +94,23 @@ pub fn parse(id: &str, text: &str, path: &Path) -> Result<Script, ScriptError> {
             error.message().trim().to_string(),
         )
     })?;
-    build(id, raw).map_err(|Fail(span, message)| located(span, message))
+    let groups = raw
+        .steps
+        .iter()
+        .flat_map(|step| {
+            let answers = step.answers.iter().map(|a| &a.get_ref().group);
+            std::iter::once(&step.group).chain(answers)
+        })
+        .flatten()
+        .map(|group| {
+            let name = group.get_ref().trim().to_string();
+            (name, line_column(text, group.span().start))
+        })
+        .filter(|(name, _)| !name.is_empty())
+        .collect();
+    let mut script = build(id, raw).map_err(|Fail(span, message)| located(span, message))?;
+    script.groups = groups;
+    Ok(script)
 }
 
 fn build(id: &str, raw: RawScript) -> Result<Script, Fail> {
@@ -244,6 +260,7 @@ fn build(id: &str, raw: RawScript) -> Result<Script, Fail> {
         steps,
         first,
         own: false,
+        groups: Vec::new(),
     })
 }
 

@@ -280,7 +280,7 @@ fn own_scripts_replace_shipped_ones_and_bad_ones_are_skipped() {
     write("broken.toml", "title = \n");
     write("extra.toml", MODEM);
     write("notes.txt", "not a script");
-    let library = Library::load(Some(folder.path()));
+    let library = Library::load(Some(folder.path()), &["Level 2", "Network"]);
     assert_eq!(library.scripts.len(), SHIPPED.len() + 1);
     let printer = library.get("printer").expect("printer");
     assert_eq!(printer.title, "Our printer");
@@ -290,8 +290,26 @@ fn own_scripts_replace_shipped_ones_and_bad_ones_are_skipped() {
     let error = library.errors[0].to_string();
     assert!(error.contains("broken.toml:1:"), "{error}");
     // No folder at all is no error.
-    let none = Library::load(Some(&folder.path().join("missing")));
+    let none = Library::load(Some(&folder.path().join("missing")), &["Level 2"]);
     assert_eq!(none, Library::shipped());
+}
+
+/// A group the config does not have sets the script aside, naming the line that names it;
+/// the shipped script it would replace stays.
+#[test]
+fn a_group_the_config_lacks_is_named_at_its_line() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    std::fs::write(folder.path().join("printer.toml"), MODEM).expect("write");
+    let library = Library::load(Some(folder.path()), &["Level 2", "Level 3"]);
+    let errors: Vec<String> = library.errors.iter().map(ToString::to_string).collect();
+    let expected = format!(
+        "{}:16:58: group `Network` is not one of the config's groups (Level 2, Level 3); \
+         name one of them, or add it under [[groups]]",
+        folder.path().join("printer.toml").display()
+    );
+    assert_eq!(errors, [expected]);
+    assert!(library.get("printer").is_some_and(|s| !s.own));
+    assert_eq!(script(MODEM).groups, [("Network".to_string(), (16, 58))]);
 }
 
 #[test]
