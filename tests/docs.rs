@@ -1,7 +1,8 @@
 //! The README's key table describes the keys balie really has.
 
 use balie::keymap::{
-    Bindings, ChoiceCommand, Command, ContextCommand, FormCommand, Keymap, PickerCommand,
+    ArticleCommand, Bindings, ChoiceCommand, Command, ContextCommand, FormCommand, KbCommand,
+    Keymap, ListCommand, PickerCommand, ScriptCommand, TextCommand,
 };
 
 #[test]
@@ -58,6 +59,11 @@ fn readme_lists_every_popup_command_with_its_keys() {
     readme_lists_context(&keymap.picker, PickerCommand::description);
     readme_lists_context(&keymap.form, FormCommand::description);
     readme_lists_context(&keymap.choice, ChoiceCommand::description);
+    readme_lists_context(&keymap.text, TextCommand::description);
+    readme_lists_context(&keymap.list, ListCommand::description);
+    readme_lists_context(&keymap.script, ScriptCommand::description);
+    readme_lists_context(&keymap.kb, KbCommand::description);
+    readme_lists_context(&keymap.article, ArticleCommand::description);
 }
 
 #[test]

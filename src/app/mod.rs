@@ -18,6 +18,7 @@ mod new_call;
 pub mod paging;
 pub mod palette;
 pub mod picker;
+pub mod reading;
 pub mod recognition;
 mod reminders;
 pub mod review;
@@ -30,14 +31,14 @@ pub use new_call::CallerSearch;
 pub use waiting::StoreWait;
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::config::Config;
 pub use crate::domain::LineFilter;
 use crate::domain::business::Calendar;
 use crate::domain::{Id, Promise, QueueFilter};
 use crate::i18n::Texts;
-use crate::keymap::{Command, Keymap};
+use crate::keymap::{Command, Keymap, ListCommand, TextCommand};
 use crate::t;
 pub use action::{
     Action, CallerView, Effect, Outcome, StoreEffect, TerminalEffect, TicketView, ViewRequest,
@@ -46,6 +47,7 @@ pub use action::{
 use form::{Form, FormEvent};
 use paging::{PROMISE_PAGE, QUEUE_PAGE};
 use palette::{Palette, PaletteEvent};
+use reading::TextScroll;
 
 /// A paste longer than this is cut. Fields are single lines: a whole log pasted into one
 /// made every later keystroke and frame work through a megabyte (seconds each).
@@ -75,7 +77,7 @@ impl Pane {
 
 pub enum Popup {
     Help {
-        scroll: u16,
+        scroll: TextScroll,
     },
     Palette(Palette),
     Search(CallerSearch),
@@ -99,7 +101,7 @@ pub enum Popup {
     Text {
         title: String,
         lines: Vec<String>,
-        scroll: u16,
+        scroll: TextScroll,
     },
 }
 
@@ -244,7 +246,7 @@ impl App {
                         self.config.time_zone,
                         &self.texts,
                     ),
-                    scroll: 0,
+                    scroll: TextScroll::default(),
                 });
                 Vec::new()
             }
@@ -338,16 +340,19 @@ impl App {
             return Vec::new();
         };
         match popup {
-            Popup::Help { scroll } | Popup::Text { scroll, .. } => match key.code {
-                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
-                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => {
-                    self.popup = None
+            Popup::Help { scroll } | Popup::Text { scroll, .. } => {
+                match self.keymap.text.command_for(&key) {
+                    Some(TextCommand::Close) => self.popup = None,
+                    Some(command) => {
+                        scroll.apply(command);
+                    }
+                    // The key that opened the help closes it, whatever the config made it.
+                    None if self.keymap.command_for(&key) == Some(Command::Help) => {
+                        self.popup = None
+                    }
+                    None => {}
                 }
-                // The key that opened the help closes it, whatever the config made it.
-                _ if self.keymap.command_for(&key) == Some(Command::Help) => self.popup = None,
-                _ => {}
-            },
+            }
             Popup::Palette(palette) => match palette.handle_key(key) {
                 PaletteEvent::Run(command) => {
                     self.popup = None;
@@ -362,7 +367,7 @@ impl App {
             Popup::Kb(_) => return self.on_kb_key(key),
             Popup::Article(_) => return self.on_article_key(key),
             Popup::AwaitCaller { .. } => {
-                if key.code == KeyCode::Esc {
+                if self.keymap.list.command_for(&key) == Some(ListCommand::Close) {
                     self.popup = None;
                 }
             }
@@ -374,19 +379,20 @@ impl App {
                     Some(view) if view.caller.id == *caller_id => view.open_tickets.len(),
                     _ => 0,
                 };
-                match key.code {
-                    KeyCode::Esc => self.popup = None,
-                    KeyCode::Char('j') | KeyCode::Down => *selected = (*selected + 1).min(rows - 1),
-                    KeyCode::Char('k') | KeyCode::Up => *selected = selected.saturating_sub(1),
-                    KeyCode::Enter => {
+                match self.keymap.list.command_for(&key) {
+                    Some(ListCommand::Close) => self.popup = None,
+                    Some(ListCommand::Next) => *selected = (*selected + 1).min(rows - 1),
+                    Some(ListCommand::Previous) => *selected = selected.saturating_sub(1),
+                    Some(ListCommand::Open) => {
                         let (caller_id, selected) = (caller_id.clone(), *selected);
                         return self.pick_ticket(caller_id, selected);
                     }
-                    _ => {}
+                    None => {}
                 }
             }
             Popup::Review(review) => {
-                match review.handle_key(key, self.now, self.config.time_zone) {
+                let keys = &self.keymap.list;
+                match review.handle_key(key, keys, self.now, self.config.time_zone) {
                     review::ReviewEvent::Open(ticket_id) => {
                         self.popup = None;
                         self.focus = Pane::Ticket;
@@ -489,7 +495,11 @@ impl App {
                 self.focus = Pane::Promises;
                 return self.refresh();
             }
-            Command::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Command::Help => {
+                self.popup = Some(Popup::Help {
+                    scroll: TextScroll::default(),
+                })
+            }
             Command::Palette => self.popup = Some(Popup::Palette(Palette::new(&self.texts))),
             Command::Suspend => return vec![Effect::Terminal(TerminalEffect::Suspend)],
             Command::Quit => return vec![Effect::Terminal(TerminalEffect::Quit)],

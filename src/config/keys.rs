@@ -21,8 +21,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::StrWith;
 use crate::keymap::{
-    ChoiceCommand, Command, ContextCommand, FormCommand, Key, KeyRemaps, Keymap, PickerCommand,
-    Remap,
+    ArticleCommand, ChoiceCommand, Command, ContextCommand, FormCommand, KbCommand, Key, KeyRemaps,
+    Keymap, ListCommand, PickerCommand, Remap, ScriptCommand, TextCommand,
 };
 
 pub(super) fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<KeyRemaps, D::Error> {
@@ -36,6 +36,11 @@ enum Entry {
     PickerTable,
     FormTable,
     ChoiceTable,
+    TextTable,
+    ListTable,
+    ScriptTable,
+    KbTable,
+    ArticleTable,
 }
 
 fn entry_named(name: &str) -> Result<Entry, String> {
@@ -47,6 +52,16 @@ fn entry_named(name: &str) -> Result<Entry, String> {
         Ok(Entry::FormTable)
     } else if name == ChoiceCommand::CONTEXT {
         Ok(Entry::ChoiceTable)
+    } else if name == TextCommand::CONTEXT {
+        Ok(Entry::TextTable)
+    } else if name == ListCommand::CONTEXT {
+        Ok(Entry::ListTable)
+    } else if name == ScriptCommand::CONTEXT {
+        Ok(Entry::ScriptTable)
+    } else if name == KbCommand::CONTEXT {
+        Ok(Entry::KbTable)
+    } else if name == ArticleCommand::CONTEXT {
+        Ok(Entry::ArticleTable)
     } else {
         command_named::<Command>(name).map(Entry::Desk)
     }
@@ -88,6 +103,26 @@ impl<'de> Visitor<'de> for KeysTable {
                     let earlier = std::mem::take(&mut remaps.choice);
                     remaps.choice = map.next_value_seed(ContextTable(earlier))?;
                 }
+                Entry::TextTable => {
+                    let earlier = std::mem::take(&mut remaps.text);
+                    remaps.text = map.next_value_seed(ContextTable(earlier))?;
+                }
+                Entry::ListTable => {
+                    let earlier = std::mem::take(&mut remaps.list);
+                    remaps.list = map.next_value_seed(ContextTable(earlier))?;
+                }
+                Entry::ScriptTable => {
+                    let earlier = std::mem::take(&mut remaps.script);
+                    remaps.script = map.next_value_seed(ContextTable(earlier))?;
+                }
+                Entry::KbTable => {
+                    let earlier = std::mem::take(&mut remaps.kb);
+                    remaps.kb = map.next_value_seed(ContextTable(earlier))?;
+                }
+                Entry::ArticleTable => {
+                    let earlier = std::mem::take(&mut remaps.article);
+                    remaps.article = map.next_value_seed(ContextTable(earlier))?;
+                }
             }
         }
         let keymap = Keymap::with_remaps(&remaps);
@@ -116,8 +151,35 @@ impl<'de> Visitor<'de> for KeysTable {
                 )));
             }
         }
+        // Every other popup keeps a way out too.
+        keeps_a_way_out(
+            &keymap.text,
+            TextCommand::Close,
+            "the help and texts",
+            "Esc",
+        )?;
+        keeps_a_way_out(&keymap.list, ListCommand::Close, "the lists", "Esc")?;
+        keeps_a_way_out(&keymap.script, ScriptCommand::Leave, "a script", "Esc")?;
+        keeps_a_way_out(&keymap.article, ArticleCommand::Close, "an article", "q")?;
         Ok(remaps)
     }
+}
+
+/// Refuses a table that leaves a popup without a key for the command that leaves it.
+fn keeps_a_way_out<C: ContextCommand, E: de::Error>(
+    bindings: &crate::keymap::Bindings<C>,
+    command: C,
+    popups: &str,
+    example: &str,
+) -> Result<(), E> {
+    if !bindings.keys_for(command).is_empty() {
+        return Ok(());
+    }
+    let (context, name) = (C::CONTEXT, command.name());
+    Err(E::custom(format!(
+        "[keys.{context}] leaves {popups} without a key for {name}; \
+         give `{name}` one, as in {name} = \"{example}\""
+    )))
 }
 
 /// The table of one context (`[keys.picker]`), added to the entries already read for it.
@@ -447,5 +509,39 @@ mod tests {
             error.contains("leaves the searches without a key to close them"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn the_other_popups_keep_a_way_out_and_read_their_own_tables() {
+        for (toml, expected) in [
+            (
+                "[keys.text]\nclose = []\n",
+                "[keys.text] leaves the help and texts",
+            ),
+            (
+                "[keys.list]\nnext = [\"Esc\", \"q\"]\n",
+                "[keys.list] leaves the lists",
+            ),
+            (
+                "[keys.script]\nleave = []\n",
+                "[keys.script] leaves a script",
+            ),
+            (
+                "[keys.article]\nclose = []\n",
+                "[keys.article] leaves an article",
+            ),
+        ] {
+            let error = refused(toml);
+            assert!(error.contains(expected), "{toml}: {error}");
+        }
+        let keys = match parse(
+            "[keys.kb]\nnew-article = \"Ctrl-w\"\n[keys.script]\nback = \"Ctrl-b\"\n",
+            Path::new("config.toml"),
+        ) {
+            Ok(config) => config.keys,
+            Err(error) => panic!("{error}"),
+        };
+        assert_eq!(keys.kb[0].command, KbCommand::NewArticle);
+        assert_eq!(keys.script[0].command, ScriptCommand::Back);
     }
 }
