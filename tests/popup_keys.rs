@@ -184,3 +184,24 @@ fn the_knowledge_base_follows_the_kb_article_and_text_keys() {
     h.press("x");
     assert!(h.desk.app.popup.is_none(), "x closes the article");
 }
+
+#[test]
+fn the_palette_is_a_search_and_follows_the_picker_keys() {
+    let mut h = Harness::configured("[keys.picker]\nnext = \"Ctrl-n\"\nclose = \"Ctrl-g\"\n");
+    h.press(": <c-n> <down>");
+    let Some(Popup::Palette(palette)) = &h.desk.app.popup else {
+        panic!(": opens the palette");
+    };
+    assert_eq!(
+        palette.picker.selected, 1,
+        "Ctrl-n moves down, ↓ no longer does"
+    );
+    assert_eq!(palette.query(), "", "Ctrl-n is not typed");
+    h.press("<esc>");
+    assert!(
+        matches!(h.desk.app.popup, Some(Popup::Palette(_))),
+        "Esc no longer closes the palette"
+    );
+    h.press("<c-g>");
+    assert!(h.desk.app.popup.is_none(), "Ctrl-g closes it");
+}

@@ -353,7 +353,7 @@ impl App {
                     None => {}
                 }
             }
-            Popup::Palette(palette) => match palette.handle_key(key) {
+            Popup::Palette(palette) => match palette.handle_key(key, &self.keymap.picker) {
                 PaletteEvent::Run(command) => {
                     self.popup = None;
                     return self.run(command);

@@ -101,7 +101,7 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &KbSearch, 
     let lines = picker::Lines {
         nothing_typed: Some(none.clone()),
         no_hits: Some(none),
-        extra_row: None,
+        ..Default::default()
     };
     picker::draw(frame, (input_area, list_area), search, row, lines, theme);
 }
