@@ -10,5 +10,6 @@ pub mod import;
 pub mod maintenance;
 pub mod output;
 pub mod reports;
+pub mod samples;
 pub mod transfer;
 pub mod verbs;
