@@ -32,38 +32,53 @@ pub(super) fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<KeyRemaps, D::E
 /// A name at the top of `[keys]`: a desk command, or a context's own table.
 enum Entry {
     Desk(Command),
-    DeskTable,
-    PickerTable,
-    FormTable,
-    ChoiceTable,
-    TextTable,
-    ListTable,
-    ScriptTable,
-    KbTable,
-    ArticleTable,
+    Table(&'static str),
 }
 
+/// The contexts with a table of their own: `[keys.desk]`, `[keys.picker]`, …
+const CONTEXTS: [&str; 9] = [
+    <Command as ContextCommand>::CONTEXT,
+    PickerCommand::CONTEXT,
+    FormCommand::CONTEXT,
+    ChoiceCommand::CONTEXT,
+    TextCommand::CONTEXT,
+    ListCommand::CONTEXT,
+    ScriptCommand::CONTEXT,
+    KbCommand::CONTEXT,
+    ArticleCommand::CONTEXT,
+];
+
 fn entry_named(name: &str) -> Result<Entry, String> {
-    if name == <Command as ContextCommand>::CONTEXT {
-        Ok(Entry::DeskTable)
-    } else if name == PickerCommand::CONTEXT {
-        Ok(Entry::PickerTable)
-    } else if name == FormCommand::CONTEXT {
-        Ok(Entry::FormTable)
-    } else if name == ChoiceCommand::CONTEXT {
-        Ok(Entry::ChoiceTable)
-    } else if name == TextCommand::CONTEXT {
-        Ok(Entry::TextTable)
-    } else if name == ListCommand::CONTEXT {
-        Ok(Entry::ListTable)
-    } else if name == ScriptCommand::CONTEXT {
-        Ok(Entry::ScriptTable)
-    } else if name == KbCommand::CONTEXT {
-        Ok(Entry::KbTable)
-    } else if name == ArticleCommand::CONTEXT {
-        Ok(Entry::ArticleTable)
-    } else {
-        command_named::<Command>(name).map(Entry::Desk)
+    match CONTEXTS.iter().find(|context| **context == name) {
+        Some(context) => Ok(Entry::Table(context)),
+        None => command_named::<Command>(name).map(Entry::Desk),
+    }
+}
+
+/// Reads the table of `context` into its remaps, after the entries already read for it.
+fn read_table<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    remaps: &mut KeyRemaps,
+    context: &str,
+) -> Result<(), A::Error> {
+    fn into<'de, A: MapAccess<'de>, C: ContextCommand>(
+        map: &mut A,
+        remaps: &mut Vec<Remap<C>>,
+    ) -> Result<(), A::Error> {
+        let earlier = std::mem::take(remaps);
+        *remaps = map.next_value_seed(ContextTable(earlier))?;
+        Ok(())
+    }
+    match context {
+        c if c == PickerCommand::CONTEXT => into(map, &mut remaps.picker),
+        c if c == FormCommand::CONTEXT => into(map, &mut remaps.form),
+        c if c == ChoiceCommand::CONTEXT => into(map, &mut remaps.choice),
+        c if c == TextCommand::CONTEXT => into(map, &mut remaps.text),
+        c if c == ListCommand::CONTEXT => into(map, &mut remaps.list),
+        c if c == ScriptCommand::CONTEXT => into(map, &mut remaps.script),
+        c if c == KbCommand::CONTEXT => into(map, &mut remaps.kb),
+        c if c == ArticleCommand::CONTEXT => into(map, &mut remaps.article),
+        _ => into(map, &mut remaps.desk),
     }
 }
 
@@ -87,42 +102,7 @@ impl<'de> Visitor<'de> for KeysTable {
                     })?;
                     remaps.desk.push(Remap { command, keys });
                 }
-                Entry::DeskTable => {
-                    let earlier = std::mem::take(&mut remaps.desk);
-                    remaps.desk = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::PickerTable => {
-                    let earlier = std::mem::take(&mut remaps.picker);
-                    remaps.picker = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::FormTable => {
-                    let earlier = std::mem::take(&mut remaps.form);
-                    remaps.form = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::ChoiceTable => {
-                    let earlier = std::mem::take(&mut remaps.choice);
-                    remaps.choice = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::TextTable => {
-                    let earlier = std::mem::take(&mut remaps.text);
-                    remaps.text = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::ListTable => {
-                    let earlier = std::mem::take(&mut remaps.list);
-                    remaps.list = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::ScriptTable => {
-                    let earlier = std::mem::take(&mut remaps.script);
-                    remaps.script = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::KbTable => {
-                    let earlier = std::mem::take(&mut remaps.kb);
-                    remaps.kb = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::ArticleTable => {
-                    let earlier = std::mem::take(&mut remaps.article);
-                    remaps.article = map.next_value_seed(ContextTable(earlier))?;
-                }
+                Entry::Table(context) => read_table(&mut map, &mut remaps, context)?,
             }
         }
         let keymap = Keymap::with_remaps(&remaps);

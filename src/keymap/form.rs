@@ -36,6 +36,10 @@ impl ContextCommand for FormCommand {
             FormCommand::Submit => "submit",
         }
     }
+
+    fn description(self, texts: &Texts) -> String {
+        FormCommand::description(self, texts)
+    }
 }
 
 impl FormCommand {
@@ -78,6 +82,10 @@ impl ContextCommand for ChoiceCommand {
             ChoiceCommand::PreviousOption => "previous-option",
             ChoiceCommand::NextOption => "next-option",
         }
+    }
+
+    fn description(self, texts: &Texts) -> String {
+        ChoiceCommand::description(self, texts)
     }
 }
 

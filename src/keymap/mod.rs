@@ -47,6 +47,10 @@ macro_rules! commands {
             fn name(self) -> &'static str {
                 Command::name(self)
             }
+
+            fn description(self, texts: &Texts) -> String {
+                Command::description(self, texts)
+            }
         }
     };
 }
@@ -442,10 +446,7 @@ mod tests {
 
     /// Every command of a popup context has keys and a description of its own in every
     /// language, and no key runs two of its commands.
-    fn check_context<C: ContextCommand + std::fmt::Debug>(
-        bindings: &Bindings<C>,
-        description: impl Fn(C, &Texts) -> String,
-    ) {
+    fn check_context<C: ContextCommand + std::fmt::Debug>(bindings: &Bindings<C>) {
         use crate::i18n::Language;
         for (i, a) in bindings.bindings().iter().enumerate() {
             for b in &bindings.bindings()[i + 1..] {
@@ -463,7 +464,7 @@ mod tests {
             let mut seen = Vec::new();
             for command in C::ALL {
                 assert!(!bindings.keys_for(*command).is_empty(), "{command:?}");
-                let text = description(*command, &texts);
+                let text = command.description(&texts);
                 assert!(
                     !text.starts_with(&format!("{}-command-", C::CONTEXT)),
                     "{}: no description for {}.{}",
@@ -480,10 +481,10 @@ mod tests {
     #[test]
     fn every_popup_command_is_named_described_and_keyed() {
         let keymap = Keymap::default();
-        check_context(&keymap.text, TextCommand::description);
-        check_context(&keymap.list, ListCommand::description);
-        check_context(&keymap.script, ScriptCommand::description);
-        check_context(&keymap.kb, KbCommand::description);
-        check_context(&keymap.article, ArticleCommand::description);
+        check_context(&keymap.text);
+        check_context(&keymap.list);
+        check_context(&keymap.script);
+        check_context(&keymap.kb);
+        check_context(&keymap.article);
     }
 }

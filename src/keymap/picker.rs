@@ -33,6 +33,10 @@ impl ContextCommand for PickerCommand {
             PickerCommand::Pick => "pick",
         }
     }
+
+    fn description(self, texts: &Texts) -> String {
+        PickerCommand::description(self, texts)
+    }
 }
 
 impl PickerCommand {

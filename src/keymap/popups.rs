@@ -34,6 +34,10 @@ macro_rules! popup_context {
                     $( $command::$variant => $name ),+
                 }
             }
+
+            fn description(self, texts: &Texts) -> String {
+                $command::description(self, texts)
+            }
         }
 
         impl $command {

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, popup_area, popup_block};
 use crate::app::App;
 use crate::app::reading::TextScroll;
+use crate::i18n::Texts;
 use crate::keymap::{Bindings, Command, ContextCommand, TextCommand};
 use crate::t;
 
@@ -81,54 +82,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: &TextScroll, theme
     }
     let keymap = &app.keymap;
     let texts = &app.texts;
-    lines.extend(context_lines(
-        t!(texts, "help-picker"),
-        &keymap.picker,
-        |c| c.description(texts),
-        theme,
-    ));
-    lines.extend(context_lines(
-        t!(texts, "help-form"),
-        &keymap.form,
-        |c| c.description(texts),
-        theme,
-    ));
-    lines.extend(context_lines(
-        t!(texts, "help-choice"),
-        &keymap.choice,
-        |c| c.description(texts),
-        theme,
-    ));
-    lines.extend(context_lines(
-        t!(texts, "help-text"),
-        &keymap.text,
-        |c| c.description(texts),
-        theme,
-    ));
-    lines.extend(context_lines(
-        t!(texts, "help-list"),
-        &keymap.list,
-        |c| c.description(texts),
-        theme,
-    ));
-    lines.extend(context_lines(
-        t!(texts, "help-script"),
-        &keymap.script,
-        |c| c.description(texts),
-        theme,
-    ));
-    lines.extend(context_lines(
-        t!(texts, "help-kb"),
-        &keymap.kb,
-        |c| c.description(texts),
-        theme,
-    ));
-    lines.extend(context_lines(
-        t!(texts, "help-article"),
-        &keymap.article,
-        |c| c.description(texts),
-        theme,
-    ));
+    for section in [
+        context_lines(t!(texts, "help-picker"), &keymap.picker, texts, theme),
+        context_lines(t!(texts, "help-form"), &keymap.form, texts, theme),
+        context_lines(t!(texts, "help-choice"), &keymap.choice, texts, theme),
+        context_lines(t!(texts, "help-text"), &keymap.text, texts, theme),
+        context_lines(t!(texts, "help-list"), &keymap.list, texts, theme),
+        context_lines(t!(texts, "help-script"), &keymap.script, texts, theme),
+        context_lines(t!(texts, "help-kb"), &keymap.kb, texts, theme),
+        context_lines(t!(texts, "help-article"), &keymap.article, texts, theme),
+    ] {
+        lines.extend(section);
+    }
     lines.push(Line::from(""));
     // The help also closes with the key that opened it; see `App::on_popup_key`.
     lines.push(Line::from(Span::styled(
@@ -150,7 +115,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: &TextScroll, theme
 fn context_lines<C: ContextCommand>(
     heading: String,
     bindings: &Bindings<C>,
-    description: impl Fn(C) -> String,
+    texts: &Texts,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![
@@ -161,7 +126,7 @@ fn context_lines<C: ContextCommand>(
         lines.push(Line::from(vec![
             Span::styled(format!("{:<12}", bindings.keys_for(*command)), theme.key()),
             Span::styled(format!(" {:<16}", command.name()), theme.title()),
-            Span::raw(description(*command)),
+            Span::raw(command.description(texts)),
         ]));
     }
     lines
