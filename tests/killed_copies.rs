@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use balie::domain::NewCaller;
-use balie::store::{NewTicket, Store};
+use balie::store::Store;
 use chrono::Utc;
 use support::cli::{balie, text};
 
@@ -30,15 +30,7 @@ fn big_desk(path: &Path) {
                 )?;
                 let subject = format!("VPN drops every hour on laptop {n}");
                 store.open_ticket_with_call(
-                    &NewTicket {
-                        prefix: "T",
-                        caller_id: &caller.id,
-                        subject: &subject,
-                        impact: 3,
-                        urgency: 3,
-                        priority: 3,
-                        category: None,
-                    },
+                    &support::new_ticket(&caller.id, &subject),
                     "Caller rang about the VPN again, the same as last week",
                     now,
                 )?;

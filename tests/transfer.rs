@@ -77,15 +77,7 @@ fn demo_desk(db: &Path) -> String {
     // A note that names them is left for a person to review after the erase.
     let ticket = store
         .open_ticket_with_call(
-            &NewTicket {
-                prefix: "T",
-                caller_id: &victim.id,
-                subject: "Account locked",
-                impact: 3,
-                urgency: 3,
-                priority: 3,
-                category: None,
-            },
+            &support::new_ticket(&victim.id, "Account locked"),
             &format!("{} called from home", victim.name),
             now,
         )
