@@ -5,7 +5,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use balie::domain::NewCaller;
 use balie::store::Store;
@@ -59,13 +59,8 @@ fn hidden_beside(target: &Path) -> Vec<PathBuf> {
 /// Starts balie with `args` and kills it as soon as its hidden copy has some bytes in it.
 /// Returns whether it was caught half-way (false: it finished first).
 fn kill_half_way(home: &Path, args: &[&str], target: &Path) -> bool {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_balie"))
+    let mut child = support::cli::balie_command(home)
         .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "anna")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
