@@ -1,6 +1,5 @@
 use super::*;
 use crate::domain::{Channel, NewCaller, NewPromise};
-use crate::store::NewTicket;
 use chrono::{Duration, TimeZone};
 
 fn now() -> DateTime<Utc> {
@@ -25,15 +24,7 @@ fn named(name: &str) -> NewCaller {
 }
 
 fn ticket(store: &mut Store, caller: &str, subject: &str) -> Id {
-    let new = NewTicket {
-        prefix: "T",
-        caller_id: caller,
-        subject,
-        impact: 3,
-        urgency: 3,
-        priority: 3,
-        category: None,
-    };
+    let new = crate::store::fixtures::new_ticket(caller, subject);
     store.open_ticket_with_call(&new, "", now()).unwrap().id
 }
 
