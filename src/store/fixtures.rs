@@ -1,5 +1,5 @@
-//! What unit tests start from: a ticket with middling impact and urgency, and an in-memory
-//! desk on which one caller has rung about one thing.
+//! What unit tests start from: Jan de Vries, a ticket with middling impact and urgency, and
+//! an in-memory desk on which one caller has rung about one thing.
 
 use chrono::{DateTime, Utc};
 
@@ -16,6 +16,17 @@ pub fn new_ticket<'a>(caller_id: &'a str, subject: &'a str) -> NewTicket<'a> {
         urgency: 3,
         priority: 3,
         category: None,
+    }
+}
+
+/// The caller the README's examples and many tests look for.
+pub fn jan() -> NewCaller {
+    NewCaller {
+        name: "Jan de Vries".into(),
+        organization: "Gemeente Utrecht".into(),
+        phones: vec!["+31 6 1234 5678".into()],
+        emails: vec!["jan.devries@utrecht.nl".into()],
+        identifiers: vec!["NB-20431".into()],
     }
 }
 
