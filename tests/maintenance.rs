@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::cli::{balie, text};
+use support::cli::{balie, text, utf8};
 
 use std::path::Path;
 use std::sync::Arc;
@@ -14,10 +14,6 @@ use balie::domain::{Channel, NewCaller, NewPromise};
 use balie::store::Store;
 use chrono::{Duration, Utc};
 use rusqlite::Connection;
-
-fn utf8(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
-}
 
 fn count(conn: &Connection, sql: &str) -> i64 {
     conn.query_row(sql, [], |r| r.get(0)).expect(sql)

@@ -9,11 +9,7 @@ use std::path::Path;
 use balie::domain::{AlertKind, Channel, NewCaller, NewPromise};
 use balie::store::{NewTicket, Store};
 use chrono::{Duration, Utc};
-use support::cli::{balie, text};
-
-fn utf8(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
-}
+use support::cli::{balie, text, utf8};
 
 /// Runs balie and insists that it succeeded; returns what it printed.
 fn ok(home: &Path, args: &[&str]) -> String {

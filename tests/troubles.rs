@@ -8,11 +8,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use rusqlite::Connection;
-use support::cli::{balie, text};
-
-fn utf8(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
-}
+use support::cli::{balie, text, utf8};
 
 fn notes(db: &Path) -> i64 {
     Connection::open(db)

@@ -31,6 +31,11 @@ pub fn balie(home: &Path, args: &[&str]) -> Output {
         .expect("run balie")
 }
 
+/// A temporary path as an argument; the test folders are UTF-8.
+pub fn utf8(path: &Path) -> &str {
+    path.to_str().expect("utf-8 temp path")
+}
+
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
