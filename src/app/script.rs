@@ -12,7 +12,7 @@ use crate::domain::scripts::{
     Ending, Given, Library, Record, Recorded, Recording, Reply, Run, Script, ScriptError,
 };
 use crate::domain::{Event, EventKind, Id};
-use crate::keymap::{Command, ListCommand, ScriptCommand};
+use crate::keymap::{Command, FormCommand, ListCommand, ScriptCommand};
 use crate::t;
 
 /// A call logged this recently counts as "just taken": the call-opening check is offered.
@@ -441,7 +441,7 @@ impl App {
                 text,
                 ..
             }) => {
-                let enter = "Enter".to_string();
+                let enter = self.keymap.form.hint_key(FormCommand::Submit);
                 let status = self.keymap.shortcut(Command::Status);
                 let context = t!(
                     self.texts,
