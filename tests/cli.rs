@@ -406,29 +406,18 @@ fn a_promise_is_made_from_the_command_line_and_bad_input_writes_nothing() {
 /// A desk with more tickets than a pipe holds when listed: the reader going away must be
 /// felt by balie while it still writes.
 fn desk_with_many_tickets(db: &std::path::Path) {
-    use balie::store::{NewTicket, Store};
+    use balie::store::Store;
     let mut store = Store::open(db, "anna").expect("desk");
     let now = chrono::Utc::now();
     store
         .in_one_transaction(|store| {
-            let caller = store.create_caller(
-                &balie::domain::NewCaller {
-                    name: "Jan de Vries".into(),
-                    ..Default::default()
-                },
-                now,
-            )?;
+            let caller = store.create_caller(&support::jan(), now)?;
             for n in 0..1500 {
                 store.open_ticket_with_call(
-                    &NewTicket {
-                        prefix: "T",
-                        caller_id: &caller.id,
-                        subject: &format!("Printer {n} jams on the second floor again"),
-                        impact: 3,
-                        urgency: 3,
-                        priority: 3,
-                        category: None,
-                    },
+                    &support::new_ticket(
+                        &caller.id,
+                        &format!("Printer {n} jams on the second floor again"),
+                    ),
                     "",
                     now,
                 )?;

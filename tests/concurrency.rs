@@ -14,7 +14,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use balie::domain::{Channel, NewCaller, NewPromise, QueueFilter};
-use balie::store::{NewTicket, Store};
+use balie::store::Store;
 use chrono::Utc;
 use support::child::{ChildProcess, Line, integrity, seed};
 
@@ -204,19 +204,7 @@ fn concurrency_child() {
                 .unwrap_or_else(|e| panic!("{agent}: new caller: {e}"));
             counts.callers += 1;
             store
-                .open_ticket_with_call(
-                    &NewTicket {
-                        prefix: "T",
-                        caller_id: &caller.id,
-                        subject: "printer jams",
-                        impact: 3,
-                        urgency: 3,
-                        priority: 3,
-                        category: None,
-                    },
-                    "",
-                    now,
-                )
+                .open_ticket_with_call(&support::new_ticket(&caller.id, "printer jams"), "", now)
                 .unwrap_or_else(|e| panic!("{agent}: new ticket: {e}"));
             counts.tickets += 1;
             continue;

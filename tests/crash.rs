@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use balie::domain::{Channel, NewCaller, NewPromise};
-use balie::store::{NewTicket, Store};
+use balie::store::Store;
 use chrono::Utc;
 use support::child::{ChildProcess, Line, integrity, seed};
 
@@ -243,15 +243,7 @@ fn crash_child() {
     report("caller", &caller.id);
     let ticket = store
         .open_ticket_with_call(
-            &NewTicket {
-                prefix: "T",
-                caller_id: &caller.id,
-                subject: &format!("{tag} printer"),
-                impact: 3,
-                urgency: 3,
-                priority: 3,
-                category: None,
-            },
+            &support::new_ticket(&caller.id, &format!("{tag} printer")),
             "",
             Utc::now(),
         )

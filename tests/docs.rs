@@ -1,8 +1,6 @@
 //! The README's key table describes the keys balie really has.
 
-use balie::keymap::{
-    Bindings, ChoiceCommand, Command, ContextCommand, FormCommand, Keymap, PickerCommand,
-};
+use balie::keymap::{Bindings, Command, ContextCommand, Keymap};
 
 #[test]
 fn readme_lists_every_command_with_its_keys() {
@@ -29,10 +27,7 @@ fn readme_lists_every_command_with_its_keys() {
 
 /// The README row of each command of a popup context (`picker.next`) lists its default keys
 /// and its description.
-fn readme_lists_context<C: ContextCommand>(
-    bindings: &Bindings<C>,
-    description: impl Fn(C, &balie::i18n::Texts) -> String,
-) {
+fn readme_lists_context<C: ContextCommand>(bindings: &Bindings<C>) {
     let readme = include_str!("../README.md");
     let texts = balie::cli::output::cli_texts();
     for command in C::ALL {
@@ -48,16 +43,21 @@ fn readme_lists_context<C: ContextCommand>(
                 "README row for {name} lacks key {label}: {row}"
             );
         }
-        assert!(row.contains(&description(*command, &texts)), "{row}");
+        assert!(row.contains(&command.description(&texts)), "{row}");
     }
 }
 
 #[test]
 fn readme_lists_every_popup_command_with_its_keys() {
     let keymap = Keymap::default();
-    readme_lists_context(&keymap.picker, PickerCommand::description);
-    readme_lists_context(&keymap.form, FormCommand::description);
-    readme_lists_context(&keymap.choice, ChoiceCommand::description);
+    readme_lists_context(&keymap.picker);
+    readme_lists_context(&keymap.form);
+    readme_lists_context(&keymap.choice);
+    readme_lists_context(&keymap.text);
+    readme_lists_context(&keymap.list);
+    readme_lists_context(&keymap.script);
+    readme_lists_context(&keymap.kb);
+    readme_lists_context(&keymap.article);
 }
 
 #[test]

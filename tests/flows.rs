@@ -663,13 +663,7 @@ fn the_resolution_clock_pauses_while_waiting_and_marks_a_breach() {
 fn a_long_queue_loads_a_page_at_a_time_as_the_cursor_moves_down() {
     let mut store = balie::store::Store::open_in_memory("anna").expect("store");
     let caller = store
-        .create_caller(
-            &balie::domain::NewCaller {
-                name: "Jan de Vries".into(),
-                ..Default::default()
-            },
-            support::monday_morning(),
-        )
+        .create_caller(&support::jan(), support::monday_morning())
         .expect("caller");
     for n in 0..130 {
         let new = balie::store::NewTicket {

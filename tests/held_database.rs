@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::{Duration as Wait, Instant};
 
 use balie::app::Popup;
-use balie::domain::{EventKind, NewCaller};
+use balie::domain::EventKind;
 use balie::store::Store;
 use chrono::Duration;
 use support::Harness;
@@ -70,13 +70,7 @@ fn desk_on(path: &Path) -> Harness {
     let mut store = Store::open(path, "anna").expect("desk");
     store
         .create_caller(
-            &NewCaller {
-                name: "Jan de Vries".into(),
-                organization: "Gemeente Utrecht".into(),
-                phones: vec!["+31 6 1234 5678".into()],
-                emails: vec![],
-                identifiers: vec![],
-            },
+            &support::jan(),
             support::monday_morning() - Duration::days(30),
         )
         .expect("caller");

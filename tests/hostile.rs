@@ -639,14 +639,7 @@ fn fail(e: impl std::fmt::Display) -> TestCaseError {
 fn seeded_store() -> Store {
     let mut store = Store::open_in_memory("anna").expect("in-memory store");
     store
-        .create_caller(
-            &NewCaller {
-                name: "Jan de Vries".into(),
-                phones: vec!["+31 6 1234 5678".into()],
-                ..NewCaller::default()
-            },
-            fixed_now(),
-        )
+        .create_caller(&support::jan(), fixed_now())
         .expect("caller");
     store
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use balie::app::{Action, Pane, TerminalEffect};
 use balie::domain::{Channel, NewCaller, NewPromise};
-use balie::store::{NewTicket, Store};
+use balie::store::Store;
 use chrono::{Duration, Utc};
 use support::Harness;
 use support::cli::{balie_cmd, text};
@@ -235,15 +235,7 @@ fn older_desk(db: &Path) {
         .expect("caller");
     let ticket = store
         .open_ticket_with_call(
-            &NewTicket {
-                prefix: "T",
-                caller_id: &caller.id,
-                subject: &format!("VPN {all}"),
-                impact: 3,
-                urgency: 3,
-                priority: 3,
-                category: None,
-            },
+            &support::new_ticket(&caller.id, &format!("VPN {all}")),
             &format!("call {all}"),
             now - Duration::hours(3),
         )

@@ -44,7 +44,7 @@ fn an_article_goes_into_a_note_and_to_the_caller_who_then_rings_again() {
     let screen = h.screen(160, 45);
     assert!(screen.contains("Knowledge base"), "{screen}");
     assert!(
-        screen.contains("Ctrl-N new"),
+        screen.contains("Ctrl-n new"),
         "the popup lists its keys:\n{screen}"
     );
 

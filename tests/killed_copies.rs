@@ -5,10 +5,10 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use balie::domain::NewCaller;
-use balie::store::{NewTicket, Store};
+use balie::store::Store;
 use chrono::Utc;
 use support::cli::{balie, text};
 
@@ -30,15 +30,7 @@ fn big_desk(path: &Path) {
                 )?;
                 let subject = format!("VPN drops every hour on laptop {n}");
                 store.open_ticket_with_call(
-                    &NewTicket {
-                        prefix: "T",
-                        caller_id: &caller.id,
-                        subject: &subject,
-                        impact: 3,
-                        urgency: 3,
-                        priority: 3,
-                        category: None,
-                    },
+                    &support::new_ticket(&caller.id, &subject),
                     "Caller rang about the VPN again, the same as last week",
                     now,
                 )?;
@@ -67,13 +59,8 @@ fn hidden_beside(target: &Path) -> Vec<PathBuf> {
 /// Starts balie with `args` and kills it as soon as its hidden copy has some bytes in it.
 /// Returns whether it was caught half-way (false: it finished first).
 fn kill_half_way(home: &Path, args: &[&str], target: &Path) -> bool {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_balie"))
+    let mut child = support::cli::balie_command(home)
         .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "anna")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::cli::{balie, text};
+use support::cli::{balie, text, utf8};
 
 use std::path::Path;
 use std::sync::Arc;
@@ -11,25 +11,9 @@ use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 
 use balie::domain::scripts::{Record, Recording};
 use balie::domain::{Channel, NewCaller, NewPromise};
-use balie::store::{NewTicket, Store};
+use balie::store::Store;
 use chrono::{Duration, Utc};
 use rusqlite::Connection;
-
-fn utf8(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
-}
-
-fn new_ticket<'a>(caller_id: &'a str, subject: &'a str) -> NewTicket<'a> {
-    NewTicket {
-        prefix: "T",
-        caller_id,
-        subject,
-        impact: 3,
-        urgency: 3,
-        priority: 3,
-        category: None,
-    }
-}
 
 fn count(conn: &Connection, sql: &str) -> i64 {
     conn.query_row(sql, [], |r| r.get(0)).expect(sql)
@@ -47,19 +31,17 @@ fn a_backup_taken_while_another_desk_writes_is_consistent_and_complete() {
         std::thread::spawn(move || {
             let mut store = Store::open(&db, "bence").expect("writer store");
             let caller = store
-                .create_caller(
-                    &NewCaller {
-                        name: "Jan de Vries".into(),
-                        ..Default::default()
-                    },
-                    Utc::now(),
-                )
+                .create_caller(&support::jan(), Utc::now())
                 .expect("caller");
             while !stop.load(Ordering::SeqCst) {
                 // A ticket and its two events land in one transaction: a copy that has
                 // the ticket without both events would be torn.
                 store
-                    .open_ticket_with_call(&new_ticket(&caller.id, "VPN drops"), "", Utc::now())
+                    .open_ticket_with_call(
+                        &support::new_ticket(&caller.id, "VPN drops"),
+                        "",
+                        Utc::now(),
+                    )
                     .expect("ticket");
                 committed.fetch_add(1, Ordering::SeqCst);
             }
@@ -122,31 +104,11 @@ fn a_backup_taken_while_another_desk_writes_is_consistent_and_complete() {
     assert_eq!(std::fs::read(&copy).expect("copy"), before_again);
 }
 
-/// A small desk, closed cleanly so that everything is in the main file.
-fn small_desk(path: &Path) {
-    let mut store = Store::open(path, "anna").expect("store");
-    let now = Utc::now();
-    for n in 0..40 {
-        let caller = store
-            .create_caller(
-                &NewCaller {
-                    name: format!("Caller {n}"),
-                    ..Default::default()
-                },
-                now,
-            )
-            .expect("caller");
-        store
-            .open_ticket_with_call(&new_ticket(&caller.id, "Printer jams"), "", now)
-            .expect("ticket");
-    }
-}
-
 #[test]
 fn check_reads_a_live_desk_without_changing_the_file() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("desk.db");
-    small_desk(&db);
+    support::small_desk(&db, 40);
     // A desk is running and has committed a caller that is still only in its log.
     let mut running = Store::open(&db, "anna").expect("running desk");
     running
@@ -194,7 +156,7 @@ fn check_lists_damage_and_exits_non_zero() {
     let home = tempfile::tempdir().expect("home");
 
     let orphans = home.path().join("orphans.db");
-    small_desk(&orphans);
+    support::small_desk(&orphans, 40);
     Connection::open(&orphans)
         .and_then(|c| {
             c.execute_batch(
@@ -225,7 +187,7 @@ fn check_lists_damage_and_exits_non_zero() {
     );
 
     let damaged = home.path().join("damaged.db");
-    small_desk(&damaged);
+    support::small_desk(&damaged, 40);
     let (page_size, root): (i64, i64) = Connection::open(&damaged)
         .and_then(|c| {
             Ok((
@@ -270,18 +232,7 @@ fn check_lists_damage_and_exits_non_zero() {
 fn desk_with_jan(path: &Path) -> String {
     let mut store = Store::open(path, "anna").expect("store");
     let now = Utc::now() - Duration::hours(3);
-    let jan = store
-        .create_caller(
-            &NewCaller {
-                name: "Jan de Vries".into(),
-                organization: "Gemeente Utrecht".into(),
-                phones: vec!["+31 6 1234 5678".into()],
-                emails: vec!["jan.devries@utrecht.nl".into()],
-                identifiers: vec!["NB-20431".into()],
-            },
-            now,
-        )
-        .expect("jan");
+    let jan = store.create_caller(&support::jan(), now).expect("jan");
     let janet = store
         .create_caller(
             &NewCaller {
@@ -293,7 +244,11 @@ fn desk_with_jan(path: &Path) -> String {
         )
         .expect("janet");
     let ticket = store
-        .open_ticket_with_call(&new_ticket(&jan.id, "VPN drops every hour"), "", now)
+        .open_ticket_with_call(
+            &support::new_ticket(&jan.id, "VPN drops every hour"),
+            "",
+            now,
+        )
         .expect("ticket");
     let promise = |to: &str, due: Duration| NewPromise {
         ticket_id: ticket.id.clone(),
@@ -342,7 +297,7 @@ fn desk_with_jan(path: &Path) -> String {
         )
         .expect("script answer");
     let janets = store
-        .open_ticket_with_call(&new_ticket(&janet.id, "Printer jams"), "", now)
+        .open_ticket_with_call(&support::new_ticket(&janet.id, "Printer jams"), "", now)
         .expect("janet's ticket");
     // On Janet's ticket an agent typed his number as an answer: free text, flagged.
     store
@@ -544,7 +499,7 @@ fn another_desk_keeps_saving_while_forget_runs() {
             .in_one_transaction(|store| {
                 for n in 0..3000 {
                     let ticket = store.open_ticket_with_call(
-                        &new_ticket(&caller.id, "Printer jams"),
+                        &support::new_ticket(&caller.id, "Printer jams"),
                         "",
                         Utc::now(),
                     )?;
@@ -586,6 +541,7 @@ fn another_desk_keeps_saving_while_forget_runs() {
         .env("USER", "anna")
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("forget");
     let before = saved.load(Ordering::SeqCst);
@@ -598,9 +554,12 @@ fn another_desk_keeps_saving_while_forget_runs() {
         .expect("read stdout");
     // Another desk reading can keep the log from being emptied on the spot (exit 1, "run it
     // again"); the erase itself is done either way.
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut forget.stderr.take().expect("stderr"), &mut stderr)
+        .expect("read stderr");
     assert!(
         status.success() || stdout.contains("erased caller"),
-        "{stdout}"
+        "{stdout}{stderr}"
     );
     assert!(!stdout.contains("rebuilt"), "{stdout}");
     assert!(failures.is_empty(), "saves failed: {failures:?}");

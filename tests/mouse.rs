@@ -5,7 +5,6 @@ mod support;
 
 use balie::app::{Pane, Popup};
 use balie::domain::NewCaller;
-use balie::store::NewTicket;
 use chrono::Duration;
 use support::Harness;
 
@@ -30,15 +29,8 @@ fn desk(config: &str, tickets: usize) -> Harness {
         .expect("caller");
     for i in 0..tickets {
         h.now += Duration::minutes(1);
-        let new = NewTicket {
-            prefix: "T",
-            caller_id: &caller.id,
-            subject: &format!("printer {i} jams"),
-            impact: 3,
-            urgency: 3,
-            priority: 3,
-            category: None,
-        };
+        let subject = format!("printer {i} jams");
+        let new = support::new_ticket(&caller.id, &subject);
         h.desk
             .store
             .open_ticket_with_call(&new, "called", h.now)

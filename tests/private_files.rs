@@ -13,16 +13,11 @@ use support::cli::text;
 
 /// balie run under `umask 000`, the most permissive a user can have, in a clean home.
 fn balie_with_open_umask(home: &Path, args: &[&str]) -> Output {
-    Command::new("sh")
+    support::cli::isolated("sh", home)
         .arg("-c")
         .arg("umask 000; exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_balie"))
         .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "anna")
         .stdin(Stdio::null())
         .output()
         .expect("run balie")

@@ -7,8 +7,8 @@ use balie::cli::output::{Format, OverdueRow};
 use balie::cli::reports;
 use balie::domain::figures::FigureRules;
 use balie::domain::outcome::{Outcome, Record, classify};
-use balie::domain::{Channel, NewCaller, NewPromise, Status};
-use balie::store::{NewTicket, Store};
+use balie::domain::{Channel, NewPromise, Status};
+use balie::store::Store;
 use chrono::{DateTime, Duration, Utc};
 use support::{config, monday_morning};
 
@@ -37,19 +37,7 @@ impl Desk {
         self.store.set_agent(agent);
         let ticket = self
             .store
-            .open_ticket_with_call(
-                &NewTicket {
-                    prefix: "T",
-                    caller_id: caller,
-                    subject,
-                    impact: 3,
-                    urgency: 3,
-                    priority: 3,
-                    category: None,
-                },
-                "",
-                opened,
-            )
+            .open_ticket_with_call(&support::new_ticket(caller, subject), "", opened)
             .expect("ticket");
         ticket.id
     }
@@ -95,13 +83,7 @@ fn hand_checked_desk() -> Desk {
     let now = monday_morning();
     let mut store = Store::open_in_memory("anna").expect("store");
     let caller = store
-        .create_caller(
-            &NewCaller {
-                name: "Jan de Vries".into(),
-                ..NewCaller::default()
-            },
-            now - d(60),
-        )
+        .create_caller(&support::jan(), now - d(60))
         .expect("caller")
         .id;
     let mut desk = Desk {

@@ -9,7 +9,7 @@ use balie::app::Popup;
 use balie::app::script::{PickRow, Runner, ScriptPopup};
 use balie::config::Config;
 use balie::desk::Desk;
-use balie::domain::{Event, EventKind, NewCaller};
+use balie::domain::{Event, EventKind};
 use balie::store::Store;
 use serde_json::json;
 use support::Harness;
@@ -34,13 +34,7 @@ fn with_jan(db: &Path) {
     let mut store = Store::open(db, "anna").expect("store");
     store
         .create_caller(
-            &NewCaller {
-                name: "Jan de Vries".into(),
-                organization: "Gemeente Utrecht".into(),
-                phones: vec!["+31 6 1234 5678".into()],
-                emails: vec!["jan.devries@utrecht.nl".into()],
-                identifiers: vec!["NB-20431".into()],
-            },
+            &support::jan(),
             support::monday_morning() - chrono::Duration::days(30),
         )
         .expect("caller");

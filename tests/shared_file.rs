@@ -25,28 +25,10 @@ fn a_desk_sees_another_agents_ticket_and_promise_without_a_key_press() {
 
     let caller = anna
         .store
-        .create_caller(
-            &balie::domain::NewCaller {
-                name: "Jan de Vries".into(),
-                ..Default::default()
-            },
-            now,
-        )
+        .create_caller(&support::jan(), now)
         .expect("caller");
     anna.store
-        .open_ticket_with_call(
-            &balie::store::NewTicket {
-                prefix: "T",
-                caller_id: &caller.id,
-                subject: "VPN drops",
-                impact: 3,
-                urgency: 3,
-                priority: 3,
-                category: None,
-            },
-            "",
-            now,
-        )
+        .open_ticket_with_call(&support::new_ticket(&caller.id, "VPN drops"), "", now)
         .expect("ticket");
     assert!(bence.app.views.queue.is_empty());
     // The runtime polls on every tick; no key is pressed on bence's desk.

@@ -5,18 +5,12 @@ mod support;
 
 use chrono::{TimeZone, Timelike};
 use std::path::Path;
-use std::process::Command;
 use support::cli::text;
 
 /// The test's own home, with `TZ` set as an ssh session or a container would.
 fn balie_in(home: &Path, tz: &str, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_balie"))
+    support::cli::balie_command(home)
         .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "anna")
         .env("TZ", tz)
         .output()
         .expect("run balie")

@@ -9,11 +9,7 @@ use std::path::Path;
 use balie::domain::{AlertKind, Channel, NewCaller, NewPromise};
 use balie::store::{NewTicket, Store};
 use chrono::{Duration, Utc};
-use support::cli::{balie, text};
-
-fn utf8(path: &Path) -> &str {
-    path.to_str().expect("utf-8 path")
-}
+use support::cli::{balie, text, utf8};
 
 /// Runs balie and insists that it succeeded; returns what it printed.
 fn ok(home: &Path, args: &[&str]) -> String {
@@ -77,15 +73,7 @@ fn demo_desk(db: &Path) -> String {
     // A note that names them is left for a person to review after the erase.
     let ticket = store
         .open_ticket_with_call(
-            &NewTicket {
-                prefix: "T",
-                caller_id: &victim.id,
-                subject: "Account locked",
-                impact: 3,
-                urgency: 3,
-                priority: 3,
-                category: None,
-            },
+            &support::new_ticket(&victim.id, "Account locked"),
             &format!("{} called from home", victim.name),
             now,
         )

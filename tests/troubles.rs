@@ -7,52 +7,8 @@ mod support;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use balie::domain::NewCaller;
-use balie::store::{NewTicket, Store};
-use chrono::Utc;
 use rusqlite::Connection;
-use support::cli::{balie, text};
-
-fn utf8(path: &Path) -> &str {
-    path.to_str().expect("utf-8 temp path")
-}
-
-/// A desk with a few tickets (T-1001 …), folded into its main file so that a copy of that file
-/// is the whole desk.
-fn small_desk(path: &Path) {
-    let mut store = Store::open(path, "anna").expect("store");
-    let now = Utc::now();
-    for n in 0..5 {
-        let caller = store
-            .create_caller(
-                &NewCaller {
-                    name: format!("Caller {n}"),
-                    ..Default::default()
-                },
-                now,
-            )
-            .expect("caller");
-        store
-            .open_ticket_with_call(
-                &NewTicket {
-                    prefix: "T",
-                    caller_id: &caller.id,
-                    subject: "Printer jams",
-                    impact: 3,
-                    urgency: 3,
-                    priority: 3,
-                    category: None,
-                },
-                "",
-                now,
-            )
-            .expect("ticket");
-    }
-    drop(store);
-    Connection::open(path)
-        .and_then(|c| c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);"))
-        .expect("checkpoint");
-}
+use support::cli::{balie, text, utf8};
 
 fn notes(db: &Path) -> i64 {
     Connection::open(db)
@@ -82,7 +38,7 @@ fn assert_one_clear_line(out: &Output, db: &Path, advice: &str, sqlite_words: &s
 fn a_desk_another_process_is_writing_says_so_and_saves_nothing() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("desk.db");
-    small_desk(&db);
+    support::small_desk(&db, 5);
     let holder = Connection::open(&db).expect("second connection");
     holder
         .execute_batch("BEGIN IMMEDIATE")
@@ -125,7 +81,7 @@ fn a_read_only_desk_or_folder_says_so_and_saves_nothing() {
         let folder = home.path().join(name);
         std::fs::create_dir(&folder).expect("folder");
         let db = folder.join("desk.db");
-        small_desk(&db);
+        support::small_desk(&db, 5);
         if root {
             for path in [&folder, &db] {
                 std::os::unix::fs::chown(path, Some(NOBODY), Some(NOBODY)).expect("chown");
@@ -179,7 +135,7 @@ fn a_full_disk_says_so_and_saves_nothing() {
     }
     let home = tempfile::tempdir().expect("home");
     let original = home.path().join("original.db");
-    small_desk(&original);
+    support::small_desk(&original, 5);
     let disk = home.path().join("disk");
     std::fs::create_dir(&disk).expect("mount point");
     let db = disk.join("desk.db");
@@ -250,7 +206,7 @@ fn without_creating_event(db: &Path, key: &str) {
 fn a_ticket_without_its_creating_event_is_named_at_once_and_check_finds_it() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("desk.db");
-    small_desk(&db);
+    support::small_desk(&db, 5);
     without_creating_event(&db, "T-1003");
     for args in [["report"], ["handover"]] {
         let mut full = vec!["--db", utf8(&db)];
@@ -279,7 +235,7 @@ fn a_ticket_without_its_creating_event_is_named_at_once_and_check_finds_it() {
 fn a_row_the_desk_cannot_read_points_at_balie_check() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("desk.db");
-    small_desk(&db);
+    support::small_desk(&db, 5);
     Connection::open(&db)
         .and_then(|c| c.execute_batch("UPDATE tickets SET status = 'lost' WHERE key = 'T-1002'"))
         .expect("damage a row");

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use super::form::{Form, FormDraft};
 use super::{App, Popup};
 use crate::domain::when;
+use crate::keymap::FormCommand;
 use crate::t;
 
 impl App {
@@ -26,7 +27,9 @@ impl App {
             self.texts,
             "msg-draft-back",
             form = form.title.to_lowercase(),
-            when = when
+            when = when,
+            enter = self.keymap.form.hint_key(FormCommand::Submit),
+            esc = self.keymap.form.hint_key(FormCommand::Cancel)
         ));
         self.popup = Some(Popup::Form(form));
     }

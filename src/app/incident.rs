@@ -126,7 +126,7 @@ impl App {
         Popup::Text {
             title: t!(self.texts, "incident-title", key = incident.key.as_str()),
             lines,
-            scroll: 0,
+            scroll: Default::default(),
         }
     }
 }

@@ -2,26 +2,26 @@
 //! pane, and the three things an agent does with an article — put it in a note, record
 //! that the caller was sent it, or edit it in `$EDITOR`.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::picker::{Picker, PickerEvent};
+use super::reading::TextScroll;
 use super::{App, Effect, Popup, StoreEffect, TerminalEffect, forms};
 use crate::domain::Id;
 use crate::domain::kb::{Article, Counts, Library, Problem, search};
 use crate::domain::{ArticleUsage, KbCounter};
+use crate::keymap::{ArticleCommand, KbCommand};
 use crate::t;
 
 /// More than fits in the popup at the largest terminal; the list scrolls.
 const HITS: usize = 50;
-/// PageUp/PageDown move this many lines: the article popup is at least this tall.
-const PAGE: u16 = 10;
 
 /// Ranked here on every keystroke; hits are indexes into the library's articles, best first.
 pub type KbSearch = Picker<usize>;
 
 pub struct ArticleView {
     pub slug: String,
-    pub scroll: u16,
+    pub scroll: TextScroll,
     /// Loaded from the store after the pane opens.
     pub usage: Option<ArticleUsage>,
     /// The search it was opened from, to go back to with Esc.
@@ -132,13 +132,12 @@ impl App {
         let Some(Popup::Kb(search)) = self.popup.as_mut() else {
             return Vec::new();
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('n') if ctrl => {
+        match self.keymap.kb.command_for(&key) {
+            Some(KbCommand::NewArticle) => {
                 let words = search.query();
                 self.new_article(&words)
             }
-            KeyCode::Char('e') if ctrl => {
+            Some(KbCommand::EditArticle) => {
                 match search.chosen().and_then(|i| self.kb.articles.get(*i)) {
                     Some(article) => {
                         let slug = article.slug.clone();
@@ -147,7 +146,7 @@ impl App {
                     None => Vec::new(),
                 }
             }
-            _ => {
+            None => {
                 let event = search.handle_key(key, &self.keymap.picker);
                 self.on_kb_event(event)
             }
@@ -187,7 +186,7 @@ impl App {
     fn open_article(&mut self, slug: String, back: Option<KbSearch>) -> Vec<Effect> {
         self.popup = Some(Popup::Article(ArticleView {
             slug: slug.clone(),
-            scroll: 0,
+            scroll: TextScroll::default(),
             usage: None,
             back,
         }));
@@ -206,16 +205,16 @@ impl App {
             self.popup = None;
             return Vec::new();
         };
-        let bottom = article.body.lines().count() as u16;
-        match key.code {
-            KeyCode::Char('j') | KeyCode::Down => view.scroll = (view.scroll + 1).min(bottom),
-            KeyCode::Char('k') | KeyCode::Up => view.scroll = view.scroll.saturating_sub(1),
-            KeyCode::PageDown | KeyCode::Char(' ') => {
-                view.scroll = view.scroll.saturating_add(PAGE).min(bottom)
+        let command = self.keymap.article.command_for(&key);
+        if command.is_none() {
+            // An article scrolls like any text; its own keys are looked up first.
+            if let Some(scrolling) = self.keymap.text.command_for(&key) {
+                view.scroll.apply(scrolling);
             }
-            KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(PAGE),
-            KeyCode::Home | KeyCode::Char('g') => view.scroll = 0,
-            KeyCode::Char('i') => {
+            return Vec::new();
+        }
+        match command {
+            Some(ArticleCommand::Insert) => {
                 let (slug, text) = (article.slug.clone(), note_text(article));
                 let Some(ticket_id) = self.require_ticket() else {
                     return Vec::new();
@@ -226,7 +225,7 @@ impl App {
                     counter: KbCounter::Inserted,
                 }))];
             }
-            KeyCode::Char('s') => {
+            Some(ArticleCommand::Send) => {
                 let (slug, title) = (article.slug.clone(), article.title.clone());
                 let Some(ticket_id) = self.require_ticket() else {
                     return Vec::new();
@@ -237,17 +236,17 @@ impl App {
                     title,
                 }))];
             }
-            KeyCode::Char('e') | KeyCode::Char('E') => {
+            Some(ArticleCommand::Edit) => {
                 let slug = view.slug.clone();
                 return self.edit_article(&slug);
             }
-            KeyCode::Esc => {
+            Some(ArticleCommand::Back) => {
                 if let Some(Popup::Article(view)) = self.popup.take() {
                     self.popup = view.back.map(Popup::Kb);
                 }
             }
-            KeyCode::Char('q') => self.popup = None,
-            _ => {}
+            Some(ArticleCommand::Close) => self.popup = None,
+            None => {}
         }
         Vec::new()
     }

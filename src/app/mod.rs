@@ -19,6 +19,7 @@ mod new_call;
 pub mod paging;
 pub mod palette;
 pub mod picker;
+pub mod reading;
 pub mod recognition;
 mod reminders;
 pub mod review;
@@ -31,14 +32,14 @@ pub use new_call::CallerSearch;
 pub use waiting::StoreWait;
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::config::Config;
 pub use crate::domain::LineFilter;
 use crate::domain::business::Calendar;
 use crate::domain::{Id, Promise, QueueFilter};
 use crate::i18n::Texts;
-use crate::keymap::{Command, Keymap};
+use crate::keymap::{Command, Keymap, ListCommand, TextCommand};
 use crate::t;
 pub use action::{
     Action, CallerView, Effect, Outcome, StoreEffect, TerminalEffect, TicketView, ViewRequest,
@@ -47,6 +48,7 @@ pub use action::{
 use form::{Form, FormEvent, FormKind};
 use paging::{PROMISE_PAGE, QUEUE_PAGE};
 use palette::{Palette, PaletteEvent};
+use reading::TextScroll;
 
 /// A paste longer than this is cut. Fields are single lines: a whole log pasted into one
 /// made every later keystroke and frame work through a megabyte (seconds each).
@@ -76,7 +78,7 @@ impl Pane {
 
 pub enum Popup {
     Help {
-        scroll: u16,
+        scroll: TextScroll,
     },
     Palette(Palette),
     Search(CallerSearch),
@@ -102,7 +104,7 @@ pub enum Popup {
     Text {
         title: String,
         lines: Vec<String>,
-        scroll: u16,
+        scroll: TextScroll,
     },
 }
 
@@ -247,7 +249,7 @@ impl App {
                         self.config.time_zone,
                         &self.texts,
                     ),
-                    scroll: 0,
+                    scroll: TextScroll::default(),
                 });
                 Vec::new()
             }
@@ -347,17 +349,20 @@ impl App {
             return Vec::new();
         };
         match popup {
-            Popup::Help { scroll } | Popup::Text { scroll, .. } => match key.code {
-                KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
-                KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
-                KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => {
-                    self.popup = None
+            Popup::Help { scroll } | Popup::Text { scroll, .. } => {
+                match self.keymap.text.command_for(&key) {
+                    Some(TextCommand::Close) => self.popup = None,
+                    Some(command) => {
+                        scroll.apply(command);
+                    }
+                    // The key that opened the help closes it, whatever the config made it.
+                    None if self.keymap.command_for(&key) == Some(Command::Help) => {
+                        self.popup = None
+                    }
+                    None => {}
                 }
-                // The key that opened the help closes it, whatever the config made it.
-                _ if self.keymap.command_for(&key) == Some(Command::Help) => self.popup = None,
-                _ => {}
-            },
-            Popup::Palette(palette) => match palette.handle_key(key) {
+            }
+            Popup::Palette(palette) => match palette.handle_key(key, &self.keymap.picker) {
                 PaletteEvent::Run(command) => {
                     self.popup = None;
                     return self.run(command);
@@ -372,7 +377,7 @@ impl App {
             Popup::Article(_) => return self.on_article_key(key),
             Popup::MergeCaller(_) => return self.on_merge_key(key),
             Popup::AwaitCaller { .. } => {
-                if key.code == KeyCode::Esc {
+                if self.keymap.list.command_for(&key) == Some(ListCommand::Close) {
                     self.popup = None;
                     return self.caller_follows_ticket();
                 }
@@ -385,22 +390,23 @@ impl App {
                     Some(view) if view.caller.id == *caller_id => view.open_tickets.len(),
                     _ => 0,
                 };
-                match key.code {
-                    KeyCode::Esc => {
+                match self.keymap.list.command_for(&key) {
+                    Some(ListCommand::Close) => {
                         self.popup = None;
                         return self.caller_follows_ticket();
                     }
-                    KeyCode::Char('j') | KeyCode::Down => *selected = (*selected + 1).min(rows - 1),
-                    KeyCode::Char('k') | KeyCode::Up => *selected = selected.saturating_sub(1),
-                    KeyCode::Enter => {
+                    Some(ListCommand::Next) => *selected = (*selected + 1).min(rows - 1),
+                    Some(ListCommand::Previous) => *selected = selected.saturating_sub(1),
+                    Some(ListCommand::Open) => {
                         let (caller_id, selected) = (caller_id.clone(), *selected);
                         return self.pick_ticket(caller_id, selected);
                     }
-                    _ => {}
+                    None => {}
                 }
             }
             Popup::Review(review) => {
-                match review.handle_key(key, self.now, self.config.time_zone) {
+                let keys = &self.keymap.list;
+                match review.handle_key(key, keys, self.now, self.config.time_zone) {
                     review::ReviewEvent::Open(ticket_id) => {
                         self.popup = None;
                         self.focus = Pane::Ticket;
@@ -512,7 +518,11 @@ impl App {
                 self.focus = Pane::Promises;
                 return self.refresh();
             }
-            Command::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Command::Help => {
+                self.popup = Some(Popup::Help {
+                    scroll: TextScroll::default(),
+                })
+            }
             Command::Palette => self.popup = Some(Popup::Palette(Palette::new(&self.texts))),
             Command::Suspend => return vec![Effect::Terminal(TerminalEffect::Suspend)],
             Command::Quit => return vec![Effect::Terminal(TerminalEffect::Quit)],

@@ -29,8 +29,8 @@ impl App {
         match &mut self.popup {
             Some(Popup::Help { scroll } | Popup::Text { scroll, .. }) => {
                 match down {
-                    Some(true) => *scroll = scroll.saturating_add(WHEEL_LINES),
-                    Some(false) => *scroll = scroll.saturating_sub(WHEEL_LINES),
+                    Some(true) => scroll.down(WHEEL_LINES),
+                    Some(false) => scroll.up(WHEEL_LINES),
                     None => {}
                 }
                 return Vec::new();

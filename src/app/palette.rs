@@ -2,16 +2,16 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::KeyEvent;
 
+use super::picker::{Picker, PickerEvent};
 use crate::i18n::Texts;
-use crate::keymap::Command;
+use crate::keymap::{Bindings, Command, PickerCommand};
 
+/// A picker over the commands: its keys, paste and drawing are every search's; what it adds
+/// is how the commands are ranked against the words typed.
 pub struct Palette {
-    pub input: TextArea<'static>,
-    pub matches: Vec<Command>,
-    pub selected: usize,
+    pub picker: Picker<Command>,
     /// Each command's description in the agent's language, so that the palette finds a
     /// command by the words the agent reads next to it.
     descriptions: Vec<(Command, String)>,
@@ -25,10 +25,10 @@ pub enum PaletteEvent {
 
 impl Palette {
     pub fn new(texts: &Texts) -> Palette {
+        let mut picker = Picker::default();
+        picker.show(Command::ALL.to_vec());
         Palette {
-            input: TextArea::default(),
-            matches: Command::ALL.to_vec(),
-            selected: 0,
+            picker,
             descriptions: Command::ALL
                 .iter()
                 .map(|c| (*c, c.description(texts)))
@@ -36,47 +36,42 @@ impl Palette {
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> PaletteEvent {
-        match key.code {
-            KeyCode::Esc => PaletteEvent::Close,
-            KeyCode::Enter => match self.matches.get(self.selected) {
-                Some(command) => PaletteEvent::Run(*command),
-                None => PaletteEvent::Nothing,
-            },
-            KeyCode::Down | KeyCode::Tab => {
-                self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1));
-                PaletteEvent::Nothing
-            }
-            KeyCode::Up | KeyCode::BackTab => {
-                self.selected = self.selected.saturating_sub(1);
-                PaletteEvent::Nothing
-            }
-            _ => {
-                if self.input.input(key) {
-                    self.refilter();
-                }
-                PaletteEvent::Nothing
-            }
-        }
+    pub fn handle_key(&mut self, key: KeyEvent, keys: &Bindings<PickerCommand>) -> PaletteEvent {
+        let event = self.picker.handle_key(key, keys);
+        self.on(event)
     }
 
     /// One line, like a typed name; the list follows what was pasted.
     pub fn paste(&mut self, text: &str) {
-        self.input.insert_str(text.replace(['\r', '\n'], " "));
-        self.refilter();
+        let event = self.picker.paste(text);
+        self.on(event);
     }
 
     pub fn query(&self) -> String {
-        self.input.lines().join(" ")
+        self.picker.query()
+    }
+
+    fn on(&mut self, event: PickerEvent) -> PaletteEvent {
+        match event {
+            PickerEvent::Close => PaletteEvent::Close,
+            PickerEvent::Pick(hit) => match self.picker.hits.get(hit) {
+                Some(command) => PaletteEvent::Run(*command),
+                None => PaletteEvent::Nothing,
+            },
+            PickerEvent::Changed => {
+                self.refilter();
+                PaletteEvent::Nothing
+            }
+            PickerEvent::PickExtra | PickerEvent::Nothing => PaletteEvent::Nothing,
+        }
     }
 
     /// An exact name wins; otherwise the best fuzzy matches over name and description.
     fn refilter(&mut self) {
         let query = self.query();
-        let query = query.trim().trim_start_matches(':');
-        self.selected = 0;
+        let query = query.trim_start_matches(':');
         if query.is_empty() {
-            self.matches = Command::ALL.to_vec();
+            self.picker.show(Command::ALL.to_vec());
             return;
         }
         let matcher = SkimMatcherV2::default().ignore_case();
@@ -91,7 +86,8 @@ impl Palette {
             })
             .collect();
         scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
-        self.matches = scored.into_iter().map(|(_, c)| c).collect();
+        self.picker
+            .show(scored.into_iter().map(|(_, c)| c).collect());
     }
 }
 
@@ -99,7 +95,7 @@ impl Palette {
 mod tests {
     use super::*;
     use crate::i18n::Language;
-    use ratatui::crossterm::event::KeyModifiers;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn english() -> Palette {
         Palette::new(&Texts::new(Language::English))
@@ -107,7 +103,8 @@ mod tests {
 
     fn type_text(palette: &mut Palette, text: &str) {
         for c in text.chars() {
-            palette.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            palette.handle_key(key, &PickerCommand::defaults());
         }
     }
 
@@ -115,30 +112,31 @@ mod tests {
     fn completes_command_names_fuzzily() {
         let mut palette = english();
         type_text(&mut palette, "prom");
-        assert_eq!(palette.matches.first(), Some(&Command::Promise));
+        assert_eq!(palette.picker.hits.first(), Some(&Command::Promise));
         let mut palette = english();
         type_text(&mut palette, "nc");
-        assert_eq!(palette.matches.first(), Some(&Command::NewCall));
+        assert_eq!(palette.picker.hits.first(), Some(&Command::NewCall));
         let mut palette = english();
         type_text(&mut palette, "kept");
-        assert_eq!(palette.matches.first(), Some(&Command::Kept));
+        assert_eq!(palette.picker.hits.first(), Some(&Command::Kept));
     }
 
     #[test]
     fn a_pasted_name_filters_like_a_typed_one() {
         let mut palette = english();
         palette.paste("reschedule\r\n");
-        assert_eq!(palette.query(), "reschedule  ");
-        assert_eq!(palette.matches.first(), Some(&Command::Reschedule));
+        assert_eq!(palette.query(), "reschedule");
+        assert_eq!(palette.picker.input.lines().len(), 1, "one line");
+        assert_eq!(palette.picker.hits.first(), Some(&Command::Reschedule));
     }
 
     #[test]
     fn finds_a_command_by_the_words_of_its_description_in_the_agents_language() {
         let mut palette = Palette::new(&Texts::new(Language::Dutch));
         type_text(&mut palette, "dienstoverdracht");
-        assert_eq!(palette.matches.first(), Some(&Command::Handover));
+        assert_eq!(palette.picker.hits.first(), Some(&Command::Handover));
         let mut palette = Palette::new(&Texts::new(Language::Hungarian));
         type_text(&mut palette, "műszakátadás");
-        assert_eq!(palette.matches.first(), Some(&Command::Handover));
+        assert_eq!(palette.picker.hits.first(), Some(&Command::Handover));
     }
 }

@@ -1,4 +1,5 @@
-//! One search-as-you-type list, shared by the caller, ticket and knowledge-base searches:
+//! One search-as-you-type list, shared by the caller, ticket and knowledge-base searches and
+//! the command palette:
 //! a line of words, the hits that answer them, and the row the cursor is on. Each search
 //! says only what differs: what a hit is, where the words are sent, what Enter does.
 

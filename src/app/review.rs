@@ -3,12 +3,13 @@
 
 use chrono::{DateTime, Days, Utc};
 use chrono_tz::Tz;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::outcome::Record;
 use crate::domain::sla::TicketClocks;
 use crate::domain::{Alert, Id, Promise, Ticket};
 use crate::i18n::Texts;
+use crate::keymap::{Bindings, ListCommand};
 use crate::t;
 
 #[derive(Clone, Debug, Default)]
@@ -142,23 +143,29 @@ impl Review {
             .nth(self.selected)
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>, tz: Tz) -> ReviewEvent {
+    pub fn handle_key(
+        &mut self,
+        key: KeyEvent,
+        keys: &Bindings<ListCommand>,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> ReviewEvent {
         let count = self.data.open.len();
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => ReviewEvent::Close,
-            KeyCode::Char('j') | KeyCode::Down => {
+        match keys.command_for(&key) {
+            Some(ListCommand::Close) => ReviewEvent::Close,
+            Some(ListCommand::Next) => {
                 self.selected = (self.selected + 1).min(count.saturating_sub(1));
                 ReviewEvent::Nothing
             }
-            KeyCode::Char('k') | KeyCode::Up => {
+            Some(ListCommand::Previous) => {
                 self.selected = self.selected.saturating_sub(1);
                 ReviewEvent::Nothing
             }
-            KeyCode::Enter => match self.selected_promise(now, tz) {
+            Some(ListCommand::Open) => match self.selected_promise(now, tz) {
                 Some(p) => ReviewEvent::Open(p.ticket_id.clone()),
                 None => ReviewEvent::Nothing,
             },
-            _ => ReviewEvent::Nothing,
+            None => ReviewEvent::Nothing,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{App, Effect, Outcome, Pane, Popup, StoreEffect, Write, forms};
 use crate::domain::Id;
-use crate::keymap::Command;
+use crate::keymap::{Command, FormCommand};
 use crate::t;
 
 impl App {
@@ -85,7 +85,12 @@ impl App {
         }
         self.popup = Some(Popup::Form(forms::note(ticket_id, &text, &self.texts)));
         if failed {
-            let message = t!(self.texts, "msg-editor-failed");
+            let message = t!(
+                self.texts,
+                "msg-editor-failed",
+                enter = self.keymap.form.hint_key(FormCommand::Submit),
+                esc = self.keymap.form.hint_key(FormCommand::Cancel)
+            );
             if let Some(Popup::Form(form)) = &mut self.popup {
                 form.error = Some(message);
             }

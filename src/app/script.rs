@@ -12,7 +12,7 @@ use crate::domain::scripts::{
     Ending, Given, Library, Record, Recorded, Recording, Reply, Run, Script, ScriptError,
 };
 use crate::domain::{Event, EventKind, Id};
-use crate::keymap::Command;
+use crate::keymap::{Command, FormCommand, ListCommand, ScriptCommand};
 use crate::t;
 
 /// A call logged this recently counts as "just taken": the call-opening check is offered.
@@ -279,43 +279,44 @@ impl App {
         let Some(Popup::Script(popup)) = self.popup.as_mut() else {
             return Vec::new();
         };
+        let (list, keys) = (&self.keymap.list, &self.keymap.script);
         match popup {
             ScriptPopup::Pick(picker) => {
                 let last = picker.rows.len().saturating_sub(1);
-                match key.code {
-                    KeyCode::Esc => self.popup = None,
-                    KeyCode::Char('j') | KeyCode::Down => {
-                        picker.selected = (picker.selected + 1).min(last)
-                    }
-                    KeyCode::Char('k') | KeyCode::Up => {
+                match list.command_for(&key) {
+                    Some(ListCommand::Close) => self.popup = None,
+                    Some(ListCommand::Next) => picker.selected = (picker.selected + 1).min(last),
+                    Some(ListCommand::Previous) => {
                         picker.selected = picker.selected.saturating_sub(1)
                     }
-                    KeyCode::Enter => return self.pick(),
-                    _ => {}
+                    Some(ListCommand::Open) => return self.pick(),
+                    None => {}
                 }
                 Vec::new()
             }
-            ScriptPopup::Run(runner) if runner.run.ended.is_some() => match key.code {
-                KeyCode::Enter => self.act_on_ending(),
-                KeyCode::Esc => {
-                    let resolution = runner.run.ended.as_ref().is_some_and(|e| e.resolution);
-                    self.popup = None;
-                    if !resolution {
-                        let key = self.keymap.shortcut(Command::Escalate);
-                        self.info(t!(self.texts, "msg-script-escalate-later", key = key));
+            ScriptPopup::Run(runner) if runner.run.ended.is_some() => {
+                match keys.command_for(&key) {
+                    Some(ScriptCommand::Answer) => self.act_on_ending(),
+                    Some(ScriptCommand::Leave) => {
+                        let resolution = runner.run.ended.as_ref().is_some_and(|e| e.resolution);
+                        self.popup = None;
+                        if !resolution {
+                            let key = self.keymap.shortcut(Command::Escalate);
+                            self.info(t!(self.texts, "msg-script-escalate-later", key = key));
+                        }
+                        Vec::new()
                     }
-                    Vec::new()
+                    Some(ScriptCommand::Back) | None => Vec::new(),
                 }
-                _ => Vec::new(),
-            },
+            }
             ScriptPopup::Run(runner) => {
                 if runner.pending.is_some() {
                     return Vec::new();
                 }
                 let text_step = runner.takes_text();
                 let empty = runner.input.lines().iter().all(|l| l.is_empty());
-                match key.code {
-                    KeyCode::Esc => {
+                match keys.command_for(&key) {
+                    Some(ScriptCommand::Leave) => {
                         let effect = runner.record(Recording::Left {
                             step: runner.step_id(),
                         });
@@ -324,18 +325,22 @@ impl App {
                         self.info(t!(self.texts, "msg-script-left", key = key));
                         return vec![effect];
                     }
-                    KeyCode::Backspace if (!text_step || empty) && runner.run.back() => {
+                    Some(ScriptCommand::Back) if (!text_step || empty) && runner.run.back() => {
                         runner.selected = 0;
                         runner.error = None;
+                        return Vec::new();
                     }
-                    KeyCode::Enter if text_step => {
+                    Some(ScriptCommand::Answer) if text_step => {
                         let typed = runner.input.lines().join(" ");
                         return self.answer(Given::Text(&typed));
                     }
-                    KeyCode::Enter => {
+                    Some(ScriptCommand::Answer) => {
                         let chosen = runner.selected;
                         return self.answer(Given::Choice(chosen));
                     }
+                    _ => {}
+                }
+                match key.code {
                     // Ctrl-M and Ctrl-J would break the line; the answer is one line.
                     KeyCode::Char('m' | 'j') if key.modifiers.contains(KeyModifiers::CONTROL) => {}
                     _ if text_step => {
@@ -343,20 +348,23 @@ impl App {
                         let _ = runner.input.input(key);
                         runner.error = None;
                     }
-                    KeyCode::Char('j') | KeyCode::Down => {
-                        runner.selected =
-                            (runner.selected + 1).min(runner.answers().len().saturating_sub(1))
-                    }
-                    KeyCode::Char('k') | KeyCode::Up => {
-                        runner.selected = runner.selected.saturating_sub(1)
-                    }
+                    // An answer's number, shown before it, gives that answer at once.
                     KeyCode::Char(c @ '1'..='9') => {
                         let chosen = c as usize - '1' as usize;
                         if chosen < runner.answers().len() {
                             return self.answer(Given::Choice(chosen));
                         }
                     }
-                    _ => {}
+                    _ => match list.command_for(&key) {
+                        Some(ListCommand::Next) => {
+                            runner.selected =
+                                (runner.selected + 1).min(runner.answers().len().saturating_sub(1))
+                        }
+                        Some(ListCommand::Previous) => {
+                            runner.selected = runner.selected.saturating_sub(1)
+                        }
+                        _ => {}
+                    },
                 }
                 Vec::new()
             }
@@ -433,7 +441,7 @@ impl App {
                 text,
                 ..
             }) => {
-                let enter = "Enter".to_string();
+                let enter = self.keymap.form.hint_key(FormCommand::Submit);
                 let status = self.keymap.shortcut(Command::Status);
                 let context = t!(
                     self.texts,

@@ -10,6 +10,7 @@ pub mod import;
 pub mod maintenance;
 pub mod output;
 pub mod reports;
+pub mod samples;
 pub mod team;
 pub mod transfer;
 pub mod verbs;

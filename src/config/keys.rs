@@ -21,8 +21,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::StrWith;
 use crate::keymap::{
-    ChoiceCommand, Command, ContextCommand, FormCommand, Key, KeyRemaps, Keymap, PickerCommand,
-    Remap,
+    ArticleCommand, ChoiceCommand, Command, ContextCommand, FormCommand, KbCommand, Key, KeyRemaps,
+    Keymap, ListCommand, PickerCommand, Remap, ScriptCommand, TextCommand,
 };
 
 pub(super) fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<KeyRemaps, D::Error> {
@@ -32,23 +32,53 @@ pub(super) fn de_keys<'de, D: Deserializer<'de>>(d: D) -> Result<KeyRemaps, D::E
 /// A name at the top of `[keys]`: a desk command, or a context's own table.
 enum Entry {
     Desk(Command),
-    DeskTable,
-    PickerTable,
-    FormTable,
-    ChoiceTable,
+    Table(&'static str),
 }
 
+/// The contexts with a table of their own: `[keys.desk]`, `[keys.picker]`, …
+const CONTEXTS: [&str; 9] = [
+    <Command as ContextCommand>::CONTEXT,
+    PickerCommand::CONTEXT,
+    FormCommand::CONTEXT,
+    ChoiceCommand::CONTEXT,
+    TextCommand::CONTEXT,
+    ListCommand::CONTEXT,
+    ScriptCommand::CONTEXT,
+    KbCommand::CONTEXT,
+    ArticleCommand::CONTEXT,
+];
+
 fn entry_named(name: &str) -> Result<Entry, String> {
-    if name == <Command as ContextCommand>::CONTEXT {
-        Ok(Entry::DeskTable)
-    } else if name == PickerCommand::CONTEXT {
-        Ok(Entry::PickerTable)
-    } else if name == FormCommand::CONTEXT {
-        Ok(Entry::FormTable)
-    } else if name == ChoiceCommand::CONTEXT {
-        Ok(Entry::ChoiceTable)
-    } else {
-        command_named::<Command>(name).map(Entry::Desk)
+    match CONTEXTS.iter().find(|context| **context == name) {
+        Some(context) => Ok(Entry::Table(context)),
+        None => command_named::<Command>(name).map(Entry::Desk),
+    }
+}
+
+/// Reads the table of `context` into its remaps, after the entries already read for it.
+fn read_table<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    remaps: &mut KeyRemaps,
+    context: &str,
+) -> Result<(), A::Error> {
+    fn into<'de, A: MapAccess<'de>, C: ContextCommand>(
+        map: &mut A,
+        remaps: &mut Vec<Remap<C>>,
+    ) -> Result<(), A::Error> {
+        let earlier = std::mem::take(remaps);
+        *remaps = map.next_value_seed(ContextTable(earlier))?;
+        Ok(())
+    }
+    match context {
+        c if c == PickerCommand::CONTEXT => into(map, &mut remaps.picker),
+        c if c == FormCommand::CONTEXT => into(map, &mut remaps.form),
+        c if c == ChoiceCommand::CONTEXT => into(map, &mut remaps.choice),
+        c if c == TextCommand::CONTEXT => into(map, &mut remaps.text),
+        c if c == ListCommand::CONTEXT => into(map, &mut remaps.list),
+        c if c == ScriptCommand::CONTEXT => into(map, &mut remaps.script),
+        c if c == KbCommand::CONTEXT => into(map, &mut remaps.kb),
+        c if c == ArticleCommand::CONTEXT => into(map, &mut remaps.article),
+        _ => into(map, &mut remaps.desk),
     }
 }
 
@@ -72,22 +102,7 @@ impl<'de> Visitor<'de> for KeysTable {
                     })?;
                     remaps.desk.push(Remap { command, keys });
                 }
-                Entry::DeskTable => {
-                    let earlier = std::mem::take(&mut remaps.desk);
-                    remaps.desk = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::PickerTable => {
-                    let earlier = std::mem::take(&mut remaps.picker);
-                    remaps.picker = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::FormTable => {
-                    let earlier = std::mem::take(&mut remaps.form);
-                    remaps.form = map.next_value_seed(ContextTable(earlier))?;
-                }
-                Entry::ChoiceTable => {
-                    let earlier = std::mem::take(&mut remaps.choice);
-                    remaps.choice = map.next_value_seed(ContextTable(earlier))?;
-                }
+                Entry::Table(context) => read_table(&mut map, &mut remaps, context)?,
             }
         }
         // An entry that empties one of these is refused on its own line (`KeyList`); what
@@ -117,8 +132,35 @@ impl<'de> Visitor<'de> for KeysTable {
         if let Some(message) = unbound.into_iter().flatten().flatten().next() {
             return Err(de::Error::custom(message));
         }
+        // Every other popup keeps a way out too.
+        keeps_a_way_out(
+            &keymap.text,
+            TextCommand::Close,
+            "the help and texts",
+            "Esc",
+        )?;
+        keeps_a_way_out(&keymap.list, ListCommand::Close, "the lists", "Esc")?;
+        keeps_a_way_out(&keymap.script, ScriptCommand::Leave, "a script", "Esc")?;
+        keeps_a_way_out(&keymap.article, ArticleCommand::Close, "an article", "q")?;
         Ok(remaps)
     }
+}
+
+/// Refuses a table that leaves a popup without a key for the command that leaves it.
+fn keeps_a_way_out<C: ContextCommand, E: de::Error>(
+    bindings: &crate::keymap::Bindings<C>,
+    command: C,
+    popups: &str,
+    example: &str,
+) -> Result<(), E> {
+    if !bindings.keys_for(command).is_empty() {
+        return Ok(());
+    }
+    let (context, name) = (C::CONTEXT, command.name());
+    Err(E::custom(format!(
+        "[keys.{context}] leaves {popups} without a key for {name}; \
+         give `{name}` one, as in {name} = \"{example}\""
+    )))
 }
 
 /// The table of one context (`[keys.picker]`), added to the entries already read for it.
@@ -485,5 +527,39 @@ mod tests {
             error.contains("leaves the searches without a key to close them"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn the_other_popups_keep_a_way_out_and_read_their_own_tables() {
+        for (toml, expected) in [
+            (
+                "[keys.text]\nclose = []\n",
+                "[keys.text] leaves the help and texts",
+            ),
+            (
+                "[keys.list]\nnext = [\"Esc\", \"q\"]\n",
+                "[keys.list] leaves the lists",
+            ),
+            (
+                "[keys.script]\nleave = []\n",
+                "[keys.script] leaves a script",
+            ),
+            (
+                "[keys.article]\nclose = []\n",
+                "[keys.article] leaves an article",
+            ),
+        ] {
+            let error = refused(toml);
+            assert!(error.contains(expected), "{toml}: {error}");
+        }
+        let keys = match parse(
+            "[keys.kb]\nnew-article = \"Ctrl-w\"\n[keys.script]\nback = \"Ctrl-b\"\n",
+            Path::new("config.toml"),
+        ) {
+            Ok(config) => config.keys,
+            Err(error) => panic!("{error}"),
+        };
+        assert_eq!(keys.kb[0].command, KbCommand::NewArticle);
+        assert_eq!(keys.script[0].command, ScriptCommand::Back);
     }
 }

@@ -124,6 +124,14 @@ fn example_config_parses_with_its_documented_values() {
         keymap.form.keys_for(crate::keymap::FormCommand::Cancel),
         "Esc/Ctrl-g"
     );
+    assert_eq!(
+        keymap.list.keys_for(crate::keymap::ListCommand::Next),
+        "j/↓/Ctrl-n"
+    );
+    assert_eq!(
+        keymap.script.keys_for(crate::keymap::ScriptCommand::Back),
+        "⌫/Ctrl-b"
+    );
 }
 
 #[test]

@@ -12,6 +12,8 @@ pub trait ContextCommand: Copy + Eq + 'static {
     const CONTEXT: &'static str;
     const ALL: &'static [Self];
     fn name(self) -> &'static str;
+    /// What the command does, in the agent's language, for the help.
+    fn description(self, texts: &crate::i18n::Texts) -> String;
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -41,6 +41,10 @@ impl ContextCommand for FormCommand {
             FormCommand::NewLine => "new-line",
         }
     }
+
+    fn description(self, texts: &Texts) -> String {
+        FormCommand::description(self, texts)
+    }
 }
 
 impl FormCommand {
@@ -101,6 +105,10 @@ impl ContextCommand for ChoiceCommand {
             ChoiceCommand::PreviousOption => "previous-option",
             ChoiceCommand::NextOption => "next-option",
         }
+    }
+
+    fn description(self, texts: &Texts) -> String {
+        ChoiceCommand::description(self, texts)
     }
 }
 

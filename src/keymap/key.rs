@@ -10,13 +10,13 @@ pub struct Key {
 }
 
 /// Names a key can have in the config, besides a single character. The first name of each
-/// is the one `label` prints, except for the arrows, shown as ↑ ↓ ← →.
+/// is the one `label` prints, except for the arrows, shown as ↑ ↓ ← →, and Backspace, ⌫.
 const NAMED: &[(&[&str], KeyCode)] = &[
     (&["Enter", "Return"], KeyCode::Enter),
     (&["Esc", "Escape"], KeyCode::Esc),
     (&["Tab"], KeyCode::Tab),
     (&["Space"], KeyCode::Char(' ')),
-    (&["Backspace"], KeyCode::Backspace),
+    (&["Backspace", "⌫"], KeyCode::Backspace),
     (&["Delete", "Del"], KeyCode::Delete),
     (&["Insert", "Ins"], KeyCode::Insert),
     (&["Home"], KeyCode::Home),
@@ -70,6 +70,7 @@ impl Key {
             KeyCode::Down => "↓".into(),
             KeyCode::Left => "←".into(),
             KeyCode::Right => "→".into(),
+            KeyCode::Backspace => "⌫".into(),
             KeyCode::F(n) => format!("F{n}"),
             code => match NAMED.iter().find(|(_, named)| *named == code) {
                 Some((names, _)) => names[0].to_string(),

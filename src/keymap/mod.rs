@@ -3,18 +3,21 @@
 //! so they cannot drift from what the keys really do.
 //!
 //! Keys are grouped by context, as in atuin's and yazi's keymaps: the desk's commands here,
-//! a search list's in `picker`, a form's in `form` and `choice`. A key belongs to one command within a context, and may mean
-//! something else in another.
+//! a search list's in `picker`, a form's in `form` and `choice`, the other popups' in `text`,
+//! `list`, `script`, `kb` and `article` (see `popups`). A key belongs to one command within a
+//! context, and may mean something else in another.
 
 mod context;
 mod form;
 mod key;
 mod picker;
+mod popups;
 
 pub use context::{Binding, Bindings, ContextCommand, Remap};
 pub use form::{ChoiceCommand, FormCommand};
 pub use key::Key;
 pub use picker::PickerCommand;
+pub use popups::{ArticleCommand, KbCommand, ListCommand, ScriptCommand, TextCommand};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::i18n::Texts;
@@ -43,6 +46,10 @@ macro_rules! commands {
             const ALL: &'static [Command] = Command::ALL;
             fn name(self) -> &'static str {
                 Command::name(self)
+            }
+
+            fn description(self, texts: &Texts) -> String {
+                Command::description(self, texts)
             }
         }
     };
@@ -139,14 +146,20 @@ impl Command {
 }
 
 /// Everything `[keys]` says, by context: the desk's commands (written flat, or under
-/// `[keys.desk]`), the search lists' (`[keys.picker]`) and the forms' (`[keys.form]`,
-/// `[keys.choice]`).
+/// `[keys.desk]`), the search lists' (`[keys.picker]`), the forms' (`[keys.form]`,
+/// `[keys.choice]`) and the other popups' (`[keys.text]`, `[keys.list]`, `[keys.script]`,
+/// `[keys.kb]`, `[keys.article]`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KeyRemaps {
     pub desk: Vec<Remap>,
     pub picker: Vec<Remap<PickerCommand>>,
     pub form: Vec<Remap<FormCommand>>,
     pub choice: Vec<Remap<ChoiceCommand>>,
+    pub text: Vec<Remap<TextCommand>>,
+    pub list: Vec<Remap<ListCommand>>,
+    pub script: Vec<Remap<ScriptCommand>>,
+    pub kb: Vec<Remap<KbCommand>>,
+    pub article: Vec<Remap<ArticleCommand>>,
 }
 
 impl KeyRemaps {
@@ -167,6 +180,15 @@ pub struct Keymap {
     /// The keys of a form, and of its choice fields (looked up first in those).
     pub form: Bindings<FormCommand>,
     pub choice: Bindings<ChoiceCommand>,
+    /// Reading the help, a text or an article.
+    pub text: Bindings<TextCommand>,
+    /// The lists in popups that are not searches.
+    pub list: Bindings<ListCommand>,
+    pub script: Bindings<ScriptCommand>,
+    /// The knowledge base's search (before the picker keys) and an open article (before
+    /// the text keys).
+    pub kb: Bindings<KbCommand>,
+    pub article: Bindings<ArticleCommand>,
 }
 
 impl Default for Keymap {
@@ -222,6 +244,11 @@ impl Default for Keymap {
             picker: PickerCommand::defaults(),
             form: FormCommand::defaults(),
             choice: ChoiceCommand::defaults(),
+            text: TextCommand::defaults(),
+            list: ListCommand::defaults(),
+            script: ScriptCommand::defaults(),
+            kb: KbCommand::defaults(),
+            article: ArticleCommand::defaults(),
         }
     }
 }
@@ -235,6 +262,11 @@ impl Keymap {
             picker: defaults.picker.remapped(&remaps.picker),
             form: defaults.form.remapped(&remaps.form),
             choice: defaults.choice.remapped(&remaps.choice),
+            text: defaults.text.remapped(&remaps.text),
+            list: defaults.list.remapped(&remaps.list),
+            script: defaults.script.remapped(&remaps.script),
+            kb: defaults.kb.remapped(&remaps.kb),
+            article: defaults.article.remapped(&remaps.article),
         }
     }
 
@@ -419,5 +451,49 @@ mod tests {
                 assert!(!description.starts_with("choice-command-"), "{description}");
             }
         }
+    }
+
+    /// Every command of a popup context has keys and a description of its own in every
+    /// language, and no key runs two of its commands.
+    fn check_context<C: ContextCommand + std::fmt::Debug>(bindings: &Bindings<C>) {
+        use crate::i18n::Language;
+        for (i, a) in bindings.bindings().iter().enumerate() {
+            for b in &bindings.bindings()[i + 1..] {
+                assert_ne!(
+                    a.key,
+                    b.key,
+                    "{}: {} bound twice",
+                    C::CONTEXT,
+                    a.key.label()
+                );
+            }
+        }
+        for language in [Language::English, Language::Dutch, Language::Hungarian] {
+            let texts = Texts::new(language);
+            let mut seen = Vec::new();
+            for command in C::ALL {
+                assert!(!bindings.keys_for(*command).is_empty(), "{command:?}");
+                let text = command.description(&texts);
+                assert!(
+                    !text.starts_with(&format!("{}-command-", C::CONTEXT)),
+                    "{}: no description for {}.{}",
+                    language.code(),
+                    C::CONTEXT,
+                    command.name()
+                );
+                assert!(!seen.contains(&text), "{text} twice in {}", C::CONTEXT);
+                seen.push(text);
+            }
+        }
+    }
+
+    #[test]
+    fn every_popup_command_is_named_described_and_keyed() {
+        let keymap = Keymap::default();
+        check_context(&keymap.text);
+        check_context(&keymap.list);
+        check_context(&keymap.script);
+        check_context(&keymap.kb);
+        check_context(&keymap.article);
     }
 }

@@ -1,5 +1,5 @@
-//! The keys of a search list (the caller, ticket and knowledge-base searches). Any other key
-//! is typed into the search line.
+//! The keys of a search list (the caller, ticket and knowledge-base searches, and the `:`
+//! palette). Any other key is typed into the search line.
 
 use ratatui::crossterm::event::KeyCode;
 
@@ -32,6 +32,10 @@ impl ContextCommand for PickerCommand {
             PickerCommand::Previous => "previous",
             PickerCommand::Pick => "pick",
         }
+    }
+
+    fn description(self, texts: &Texts) -> String {
+        PickerCommand::description(self, texts)
     }
 }
 

@@ -14,6 +14,8 @@ mod dump;
 mod exchange;
 /// The kept report figures; `figures::refresh_figures` is their one writer, also for the sync.
 pub(crate) mod figures;
+#[cfg(test)]
+pub(crate) mod fixtures;
 mod forget;
 mod history;
 mod incidents;
@@ -517,34 +519,10 @@ mod tests {
     /// which `parse_ts` refuses, so every list holding that promise failed to load.
     #[test]
     fn a_deadline_the_store_cannot_read_back_is_refused() {
-        use crate::domain::{Channel, NewCaller, NewPromise};
+        use crate::domain::{Channel, NewPromise};
         use chrono::TimeZone;
         let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
-        let mut store = Store::open_in_memory("anna").unwrap();
-        let caller = store
-            .create_caller(
-                &NewCaller {
-                    name: "Jan".into(),
-                    ..NewCaller::default()
-                },
-                now,
-            )
-            .unwrap();
-        let ticket = store
-            .open_ticket_with_call(
-                &NewTicket {
-                    prefix: "T",
-                    caller_id: &caller.id,
-                    subject: "VPN",
-                    impact: 3,
-                    urgency: 3,
-                    priority: 3,
-                    category: None,
-                },
-                "",
-                now,
-            )
-            .unwrap();
+        let (mut store, ticket) = fixtures::one_call("Jan", "VPN", now);
         let promise = |due_at| NewPromise {
             ticket_id: ticket.id.clone(),
             what: "call back".into(),

@@ -101,38 +101,12 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::NewCaller;
     use crate::domain::scripts::Ending;
-    use crate::store::NewTicket;
 
     #[test]
     fn answers_and_the_finish_are_events_with_the_agreed_data() {
-        let mut store = Store::open_in_memory("anna").expect("store");
         let now = Utc::now();
-        let caller = store
-            .create_caller(
-                &NewCaller {
-                    name: "Jan".into(),
-                    ..NewCaller::default()
-                },
-                now,
-            )
-            .expect("caller");
-        let ticket = store
-            .open_ticket_with_call(
-                &NewTicket {
-                    prefix: "T",
-                    caller_id: &caller.id,
-                    subject: "modem",
-                    impact: 3,
-                    urgency: 3,
-                    priority: 3,
-                    category: None,
-                },
-                "",
-                now,
-            )
-            .expect("ticket");
+        let (mut store, ticket) = crate::store::fixtures::one_call("Jan", "modem", now);
         let record = |what| Record {
             ticket_id: ticket.id.clone(),
             script: "internet-down".into(),

@@ -101,7 +101,6 @@ impl Store {
 mod tests {
     use super::*;
     use crate::domain::NewCaller;
-    use crate::store::NewTicket;
     use chrono::Utc;
 
     fn desk() -> Store {
@@ -121,15 +120,7 @@ mod tests {
             "Wachtwoord verlopen",
             "VPN client will not install",
         ] {
-            let new = NewTicket {
-                prefix: "T",
-                caller_id: &caller.id,
-                subject,
-                impact: 3,
-                urgency: 3,
-                priority: 3,
-                category: None,
-            };
+            let new = crate::store::fixtures::new_ticket(&caller.id, subject);
             store
                 .open_ticket_with_call(&new, "", Utc::now())
                 .expect("ticket");

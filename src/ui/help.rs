@@ -7,7 +7,9 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, popup_area, popup_block};
 use crate::app::App;
-use crate::keymap::{Bindings, Command, ContextCommand};
+use crate::app::reading::TextScroll;
+use crate::i18n::Texts;
+use crate::keymap::{Bindings, Command, ContextCommand, TextCommand};
 use crate::t;
 
 /// Any read-only text in a scrolling popup.
@@ -17,7 +19,7 @@ pub fn draw_text(
     app: &App,
     title: &str,
     text: &[String],
-    scroll: u16,
+    scroll: &TextScroll,
     theme: &Theme,
 ) {
     let rect = popup_area(
@@ -28,15 +30,44 @@ pub fn draw_text(
     );
     let mut lines: Vec<Line> = text.iter().map(|l| Line::from(l.as_str())).collect();
     lines.push(Line::from(""));
+    let keys = &app.keymap.text;
     lines.push(Line::from(Span::styled(
-        t!(app.texts, "text-hint", scroll = "j/k", esc = "Esc"),
+        t!(
+            app.texts,
+            "text-hint",
+            scroll = scroll_keys(app),
+            esc = keys.hint_key(TextCommand::Close)
+        ),
         theme.muted(),
     )));
-    let block = popup_block(title, theme);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+    draw_scrolled(frame, rect, title, lines, scroll, theme);
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+/// The lines in a bordered popup, from where the agent scrolled to, stopping at their end.
+fn draw_scrolled(
+    frame: &mut Frame,
+    rect: Rect,
+    title: &str,
+    lines: Vec<Line>,
+    scroll: &TextScroll,
+    theme: &Theme,
+) {
+    let block = popup_block(title, theme);
+    let top = scroll.drawn(lines.len(), block.inner(rect).height);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((top, 0)), rect);
+}
+
+/// The keys that scroll a text a line, for a hint: "j/k".
+fn scroll_keys(app: &App) -> String {
+    let keys = &app.keymap.text;
+    format!(
+        "{}/{}",
+        keys.hint_key(TextCommand::Down),
+        keys.hint_key(TextCommand::Up)
+    )
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: &TextScroll, theme: &Theme) {
     // As wide as the terminal allows, so a description is not cut at 90 columns.
     let rect = popup_area(
         frame,
@@ -57,39 +88,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
     }
     let keymap = &app.keymap;
     let texts = &app.texts;
-    lines.extend(context_lines(
-        t!(texts, "help-picker"),
-        &keymap.picker,
-        |c| c.description(texts),
-        theme,
-    ));
-    lines.extend(context_lines(
-        t!(texts, "help-form"),
-        &keymap.form,
-        |c| c.description(texts),
-        theme,
-    ));
-    lines.extend(context_lines(
-        t!(texts, "help-choice"),
-        &keymap.choice,
-        |c| c.description(texts),
-        theme,
-    ));
+    for section in [
+        context_lines(t!(texts, "help-picker"), &keymap.picker, texts, theme),
+        context_lines(t!(texts, "help-form"), &keymap.form, texts, theme),
+        context_lines(t!(texts, "help-choice"), &keymap.choice, texts, theme),
+        context_lines(t!(texts, "help-text"), &keymap.text, texts, theme),
+        context_lines(t!(texts, "help-list"), &keymap.list, texts, theme),
+        context_lines(t!(texts, "help-script"), &keymap.script, texts, theme),
+        context_lines(t!(texts, "help-kb"), &keymap.kb, texts, theme),
+        context_lines(t!(texts, "help-article"), &keymap.article, texts, theme),
+    ] {
+        lines.extend(section);
+    }
     lines.push(Line::from(""));
-    // The keys that close the help whatever the keymap says; see `App::on_popup_key`.
+    // The help also closes with the key that opened it; see `App::on_popup_key`.
     lines.push(Line::from(Span::styled(
         t!(
             app.texts,
             "help-hint",
-            scroll = "j/k",
-            esc = "Esc",
-            help = "?"
+            scroll = scroll_keys(app),
+            esc = keymap.text.hint_key(TextCommand::Close),
+            help = keymap.shortcut(Command::Help)
         ),
         theme.muted(),
     )));
     let title = t!(app.texts, "help-title");
-    let block = popup_block(&title, theme);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+    draw_scrolled(frame, rect, &title, lines, scroll, theme);
 }
 
 /// A popup context's part of the help: a heading, then each command with its keys, its
@@ -97,7 +121,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
 fn context_lines<C: ContextCommand>(
     heading: String,
     bindings: &Bindings<C>,
-    description: impl Fn(C) -> String,
+    texts: &Texts,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![
@@ -108,7 +132,7 @@ fn context_lines<C: ContextCommand>(
         lines.push(Line::from(vec![
             Span::styled(format!("{:<12}", bindings.keys_for(*command)), theme.key()),
             Span::styled(format!(" {:<16}", command.name()), theme.title()),
-            Span::raw(description(*command)),
+            Span::raw(command.description(texts)),
         ]));
     }
     lines

@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, ListItem, Paragraph, Wrap};
 use super::{Theme, clip, picker, popup_area, popup_block};
 use crate::app::App;
 use crate::app::kb::{ArticleView, KbSearch};
+use crate::keymap::{ArticleCommand, KbCommand, TextCommand};
 use crate::ui::markdown::{self, MarkdownStyle};
 use crate::{app::layout, t};
 
@@ -39,12 +40,19 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &KbSearch, 
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let keys = picker::HintKeys::of(&app.keymap);
+    let kb_keys = &app.keymap.kb;
     let hints = hint_lines(
         &[
             (&keys.choose, t!(texts, "kb-key-choose")),
             (&keys.pick, t!(texts, "kb-key-open")),
-            ("Ctrl-N", t!(texts, "kb-key-new")),
-            ("Ctrl-E", t!(texts, "kb-key-edit")),
+            (
+                &kb_keys.hint_key(KbCommand::NewArticle),
+                t!(texts, "kb-key-new"),
+            ),
+            (
+                &kb_keys.hint_key(KbCommand::EditArticle),
+                t!(texts, "kb-key-edit"),
+            ),
             (&keys.close, t!(texts, "kb-key-close")),
         ],
         inner.width,
@@ -85,11 +93,15 @@ pub fn draw_search(frame: &mut Frame, area: Rect, app: &App, search: &KbSearch, 
             )),
         ]))
     };
-    let none = t!(texts, "kb-none", new = "Ctrl-N");
+    let none = t!(
+        texts,
+        "kb-none",
+        new = app.keymap.kb.hint_key(KbCommand::NewArticle)
+    );
     let lines = picker::Lines {
         nothing_typed: Some(none.clone()),
         no_hits: Some(none),
-        extra_row: None,
+        ..Default::default()
     };
     picker::draw(frame, (input_area, list_area), search, row, lines, theme);
 }
@@ -103,19 +115,42 @@ pub fn draw_article(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView
     let block = popup_block(&article.title, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
+    let (text, own) = (&app.keymap.text, &app.keymap.article);
     let back = if view.back.is_some() {
-        t!(texts, "kb-key-back")
+        (own.hint_key(ArticleCommand::Back), t!(texts, "kb-key-back"))
     } else {
-        t!(texts, "kb-key-close")
+        (
+            own.hint_key(ArticleCommand::Close),
+            t!(texts, "kb-key-close"),
+        )
     };
+    let scroll = format!(
+        "{}/{}",
+        text.hint_key(TextCommand::Down),
+        text.hint_key(TextCommand::Up)
+    );
+    let page = format!(
+        "{}/{}",
+        text.hint_key(TextCommand::PageUp),
+        text.hint_key(TextCommand::PageDown)
+    );
     let hints = hint_lines(
         &[
-            ("j/k", t!(texts, "kb-key-scroll")),
-            ("PgUp/PgDn", t!(texts, "kb-key-page")),
-            ("i", t!(texts, "kb-key-insert")),
-            ("s", t!(texts, "kb-key-send")),
-            ("e", t!(texts, "kb-key-edit")),
-            ("Esc", back),
+            (&scroll, t!(texts, "kb-key-scroll")),
+            (&page, t!(texts, "kb-key-page")),
+            (
+                &own.hint_key(ArticleCommand::Insert),
+                t!(texts, "kb-key-insert"),
+            ),
+            (
+                &own.hint_key(ArticleCommand::Send),
+                t!(texts, "kb-key-send"),
+            ),
+            (
+                &own.hint_key(ArticleCommand::Edit),
+                t!(texts, "kb-key-edit"),
+            ),
+            (&back.0, back.1),
         ],
         inner.width,
         theme,
@@ -161,8 +196,10 @@ pub fn draw_article(frame: &mut Frame, area: Rect, app: &App, view: &ArticleView
         .unwrap_or(body);
     let body = Paragraph::new(markdown::lines(body, &style)).wrap(Wrap { trim: false });
     // The app knows the text's length, not how it wraps here: the end is found by drawing.
-    let last = (body.line_count(body_area.width) as u16).saturating_sub(body_area.height);
-    frame.render_widget(body.scroll((view.scroll.min(last), 0)), body_area);
+    let top = view
+        .scroll
+        .drawn(body.line_count(body_area.width), body_area.height);
+    frame.render_widget(body.scroll((top, 0)), body_area);
 }
 
 /// Key hints over as many lines as the width needs, so none is cut at 80 columns.

@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     match &app.popup {
         None if app.views.desk_is_empty => welcome::draw(frame, layout.main, app, theme),
         None => {}
-        Some(Popup::Help { scroll }) => help::draw(frame, area, app, *scroll, theme),
+        Some(Popup::Help { scroll }) => help::draw(frame, area, app, scroll, theme),
         Some(Popup::Palette(palette)) => palette::draw(frame, area, app, palette, theme),
         Some(Popup::Search(search)) => new_call::draw_search(frame, area, app, search, theme),
         Some(Popup::FindTicket(search)) => find_ticket::draw(frame, area, app, search, theme),
@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             title,
             lines,
             scroll,
-        }) => help::draw_text(frame, area, app, title, lines, *scroll, theme),
+        }) => help::draw_text(frame, area, app, title, lines, scroll, theme),
     }
 }
 

@@ -1,13 +1,15 @@
-//! The `:` command palette popup.
+//! The `:` command palette popup: a picker whose rows are the commands, each with its name,
+//! what it does and its keys.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph};
 
-use super::{Theme, popup_area, popup_block};
+use super::{Theme, picker, popup_area, popup_block};
 use crate::app::App;
 use crate::app::palette::Palette;
+use crate::keymap::Command;
 use crate::t;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, palette: &Palette, theme: &Theme) {
@@ -21,17 +23,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, palette: &Palette, theme: 
     let [colon, field] =
         Layout::horizontal([Constraint::Length(1), Constraint::Min(1)]).areas(input_area);
     frame.render_widget(Paragraph::new(":"), colon);
-    frame.render_widget(&palette.input, field);
-    let items = palette.matches.iter().map(|c| {
-        ListItem::new(Line::from(vec![
-            Span::styled(format!("{:<16}", c.name()), theme.title()),
-            Span::raw(c.description(&app.texts)),
-            Span::styled(format!("  {}", app.keymap.keys_for(*c)), theme.key()),
-        ]))
-    });
-    let list = List::new(items)
-        .highlight_style(theme.selected())
-        .highlight_symbol("▶");
-    let mut state = ListState::default().with_selected(Some(palette.selected));
-    frame.render_stateful_widget(list, list_area, &mut state);
+    let row = |command: &Command| {
+        Some(ListItem::new(Line::from(vec![
+            Span::styled(format!("{:<16}", command.name()), theme.title()),
+            Span::raw(command.description(&app.texts)),
+            Span::styled(format!("  {}", app.keymap.keys_for(*command)), theme.key()),
+        ])))
+    };
+    let lines = picker::Lines {
+        marker: Some("▶"),
+        ..Default::default()
+    };
+    picker::draw(
+        frame,
+        (field, list_area),
+        &palette.picker,
+        row,
+        lines,
+        theme,
+    );
 }

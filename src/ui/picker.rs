@@ -41,6 +41,8 @@ pub struct Lines<'a> {
     pub no_hits: Option<String>,
     /// The picker's extra row after the hits, for pickers that have one.
     pub extra_row: Option<ListItem<'a>>,
+    /// What marks the cursor's row, when not "▶ ".
+    pub marker: Option<&'static str>,
 }
 
 /// The usual frame of a picker (the caller search, the ticket finder): a prompt, the input
@@ -91,7 +93,7 @@ pub fn draw<'a, T>(
     items.extend(lines.extra_row);
     let list = List::new(items)
         .highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
+        .highlight_symbol(lines.marker.unwrap_or("▶ "));
     // A line that says nothing was found is not a row to be on.
     let selected = (picker.rows() > 0).then_some(picker.selected);
     let mut state = ListState::default().with_selected(selected);

@@ -10,6 +10,7 @@ use crate::app::App;
 use crate::app::review::{self, Bucket, Review};
 use crate::domain::outcome::Record;
 use crate::i18n::Texts;
+use crate::keymap::ListCommand;
 use crate::{domain::when, t};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &Theme) {
@@ -125,13 +126,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
         }
     }
     lines.push(Line::from(""));
+    let keys = &app.keymap.list;
     lines.push(Line::from(Span::styled(
         t!(
             texts,
             "review-hint",
-            choose = "j/k",
-            enter = "Enter",
-            esc = "Esc",
+            choose = format!(
+                "{}/{}",
+                keys.hint_key(ListCommand::Next),
+                keys.hint_key(ListCommand::Previous)
+            ),
+            enter = keys.hint_key(ListCommand::Open),
+            esc = keys.hint_key(ListCommand::Close),
             overdue = "balie overdue",
             report = "balie report"
         ),

@@ -10,6 +10,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use super::{Theme, clip, popup_area, popup_block};
 use crate::app::App;
 use crate::app::script::{PickRow, Picker, Runner, ScriptPopup};
+use crate::keymap::{ListCommand, ScriptCommand};
 use crate::t;
 
 /// The path shows at most this many answers, the latest ones.
@@ -86,12 +87,13 @@ fn draw_picker(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme:
     let mut state = ListState::default().with_selected(Some(picker.selected));
     frame.render_stateful_widget(list, list_area, &mut state);
     frame.render_widget(errors, error_area);
+    let list = &app.keymap.list;
     let hint = t!(
         texts,
         "script-picker-hint",
-        choose = "j/k",
-        enter = "Enter",
-        esc = "Esc"
+        choose = choose_keys(app),
+        enter = list.hint_key(ListCommand::Open),
+        esc = list.hint_key(ListCommand::Close)
     );
     frame.render_widget(Paragraph::new(hint).style(theme.muted()), hint_area);
 }
@@ -102,6 +104,12 @@ fn draw_runner(frame: &mut Frame, area: Rect, app: &App, runner: &Runner, theme:
     let width = 76.min(area.width.saturating_sub(2)).saturating_sub(2);
 
     let path = path_lines(runner, usize::from(width));
+    let keys = &app.keymap.script;
+    let (enter, back, esc) = (
+        keys.hint_key(ScriptCommand::Answer),
+        keys.hint_key(ScriptCommand::Back),
+        keys.hint_key(ScriptCommand::Leave),
+    );
     let (heading, body, hint) = match &runner.run.ended {
         Some(ending) => {
             let heading = if ending.resolution {
@@ -113,19 +121,9 @@ fn draw_runner(frame: &mut Frame, area: Rect, app: &App, runner: &Runner, theme:
                 }
             };
             let hint = if ending.resolution {
-                t!(
-                    texts,
-                    "script-resolution-hint",
-                    enter = "Enter",
-                    esc = "Esc"
-                )
+                t!(texts, "script-resolution-hint", enter = enter, esc = esc)
             } else {
-                t!(
-                    texts,
-                    "script-escalation-hint",
-                    enter = "Enter",
-                    esc = "Esc"
-                )
+                t!(texts, "script-escalation-hint", enter = enter, esc = esc)
             };
             (heading, ending.text.clone(), hint)
         }
@@ -135,18 +133,19 @@ fn draw_runner(frame: &mut Frame, area: Rect, app: &App, runner: &Runner, theme:
                 t!(
                     texts,
                     "script-text-hint",
-                    enter = "Enter",
-                    back = "⌫",
-                    esc = "Esc"
+                    enter = enter,
+                    back = back,
+                    esc = esc
                 )
             } else {
-                let keys = format!("1–{} j/k Enter", runner.answers().len().min(9));
+                let numbers = runner.answers().len().min(9);
+                let keys = format!("1–{numbers} {} {enter}", choose_keys(app));
                 t!(
                     texts,
                     "script-choice-hint",
                     keys = keys,
-                    back = "⌫",
-                    esc = "Esc"
+                    back = back,
+                    esc = esc
                 )
             };
             (heading, runner.question(), hint)
@@ -270,4 +269,14 @@ fn draw_answers(frame: &mut Frame, area: Rect, app: &App, runner: &Runner, theme
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected(Some(runner.selected));
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// The keys that move through a list, for a hint: "j/k".
+fn choose_keys(app: &App) -> String {
+    let list = &app.keymap.list;
+    format!(
+        "{}/{}",
+        list.hint_key(ListCommand::Next),
+        list.hint_key(ListCommand::Previous)
+    )
 }

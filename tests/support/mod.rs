@@ -4,10 +4,14 @@
 
 pub mod child;
 pub mod cli;
+pub mod desks;
 pub mod postgres;
 pub mod proxy;
 pub mod pty;
 pub mod team;
+
+#[allow(unused_imports)] // each test binary uses its own part of this module
+pub use desks::{jan, new_ticket, small_desk};
 
 use balie::app::Action;
 use balie::config::Config;

@@ -151,6 +151,11 @@ help-hint = { $scroll } scroll · { $esc } or { $help } closes
 help-picker = In a search [keys.picker]
 help-form = In a form [keys.form]
 help-choice = In a choice field [keys.choice]
+help-text = In the help, a text or an article [keys.text]
+help-list = In a list [keys.list]
+help-script = In a script [keys.script]
+help-kb = In the knowledge base's search [keys.kb]
+help-article = In an article [keys.article]
 text-hint = { $scroll } scroll · { $esc } closes
 
 ## Command palette

@@ -117,6 +117,26 @@ form-command-new-line = a new line in a note or in what the caller said
 form-hint-new-line = { $key } new line
 choice-command-previous-option = previous option
 choice-command-next-option = next option
+text-command-down = scroll down a line
+text-command-up = scroll up a line
+text-command-page-down = scroll down a page
+text-command-page-up = scroll up a page
+text-command-top = back to the top
+text-command-close = close the text
+list-command-next = next row
+list-command-previous = previous row
+list-command-open = open or take the chosen row
+list-command-close = close the list
+script-command-answer = answer; at the end, act on the ending
+script-command-back = back to the step before
+script-command-leave = leave the script for later
+kb-command-new-article = write a new article
+kb-command-edit-article = edit the chosen article
+article-command-insert = put the article into a note
+article-command-send = record the article as sent to the caller
+article-command-edit = edit the article
+article-command-back = back to the search
+article-command-close = close the article
 
 ## Form titles
 form-new-caller = New caller

@@ -128,6 +128,11 @@ help-hint = { $scroll } görgetés · { $esc } vagy { $help } bezár
 help-picker = Keresésben [keys.picker]
 help-form = Űrlapon [keys.form]
 help-choice = Választómezőben [keys.choice]
+help-text = A súgóban, egy szövegben vagy cikkben [keys.text]
+help-list = Egy listában [keys.list]
+help-script = Egy szkriptben [keys.script]
+help-kb = A tudásbázis keresőjében [keys.kb]
+help-article = Egy cikkben [keys.article]
 text-hint = { $scroll } görgetés · { $esc } bezár
 
 ## Parancsablak

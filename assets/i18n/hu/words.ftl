@@ -114,6 +114,26 @@ form-command-new-line = új sor a jegyzetben vagy abban, amit a hívó mondott
 form-hint-new-line = { $key } új sor
 choice-command-previous-option = előző lehetőség
 choice-command-next-option = következő lehetőség
+text-command-down = egy sorral lejjebb
+text-command-up = egy sorral feljebb
+text-command-page-down = egy oldallal lejjebb
+text-command-page-up = egy oldallal feljebb
+text-command-top = vissza az elejére
+text-command-close = a szöveg bezárása
+list-command-next = következő sor
+list-command-previous = előző sor
+list-command-open = a kiválasztott sor megnyitása vagy átvétele
+list-command-close = a lista bezárása
+script-command-answer = válasz; a végén a befejezés végrehajtása
+script-command-back = vissza az előző lépéshez
+script-command-leave = a szkript félretétele későbbre
+kb-command-new-article = új cikk írása
+kb-command-edit-article = a kiválasztott cikk szerkesztése
+article-command-insert = a cikk beillesztése egy jegyzetbe
+article-command-send = a cikk rögzítése a hívónak elküldöttként
+article-command-edit = a cikk szerkesztése
+article-command-back = vissza a kereséshez
+article-command-close = a cikk bezárása
 
 ## Űrlapok
 form-new-caller = Új hívó

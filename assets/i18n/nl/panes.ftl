@@ -146,6 +146,11 @@ help-hint = { $scroll } scrollen · { $esc } of { $help } sluit
 help-picker = In een zoekvenster [keys.picker]
 help-form = In een formulier [keys.form]
 help-choice = In een keuzeveld [keys.choice]
+help-text = In de hulp, een tekst of een artikel [keys.text]
+help-list = In een lijst [keys.list]
+help-script = In een script [keys.script]
+help-kb = In het zoeken in de kennisbank [keys.kb]
+help-article = In een artikel [keys.article]
 text-hint = { $scroll } scrollen · { $esc } sluit
 
 ## Opdrachtvenster

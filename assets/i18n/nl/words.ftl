@@ -114,6 +114,26 @@ form-command-new-line = nieuwe regel in een notitie of in wat de beller zei
 form-hint-new-line = { $key } nieuwe regel
 choice-command-previous-option = vorige keuze
 choice-command-next-option = volgende keuze
+text-command-down = een regel omlaag
+text-command-up = een regel omhoog
+text-command-page-down = een pagina omlaag
+text-command-page-up = een pagina omhoog
+text-command-top = terug naar het begin
+text-command-close = de tekst sluiten
+list-command-next = volgende rij
+list-command-previous = vorige rij
+list-command-open = de gekozen rij openen of nemen
+list-command-close = de lijst sluiten
+script-command-answer = antwoorden; aan het eind, het einde uitvoeren
+script-command-back = terug naar de vorige stap
+script-command-leave = het script voor later laten
+kb-command-new-article = een nieuw artikel schrijven
+kb-command-edit-article = het gekozen artikel bewerken
+article-command-insert = het artikel in een notitie zetten
+article-command-send = het artikel vastleggen als verstuurd aan de beller
+article-command-edit = het artikel bewerken
+article-command-back = terug naar het zoeken
+article-command-close = het artikel sluiten
 
 ## Formulieren
 form-new-caller = Nieuwe beller

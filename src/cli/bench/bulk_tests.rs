@@ -5,22 +5,12 @@ use std::path::Path;
 
 use chrono::{DateTime, TimeZone, Utc};
 
-use crate::domain::{Channel, NewCaller, NewPromise, Status};
+use crate::domain::{Channel, NewPromise, Status};
 use crate::store::{self, BulkTicket, Did, NewTicket, Step, Store, StoreError};
 
 fn at(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, hour, minute, 0)
         .unwrap()
-}
-
-fn jan() -> NewCaller {
-    NewCaller {
-        name: "Jan de Vries".into(),
-        organization: "Gemeente Utrecht".into(),
-        phones: vec!["+31 6 1234 5678".into()],
-        emails: vec!["jan.devries@utrecht.nl".into()],
-        identifiers: vec!["NB-20431".into()],
-    }
 }
 
 fn story() -> Vec<Step<'static>> {
@@ -44,7 +34,9 @@ fn story() -> Vec<Step<'static>> {
 /// The same story through the store's own writes, one transaction per step.
 fn written_by_the_store(path: &Path) {
     let mut store = Store::open(path, "anna").unwrap();
-    let caller = store.create_caller(&jan(), at(1, 8, 0)).unwrap();
+    let caller = store
+        .create_caller(&crate::store::fixtures::jan(), at(1, 8, 0))
+        .unwrap();
     let new = NewTicket {
         prefix: "T",
         caller_id: &caller.id,
@@ -92,7 +84,7 @@ fn written_by_the_store(path: &Path) {
 fn written_in_bulk(path: &Path, steps: &[Step]) -> store::Result<()> {
     let mut store = Store::open(path, "anna").unwrap();
     store.fill_bulk("T", 7, at(9, 9, 0), |w| {
-        let caller = w.caller(&jan(), "anna", at(1, 8, 0))?;
+        let caller = w.caller(&crate::store::fixtures::jan(), "anna", at(1, 8, 0))?;
         w.ticket(&BulkTicket {
             caller,
             agent: "anna",

@@ -5,7 +5,9 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 use fastrand::Rng;
 
-use super::samples::{self, DOCUMENTED, Land, one, pick};
+use crate::cli::samples::{
+    self, DOCUMENTED, ISSUE_LIST, Organization, between, one, pick, quarter,
+};
 use crate::config::Config;
 use crate::domain::{Channel, Status};
 use crate::store::{self, BulkSummary, BulkTicket, BulkWriter, Did, Step, Store};
@@ -128,7 +130,10 @@ impl<'a> Planner<'a> {
         for index in 0..self.size.callers {
             let new = match DOCUMENTED.get(index) {
                 Some(documented) => documented.caller(),
-                None => self.caller(&mut tags),
+                None => {
+                    let organization = Organization::made_up(&mut self.rng);
+                    samples::caller(&mut self.rng, &organization, &mut tags).0
+                }
             };
             let joined = month.num_seconds() * index as i64 / self.size.callers as i64;
             let at = start - month + Duration::seconds(joined);
@@ -137,50 +142,6 @@ impl<'a> Planner<'a> {
             self.callers += 1;
         }
         Ok(())
-    }
-
-    fn caller(&mut self, tags: &mut samples::Tags) -> crate::domain::NewCaller {
-        let (organization, org_land) = samples::organization(&mut self.rng);
-        // Most people work in their own country; a few came from elsewhere.
-        let land = if self.chance(85) {
-            org_land
-        } else {
-            one(&mut self.rng, &[Land::Nl, Land::Hu, Land::En])
-        };
-        let (name, first, last) = loop {
-            let made = samples::person(&mut self.rng, land);
-            if !DOCUMENTED.iter().any(|d| d.name == made.0) {
-                break made;
-            }
-        };
-        let mut phones = vec![samples::phone(&mut self.rng, org_land)];
-        if self.chance(40) {
-            phones.push(samples::phone(&mut self.rng, land));
-        }
-        phones.retain(|p| !samples::collides(p));
-        let mut identifiers = Vec::new();
-        if self.chance(70) {
-            identifiers.push(tags.next());
-        }
-        if self.chance(25) {
-            identifiers.push(samples::licence(&mut self.rng));
-        }
-        if self.chance(50) {
-            identifiers.push(samples::org_code(&organization, org_land));
-        }
-        crate::domain::NewCaller {
-            emails: vec![samples::email(
-                &mut self.rng,
-                first,
-                last,
-                land,
-                &organization,
-            )],
-            name,
-            organization,
-            phones,
-            identifiers,
-        }
     }
 
     /// Promises are spread evenly over the tickets; of two neighbours, some give their share
@@ -235,11 +196,12 @@ impl<'a> Planner<'a> {
             self.callers
         };
         let caller = self.rng.usize(..among);
-        let issue = one(&mut self.rng, samples::ISSUES);
+        let issue = &ISSUE_LIST[self.rng.usize(..ISSUE_LIST.len())];
         let agent = self.rng.usize(..self.team.len());
         let mut jitter = |level: u8| level.saturating_add_signed(self.rng.i8(-1..=1)).clamp(1, 5);
-        let (impact, urgency) = (jitter(issue.1), jitter(issue.2));
-        let category = self.chance(85).then_some(issue.0);
+        let (impact, urgency) = (jitter(issue.impact), jitter(issue.urgency));
+        let category = self.chance(85).then_some(issue.category);
+        let subject = pick(&mut self.rng, issue.subjects);
 
         let mut story = Story {
             steps: Vec::with_capacity(12),
@@ -247,16 +209,16 @@ impl<'a> Planner<'a> {
             at: opened,
             stopped: false,
         };
-        self.make_promises(&mut story, issue.6, promises);
+        self.make_promises(&mut story, issue.promise, promises);
         let fate = self.fate(opened);
-        self.work(&mut story, fate, issue.5);
+        self.work(&mut story, fate, issue.fix);
         // Closing a promise may come before a note written earlier in the plan.
         story.steps.sort_by_key(|step| step.at);
         writer.ticket(&BulkTicket {
             caller,
             agent: &self.team[agent],
-            subject: issue.3,
-            call_note: issue.4,
+            subject,
+            call_note: issue.call,
             impact,
             urgency,
             priority: self.config.priority(impact, urgency),
@@ -440,16 +402,4 @@ fn opening(day: NaiveDate) -> DateTime<Utc> {
     day.and_hms_opt(7, 0, 0)
         .map(|t| t.and_utc())
         .unwrap_or_default()
-}
-
-/// Some instant in (from, to], or a minute after `from` when that span is too short.
-fn between(rng: &mut Rng, from: DateTime<Utc>, to: DateTime<Utc>) -> DateTime<Utc> {
-    let span = (to - from).num_seconds() - 60;
-    from + Duration::seconds(60 + if span > 0 { rng.i64(0..span) } else { 0 })
-}
-
-/// Callbacks are promised for round times ("at a quarter past two").
-fn quarter(at: DateTime<Utc>) -> DateTime<Utc> {
-    let rounded = (at.timestamp() + 899) / 900 * 900;
-    DateTime::from_timestamp(rounded, 0).unwrap_or(at)
 }

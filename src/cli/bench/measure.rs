@@ -175,7 +175,10 @@ fn ticket_searches(store: &Store, samples: usize, misses: &mut Vec<String>) -> R
     const QUERIES: [(&str, &str); 4] = [
         ("1001", "T-1001"),
         ("T-1001", "T-1001"),
-        ("vpn disconnects", "VPN disconnects every hour"),
+        (
+            "vpn disconnects",
+            "VPN disconnects every hour when working from home",
+        ),
         ("megszakad", "Folyamatosan megszakad a VPN-kapcsolat"),
     ];
     let keys: usize = QUERIES.iter().map(|(q, _)| q.chars().count()).sum();

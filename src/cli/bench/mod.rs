@@ -13,7 +13,6 @@ mod knowledge;
 mod measure;
 mod report;
 mod reports;
-mod samples;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -8,6 +8,10 @@ use chrono::{
 };
 use fastrand::Rng;
 
+use crate::cli::samples::{
+    self as shared, CANCEL, DOCUMENTED, INBOUND, ISSUE_LIST, Issue, KEPT, Land, NOTES, OUTBOUND,
+    Organization, RESCHEDULE, Tags, between, one, pick, quarter,
+};
 use crate::domain::fold::fold;
 use crate::domain::{Channel, NewCaller, NewPromise, Promise, Status};
 use crate::store::{NewTicket, Result, Store};
@@ -18,7 +22,7 @@ mod kb;
 mod samples;
 mod scripts;
 
-use samples::*;
+use samples::{ORGS, TEAM, channel_told};
 
 pub struct DemoOptions<'a> {
     /// The user at the keyboard. They are one of the team, so "my" queue and promises are
@@ -82,17 +86,6 @@ pub fn populate(
 /// How far back the oldest ticket lies.
 const SPAN_DAYS: i64 = 120;
 
-/// One of the `|`-separated alternatives.
-fn pick<'t>(rng: &mut Rng, alternatives: &'t str) -> &'t str {
-    let count = alternatives.split('|').count();
-    let chosen = alternatives.split('|').nth(rng.usize(..count));
-    chosen.unwrap_or_default().trim()
-}
-
-fn one<T: Copy>(rng: &mut Rng, items: &[T]) -> T {
-    items[rng.usize(..items.len())]
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Fate {
     New,
@@ -106,18 +99,6 @@ fn mins(minutes: i64) -> Duration {
 }
 
 const MOSTLY_PHONE: [Channel; 3] = [Channel::Phone, Channel::Phone, Channel::Email];
-
-/// Some instant in (from, to], or a minute after `from` when that span is too short.
-fn between(rng: &mut Rng, from: DateTime<Utc>, to: DateTime<Utc>) -> DateTime<Utc> {
-    let span = (to - from).num_seconds() - 60;
-    from + Duration::seconds(60 + if span > 0 { rng.i64(0..span) } else { 0 })
-}
-
-/// Callbacks are promised for round times ("at a quarter past two").
-fn quarter(at: DateTime<Utc>) -> DateTime<Utc> {
-    let rounded = (at.timestamp() + 899) / 900 * 900;
-    DateTime::from_timestamp(rounded, 0).unwrap_or(at)
-}
 
 /// The desk is staffed on weekdays from 7:00 to 17:00 UTC (8 to 18 in Amsterdam and
 /// Budapest); work that would fall outside those hours happens the next working morning.
@@ -218,59 +199,24 @@ impl<'a> Demo<'a> {
 
     fn callers(&mut self) -> Result<()> {
         let start = self.now - Duration::days(SPAN_DAYS + 30);
-        let handles = DOCUMENTED.iter().flat_map(|d| [d.3, d.4]);
-        self.taken.extend(handles.map(String::from));
-        for (name, org, phone, email, tag) in DOCUMENTED {
-            let new = NewCaller {
-                name: name.into(),
-                organization: ORGS[org].0.into(),
-                phones: vec![phone.into()],
-                emails: vec![email.into()],
-                identifiers: vec![tag.into(), ORGS[org].3.into()],
-            };
-            self.add_person(&new, ORGS[org].2, start)?;
+        self.taken
+            .extend(DOCUMENTED.iter().map(|d| d.email.to_string()));
+        for documented in &DOCUMENTED {
+            self.add_person(&documented.caller(), documented.land, start)?;
         }
+        let mut tags = Tags::default();
         while self.people.len() < self.options.callers {
-            let (org, domain, org_land, code) = one(&mut self.rng, ORGS);
-            // Most people work in their own country; a few came from elsewhere.
-            let land = if self.chance(85) {
-                org_land
-            } else {
-                one(&mut self.rng, &[Nl, Hu, En])
+            let (name, domain, land, code) = one(&mut self.rng, ORGS);
+            let organization = Organization {
+                name: name.into(),
+                domain: domain.into(),
+                land,
+                code: code.into(),
             };
-            let (firsts, lasts) = match land {
-                Nl => (NL_FIRST, NL_LAST),
-                Hu => (HU_FIRST, HU_LAST),
-                En => (EN_FIRST, EN_LAST),
-            };
-            let (first, last) = (pick(&mut self.rng, firsts), pick(&mut self.rng, lasts));
-            let name = format!("{first} {last}");
-            if DOCUMENTED.iter().any(|d| d.0 == name) {
-                continue;
-            }
-            let mut phones = vec![phone(&mut self.rng, org_land)];
-            if self.chance(40) {
-                phones.push(phone(&mut self.rng, land));
-            }
-            let mut identifiers = Vec::new();
-            let kind = one(&mut self.rng, &["NB", "NB", "PC"]);
-            let tag = format!("{kind}-{}", self.rng.u32(10_000..40_000));
-            if self.chance(70) && self.taken.insert(tag.clone()) {
-                identifiers.push(tag);
-            }
-            if self.chance(25) {
-                identifiers.push(licence(&mut self.rng));
-            }
-            if self.chance(50) {
-                identifiers.push(code.into());
-            }
-            let new = NewCaller {
-                emails: vec![self.email(first, last, org_land, domain)],
-                name,
-                organization: org.into(),
-                phones,
-                identifiers,
-            };
+            let (mut new, land) = shared::caller(&mut self.rng, &organization, &mut tags);
+            new.emails = (new.emails.into_iter())
+                .map(|address| self.unique(address))
+                .collect();
             let at = start + mins(self.people.len() as i64 * 7);
             self.add_person(&new, land, at)?;
         }
@@ -285,24 +231,17 @@ impl<'a> Demo<'a> {
         Ok(())
     }
 
-    /// Hungarian addresses usually put the family name first; elsewhere styles vary per firm.
-    fn email(&mut self, first: &str, last: &str, land: Land, domain: &str) -> String {
-        let ascii = |s: &str| fold(s).replace(|c: char| !c.is_ascii_alphanumeric(), "");
-        let (first, last) = (ascii(first), ascii(last));
-        let local = match (land, self.rng.u8(0..3)) {
-            (Hu, _) => format!("{last}.{first}"),
-            (_, 0) => format!("{}.{last}", &first[..1.min(first.len())]),
-            (_, 1) => format!("{first}{last}"),
-            _ => format!("{first}.{last}"),
-        };
-        let mut address = format!("{local}@{domain}");
+    /// The address, or with a number after its local part when someone already has it.
+    fn unique(&mut self, address: String) -> String {
+        let (local, domain) = address.split_once('@').unwrap_or((&address, ""));
+        let mut candidate = address.clone();
         for n in 2.. {
-            if self.taken.insert(address.clone()) {
+            if self.taken.insert(candidate.clone()) {
                 break;
             }
-            address = format!("{local}{n}@{domain}");
+            candidate = format!("{local}{n}@{domain}");
         }
-        address
+        candidate
     }
 
     /// Office hours on weekdays mostly, spread evenly over the span, never after `now`.
@@ -631,31 +570,6 @@ impl<'a> Demo<'a> {
         t.promised = true;
         self.store.make_promise(&new, made)
     }
-}
-
-/// Formats as people write them down: international and national, mobile and landline.
-fn phone(rng: &mut Rng, land: Land) -> String {
-    let (a, b) = (rng.u16(200..1000), rng.u16(0..10_000));
-    match (land, rng.u8(0..3)) {
-        (Nl, 0) => format!("+31 6 {:04} {b:04}", rng.u16(1000..10_000)),
-        (Nl, 1) => format!("06-{:08}", rng.u32(10_000_000..100_000_000)),
-        (Nl, _) => {
-            let area = one(rng, &["020", "030", "010", "038", "073"]);
-            format!("{area}-{a:03} {b:04}")
-        }
-        (Hu, 0) => format!("06 1 {a:03} {b:04}"),
-        (Hu, _) => format!("+36 {} {a:03} {b:04}", one(rng, &["20", "30", "70"])),
-        // Ofcom keeps these ranges free for drama, so no real Briton is rung by mistake.
-        (En, 0) => format!("+44 7700 900{:03}", rng.u16(0..1000)),
-        (En, _) => format!("+44 20 7946 0{:03}", rng.u16(0..1000)),
-    }
-}
-
-fn licence(rng: &mut Rng) -> String {
-    // Without 0/O and 1/I, which callers read out ambiguously.
-    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut part = || String::from_iter((0..4).map(|_| one(rng, ALPHABET) as char));
-    format!("LIC-{}-{}", part(), part())
 }
 
 #[cfg(test)]

@@ -58,30 +58,10 @@ fn read_note(stdin: &mut impl Read) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{EventKind, NewCaller};
-    use crate::store::NewTicket;
+    use crate::domain::EventKind;
 
     fn desk() -> (Store, String) {
-        let mut store = Store::open_in_memory("anna").unwrap();
-        let caller = store
-            .create_caller(
-                &NewCaller {
-                    name: "Piet".into(),
-                    ..Default::default()
-                },
-                Utc::now(),
-            )
-            .unwrap();
-        let new = NewTicket {
-            prefix: "T",
-            caller_id: &caller.id,
-            subject: "Printer jams",
-            impact: 3,
-            urgency: 3,
-            priority: 3,
-            category: None,
-        };
-        let ticket = store.open_ticket_with_call(&new, "", Utc::now()).unwrap();
+        let (store, ticket) = crate::store::fixtures::one_call("Piet", "Printer jams", Utc::now());
         (store, ticket.id)
     }
 

@@ -99,8 +99,7 @@ pub fn kept(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{EventKind, NewCaller};
-    use crate::store::NewTicket;
+    use crate::domain::EventKind;
     use chrono::{Duration, TimeZone};
 
     fn now() -> DateTime<Utc> {
@@ -108,26 +107,7 @@ mod tests {
     }
 
     fn desk_with_a_ticket() -> (Store, Config) {
-        let mut store = Store::open_in_memory("anna").unwrap();
-        let caller = store
-            .create_caller(
-                &NewCaller {
-                    name: "Jan de Vries".into(),
-                    ..Default::default()
-                },
-                now(),
-            )
-            .unwrap();
-        let new = NewTicket {
-            prefix: "T",
-            caller_id: &caller.id,
-            subject: "VPN drops",
-            impact: 3,
-            urgency: 3,
-            priority: 3,
-            category: None,
-        };
-        store.open_ticket_with_call(&new, "", now()).unwrap();
+        let (store, _) = crate::store::fixtures::one_call("Jan de Vries", "VPN drops", now());
         (store, Config::default())
     }
 

@@ -1,20 +1,9 @@
 use super::*;
 use crate::domain::{Channel, NewCaller, NewPromise};
-use crate::store::NewTicket;
 use chrono::{Duration, TimeZone};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
-}
-
-fn jan() -> NewCaller {
-    NewCaller {
-        name: "Jan de Vries".into(),
-        organization: "Gemeente Utrecht".into(),
-        phones: vec!["+31 6 1234 5678".into()],
-        emails: vec!["jan.devries@utrecht.nl".into()],
-        identifiers: vec!["NB-20431".into()],
-    }
 }
 
 fn named(name: &str) -> NewCaller {
@@ -25,15 +14,7 @@ fn named(name: &str) -> NewCaller {
 }
 
 fn ticket(store: &mut Store, caller: &str, subject: &str) -> Id {
-    let new = NewTicket {
-        prefix: "T",
-        caller_id: caller,
-        subject,
-        impact: 3,
-        urgency: 3,
-        priority: 3,
-        category: None,
-    };
+    let new = crate::store::fixtures::new_ticket(caller, subject);
     store.open_ticket_with_call(&new, "", now()).unwrap().id
 }
 
@@ -61,7 +42,9 @@ fn event_with_text(store: &Store, text: &str) -> Id {
 #[test]
 fn forgetting_erases_the_person_and_keeps_the_figures() {
     let mut store = Store::open_in_memory("anna").unwrap();
-    let jan = store.create_caller(&jan(), now()).unwrap();
+    let jan = store
+        .create_caller(&crate::store::fixtures::jan(), now())
+        .unwrap();
     let janet = store
         .create_caller(&named("Janet Vrieling"), now())
         .unwrap();
@@ -158,7 +141,9 @@ fn forgetting_erases_the_person_and_keeps_the_figures() {
 #[test]
 fn events_stay_append_only_but_for_the_forgotten_recipient() {
     let mut store = Store::open_in_memory("anna").unwrap();
-    let jan = store.create_caller(&jan(), now()).unwrap();
+    let jan = store
+        .create_caller(&crate::store::fixtures::jan(), now())
+        .unwrap();
     let ticket_id = ticket(&mut store, &jan.id, "VPN drops");
     promise(&mut store, &ticket_id, "");
     let refused = [
@@ -226,7 +211,9 @@ fn events_stay_append_only_but_for_the_forgotten_recipient() {
 #[test]
 fn a_search_has_to_name_one_caller() {
     let mut store = Store::open_in_memory("anna").unwrap();
-    let jan = store.create_caller(&jan(), now()).unwrap();
+    let jan = store
+        .create_caller(&crate::store::fixtures::jan(), now())
+        .unwrap();
     store
         .create_caller(&named("Janet Vrieling"), now())
         .unwrap();
