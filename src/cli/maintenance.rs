@@ -13,6 +13,9 @@ use crate::domain::Caller;
 use crate::domain::fold::fold;
 use crate::store::{self, ForgetLookup, Forgotten, RowCounts, Store};
 
+/// How often `forget` tries again for the write lock while another desk keeps taking it.
+const FORGET_TRIES: u32 = 10;
+
 /// `balie backup FILE`.
 pub fn backup(db: &Path, file: &Path, out: &mut impl Write) -> Result<()> {
     require_desk(db)?;
@@ -153,7 +156,20 @@ pub fn forget(
                     bail!("the typed name does not match; nothing was erased");
                 }
             }
-            let done = store.forget_caller(&caller.id, now)?;
+            // A desk saving without pause can hold the write lock past one wait; nobody is on
+            // the line waiting for an erase, so it tries again for a while before giving up.
+            let mut tries = 0;
+            let done = loop {
+                match store.forget_caller(&caller.id, now) {
+                    Err(error) if error.is_busy() && tries < FORGET_TRIES => {
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(fastrand::u64(
+                            20..200,
+                        )));
+                    }
+                    done => break done?,
+                }
+            };
             report_forgotten(&done, config, out)?;
             (caller.id.clone(), Some((caller, done)))
         }
