@@ -113,8 +113,9 @@ fn session(
             due |= store.team()?.is_some_and(|t| t.pending > 0);
         }
         if due {
+            // `seen_version` stays as read before the round: the round's own commits do not
+            // move it, and a write the desk makes during the round must be looked at next.
             exchange::exchange(&mut client, store, &address, Utc::now(), &mut |_| {})?;
-            seen_version = store.data_version()?;
             last_round = Instant::now();
         }
     }
