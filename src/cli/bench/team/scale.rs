@@ -73,24 +73,42 @@ pub fn measure(team: &TeamStore, dir: &Path, load: Load) -> Result<Vec<Row>> {
     };
     let log_before = sync::audit::event_log(team.owner(), None)?;
 
+    // Each desk writes from a thread of its own, as each agent's desk is a process of its
+    // own: a desk waiting for its file (its worker applying a pull) holds up no other.
     let window = Duration::from_secs(load.seconds);
-    let schedule = schedule(load, window);
     let began = Instant::now();
-    let mut own = vec![0_i64; desks.len()];
-    for (offset, desk) in &schedule {
-        let due = began + *offset;
-        if let Some(wait) = due.checked_duration_since(Instant::now()) {
-            std::thread::sleep(wait);
-        }
-        own[*desk] += 1;
-        let number = own[*desk] as u64;
-        let at = Instant::now();
-        desks[*desk].note(&format!("scale note of desk {desk}, {number}"))?;
-        let _ = send.send(Written {
-            desk: *desk,
-            number,
-            at,
-        });
+    let writers: Vec<_> = desks
+        .into_iter()
+        .zip(schedule(load, window))
+        .enumerate()
+        .map(|(index, (mut desk, times))| {
+            let send = send.clone();
+            std::thread::spawn(move || -> Result<(BenchDesk, i64)> {
+                for (n, offset) in times.iter().enumerate() {
+                    if let Some(wait) = (began + *offset).checked_duration_since(Instant::now()) {
+                        std::thread::sleep(wait);
+                    }
+                    let number = n as u64 + 1;
+                    let at = Instant::now();
+                    desk.note(&format!("scale note of desk {index}, {number}"))?;
+                    let _ = send.send(Written {
+                        desk: index,
+                        number,
+                        at,
+                    });
+                }
+                Ok((desk, times.len() as i64))
+            })
+        })
+        .collect();
+    let mut desks = Vec::with_capacity(writers.len());
+    let mut own = Vec::with_capacity(writers.len());
+    for writer in writers {
+        let (desk, wrote) = writer
+            .join()
+            .map_err(|_| anyhow!("a writing desk's thread panicked"))??;
+        desks.push(desk);
+        own.push(wrote);
     }
     if let Some(wait) = (began + window).checked_duration_since(Instant::now()) {
         std::thread::sleep(wait);
@@ -171,25 +189,24 @@ pub fn measure(team: &TeamStore, dir: &Path, load: Load) -> Result<Vec<Row>> {
     ])
 }
 
-/// When each desk writes: random gaps with the load's average (a Poisson process), all
-/// desks merged in time order.
-fn schedule(load: Load, window: Duration) -> Vec<(Duration, usize)> {
+/// When each desk writes: random gaps with the load's average (a Poisson process).
+fn schedule(load: Load, window: Duration) -> Vec<Vec<Duration>> {
     let mut rng = fastrand::Rng::with_seed(7);
     let mean = 60.0 / load.per_minute;
-    let mut all = Vec::new();
-    for desk in 0..load.desks {
-        let mut at = 0.0;
-        loop {
-            // Exponential gaps; 1 - f64() is in (0, 1], so the logarithm is finite.
-            at += -mean * (1.0 - rng.f64()).ln();
-            if at >= window.as_secs_f64() {
-                break;
+    (0..load.desks)
+        .map(|_| {
+            let mut times = Vec::new();
+            let mut at = 0.0;
+            loop {
+                // Exponential gaps; 1 - f64() is in (0, 1], so the logarithm is finite.
+                at += -mean * (1.0 - rng.f64()).ln();
+                if at >= window.as_secs_f64() {
+                    return times;
+                }
+                times.push(Duration::from_secs_f64(at));
             }
-            all.push((Duration::from_secs_f64(at), desk));
-        }
-    }
-    all.sort();
-    all
+        })
+        .collect()
 }
 
 fn event_counts(desks: &[BenchDesk]) -> Result<Vec<i64>> {
