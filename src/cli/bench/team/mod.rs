@@ -126,6 +126,25 @@ pub fn run(args: &TeamBenchArgs) -> Result<()> {
     };
     let mut rows = Vec::new();
     let mut notes = Vec::new();
+    // The join first: its generated desk can only join a team store that holds no tickets
+    // yet (a --team-url shared by every measurement). Its rows are printed in their place.
+    let mut join_rows_kept = Vec::new();
+    if wanted(Measure::Join) {
+        let size = Size {
+            callers: args.callers,
+            tickets: args.tickets,
+            promises: args.promises,
+            seed: args.seed,
+        };
+        eprintln!(
+            "balie bench team: join, a team of {} callers, {} tickets, {} promises …",
+            args.callers, args.tickets, args.promises
+        );
+        let store = server.store("join")?;
+        let (join_rows, note) = join::measure(&store, &dir("join")?, size)?;
+        join_rows_kept = join_rows;
+        notes.push(note);
+    }
     if wanted(Measure::Propagation) {
         eprintln!("balie bench team: propagation, {} writes …", args.writes);
         let store = server.store("propagation")?;
@@ -148,22 +167,7 @@ pub fn run(args: &TeamBenchArgs) -> Result<()> {
             args.shift_writes,
         )?);
     }
-    if wanted(Measure::Join) {
-        let size = Size {
-            callers: args.callers,
-            tickets: args.tickets,
-            promises: args.promises,
-            seed: args.seed,
-        };
-        eprintln!(
-            "balie bench team: join, a team of {} callers, {} tickets, {} promises …",
-            args.callers, args.tickets, args.promises
-        );
-        let store = server.store("join")?;
-        let (join_rows, note) = join::measure(&store, &dir("join")?, size)?;
-        rows.extend(join_rows);
-        notes.push(note);
-    }
+    rows.extend(join_rows_kept);
     if wanted(Measure::Scale) {
         eprintln!(
             "balie bench team: scale, {} desks writing {} a minute each for {} s …",
