@@ -83,7 +83,7 @@ impl Cluster {
         Ok(cluster)
     }
 
-    /// A new, empty database in the cluster, as its owner's URL.
+    /// A new, empty database in the cluster, as its owner's connection string.
     pub fn database(&self, name: &str) -> Result<String> {
         let out = Command::new(self.bin.join("createdb"))
             .args(["-h", "127.0.0.1", "-p", &self.port.to_string()])
@@ -95,7 +95,7 @@ impl Cluster {
             bail!("createdb {name} failed: {}", output_text(&out));
         }
         Ok(format!(
-            "postgres://{SUPERUSER}@127.0.0.1:{}/{name}",
+            "host=127.0.0.1 port={} user={SUPERUSER} dbname={name}",
             self.port
         ))
     }

@@ -44,15 +44,13 @@ impl TeamStore {
 
 /// The owner's URL with another role in it (and no password).
 fn with_user(url: &str, role: &str) -> String {
-    for scheme in ["postgres://", "postgresql://"] {
-        if let Some(rest) = url.strip_prefix(scheme) {
-            let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-            let host = match rest[..authority_end].rfind('@') {
-                Some(at) => &rest[at + 1..],
-                None => rest,
-            };
-            return format!("{scheme}{role}@{host}");
-        }
+    if let Some((scheme, rest)) = url.split_once("://") {
+        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let host = match rest[..authority_end].rfind('@') {
+            Some(at) => &rest[at + 1..],
+            None => rest,
+        };
+        return format!("{scheme}://{role}@{host}");
     }
     // A key=value connection string: the last `user` given counts.
     format!("{url} user={role}")
