@@ -317,6 +317,15 @@ impl Store {
         Ok(names)
     }
 
+    /// Every event on the desk, deleted tickets' too: what two desks of a team that agree
+    /// hold alike.
+    pub fn event_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM events")?
+            .query_row([], |r| r.get(0))?)
+    }
+
     pub fn open_ticket_count(&self) -> Result<i64> {
         let sql = format!(
             "SELECT count(*) FROM tickets INDEXED BY tickets_open

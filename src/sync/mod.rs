@@ -5,6 +5,7 @@
 //! (`worker`).
 
 pub mod address;
+pub mod audit;
 mod connect;
 mod exchange;
 mod server;

@@ -6,6 +6,7 @@
 //! must be that of a process doing only what the desk does. The file lives in a temporary
 //! folder and is deleted afterwards.
 
+mod cluster;
 mod data;
 mod held;
 mod kb;
@@ -13,6 +14,7 @@ mod knowledge;
 mod measure;
 mod report;
 mod reports;
+mod team;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -26,7 +28,10 @@ use crate::store::{BulkSummary, Store};
 use report::{Machine, Row};
 
 #[derive(Clone, Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct BenchArgs {
+    #[command(subcommand)]
+    pub what: Option<BenchCommand>,
     /// Callers on the generated desk (at least 2)
     #[arg(long, default_value_t = 100_000)]
     pub callers: usize,
@@ -54,6 +59,13 @@ pub struct BenchArgs {
     pub hold_lock: Option<PathBuf>,
 }
 
+#[derive(Clone, Debug, clap::Subcommand)]
+pub enum BenchCommand {
+    /// Measure the team store: propagation between desks, catch-up after a shift offline, a
+    /// new desk joining, and many desks at once (starts its own PostgreSQL)
+    Team(team::TeamBenchArgs),
+}
+
 /// The desk's agent: one of the team of forty on the generated desk.
 const AGENT: &str = "Anna de Wit";
 const RSS_BUDGET_MB: f64 = 64.0;
@@ -78,6 +90,9 @@ fn bench_config() -> Config {
 }
 
 pub fn run(args: &BenchArgs) -> Result<()> {
+    if let Some(BenchCommand::Team(team_args)) = &args.what {
+        return team::run(team_args);
+    }
     ensure!(
         args.callers >= 2,
         "--callers: at least 2, for the callers searched for"
@@ -113,7 +128,7 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         args.callers, args.tickets, args.promises
     );
     let started = Instant::now();
-    let summary = generate_elsewhere(&path, args)?;
+    let summary = generate_elsewhere(&path, size)?;
     // Written back now, so that syncing notes later does not wait for the generator's pages.
     std::fs::File::open(&path)
         .and_then(|f| f.sync_all())
@@ -207,16 +222,16 @@ fn generate(path: &Path, size: data::Size) -> Result<BulkSummary> {
     Ok(summary)
 }
 
-fn generate_elsewhere(path: &Path, args: &BenchArgs) -> Result<BulkSummary> {
+fn generate_elsewhere(path: &Path, size: data::Size) -> Result<BulkSummary> {
     let program = std::env::current_exe().context("finding this program to run the generator")?;
     let output = Command::new(&program)
         .arg("bench")
         .arg("--generate-into")
         .arg(path)
-        .args(["--callers", &args.callers.to_string()])
-        .args(["--tickets", &args.tickets.to_string()])
-        .args(["--promises", &args.promises.to_string()])
-        .args(["--seed", &args.seed.to_string()])
+        .args(["--callers", &size.callers.to_string()])
+        .args(["--tickets", &size.tickets.to_string()])
+        .args(["--promises", &size.promises.to_string()])
+        .args(["--seed", &size.seed.to_string()])
         .stdin(Stdio::null())
         .stderr(Stdio::inherit())
         .output()

@@ -44,7 +44,9 @@ impl Budget {
 /// limit applies to.
 ///
 /// Timings fill the `_ms` fields and leave `peak_mb` and `budget_mb` null; the "peak RSS"
-/// row is the other way round, with `samples` 1. A budget field is null when it does not
+/// rows are the other way round, with `samples` 1. The team store's rows add rates
+/// (`per_s`, changes a second) and counts (`count`, with `budget_count` the most allowed,
+/// for changes lost or stored twice); every other row leaves those three null. A budget field is null when it does not
 /// apply, and `met` is null for a row without any budget (the generation time, and the
 /// disk's own sync time beside the note's).
 #[derive(Clone, Debug, Serialize)]
@@ -60,6 +62,9 @@ pub struct Row {
     pub budget_mb: Option<f64>,
     /// Space on disk, for the row that measures a size instead of a time.
     pub disk_mb: Option<f64>,
+    pub per_s: Option<f64>,
+    pub count: Option<i64>,
+    pub budget_count: Option<i64>,
     pub met: Option<bool>,
     /// A breakdown of the row above it, indented in the table.
     #[serde(skip)]
@@ -93,6 +98,9 @@ impl Row {
             peak_mb: None,
             budget_mb: None,
             disk_mb: None,
+            per_s: None,
+            count: None,
+            budget_count: None,
             detail: false,
             met: match budget {
                 Budget::None => None,
@@ -114,14 +122,25 @@ impl Row {
             peak_mb: None,
             budget_mb: None,
             disk_mb: None,
+            per_s: None,
+            count: None,
+            budget_count: None,
             met: None,
             detail: false,
         }
     }
 
     pub fn peak_rss(mb: f64, budget_mb: f64) -> Row {
+        Row::memory(
+            "peak RSS of the desk (VmHWM, before the report commands)",
+            mb,
+            budget_mb,
+        )
+    }
+
+    pub fn memory(name: &str, mb: f64, budget_mb: f64) -> Row {
         Row {
-            name: "peak RSS of the desk (VmHWM, before the report commands)".to_string(),
+            name: name.to_string(),
             samples: 1,
             p50_ms: None,
             p99_ms: None,
@@ -132,7 +151,29 @@ impl Row {
             budget_mb: Some(budget_mb),
             disk_mb: None,
             met: Some(mb <= budget_mb),
-            detail: false,
+            ..Row::once(name, Duration::ZERO)
+        }
+    }
+
+    /// So many a second over a measured stretch; no budget.
+    pub fn rate(name: &str, per_s: f64) -> Row {
+        Row {
+            p50_ms: None,
+            p99_ms: None,
+            per_s: Some(per_s),
+            ..Row::once(name, Duration::ZERO)
+        }
+    }
+
+    /// A count that must not exceed `at_most`.
+    pub fn count(name: &str, count: i64, at_most: i64) -> Row {
+        Row {
+            p50_ms: None,
+            p99_ms: None,
+            count: Some(count),
+            budget_count: Some(at_most),
+            met: Some(count <= at_most),
+            ..Row::once(name, Duration::ZERO)
         }
     }
 }
@@ -150,6 +191,9 @@ impl Row {
             peak_mb: None,
             budget_mb: None,
             disk_mb: Some(bytes as f64 / 1e6),
+            per_s: None,
+            count: None,
+            budget_count: None,
             met: None,
             detail: false,
         }
@@ -206,9 +250,11 @@ pub fn table(rows: &[Row]) -> String {
         "name", "p50 ms", "p99 ms", "budget", "met"
     );
     for (row, name) in rows.iter().zip(&names) {
-        let (p50, p99) = match row.peak_mb.or(row.disk_mb) {
-            Some(mb) => (format!("{mb:.1} MB"), String::new()),
-            None => (number(row.p50_ms), number(row.p99_ms)),
+        let (p50, p99) = match (row.peak_mb.or(row.disk_mb), row.per_s, row.count) {
+            (Some(mb), _, _) => (format!("{mb:.1} MB"), String::new()),
+            (_, Some(rate), _) => (format!("{rate:.0}/s"), String::new()),
+            (_, _, Some(count)) => (count.to_string(), String::new()),
+            _ => (number(row.p50_ms), number(row.p99_ms)),
         };
         let met = match row.met {
             Some(true) => "yes",
@@ -234,6 +280,9 @@ fn number(value: Option<f64>) -> String {
 }
 
 fn budget_text(row: &Row) -> String {
+    if let Some(at_most) = row.budget_count {
+        return format!("<= {at_most}");
+    }
     match (row.budget_p50_ms, row.budget_p99_ms, row.budget_mb) {
         (_, _, Some(mb)) => format!("<= {mb} MB"),
         (Some(p50), Some(p99), _) => format!("p50 <= {p50}, p99 <= {p99}"),
@@ -278,6 +327,8 @@ mod tests {
             Row::timed("t", Budget::P99(1.0), &[Duration::from_micros(300)]),
             Row::peak_rss(40.0, 64.0),
             Row::once("g", Duration::from_secs(1)),
+            Row::rate("r", 120.0),
+            Row::count("c", 0, 0),
         ];
         let value = serde_json::to_value(rows).unwrap();
         let keys = |i: usize| {
@@ -286,7 +337,23 @@ mod tests {
         };
         assert_eq!(keys(0), keys(1));
         assert_eq!(keys(0), keys(2));
+        assert_eq!(keys(0), keys(3));
+        assert_eq!(keys(0), keys(4));
         assert!(value[1]["p50_ms"].is_null());
         assert_eq!(value[1]["peak_mb"], 40.0);
+        assert_eq!(value[3]["per_s"], 120.0);
+        assert!(value[3]["p50_ms"].is_null());
+        assert_eq!(value[4]["met"], true);
+    }
+
+    #[test]
+    fn a_count_over_its_limit_is_not_met_and_shows_in_the_table() {
+        let lost = Row::count("changes lost", 3, 0);
+        assert_eq!(lost.met, Some(false));
+        let text = table(&[lost, Row::rate("pushed", 41.6)]);
+        let line = text.lines().nth(1).unwrap();
+        assert!(line.contains("changes lost") && line.contains(" 3 ") && line.contains("<= 0"));
+        assert!(line.ends_with("NO"), "{line}");
+        assert!(text.lines().nth(2).unwrap().contains("42/s"), "{text}");
     }
 }
