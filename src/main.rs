@@ -208,9 +208,20 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Commands::Completions { .. } | Commands::Man { .. }) => Ok(()),
         Some(Commands::Team { action }) => match action {
-            TeamCommand::Init { .. } | TeamCommand::AddAgent { .. } => {
-                team::administer(action, &config, &mut safe_stdout())
-            }
+            TeamCommand::Init { url } => team::init(url, &config, &mut safe_stdout()),
+            TeamCommand::AddAgent {
+                url,
+                name,
+                role,
+                password_stdin,
+            } => team::add_agent(
+                url,
+                name,
+                role.as_deref(),
+                *password_stdin,
+                &config,
+                &mut safe_stdout(),
+            ),
             TeamCommand::Join { url } => {
                 let store = Store::open(&database_path(&cli)?, &config.agent)?;
                 let mut store = with_figure_rules(store, &config)?;

@@ -8,41 +8,12 @@ mod support;
 use std::process::{Command, Stdio};
 use std::time::{Duration as StdDuration, Instant};
 
-use balie::domain::{NewCaller, Status};
-use balie::store::{NewTicket, Store};
+use balie::domain::Status;
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use support::team::{Team, TeamDesk};
+use support::team::{Team, TeamDesk, open_ticket};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap()
-}
-
-fn open_ticket(store: &mut Store, caller: &str, subject: &str, at: DateTime<Utc>) -> String {
-    let caller = store
-        .create_caller(
-            &NewCaller {
-                name: caller.into(),
-                ..NewCaller::default()
-            },
-            at,
-        )
-        .expect("caller");
-    store
-        .open_ticket_with_call(
-            &NewTicket {
-                prefix: "T",
-                caller_id: &caller.id,
-                subject,
-                impact: 3,
-                urgency: 3,
-                priority: 3,
-                category: None,
-            },
-            "",
-            at,
-        )
-        .expect("ticket")
-        .id
 }
 
 fn converge(team: &Team, desks: &mut [&mut TeamDesk]) {
@@ -90,7 +61,7 @@ fn a_desk_cut_off_keeps_working_and_meets_the_team_again() {
     let proxy = team.proxy();
     let mut anna = team.desk("Anna", proxy.port(), now());
     let mut bence = team.desk("Bence", team.server.port(), now());
-    let shared = open_ticket(&mut bence.store, "Jan", "Shared drive gone", now());
+    let shared = open_ticket(&mut bence.store, "Jan", "Shared drive gone", now()).id;
     bence.synced(now());
     anna.synced(now());
     proxy.cut();
@@ -102,13 +73,15 @@ fn a_desk_cut_off_keeps_working_and_meets_the_team_again() {
     let mut keys = Vec::new();
     for minute in 0..6 {
         let at = now() + Duration::minutes(minute * 10);
-        let id = open_ticket(
-            &mut anna.store,
-            "Piet",
-            &format!("offline call {minute}"),
-            at,
+        keys.push(
+            open_ticket(
+                &mut anna.store,
+                "Piet",
+                &format!("offline call {minute}"),
+                at,
+            )
+            .key,
         );
-        keys.push(anna.store.ticket(&id).unwrap().unwrap().key);
         anna.store
             .add_note(&shared, &format!("Anna offline {minute}"), at)
             .unwrap();
@@ -160,7 +133,7 @@ fn the_server_crashing_while_desks_write_loses_nothing() {
     let port = team.server.port();
     let mut anna = team.desk("Anna", port, now());
     let mut bence = team.desk("Bence", port, now());
-    let ticket = open_ticket(&mut anna.store, "Jan", "VPN drops", now());
+    let ticket = open_ticket(&mut anna.store, "Jan", "VPN drops", now()).id;
     anna.synced(now());
     bence.synced(now());
     team.server.stop_immediately();
@@ -187,7 +160,7 @@ fn a_desk_killed_in_the_middle_of_a_push_pushes_nothing_twice() {
     };
     let proxy = team.proxy();
     let mut anna = team.desk("Anna", proxy.port(), now());
-    let ticket = open_ticket(&mut anna.store, "Jan", "Many notes", now());
+    let ticket = open_ticket(&mut anna.store, "Jan", "Many notes", now()).id;
     for i in 0..3000 {
         anna.store
             .add_note(&ticket, &format!("note {i}"), now())
@@ -245,7 +218,7 @@ fn a_seeded_schedule_of_cuts_and_writes_over_three_desks_converges() {
         .zip(&proxies)
         .map(|(agent, proxy)| team.desk(agent, proxy.port(), now()))
         .collect();
-    let first = open_ticket(&mut desks[0].store, "Jan", "first", now());
+    let first = open_ticket(&mut desks[0].store, "Jan", "first", now()).id;
     desks[0].synced(now());
     let mut tickets = vec![first];
     for desk in desks.iter_mut().skip(1) {
@@ -264,7 +237,7 @@ fn a_seeded_schedule_of_cuts_and_writes_over_three_desks_converges() {
             0 => proxies[d].cut(),
             1 => proxies[d].pass(),
             2 => {
-                let id = open_ticket(&mut desks[d].store, "Piet", &format!("step {step}"), at);
+                let id = open_ticket(&mut desks[d].store, "Piet", &format!("step {step}"), at).id;
                 tickets.push(id);
             }
             3..=5 if !known.is_empty() => {

@@ -3,46 +3,13 @@
 
 mod support;
 
-use balie::domain::{NewCaller, Status};
+use balie::domain::Status;
 use balie::store::{Keep, NewTicket, Store};
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use support::team::{Team, TeamDesk};
+use support::team::{Team, TeamDesk, open_ticket};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap()
-}
-
-fn open_ticket(
-    store: &mut Store,
-    caller: &str,
-    subject: &str,
-    at: DateTime<Utc>,
-) -> balie::domain::Ticket {
-    let caller = store
-        .create_caller(
-            &NewCaller {
-                name: caller.into(),
-                phones: vec!["+31 20 555 0101".into()],
-                ..NewCaller::default()
-            },
-            at,
-        )
-        .expect("caller");
-    store
-        .open_ticket_with_call(
-            &NewTicket {
-                prefix: "T",
-                caller_id: &caller.id,
-                subject,
-                impact: 3,
-                urgency: 3,
-                priority: 3,
-                category: None,
-            },
-            "",
-            at,
-        )
-        .expect("ticket")
 }
 
 fn assert_converged(team: &Team, desks: &[&TeamDesk]) {
@@ -643,4 +610,91 @@ fn callers_made_twice_offline_are_flagged_and_a_merge_holds_on_every_desk() {
         assert_eq!(hits.len(), 1, "one caller is found: {hits:?}");
     }
     assert_converged(&team, &[&anna, &bence]);
+}
+
+#[test]
+fn refusals_name_what_is_wrong_and_change_nothing() {
+    let Some(team) = Team::start(&["Anna"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let home = tempfile::tempdir().unwrap();
+    let run = |agent: &str, db: &str, args: &[&str]| {
+        let config = home.path().join(format!("{agent}.toml"));
+        std::fs::write(&config, format!("agent = \"{agent}\"\n")).unwrap();
+        let db = home.path().join(db);
+        let mut all = vec![
+            "--config",
+            config.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ];
+        all.extend_from_slice(args);
+        support::cli::balie(home.path(), &all)
+    };
+    let text = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    let anna_url = support::team::url("anna", port);
+
+    // A database that holds other tables is no team store.
+    let mut client = team.client();
+    client
+        .batch_execute("CREATE DATABASE other; ")
+        .expect("another database");
+    let other = format!("postgres://postgres@127.0.0.1:{port}/other");
+    postgres::Client::connect(&other, postgres::NoTls)
+        .unwrap()
+        .batch_execute("CREATE TABLE invoices (id int)")
+        .unwrap();
+    let refused = run("Anna", "a.db", &["team", "init", &other]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused).contains("public.invoices"),
+        "{}",
+        text(&refused)
+    );
+
+    // The role is Anna's, the desk says Bence.
+    let wrong = run("Bence", "b.db", &["team", "join", &anna_url]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(text(&wrong).contains("agent \"Anna\""), "{}", text(&wrong));
+    let desk = run("Bence", "b.db", &["team", "status"]);
+    assert!(
+        text(&desk).contains("not a member of a team"),
+        "{}",
+        text(&desk)
+    );
+
+    // A desk with tickets of its own may not join a store with tickets.
+    let mut anna = team.desk("Anna", port, now());
+    open_ticket(&mut anna.store, "Jan", "VPN drops", now());
+    anna.synced(now());
+    let mut own = Store::open(&home.path().join("own.db"), "Anna").unwrap();
+    open_ticket(&mut own, "Piet", "Printer jams", now());
+    drop(own);
+    let collide = run("Anna", "own.db", &["team", "join", &anna_url]);
+    assert_eq!(collide.status.code(), Some(1));
+    assert!(
+        text(&collide).contains("keys would collide"),
+        "{}",
+        text(&collide)
+    );
+
+    // No server: sync says so with exit 4, and the change waits.
+    let joined = run("Anna", "c.db", &["team", "join", &anna_url]);
+    assert!(joined.status.success(), "{}", text(&joined));
+    let mut c = Store::open(&home.path().join("c.db"), "Anna").unwrap();
+    open_ticket(&mut c, "Jan", "Offline call", now());
+    drop(c);
+    drop(team);
+    let offline = run("Anna", "c.db", &["sync"]);
+    assert_eq!(offline.status.code(), Some(4), "{}", text(&offline));
+    assert!(
+        text(&offline).contains("wait on this desk"),
+        "{}",
+        text(&offline)
+    );
+    let status = run("Anna", "c.db", &["team", "status", "--format", "json"]);
+    let status: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
+    assert_eq!(status["online"], false);
+    assert!(status["pending"].as_i64().unwrap() > 0);
 }

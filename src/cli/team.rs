@@ -7,60 +7,59 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
-use crate::cli::args::{KeepChoice, TeamCommand};
+use crate::cli::args::KeepChoice;
 use crate::cli::output::{Format, plural};
 use crate::config::Config;
 use crate::domain::change::{Conflict, TeamState};
 use crate::store::{Keep, Store};
 use crate::sync::{self, Address, Progress, SyncReport};
 
-/// The team commands that need no desk: they speak to the team store only.
-pub fn administer(command: &TeamCommand, config: &Config, out: &mut impl Write) -> Result<()> {
-    let ca = config.team.ca_file.as_deref();
-    match command {
-        TeamCommand::Init { url } => {
-            let address = Address::parse(url)?;
-            let ran = sync::init(&address, ca)?;
-            if ran == 0 {
-                writeln!(out, "the team store at {} is up to date", address.shown())?;
-            } else {
-                writeln!(out, "prepared the team store at {}", address.shown())?;
-                writeln!(
-                    out,
-                    "next: `balie team add-agent {} NAME` for each agent, then each agent runs `balie team join {}`",
-                    address.shown(),
-                    address.shown()
-                )?;
-            }
-        }
-        TeamCommand::AddAgent {
-            url,
-            name,
-            role,
-            password_stdin,
-        } => {
-            let address = Address::parse(url)?;
-            let name = crate::domain::text::accept(crate::domain::text::Field::Name, name)
-                .map_err(|e| anyhow::anyhow!("NAME: {e}; nothing was saved"))?;
-            let role = role.clone().unwrap_or_else(|| sync::role_for(&name));
-            let password = if *password_stdin {
-                let mut line = String::new();
-                std::io::stdin()
-                    .read_line(&mut line)
-                    .context("reading the password from stdin")?;
-                Some(line.trim_end_matches(['\r', '\n']).to_string())
-            } else {
-                None
-            };
-            sync::add_agent(&address, ca, &name, &role, password.as_deref())?;
-            writeln!(
-                out,
-                "{name} connects as the role {role}: postgres://{role}@{}",
-                address.shown().split('@').next_back().unwrap_or_default()
-            )?;
-        }
-        _ => unreachable!("desk team commands go to `on_desk`"),
+/// `balie team init URL`: prepares the team store; speaks to it only, needs no desk.
+pub fn init(url: &str, config: &Config, out: &mut impl Write) -> Result<()> {
+    let address = Address::parse(url)?;
+    if sync::init(&address, config.team.ca_file.as_deref())? == 0 {
+        writeln!(out, "the team store at {} is up to date", address.shown())?;
+    } else {
+        writeln!(out, "prepared the team store at {}", address.shown())?;
+        writeln!(
+            out,
+            "next: `balie team add-agent {} NAME` for each agent, then each agent runs `balie team join {}`",
+            address.shown(),
+            address.shown_as("ROLE")
+        )?;
     }
+    Ok(())
+}
+
+/// `balie team add-agent URL NAME`: the role an agent connects as.
+pub fn add_agent(
+    url: &str,
+    name: &str,
+    role: Option<&str>,
+    password_stdin: bool,
+    config: &Config,
+    out: &mut impl Write,
+) -> Result<()> {
+    let address = Address::parse(url)?;
+    let name = crate::domain::text::accept(crate::domain::text::Field::Name, name)
+        .map_err(|e| anyhow::anyhow!("NAME: {e}; nothing was saved"))?;
+    let role = role.map_or_else(|| sync::role_for(&name), str::to_string);
+    let password = if password_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .context("reading the password from stdin")?;
+        Some(line.trim_end_matches(['\r', '\n']).to_string())
+    } else {
+        None
+    };
+    let ca = config.team.ca_file.as_deref();
+    sync::add_agent(&address, ca, &name, &role, password.as_deref())?;
+    writeln!(
+        out,
+        "{name} connects as the role {role}: {}",
+        address.shown_as(&role)
+    )?;
     Ok(())
 }
 

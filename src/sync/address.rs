@@ -38,11 +38,16 @@ impl Address {
 
     /// The address as a URL without any password: what the desk keeps and prints.
     pub fn shown(&self) -> String {
-        let user = self
-            .config
-            .get_user()
-            .map(|u| format!("{}@", encode(u)))
-            .unwrap_or_default();
+        self.shown_for(self.config.get_user())
+    }
+
+    /// The same address for another role: what an agent joins with.
+    pub fn shown_as(&self, user: &str) -> String {
+        self.shown_for(Some(user))
+    }
+
+    fn shown_for(&self, user: Option<&str>) -> String {
+        let user = user.map(|u| format!("{}@", encode(u))).unwrap_or_default();
         let hosts: Vec<String> = self
             .config
             .get_hosts()
@@ -236,6 +241,12 @@ mod tests {
         let keywords =
             Address::parse("host=127.0.0.1 port=5999 user=bence password=x dbname=t").unwrap();
         assert_eq!(keywords.shown(), "postgres://bence@127.0.0.1:5999/t");
+        assert_eq!(
+            Address::parse("postgres://db.example.org/desk")
+                .unwrap()
+                .shown_as("anna"),
+            "postgres://anna@db.example.org:5432/desk"
+        );
     }
 
     #[test]

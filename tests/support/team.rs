@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use balie::domain::new_id;
-use balie::store::Store;
+use balie::domain::{NewCaller, new_id};
+use balie::store::{NewTicket, Store};
 use balie::sync::{self, Address, SyncReport};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
@@ -140,4 +140,38 @@ impl TeamDesk {
             .map(|r| r.expect("id"))
             .collect()
     }
+}
+
+/// A caller with a phone and a ticket opened for them on `store`'s desk.
+pub fn open_ticket(
+    store: &mut Store,
+    caller: &str,
+    subject: &str,
+    at: DateTime<Utc>,
+) -> balie::domain::Ticket {
+    let caller = store
+        .create_caller(
+            &NewCaller {
+                name: caller.into(),
+                phones: vec!["+31 20 555 0101".into()],
+                ..NewCaller::default()
+            },
+            at,
+        )
+        .expect("caller");
+    store
+        .open_ticket_with_call(
+            &NewTicket {
+                prefix: "T",
+                caller_id: &caller.id,
+                subject,
+                impact: 3,
+                urgency: 3,
+                priority: 3,
+                category: None,
+            },
+            "",
+            at,
+        )
+        .expect("ticket")
 }
