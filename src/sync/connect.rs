@@ -24,8 +24,8 @@ const CALL: Duration = Duration::from_secs(20);
 pub(super) struct Link {
     runtime: tokio::runtime::Runtime,
     client: Client,
-    /// One message for each notification the store sent on a channel this link listens to.
-    notices: mpsc::UnboundedReceiver<()>,
+    /// The payload of each notification the store sent on a channel this link listens to.
+    notices: mpsc::UnboundedReceiver<String>,
     address: Address,
 }
 
@@ -111,22 +111,24 @@ impl Link {
         }
     }
 
-    /// Waits up to `time` for a notification; `Ok(false)` when none came. Fails when the
-    /// connection has ended.
-    pub(super) fn notified_within(&mut self, time: Duration) -> Result<bool, SyncError> {
+    /// Waits up to `time` for a notification, then takes every other one already queued:
+    /// notifications that arrived together are one reason to act. Fails when the connection
+    /// has ended.
+    pub(super) fn notified_within(&mut self, time: Duration) -> Result<Notices, SyncError> {
         let notices = &mut self.notices;
         let waited = self
             .runtime
             .block_on(async { tokio::time::timeout(time, notices.recv()).await });
+        let mut heard = Notices::default();
         match waited {
-            Err(_) => Ok(false),
-            Ok(Some(())) => {
-                // Several notifications queued together are one reason to pull.
-                while self.notices.try_recv().is_ok() {}
-                Ok(true)
-            }
-            Ok(None) => Err(unreachable(&self.address, "the connection closed")),
+            Err(_) => return Ok(heard),
+            Ok(None) => return Err(unreachable(&self.address, "the connection closed")),
+            Ok(Some(payload)) => heard.add(&payload),
         }
+        while let Ok(payload) = self.notices.try_recv() {
+            heard.add(&payload);
+        }
+        Ok(heard)
     }
 
     pub(super) fn address(&self) -> &Address {
@@ -137,7 +139,7 @@ impl Link {
 /// Runs the connection's half: its messages, and the notifications among them.
 async fn drive<S, T>(
     mut connection: tokio_postgres::Connection<S, T>,
-    sender: mpsc::UnboundedSender<()>,
+    sender: mpsc::UnboundedSender<String>,
 ) where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
     T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
@@ -145,11 +147,36 @@ async fn drive<S, T>(
     let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
     while let Some(message) = messages.next().await {
         match message {
-            Ok(AsyncMessage::Notification(_)) => {
-                let _ = sender.send(());
+            Ok(AsyncMessage::Notification(notice)) => {
+                let _ = sender.send(notice.payload().to_owned());
             }
             Ok(_) => {}
             Err(_) => break,
+        }
+    }
+}
+
+/// What the store's notifications said: a push ends with the newest change's sequence
+/// number, a desk opening or leaving a ticket with `presence`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Notices {
+    /// The newest change announced.
+    pub newest_change: Option<i64>,
+    /// Someone opened or left a ticket.
+    pub presence: bool,
+}
+
+impl Notices {
+    fn add(&mut self, payload: &str) {
+        match payload.parse::<i64>() {
+            Ok(seq) => self.newest_change = self.newest_change.max(Some(seq)),
+            Err(_) if payload == "presence" => self.presence = true,
+            // A store of a later version saying something this desk does not know: look at
+            // everything rather than miss it.
+            Err(_) => {
+                self.presence = true;
+                self.newest_change = Some(i64::MAX);
+            }
         }
     }
 }

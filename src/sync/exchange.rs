@@ -78,20 +78,20 @@ pub(super) fn exchange(
         store.pushed(&ids, now)?;
         report.pushed += ids.len();
     }
-    let total: i64 = link
-        .query_one("SELECT coalesce(max(seq), 0) FROM balie.changes", &[])?
-        .get(0);
+    // The newest sequence number is only worth asking for when the pull is long enough for
+    // its progress to be shown.
+    let mut total = None;
     loop {
         let after = store.pulled_seq()?;
-        progress(Progress {
-            done: after,
-            total: total.max(after),
-        });
+        // The desk's own new rows come back without their data: they are in its file
+        // already. Its field changes come whole, with the value the store judged they
+        // leave, and so do the conflicts the store recorded in the name of its push.
         let rows = link.query(
-            "SELECT seq, id, hlc, desk, author, tbl, row_id, op, col, old, new, data,
+            "SELECT seq, id, hlc, desk, author, tbl, row_id, op, col, old, new,
+                   CASE WHEN desk = $3 AND op = 'insert' AND tbl <> 'conflicts' THEN NULL ELSE data END,
                    value_after
                  FROM balie.changes WHERE seq > $1 ORDER BY seq LIMIT $2",
-            &[&after, &PULL_BATCH],
+            &[&after, &PULL_BATCH, &team.desk_id],
         )?;
         let batch: Vec<Pulled> = rows.iter().map(pulled_from_row).collect();
         let applied = store.apply_pulled(&batch, now)?;
@@ -102,6 +102,18 @@ pub(super) fn exchange(
         if (rows.len() as i64) < PULL_BATCH {
             break;
         }
+        let total = match total {
+            Some(total) => total,
+            None => *total.insert(
+                link.query_one("SELECT coalesce(max(seq), 0) FROM balie.changes", &[])?
+                    .get::<_, i64>(0),
+            ),
+        };
+        let done = store.pulled_seq()?;
+        progress(Progress {
+            done,
+            total: total.max(done),
+        });
     }
     store.set_online(true, now)?;
     Ok(report)

@@ -98,6 +98,11 @@ fn run(
 
 /// One connection's life: an opening round, then rounds as things happen, until the
 /// connection fails (an error) or the desk stops (`Ok`).
+///
+/// With many desks on one store, every push notifies every desk, so a round is only made
+/// when it can bring something: a change newer than the desk has pulled (never the desk's
+/// own push, already level), a local write to push, or the check-in. Presence is told when
+/// the desk's open ticket moves and at check-in, and asked when someone else's moves.
 fn session(
     store: &mut Store,
     ca_file: Option<&std::path::Path>,
@@ -109,14 +114,21 @@ fn session(
     link.execute("LISTEN balie_changes")?;
     exchange::exchange(&link, store, Utc::now(), &mut |_| {})?;
     let mut viewing = store.viewing()?;
-    presence(&link, store, &team.desk_id, viewing.as_deref())?;
-    let mut last_round = Instant::now();
+    tell_presence(&link, &team.desk_id, viewing.as_deref())?;
+    learn_presence(&link, store, &team.desk_id)?;
+    let mut last_check_in = Instant::now();
     let mut seen_version = store.data_version()?;
     while !stop.load(Ordering::Relaxed) {
-        let mut due = last_round.elapsed() >= CHECK_IN;
-        due |= link.notified_within(LOOK)?;
-        let version = store.data_version()?;
+        let heard = link.notified_within(LOOK)?;
+        let check_in = last_check_in.elapsed() >= CHECK_IN;
+        let mut due = check_in;
+        if let Some(newest) = heard.newest_change {
+            due |= newest > store.pulled_seq()?;
+        }
         let mut moved = false;
+        // This connection's own writes leave its data version as it is, so a desk's write
+        // made during a round is still seen on the next look.
+        let version = store.data_version()?;
         if version != seen_version {
             seen_version = version;
             due |= store.team()?.is_some_and(|t| t.pending > 0);
@@ -127,24 +139,27 @@ fn session(
         if due {
             exchange::exchange(&link, store, Utc::now(), &mut |_| {})?;
         }
-        if due || moved {
-            presence(&link, store, &team.desk_id, viewing.as_deref())?;
-            // This connection's own writes leave its data version as it is, so a desk's
-            // write made during the round is still seen on the next look.
-            last_round = Instant::now();
+        if check_in || moved {
+            tell_presence(&link, &team.desk_id, viewing.as_deref())?;
+        }
+        if check_in || moved || heard.presence {
+            learn_presence(&link, store, &team.desk_id)?;
+        }
+        if check_in {
+            last_check_in = Instant::now();
         }
     }
     Ok(())
 }
 
-/// Tells the store which ticket this desk has open, and learns who else has one open.
-fn presence(
-    link: &Link,
-    store: &mut Store,
-    desk: &str,
-    viewing: Option<&str>,
-) -> Result<(), SyncError> {
+/// Tells the store which ticket this desk has open (and that the desk is still there).
+fn tell_presence(link: &Link, desk: &str, viewing: Option<&str>) -> Result<(), SyncError> {
     link.query("SELECT balie.here($1, $2)", &[&desk, &viewing])?;
+    Ok(())
+}
+
+/// Learns who else has a ticket open.
+fn learn_presence(link: &Link, store: &mut Store, desk: &str) -> Result<(), SyncError> {
     let present: Vec<(String, String)> = link
         .query("SELECT agent, ticket_id FROM balie.present($1)", &[&desk])?
         .iter()

@@ -248,8 +248,22 @@ impl Store {
             .query_row("SELECT pulled_seq FROM team", [], |r| r.get(0))?)
     }
 
-    /// Records whether the team store answered, and since when it has not.
+    /// Records whether the team store answered, and since when it has not. A desk that
+    /// stays online records its last pull at most every few seconds: with many desks on one
+    /// store it makes a round for every other desk's push, and a write for each would double
+    /// its disk syncs for a time no one reads closer than that.
     pub fn set_online(&mut self, online: bool, now: DateTime<Utc>) -> Result<()> {
+        let (was_online, last_pull): (bool, Option<String>) =
+            self.conn
+                .query_row("SELECT online, last_pull_at FROM team", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+        let recent = last_pull
+            .and_then(|at| parse_ts(&at).ok())
+            .is_some_and(|at| at <= now && now - at < chrono::Duration::seconds(LAST_PULL_GRAIN));
+        if online == was_online && (!online || recent) {
+            return Ok(());
+        }
         let _paused = self.capture.pause();
         self.write(|tx, _| {
             tx.execute(
@@ -262,6 +276,9 @@ impl Store {
         })
     }
 }
+
+/// How stale the recorded time of the last pull may be while the desk stays online.
+const LAST_PULL_GRAIN: i64 = 5;
 
 impl Store {
     pub fn ticket_count(&self) -> Result<i64> {
