@@ -149,6 +149,20 @@ fn both_desks_offline_setting_one_status_make_one_conflict_that_both_show() {
     assert!(bence.store.open_conflicts(None).unwrap().is_empty());
     let shown = bence.store.ticket(&ticket.id).unwrap().unwrap();
     assert_eq!(shown.status, Status::Resolved);
+    // The decision is on the ticket's timeline on both desks, by whoever made it.
+    for desk in [&anna, &bence] {
+        let settled: Vec<_> = desk
+            .store
+            .timeline(&ticket.id, 50)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.kind == balie::domain::EventKind::ConflictSettled)
+            .collect();
+        assert_eq!(settled.len(), 1, "{settled:?}");
+        assert_eq!(settled[0].by, "Anna");
+        assert_eq!(settled[0].data["value"], "resolved");
+        assert_eq!(settled[0].data["over"], "waiting_caller");
+    }
     assert_converged(&team, &[&anna, &bence]);
 }
 
@@ -215,6 +229,73 @@ fn tickets_opened_offline_on_two_desks_keep_their_distinct_keys() {
             .expect("on bence's desk");
         assert_eq!(on_anna.id, on_bence.id, "{key} names one ticket everywhere");
     }
+    assert_converged(&team, &[&anna, &bence]);
+}
+
+#[test]
+fn a_desk_out_of_numbers_offline_gives_provisional_keys_that_stay_findable_once_numbered() {
+    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+        return;
+    };
+    let port = team.server.port();
+    let mut anna = team.desk("Anna", port, now());
+    let mut bence = team.desk("Bence", port, now());
+    // Offline, Anna opens tickets until her leased numbers run out.
+    let mut opened = Vec::new();
+    while !opened
+        .last()
+        .is_some_and(|t: &balie::domain::Ticket| t.key.contains('~'))
+    {
+        assert!(opened.len() < 1000, "never ran out of numbers");
+        opened.push(open_ticket(&mut anna.store, "Jan", "offline", now()));
+    }
+    let provisional = opened.pop().expect("a provisional ticket");
+    let second = open_ticket(&mut anna.store, "Jan", "offline too", now());
+    assert_ne!(second.key, provisional.key);
+    let before =
+        std::collections::HashSet::<String>::from_iter(opened.iter().map(|t| t.key.clone()));
+    // Read out to a caller and typed back in any case, it finds the ticket.
+    let typed = provisional.key.to_lowercase();
+    let found = anna
+        .store
+        .find_ticket(&typed)
+        .unwrap()
+        .expect("found by provisional key");
+    assert_eq!(found.id, provisional.id);
+
+    anna.synced(now());
+    bence.synced(now());
+    for desk in [&anna, &bence] {
+        let now_keyed = desk.store.ticket(&provisional.id).unwrap().expect("ticket");
+        assert!(!now_keyed.key.contains('~'), "numbered: {}", now_keyed.key);
+        assert!(
+            !before.contains(&now_keyed.key),
+            "a new number: {}",
+            now_keyed.key
+        );
+        let found = desk
+            .store
+            .find_ticket(&typed)
+            .unwrap()
+            .expect("the old key still finds it");
+        assert_eq!(found.id, provisional.id);
+        let said: Vec<String> = desk
+            .store
+            .timeline(&provisional.id, 50)
+            .unwrap()
+            .iter()
+            .filter(|e| e.kind == balie::domain::EventKind::Renumbered)
+            .map(|e| e.text.clone())
+            .collect();
+        assert_eq!(said, vec![provisional.key.clone()]);
+        // Keys that were final when they were read out did not change.
+        for ticket in &opened {
+            let kept = desk.store.ticket(&ticket.id).unwrap().expect("ticket");
+            assert_eq!(kept.key, ticket.key);
+        }
+    }
+    let other = anna.store.ticket(&second.id).unwrap().expect("ticket");
+    assert!(!other.key.contains('~'));
     assert_converged(&team, &[&anna, &bence]);
 }
 

@@ -296,6 +296,10 @@ pub enum Write {
         keep: Id,
         other: Id,
     },
+    SettleConflict {
+        conflict_id: String,
+        keep: crate::domain::change::Keep,
+    },
 }
 
 /// What a successful write changed, so the app can move to it.

@@ -80,6 +80,10 @@ pub enum FormKind {
     MergeCallers {
         callers: Vec<Id>,
     },
+    /// A conflict's two values; the choice says which stays.
+    Settle {
+        conflict_id: String,
+    },
 }
 
 pub enum Input {

@@ -419,6 +419,10 @@ pub fn to_write(
             super::correcting::to_write(form, || t!(texts, "form-required-name"))
                 .unwrap_or(Err((0, t!(texts, "form-required-name"))))?
         }
+        FormKind::Settle { conflict_id } => Write::SettleConflict {
+            conflict_id: conflict_id.clone(),
+            keep: super::settling::chosen(form),
+        },
     })
 }
 

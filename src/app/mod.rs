@@ -25,6 +25,7 @@ mod reminders;
 pub mod review;
 mod saving;
 pub mod script;
+mod settling;
 mod waiting;
 
 pub use find_ticket::TicketSearch;
@@ -483,6 +484,7 @@ impl App {
             Command::Subject => return self.edit_subject(),
             Command::EditCaller => return self.edit_caller(),
             Command::MergeCaller => return self.merge_caller(),
+            Command::Settle => return self.settle_conflict(),
             Command::Promise => {
                 return self.with_ticket(|app, id| {
                     let to = app.current_ticket().map(|t| t.caller_name.clone());

@@ -1,10 +1,13 @@
-//! The team lead's review: every agent's open promises in buckets by deadline, and each
-//! agent's record of promises kept over the last 7 and 30 days.
+//! The team lead's review: the conflicts left to settle, every agent's open promises in
+//! buckets by deadline, and each agent's record of promises kept over the last 7 and 30
+//! days. On a team desk it reads the desk's own copy, so it also works offline, and says
+//! how fresh that copy is.
 
 use chrono::{DateTime, Days, Utc};
 use chrono_tz::Tz;
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::domain::change::{Conflict, TeamState};
 use crate::domain::outcome::Record;
 use crate::domain::sla::TicketClocks;
 use crate::domain::{Alert, Id, Promise, Ticket};
@@ -21,6 +24,10 @@ pub struct ReviewData {
     /// Open tickets whose resolution clock has breached or has 20% or less left,
     /// closest to breach first.
     pub sla: Vec<(Ticket, TicketClocks)>,
+    /// Values two desks set differently, oldest first.
+    pub conflicts: Vec<Conflict>,
+    /// Where the desk stands with its team; `None` for a desk on its own.
+    pub team: Option<TeamState>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -66,11 +73,25 @@ pub enum Line<'a> {
     },
     Bucket(Bucket, usize),
     Promise(&'a Promise),
+    /// The heading over the conflicts, with their number.
+    Conflicts(usize),
+    Conflict(&'a Conflict),
+}
+
+impl Line<'_> {
+    /// The ticket Enter opens from this line, for the lines that open one.
+    pub fn ticket(&self) -> Option<&str> {
+        match self {
+            Line::Promise(p) => Some(&p.ticket_id),
+            Line::Conflict(c) => c.ticket_id.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 pub struct Review {
     pub data: ReviewData,
-    /// Index among the promise lines, which are the only ones that can be opened.
+    /// Index among the lines that open a ticket (conflicts and promises).
     pub selected: usize,
 }
 
@@ -85,9 +106,15 @@ impl Review {
         Review { data, selected: 0 }
     }
 
-    /// The whole review in reading order: per agent a header with their record, then
-    /// their open promises under bucket headings.
+    /// The whole review in reading order: the conflicts to settle first (they need a
+    /// decision, not a reminder), then per agent a header with their record and their open
+    /// promises under bucket headings.
     pub fn lines(&self, now: DateTime<Utc>, tz: Tz) -> Vec<Line<'_>> {
+        let mut lines = Vec::new();
+        if !self.data.conflicts.is_empty() {
+            lines.push(Line::Conflicts(self.data.conflicts.len()));
+            lines.extend(self.data.conflicts.iter().map(Line::Conflict));
+        }
         let mut agents: Vec<&str> = self
             .data
             .open
@@ -97,7 +124,6 @@ impl Review {
             .collect();
         agents.sort_unstable();
         agents.dedup();
-        let mut lines = Vec::new();
         for agent in agents {
             lines.push(Line::Agent {
                 name: agent,
@@ -133,14 +159,22 @@ impl Review {
         lines
     }
 
-    pub fn selected_promise(&self, now: DateTime<Utc>, tz: Tz) -> Option<&Promise> {
+    /// Where the selection is, counted in all lines.
+    pub fn selected_line(&self, now: DateTime<Utc>, tz: Tz) -> Option<usize> {
         self.lines(now, tz)
-            .into_iter()
-            .filter_map(|l| match l {
-                Line::Promise(p) => Some(p),
-                _ => None,
-            })
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.ticket().is_some())
             .nth(self.selected)
+            .map(|(index, _)| index)
+    }
+
+    fn selected_ticket(&self, now: DateTime<Utc>, tz: Tz) -> Option<Id> {
+        self.lines(now, tz)
+            .iter()
+            .filter_map(Line::ticket)
+            .nth(self.selected)
+            .map(str::to_owned)
     }
 
     pub fn handle_key(
@@ -150,7 +184,11 @@ impl Review {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> ReviewEvent {
-        let count = self.data.open.len();
+        let count = self
+            .lines(now, tz)
+            .iter()
+            .filter(|l| l.ticket().is_some())
+            .count();
         match keys.command_for(&key) {
             Some(ListCommand::Close) => ReviewEvent::Close,
             Some(ListCommand::Next) => {
@@ -161,8 +199,8 @@ impl Review {
                 self.selected = self.selected.saturating_sub(1);
                 ReviewEvent::Nothing
             }
-            Some(ListCommand::Open) => match self.selected_promise(now, tz) {
-                Some(p) => ReviewEvent::Open(p.ticket_id.clone()),
+            Some(ListCommand::Open) => match self.selected_ticket(now, tz) {
+                Some(id) => ReviewEvent::Open(id),
                 None => ReviewEvent::Nothing,
             },
             None => ReviewEvent::Nothing,

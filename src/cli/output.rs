@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::domain::change::TeamState;
 use crate::domain::figures::TicketRecord;
 use crate::domain::outcome::{OverduePromise, Record};
 use crate::domain::when;
@@ -277,5 +278,33 @@ pub fn plural(n: i64, one: &str, many: &str) -> String {
         format!("1 {one}")
     } else {
         format!("{n} {many}")
+    }
+}
+
+/// How fresh a team desk's copy is, in the command line's words.
+pub fn freshness(team: &TeamState, tz: Tz, now: DateTime<Utc>) -> String {
+    let texts = cli_texts();
+    let waiting = if team.pending > 0 {
+        format!(
+            ", {} waiting to be pushed",
+            plural(team.pending, "change", "changes")
+        )
+    } else {
+        String::new()
+    };
+    match (team.online, team.offline_since, team.last_pull_at) {
+        (true, _, Some(at)) => format!(
+            "team figures from this desk's copy, synced {}{waiting}",
+            when::friendly(at, now, tz, &texts)
+        ),
+        (false, Some(since), last) => format!(
+            "team figures from this desk's copy: offline since {}, last synced {}{waiting}",
+            when::friendly(since, now, tz, &texts),
+            last.map_or_else(
+                || "never".to_string(),
+                |at| when::friendly(at, now, tz, &texts)
+            )
+        ),
+        _ => format!("team figures from this desk's copy: not synced yet{waiting}"),
     }
 }

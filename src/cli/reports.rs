@@ -28,6 +28,25 @@ pub fn overdue(
         .map(|p| OverdueRow::new(p, now))
         .collect();
     output::write_overdue(out, &rows, format, config.time_zone, now)?;
+    team_footer(store, config, format, now, out)
+}
+
+/// On a team desk a table says how fresh the desk's copy of the team's figures is: the
+/// report works offline, and the lead should know what it may miss. JSON and CSV stay
+/// rows only (`balie team status` gives the same facts as data).
+fn team_footer(
+    store: &Store,
+    config: &Config,
+    format: Format,
+    now: DateTime<Utc>,
+    out: &mut impl Write,
+) -> Result<()> {
+    if format != Format::Table {
+        return Ok(());
+    }
+    if let Some(team) = store.team()? {
+        writeln!(out, "{}", output::freshness(&team, config.time_zone, now))?;
+    }
     Ok(())
 }
 
@@ -47,7 +66,7 @@ pub fn report(
     let records = store.promise_records(start, now, agent)?;
     let tickets = store.ticket_records(start, agent)?;
     output::write_report(out, &output::report_rows(&records, &tickets), format)?;
-    Ok(())
+    team_footer(store, config, format, now, out)
 }
 
 pub fn handover(

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use crate::app::{Outcome, Write};
 use crate::config::Config;
+use crate::domain::change;
 use crate::i18n::Texts;
 use crate::store::{self, NewTicket, Store};
 use crate::t;
@@ -114,6 +115,19 @@ pub(super) fn apply(
                 ),
                 caller_id: keep,
             })
+        }
+        Write::SettleConflict { conflict_id, keep } => {
+            let settled = store.resolve_conflict(&conflict_id, keep, now)?;
+            let (value, _) = settled.chosen(keep);
+            done(
+                t!(
+                    texts,
+                    "done-settled",
+                    field = change::field_text(&settled.column, texts),
+                    value = change::value_text(&settled.column, value, texts)
+                ),
+                settled.ticket_id,
+            )
         }
         Write::Assign { ticket_id, agent } => {
             store.set_assignee(&ticket_id, &agent, now)?;

@@ -608,6 +608,8 @@ pub fn load_review(store: &Store, now: DateTime<Utc>, app: &App) -> store::Resul
         week: store.promise_records(now - Duration::days(7), now, None)?,
         month: store.promise_records(now - Duration::days(30), now, None)?,
         unacted: store.unacted_alerts(None, REVIEW_PROMISES)?,
+        conflicts: store.open_conflicts(None)?,
+        team: store.team()?,
     })
 }
 

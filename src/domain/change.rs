@@ -5,6 +5,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::{PromiseState, Status};
+use crate::i18n::Texts;
+use crate::t;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeOp {
@@ -117,6 +121,52 @@ impl Conflict {
             Value::Null => "—".to_string(),
             Value::String(text) => text.clone(),
             other => other.to_string(),
+        }
+    }
+}
+
+/// A field of a shared row, named as the desk's forms name it.
+pub fn field_text(column: &str, texts: &Texts) -> String {
+    match column {
+        "status" => t!(texts, "field-status"),
+        "assignee" => t!(texts, "field-agent"),
+        "impact" => t!(texts, "field-impact"),
+        "urgency" => t!(texts, "field-urgency"),
+        "category" => t!(texts, "field-category"),
+        "subject" => t!(texts, "field-subject"),
+        "name" => t!(texts, "field-name"),
+        "organization" => t!(texts, "field-organisation"),
+        other => other.to_string(),
+    }
+}
+
+/// A field's value as the person at the desk reads it: a status or a promise's state in
+/// their language, other text as it is, nothing as a dash.
+pub fn value_text(column: &str, value: &Value, texts: &Texts) -> String {
+    let code = value.as_str().unwrap_or_default();
+    match column {
+        "status" => Status::from_code(code).map(|s| s.text(texts)),
+        "state" => PromiseState::from_code(code).map(|s| s.text(texts)),
+        _ => None,
+    }
+    .unwrap_or_else(|| Conflict::shown(value))
+}
+
+/// Which value of a conflict a person chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// The value the team store kept.
+    Kept,
+    /// The value that lost: it is set now.
+    Lost,
+}
+
+impl Conflict {
+    /// The value chosen, and the one it stays over.
+    pub fn chosen(&self, keep: Keep) -> (&Value, &Value) {
+        match keep {
+            Keep::Kept => (&self.kept, &self.lost),
+            Keep::Lost => (&self.lost, &self.kept),
         }
     }
 }

@@ -103,6 +103,8 @@ coded_enum! {
         AssigneeChanged => "assignee", "assignee";
         SubjectChanged => "subject", "subject";
         CallerMerged => "caller_merged", "caller merged";
+        ConflictSettled => "conflict_settled", "conflict settled";
+        Renumbered => "renumbered", "renumbered";
         PromiseMade => "promise_made", "promised";
         PromiseKept => "promise_kept", "kept";
         PromiseRescheduled => "promise_rescheduled", "rescheduled";

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use crate::domain::change;
 use crate::domain::when;
 use crate::domain::{Channel, Event, EventKind, Status};
 use crate::i18n::Texts;
@@ -97,6 +98,22 @@ pub fn describe(event: &Event, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> Str
             from = name("from_name"),
             to = name("to_name")
         ),
+        EventKind::Renumbered => t!(
+            texts,
+            "timeline-renumbered",
+            from = name("from"),
+            to = name("to")
+        ),
+        EventKind::ConflictSettled => {
+            let field = name("field");
+            t!(
+                texts,
+                "timeline-conflict-settled",
+                field = change::field_text(&field, texts),
+                value = change::value_text(&field, &data["value"], texts),
+                over = change::value_text(&field, &data["over"], texts)
+            )
+        }
         EventKind::PromiseMade => t!(
             texts,
             "timeline-promised",

@@ -65,6 +65,8 @@ impl EventKind {
             EventKind::AssigneeChanged => t!(texts, "event-assignee"),
             EventKind::SubjectChanged => t!(texts, "event-subject"),
             EventKind::CallerMerged => t!(texts, "event-caller-merged"),
+            EventKind::ConflictSettled => t!(texts, "event-conflict-settled"),
+            EventKind::Renumbered => t!(texts, "event-renumbered"),
             EventKind::PromiseMade => t!(texts, "event-promise-made"),
             EventKind::PromiseKept => t!(texts, "event-promise-kept"),
             EventKind::PromiseRescheduled => t!(texts, "event-promise-rescheduled"),

@@ -67,6 +67,7 @@ commands! {
     Subject => "subject";
     EditCaller => "edit-caller";
     MergeCaller => "merge-caller";
+    Settle => "settle";
     Promise => "promise";
     Callback => "callback";
     Callbacks => "callbacks";
@@ -113,6 +114,7 @@ impl Command {
             Command::Subject => t!(texts, "command-subject"),
             Command::EditCaller => t!(texts, "command-edit-caller"),
             Command::MergeCaller => t!(texts, "command-merge-caller"),
+            Command::Settle => t!(texts, "command-settle"),
             Command::Promise => t!(texts, "command-promise"),
             Command::Callback => t!(texts, "command-callback"),
             Command::Callbacks => t!(texts, "command-callbacks"),
@@ -207,6 +209,7 @@ impl Default for Keymap {
             (Key::plain(Char('S')), Subject),
             (Key::plain(Char('E')), EditCaller),
             (Key::plain(Char('U')), MergeCaller),
+            (Key::plain(Char('D')), Settle),
             (Key::plain(Char('p')), Promise),
             (Key::plain(Char('b')), Callback),
             (Key::plain(Char('C')), Callbacks),

@@ -4,7 +4,7 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
 
 /// The schema version from which the desk keeps its figures (`store::figures`).
 pub const FIGURES_KEPT_FROM: usize = 12;
@@ -503,3 +503,9 @@ mod tests {
         assert!(V5.contains(&format!("'$.to', '{FORGOTTEN}')")));
     }
 }
+
+/// A ticket opened offline under a provisional key gets a leased number once its desk is
+/// back online; the old key stays findable through the event that records the change.
+const V13: &str = "
+CREATE INDEX events_renumbered ON events(text) WHERE kind = 'renumbered';
+";

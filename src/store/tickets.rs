@@ -215,8 +215,14 @@ impl Store {
             .optional()?)
     }
 
+    /// The ticket with this key, or that had it as its provisional key before its desk
+    /// gave it a number.
     pub fn ticket_by_key(&self, key: &str) -> Result<Option<Ticket>> {
-        let sql = format!("{TICKET_SELECT} WHERE t.key = ?1");
+        let sql = format!(
+            "{TICKET_SELECT} WHERE t.key = ?1
+               OR t.id = (SELECT ticket_id FROM events WHERE kind = 'renumbered' AND text = ?1)
+             LIMIT 1"
+        );
         Ok(self
             .conn
             .prepare_cached(&sql)?

@@ -63,6 +63,8 @@ pub(super) fn exchange(
         )?;
         store.add_key_block(row.get(0), row.get(1), now)?;
     }
+    // Tickets opened offline after the numbers ran out get theirs before they travel on.
+    store.renumber_provisional(now)?;
     let mut report = SyncReport::default();
     loop {
         let batch = store.outbox(PUSH_BATCH)?;

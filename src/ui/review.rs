@@ -8,9 +8,10 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::{Theme, clip, popup_block, sla_label};
 use crate::app::App;
 use crate::app::review::{self, Bucket, Review};
+use crate::domain::change::{self, TeamState};
 use crate::domain::outcome::Record;
 use crate::i18n::Texts;
-use crate::keymap::ListCommand;
+use crate::keymap::{Command, ListCommand};
 use crate::{domain::when, t};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &Theme) {
@@ -22,11 +23,59 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
     frame.render_widget(block, area);
 
     let tz = app.config.time_zone;
-    let selected = review.selected_promise(app.now, tz).map(|p| p.id.as_str());
+    let selected = review.selected_line(app.now, tz);
     let mut lines = Vec::new();
+    if let Some(team) = &review.data.team {
+        lines.push(Line::from(Span::styled(
+            freshness(team, app, texts),
+            theme.muted(),
+        )));
+    }
     let mut selected_line = 0;
-    for line in review.lines(app.now, tz) {
+    let settle = app.keymap.shortcut(Command::Settle);
+    for (index, line) in review.lines(app.now, tz).into_iter().enumerate() {
+        let is_selected = selected == Some(index);
+        if is_selected {
+            selected_line = lines.len();
+        }
+        // Promises sit under their bucket's heading, one step further in.
+        let marked = |indent: &str, text: String| {
+            let marker = if is_selected { "▶" } else { " " };
+            let style = if is_selected {
+                theme.selected()
+            } else {
+                Default::default()
+            };
+            Line::from(Span::styled(format!("{indent}{marker} {text}"), style))
+        };
         match line {
+            review::Line::Conflicts(count) => {
+                lines.push(Line::from(Span::styled(
+                    t!(
+                        texts,
+                        "review-conflicts",
+                        count = count,
+                        key = settle.as_str()
+                    ),
+                    theme.overdue(),
+                )));
+            }
+            review::Line::Conflict(c) => {
+                let value = |v| change::value_text(&c.column, v, texts);
+                lines.push(marked(
+                    "  ",
+                    t!(
+                        texts,
+                        "review-conflict",
+                        ticket = format!("{:<8}", c.ticket_key.as_deref().unwrap_or("—")),
+                        field = change::field_text(&c.column, texts),
+                        kept_by = c.kept_by.as_str(),
+                        kept = value(&c.kept),
+                        lost_by = c.lost_by.as_str(),
+                        lost = value(&c.lost)
+                    ),
+                ));
+            }
             review::Line::Agent { name, week, month } => {
                 if !lines.is_empty() {
                     lines.push(Line::from(""));
@@ -57,25 +106,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 )));
             }
             review::Line::Promise(p) => {
-                let is_selected = selected == Some(p.id.as_str());
-                if is_selected {
-                    selected_line = lines.len();
-                }
-                let text = format!(
-                    "{} {:<14} {:<16} {:<8} {:<20} {}",
-                    if is_selected { "▶" } else { " " },
-                    when::countdown(p.due_at, app.now, &app.texts),
-                    when::friendly(p.due_at, app.now, tz, &app.texts),
-                    p.ticket_key,
-                    clip(&p.to, 20),
-                    p.what
-                );
-                let style = if is_selected {
-                    theme.selected()
-                } else {
-                    Default::default()
-                };
-                lines.push(Line::from(Span::styled(format!("    {text}"), style)));
+                lines.push(marked(
+                    "    ",
+                    format!(
+                        "{:<14} {:<16} {:<8} {:<20} {}",
+                        when::countdown(p.due_at, app.now, &app.texts),
+                        when::friendly(p.due_at, app.now, tz, &app.texts),
+                        p.ticket_key,
+                        clip(&p.to, 20),
+                        p.what
+                    ),
+                ));
             }
         }
     }
@@ -152,6 +193,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
     let offset = rows_before.saturating_sub(height.saturating_sub(3));
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     frame.render_widget(paragraph.scroll((offset as u16, 0)), inner);
+}
+
+/// How fresh the desk's copy of the team's figures is.
+fn freshness(team: &TeamState, app: &App, texts: &Texts) -> String {
+    let tz = app.config.time_zone;
+    match (team.online, team.offline_since, team.last_pull_at) {
+        (true, _, Some(at)) => t!(
+            texts,
+            "review-team-online",
+            when = when::friendly(at, app.now, tz, texts)
+        ),
+        (false, Some(since), last) => t!(
+            texts,
+            "review-team-offline",
+            since = when::time_of_day(since, app.now, tz, texts),
+            pulled = last.map_or_else(
+                || "—".to_string(),
+                |at| when::friendly(at, app.now, tz, texts)
+            )
+        ),
+        _ => t!(texts, "review-team-never"),
+    }
 }
 
 fn record(record: Option<&Record>, texts: &Texts) -> String {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, is_focused, pane_block, sla_label};
 use crate::app::{App, Pane, TicketView};
 use crate::domain::Event;
-use crate::domain::change::Conflict;
+use crate::domain::change;
 use crate::domain::first_contact::Verdict;
 use crate::keymap::Command;
 use crate::{domain::timeline, domain::when, t};
@@ -139,19 +139,22 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
             theme.due_soon(),
         )));
     }
+    let settle = app.keymap.shortcut(Command::Settle);
     for conflict in &view.conflicts {
         let at = |instant| when::friendly(instant, app.now, tz, texts);
+        let value = |v| change::value_text(&conflict.column, v, texts);
         lines.push(Line::from(Span::styled(
             t!(
                 texts,
                 "ticket-conflict",
-                field = conflict.column.as_str(),
+                field = change::field_text(&conflict.column, texts),
                 kept_by = conflict.kept_by.as_str(),
-                kept = Conflict::shown(&conflict.kept),
+                kept = value(&conflict.kept),
                 kept_at = at(conflict.kept_at),
                 lost_by = conflict.lost_by.as_str(),
-                lost = Conflict::shown(&conflict.lost),
-                lost_at = at(conflict.lost_at)
+                lost = value(&conflict.lost),
+                lost_at = at(conflict.lost_at),
+                key = settle.as_str()
             ),
             theme.overdue(),
         )));

@@ -107,7 +107,7 @@ status-team-conflicts = { $count ->
     [one] 1 conflict
    *[other] { $count } conflicts
 }
-ticket-conflict = ⚠ { $field }: { $kept_by } set { $kept } { $kept_at }; { $lost_by } set { $lost } { $lost_at } — kept { $kept } (settle: balie team conflicts)
+ticket-conflict = ⚠ { $field }: { $kept_by } set { $kept } { $kept_at }; { $lost_by } set { $lost } { $lost_at }. { $kept } stands for now: keep which? { $key }
 ticket-present = ● { $names } on this ticket now
 # The word after each key in the hint line; English shows the command's palette name.
 status-hint-new-call = new-call
@@ -198,6 +198,11 @@ review-empty = No open promises and no promises made in the last 30 days.
 review-sla = SLA: breached or about to breach ({ $count })
 review-unacted = Reminders nobody acted on ({ $count })
 review-unacted-line = { $owner } { $ticket } { $to } — { $what }: due { $due }, reminded { $reminded } ({ $kind })
+review-conflicts = Conflicts to settle ({ $count }): open the ticket, then { $key }
+review-conflict = { $ticket } { $field }: { $kept_by } set { $kept }, { $lost_by } set { $lost }
+review-team-online = Team figures from this desk's copy, synced { $when }
+review-team-offline = Team figures from this desk's copy: offline since { $since }, last synced { $pulled }
+review-team-never = Team figures from this desk's copy: not synced yet
 review-hint = { $choose } choose · { $enter } opens · { $esc } closes · to print: { $overdue }, { $report }
 
 merge-title = Merge with { $name }

@@ -103,7 +103,7 @@ status-team-conflicts = { $count ->
     [one] 1 conflict
    *[other] { $count } conflicten
 }
-ticket-conflict = ⚠ { $field }: { $kept_by } zette { $kept } { $kept_at }; { $lost_by } zette { $lost } { $lost_at } — bewaard: { $kept } (beslissen: balie team conflicts)
+ticket-conflict = ⚠ { $field }: { $kept_by } zette { $kept } { $kept_at }; { $lost_by } zette { $lost } { $lost_at }. { $kept } geldt nu: welke blijft? { $key }
 ticket-present = ● { $names } werkt nu aan dit ticket
 status-hint-new-call = gesprek
 status-hint-open = openen
@@ -193,6 +193,11 @@ review-empty = Geen open toezeggingen, en de afgelopen 30 dagen geen toezegginge
 review-sla = SLA: overschreden of bijna ({ $count })
 review-unacted = Herinneringen waar niemand iets mee deed ({ $count })
 review-unacted-line = { $owner } { $ticket } { $to } — { $what }: uiterlijk { $due }, herinnerd { $reminded } ({ $kind })
+review-conflicts = Conflicten om te beslissen ({ $count }): open de melding, dan { $key }
+review-conflict = { $ticket } { $field }: { $kept_by } zette { $kept }, { $lost_by } zette { $lost }
+review-team-online = Teamcijfers uit de kopie van deze desk, gesynchroniseerd { $when }
+review-team-offline = Teamcijfers uit de kopie van deze desk: offline sinds { $since }, laatst gesynchroniseerd { $pulled }
+review-team-never = Teamcijfers uit de kopie van deze desk: nog niet gesynchroniseerd
 review-hint = { $choose } kiezen · { $enter } opent · { $esc } sluit · afdrukken: { $overdue }, { $report }
 
 merge-title = Samenvoegen met { $name }

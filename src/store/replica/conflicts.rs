@@ -4,9 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
-use serde_json::Value;
+use serde_json::{Value, json};
 
-use crate::domain::change::Conflict;
+use crate::domain::EventKind;
+use crate::domain::change::{Conflict, Keep};
+use crate::store::tickets::insert_event;
 use crate::store::{Result, Store, StoreError, parse_ts, ts};
 
 const SELECT: &str = "SELECT c.id, c.tbl, c.row_id, c.col, c.ticket_id, t.key, c.kept, c.kept_by,
@@ -35,15 +37,6 @@ fn conflict_from_row(r: &rusqlite::Row) -> rusqlite::Result<Conflict> {
     })
 }
 
-/// Which value a person chose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keep {
-    /// The value the team store kept.
-    Kept,
-    /// The value that lost: it is set now.
-    Lost,
-}
-
 impl Store {
     /// Open conflicts, on one ticket or on every one, oldest first.
     pub fn open_conflicts(&self, ticket_id: Option<&str>) -> Result<Vec<Conflict>> {
@@ -55,8 +48,13 @@ impl Store {
     }
 
     /// Settles a conflict: records who chose what, and sets the field when the value that
-    /// lost is chosen.
-    pub fn resolve_conflict(&mut self, id: &str, keep: Keep, now: DateTime<Utc>) -> Result<()> {
+    /// lost is chosen. Returns the conflict as it stood.
+    pub fn resolve_conflict(
+        &mut self,
+        id: &str,
+        keep: Keep,
+        now: DateTime<Utc>,
+    ) -> Result<Conflict> {
         let conflict = self
             .conn
             .query_row(&format!("{SELECT} AND c.id = ?1"), [id], conflict_from_row)
@@ -90,6 +88,23 @@ impl Store {
                 Keep::Kept => "kept",
                 Keep::Lost => "lost",
             };
+            // The decision shows on the ticket's timeline, where the conflict did.
+            if let Some(ticket_id) = &conflict.ticket_id {
+                let (chosen, over) = conflict.chosen(keep);
+                insert_event(
+                    tx,
+                    ticket_id,
+                    EventKind::ConflictSettled,
+                    "",
+                    json!({
+                        "field": conflict.column,
+                        "value": chosen,
+                        "over": over,
+                    }),
+                    agent,
+                    now,
+                )?;
+            }
             tx.execute(
                 "UPDATE conflicts SET resolved_at = ?2, resolved_by = ?3, resolution = ?4,
                    updated_at = ?2, updated_by = ?3
@@ -97,6 +112,7 @@ impl Store {
                 params![id, ts(now), agent, resolution],
             )?;
             Ok(())
-        })
+        })?;
+        Ok(conflict)
     }
 }

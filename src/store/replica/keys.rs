@@ -1,12 +1,13 @@
 //! Ticket numbers on a team desk. The team store leases each desk blocks of numbers while it
 //! is online, so a ticket opened offline still gets its final key, the one the agent reads out
 //! to the caller, and no two desks ever hand out the same one. Only a desk that has used up
-//! its blocks offline falls back to a provisional key, marked as such (`T-~3f9a-1`).
+//! its blocks offline falls back to a provisional key, marked as such (`T-~3F9A-1`).
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::domain::new_id;
+use crate::domain::{EventKind, new_id};
+use crate::store::tickets::insert_event_quietly;
 use crate::store::{Result, Store, ts};
 
 /// A desk asks for a new block when fewer than this many numbers are left.
@@ -30,10 +31,13 @@ pub(crate) fn next_ticket_number(tx: &Connection, prefix: &str) -> Result<(i64, 
     }
     // Negative, so that it never meets a leased number; the desk's id in it keeps two
     // desks' provisional keys apart.
-    let short: String = desk.chars().rev().take(4).collect::<String>();
+    let short = desk_mark(&desk);
     let seed = i64::from_str_radix(&short, 16).unwrap_or(0);
+    // Keys already given up for a number count too: an old key stays findable, so it is
+    // never handed out again.
     let made: i64 = tx.query_row(
-        "SELECT count(*) FROM tickets WHERE number < 0 AND key LIKE ?1",
+        "SELECT (SELECT count(*) FROM tickets WHERE number < 0 AND key LIKE ?1)
+              + (SELECT count(*) FROM events WHERE kind = 'renumbered' AND text LIKE ?1)",
         [format!("{prefix}-~{short}-%")],
         |r| r.get(0),
     )?;
@@ -42,6 +46,16 @@ pub(crate) fn next_ticket_number(tx: &Connection, prefix: &str) -> Result<(i64, 
         -(seed * 1_000_000 + local),
         format!("{prefix}-~{short}-{local}"),
     ))
+}
+
+/// Four hex digits of the desk's id, in capitals like the rest of a key, so that a key
+/// read out and typed in any case finds the ticket. (`LIKE` matches either case.)
+fn desk_mark(desk: &str) -> String {
+    desk.chars()
+        .rev()
+        .take(4)
+        .collect::<String>()
+        .to_uppercase()
 }
 
 fn leased_number(tx: &Connection) -> Result<Option<i64>> {
@@ -78,7 +92,66 @@ pub(crate) fn numbers_left(conn: &Connection) -> Result<i64> {
     )?)
 }
 
+/// Marks a key as provisional: `{prefix}-~{desk}-{n}`.
+const PROVISIONAL: &str = "-~";
+
 impl Store {
+    /// Gives this desk's tickets with a provisional key a number from its leased blocks,
+    /// oldest first, as far as the blocks reach. Each change is an event on the ticket that
+    /// names the old key, so a caller who reads it out is still found. Returns the keys
+    /// changed, old and new.
+    pub fn renumber_provisional(&mut self, now: DateTime<Utc>) -> Result<Vec<(String, String)>> {
+        // Read first: on nearly every round there is nothing to do, and no write is made.
+        let Some(desk) = self
+            .conn
+            .query_row("SELECT id FROM team LIMIT 1", [], |r| r.get::<_, String>(0))
+            .optional()?
+        else {
+            return Ok(Vec::new());
+        };
+        let short = desk_mark(&desk);
+        // Made first is the least far below zero (see `next_ticket_number`).
+        let waiting: Vec<(String, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, key FROM tickets WHERE number < 0 AND key LIKE ?1
+                 ORDER BY number DESC",
+            )?
+            .query_map([format!("%{PROVISIONAL}{short}-%")], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if waiting.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.write(|tx, agent| {
+            let mut renamed = Vec::new();
+            for (id, old) in waiting {
+                let Some(number) = leased_number(tx)? else {
+                    break;
+                };
+                let prefix = old.split(PROVISIONAL).next().unwrap_or_default();
+                let new = format!("{prefix}-{number}");
+                tx.execute(
+                    "UPDATE tickets SET number = ?2, key = ?3, updated_at = ?4, updated_by = ?5
+                     WHERE id = ?1",
+                    params![id, number, new, ts(now), agent],
+                )?;
+                insert_event_quietly(
+                    tx,
+                    &id,
+                    EventKind::Renumbered,
+                    &old,
+                    serde_json::json!({"from": old, "to": new}),
+                    agent,
+                    now,
+                )?;
+                renamed.push((old, new));
+            }
+            Ok(renamed)
+        })
+    }
+
     /// Keeps a block of ticket numbers the team store leased to this desk.
     pub fn add_key_block(&mut self, first: i64, last: i64, now: DateTime<Utc>) -> Result<()> {
         let _paused = self.capture.pause();

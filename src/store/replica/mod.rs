@@ -17,8 +17,8 @@ use super::{Result, Store, StoreError, parse_ts, ts};
 use crate::domain::change::{Change, ChangeOp, TeamState};
 use crate::domain::hlc::Hlc;
 
+pub use crate::domain::change::Keep;
 pub use apply::Applied;
-pub use conflicts::Keep;
 pub(crate) use keys::next_ticket_number;
 
 /// The instant a new event is stamped with. On a team desk it is never before the newest
