@@ -139,6 +139,17 @@ fn both_desks_offline_setting_one_status_make_one_conflict_that_both_show() {
     let status: serde_json::Value = serde_json::from_slice(&status.stdout).expect("json");
     assert_eq!(status["conflicts"], 1);
     assert_eq!(status["pending"], 0);
+    // The lead's tables say how fresh the desk's copy is; their JSON stays rows only.
+    for report in [&["overdue"][..], &["report", "--since", "7d"][..]] {
+        let table = String::from_utf8(run(report).stdout).expect("utf-8");
+        let last = table.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("team figures from this desk's copy, synced "),
+            "{table}"
+        );
+    }
+    let rows = run(&["overdue", "--format", "json"]);
+    serde_json::from_slice::<serde_json::Value>(&rows.stdout).expect("json only");
     // Anna decides for her value; the decision reaches Bence and raises no new conflict.
     let id = anna.store.open_conflicts(None).unwrap()[0].id.clone();
     anna.store
