@@ -74,6 +74,7 @@ fn run(
         let opened = match store.as_mut() {
             Some(store) => store,
             None => match Store::open(path, agent).and_then(|mut opened| {
+                opened.for_sync_worker()?;
                 opened.use_figure_rules(rules.clone())?;
                 Ok(opened)
             }) {

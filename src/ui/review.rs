@@ -33,7 +33,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
     }
     let mut selected_line = 0;
     let settle = app.keymap.shortcut(Command::Settle);
-    for (index, line) in review.lines(app.now, tz).into_iter().enumerate() {
+    let shown = review.lines(app.now, tz);
+    if shown.is_empty() {
+        lines.push(Line::from(t!(texts, "review-empty")));
+    }
+    for (index, line) in shown.into_iter().enumerate() {
         let is_selected = selected == Some(index);
         if is_selected {
             selected_line = lines.len();
@@ -119,9 +123,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
                 ));
             }
         }
-    }
-    if lines.is_empty() {
-        lines.push(Line::from(t!(texts, "review-empty")));
     }
     if !review.data.sla.is_empty() {
         lines.push(Line::from(""));

@@ -248,6 +248,17 @@ impl Store {
             .query_row("SELECT pulled_seq FROM team", [], |r| r.get(0))?)
     }
 
+    /// Makes this connection the sync worker's: its commits reach the disk at the next
+    /// checkpoint instead of each on its own. Everything it writes can be had again from the
+    /// team store: a pull lost to a power cut is pulled again (its cursor is in the same
+    /// transaction, and a power cut only ever loses the newest transactions, in order), a
+    /// push whose mark is lost is pushed again and passed over by the store. The desk's own
+    /// writes, made on its other connection, stay synced one by one: they exist nowhere else.
+    pub fn for_sync_worker(&self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA synchronous = NORMAL")?;
+        Ok(())
+    }
+
     /// Records whether the team store answered, and since when it has not. A desk that
     /// stays online records its last pull at most every few seconds: with many desks on one
     /// store it makes a round for every other desk's push, and a write for each would double
