@@ -192,6 +192,7 @@ pub enum TeamCommand {
     },
     /// Let an agent in: creates the PostgreSQL role they connect as (run by the store's owner)
     AddAgent {
+        /// The team store as its owner: postgres://OWNER@HOST[:PORT]/DATABASE
         #[arg(value_name = "URL")]
         url: String,
         /// The agent's name, as in their config's `agent`
@@ -206,6 +207,7 @@ pub enum TeamCommand {
     },
     /// Make this desk (--db) a member of the team store at URL
     Join {
+        /// The team store as this agent's role: postgres://ROLE@HOST[:PORT]/DATABASE
         #[arg(value_name = "URL")]
         url: String,
     },
