@@ -333,6 +333,7 @@ impl Reached {
                 FormKind::EditSubject { .. } => "form: edit subject",
                 FormKind::EditCaller { .. } => "form: edit caller",
                 FormKind::MergeCallers { .. } => "form: merge callers",
+                FormKind::Settle { .. } => "form: settle a conflict",
             },
         };
         self.note(name);

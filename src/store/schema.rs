@@ -494,6 +494,12 @@ CREATE INDEX alerts_unacted ON alerts(acted_at, promise_id);
 CREATE INDEX tickets_created ON tickets(created_at);
 "#;
 
+/// A ticket opened offline under a provisional key gets a leased number once its desk is
+/// back online; the old key stays findable through the event that records the change.
+const V13: &str = "
+CREATE INDEX events_renumbered ON events(text) WHERE kind = 'renumbered';
+";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,9 +509,3 @@ mod tests {
         assert!(V5.contains(&format!("'$.to', '{FORGOTTEN}')")));
     }
 }
-
-/// A ticket opened offline under a provisional key gets a leased number once its desk is
-/// back online; the old key stays findable through the event that records the change.
-const V13: &str = "
-CREATE INDEX events_renumbered ON events(text) WHERE kind = 'renumbered';
-";

@@ -1,7 +1,8 @@
-//! A throwaway PostgreSQL cluster for `balie bench team`: Debian's server binaries, `initdb`
-//! into a temporary folder, one server on a free port of 127.0.0.1 with trust authentication
-//! (nothing but this machine can reach it), stopped and removed when the bench ends. Each
-//! measurement gets a database of its own, so that none sees another's changes.
+//! A throwaway PostgreSQL cluster, for `balie bench team` and for the tests of the team
+//! store: Debian's server binaries, `initdb` into a temporary folder, one server on a free
+//! port of 127.0.0.1 with trust authentication (nothing but this machine can reach it),
+//! stopped and removed when dropped. The bench gives each measurement a database of its own,
+//! so that none sees another's changes; the tests also crash it, restart it and turn on TLS.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -11,7 +12,18 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 
 /// The superuser of the cluster, and the owner of every team store in it.
-const SUPERUSER: &str = "postgres";
+pub const SUPERUSER: &str = "postgres";
+
+/// How the server keeps its commits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// fsync on, as a real team store has it: what the bench measures.
+    Real,
+    /// fsync off: a killed server still keeps its commits (the kernel holds them), only a
+    /// machine crash would lose them. Fast enough for tests that start many clusters.
+    Throwaway,
+}
+
 /// 200 simulated desks hold a connection each, beside the bench's own.
 const MAX_CONNECTIONS: usize = 400;
 
@@ -20,19 +32,25 @@ pub struct Cluster {
     // Dropped after `Drop::drop` has stopped the server.
     dir: tempfile::TempDir,
     port: u16,
+    durability: Durability,
     as_postgres_user: bool,
     running: bool,
 }
 
+/// What to say when no server is installed.
+pub const NOT_INSTALLED: &str = "no PostgreSQL server found (`initdb` and `pg_ctl` neither on \
+     PATH nor in /usr/lib/postgresql/*/bin): install it with `apt-get install postgresql`";
+
 impl Cluster {
+    /// Whether the server's tools are on this machine.
+    pub fn installed() -> bool {
+        find_bin_dir().is_some()
+    }
+
     /// Starts a cluster, or says what is missing.
-    pub fn start() -> Result<Cluster> {
+    pub fn start(durability: Durability) -> Result<Cluster> {
         let Some(bin) = find_bin_dir() else {
-            bail!(
-                "no PostgreSQL server found (`initdb` and `pg_ctl` neither on PATH nor in \
-                 /usr/lib/postgresql/*/bin): install it with `apt-get install postgresql`, or \
-                 give a team store with --team-url"
-            );
+            bail!("{NOT_INSTALLED}");
         };
         let as_postgres_user = running_as_root()?;
         let dir = tempfile::Builder::new()
@@ -49,6 +67,7 @@ impl Cluster {
             bin,
             dir,
             port: 0,
+            durability,
             as_postgres_user,
             running: false,
         };
@@ -66,21 +85,89 @@ impl Cluster {
                 "--no-sync".as_ref(),
             ],
         )?;
-        // Durable commits as a real team store has them: fsync stays on.
-        let settings = format!(
-            "\n# balie bench cluster: loopback only\n\
+        let fsync = match durability {
+            Durability::Real => "on",
+            Durability::Throwaway => "off",
+        };
+        cluster.configure(&format!(
+            "\n# balie's throwaway cluster: loopback only\n\
              listen_addresses = '127.0.0.1'\n\
              unix_socket_directories = '{}'\n\
-             max_connections = {MAX_CONNECTIONS}\n",
+             max_connections = {MAX_CONNECTIONS}\n\
+             fsync = {fsync}\n",
             cluster.dir.path().display()
-        );
-        let conf = data.join("postgresql.conf");
-        let mut text = std::fs::read_to_string(&conf)
-            .with_context(|| format!("reading {}", conf.display()))?;
-        text.push_str(&settings);
-        std::fs::write(&conf, text).with_context(|| format!("writing {}", conf.display()))?;
+        ))?;
         cluster.start_on_a_free_port()?;
         Ok(cluster)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Turns on TLS with this certificate (PEM, with its chain) and key, as a server reached
+    /// over a network would have it (plain connections from loopback still work), and
+    /// restarts the server.
+    pub fn enable_tls(&mut self, cert_pem: &str, key_pem: &str) -> Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let data = self.data_dir();
+        for (name, text) in [("server.crt", cert_pem), ("server.key", key_pem)] {
+            let path = data.join(name);
+            std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+            // The server refuses a key others can read.
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+                .with_context(|| format!("making {} private", path.display()))?;
+            if self.as_postgres_user {
+                let (uid, gid) = (id(&["-u", "postgres"])?, id(&["-g", "postgres"])?);
+                std::os::unix::fs::chown(&path, Some(uid), Some(gid))
+                    .with_context(|| format!("handing {} to the postgres user", path.display()))?;
+            }
+        }
+        self.configure("\nssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n")?;
+        self.stop_immediately()?;
+        self.restart()
+    }
+
+    /// Kills the server as a crash would: `pg_ctl stop -m immediate`, no shutdown checkpoint.
+    pub fn stop_immediately(&mut self) -> Result<()> {
+        let data = self.data_dir();
+        self.run_checked(
+            "pg_ctl",
+            &[
+                "stop".as_ref(),
+                "-D".as_ref(),
+                data.as_os_str(),
+                "-m".as_ref(),
+                "immediate".as_ref(),
+                "-w".as_ref(),
+            ],
+        )?;
+        self.running = false;
+        Ok(())
+    }
+
+    /// Starts the server again on its port (after a crash it recovers first) and waits until
+    /// it accepts connections.
+    pub fn restart(&mut self) -> Result<()> {
+        let out = self.pg_ctl_start(self.port)?;
+        if !out.status.success() {
+            bail!(
+                "restarting PostgreSQL on port {} failed: {}\n{}",
+                self.port,
+                output_text(&out),
+                self.log_tail()
+            );
+        }
+        self.running = true;
+        self.wait_for_tcp()
+    }
+
+    fn configure(&self, settings: &str) -> Result<()> {
+        let conf = self.data_dir().join("postgresql.conf");
+        let mut text = std::fs::read_to_string(&conf)
+            .with_context(|| format!("reading {}", conf.display()))?;
+        text.push_str(settings);
+        std::fs::write(&conf, text).with_context(|| format!("writing {}", conf.display()))
     }
 
     /// A new, empty database in the cluster, as its owner's connection string.
@@ -101,8 +188,12 @@ impl Cluster {
     }
 
     pub fn describe(&self) -> String {
+        let fsync = match self.durability {
+            Durability::Real => "on",
+            Durability::Throwaway => "off",
+        };
         format!(
-            "PostgreSQL {} on 127.0.0.1:{} (fsync on, max_connections {MAX_CONNECTIONS})",
+            "PostgreSQL {} on 127.0.0.1:{} (fsync {fsync}, max_connections {MAX_CONNECTIONS})",
             self.version(),
             self.port
         )
@@ -141,6 +232,8 @@ impl Cluster {
     fn pg_ctl_start(&self, port: u16) -> Result<Output> {
         let data = self.data_dir();
         let log = self.dir.path().join("server.log");
+        // Only the port goes through `-o` (pg_ctl hands it to a shell); the rest is in the
+        // config file, so no path needs quoting.
         let options = format!("-p {port}");
         self.run(
             "pg_ctl",
@@ -197,7 +290,7 @@ impl Cluster {
         Ok(())
     }
 
-    /// Runs a server tool, as the postgres user when the bench runs as root.
+    /// Runs a server tool, as the postgres user when running as root.
     fn run(&self, tool: &str, args: &[&std::ffi::OsStr]) -> Result<Output> {
         let program = self.bin.join(tool);
         let mut command = if self.as_postgres_user {
@@ -209,7 +302,7 @@ impl Cluster {
         };
         command
             .args(args)
-            // The postgres user may not be allowed into the bench's working directory.
+            // The postgres user may not be allowed into the working directory.
             .current_dir(self.dir.path())
             .stdin(Stdio::null())
             .output()

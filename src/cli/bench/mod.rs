@@ -6,7 +6,7 @@
 //! must be that of a process doing only what the desk does. The file lives in a temporary
 //! folder and is deleted afterwards.
 
-mod cluster;
+pub mod cluster;
 mod data;
 mod held;
 mod kb;

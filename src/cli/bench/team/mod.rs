@@ -10,9 +10,9 @@ mod scale;
 
 use std::path::PathBuf;
 
-use anyhow::{Result, ensure};
+use anyhow::{Context, Result, ensure};
 
-use super::cluster::Cluster;
+use super::cluster::{Cluster, Durability};
 use super::data::Size;
 use super::report::{self, Machine};
 use desks::TeamStore;
@@ -114,10 +114,13 @@ pub fn run(args: &TeamBenchArgs) -> Result<()> {
     );
     ensure!(args.tickets >= 1, "--tickets: at least 1");
     let wanted = |measure: Measure| args.only.is_empty() || args.only.contains(&measure);
-    let server = match &args.team_url {
-        Some(url) => Server::Given(url.clone()),
-        None => Server::Own(Cluster::start()?),
-    };
+    let server =
+        match &args.team_url {
+            Some(url) => Server::Given(url.clone()),
+            None => Server::Own(Cluster::start(Durability::Real).context(
+                "starting a PostgreSQL of the bench's own (or give one with --team-url)",
+            )?),
+        };
     let scratch = tempfile::tempdir()?;
     let dir = |name: &str| -> Result<PathBuf> {
         let path = scratch.path().join(name);
