@@ -20,12 +20,10 @@ fn now() -> DateTime<Utc> {
 
 #[test]
 fn a_conflict_is_shown_listed_in_the_review_and_settled_from_the_ticket_pane() {
-    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+    // `_team` keeps the server running to the end of the test.
+    let Some((_team, mut anna, mut bence)) = Team::anna_and_bence(now()) else {
         return;
     };
-    let port = team.server.port();
-    let mut anna = team.desk("Anna", port, now());
-    let mut bence = team.desk("Bence", port, now());
     let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
     anna.synced(now());
     bence.synced(now());

@@ -37,12 +37,9 @@ fn assert_converged(team: &Team, desks: &[&TeamDesk]) {
 
 #[test]
 fn a_ticket_and_a_note_written_on_one_desk_reach_the_other() {
-    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+    let Some((team, mut anna, mut bence)) = Team::anna_and_bence(now()) else {
         return;
     };
-    let port = team.server.port();
-    let mut anna = team.desk("Anna", port, now());
-    let mut bence = team.desk("Bence", port, now());
     let ticket = open_ticket(
         &mut anna.store,
         "Ödön Kovács",
@@ -78,12 +75,9 @@ fn a_ticket_and_a_note_written_on_one_desk_reach_the_other() {
 
 #[test]
 fn both_desks_offline_setting_one_status_make_one_conflict_that_both_show() {
-    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+    let Some((team, mut anna, mut bence)) = Team::anna_and_bence(now()) else {
         return;
     };
-    let port = team.server.port();
-    let mut anna = team.desk("Anna", port, now());
-    let mut bence = team.desk("Bence", port, now());
     let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
     anna.synced(now());
     bence.synced(now());
@@ -179,12 +173,9 @@ fn both_desks_offline_setting_one_status_make_one_conflict_that_both_show() {
 
 #[test]
 fn two_desks_setting_the_same_value_is_no_conflict() {
-    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+    let Some((team, mut anna, mut bence)) = Team::anna_and_bence(now()) else {
         return;
     };
-    let port = team.server.port();
-    let mut anna = team.desk("Anna", port, now());
-    let mut bence = team.desk("Bence", port, now());
     let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
     anna.synced(now());
     bence.synced(now());
@@ -205,12 +196,9 @@ fn two_desks_setting_the_same_value_is_no_conflict() {
 
 #[test]
 fn tickets_opened_offline_on_two_desks_keep_their_distinct_keys() {
-    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+    let Some((team, mut anna, mut bence)) = Team::anna_and_bence(now()) else {
         return;
     };
-    let port = team.server.port();
-    let mut anna = team.desk("Anna", port, now());
-    let mut bence = team.desk("Bence", port, now());
     let mut keys = Vec::new();
     for i in 0..5 {
         keys.push(open_ticket(&mut anna.store, "Jan", &format!("anna {i}"), now()).key);
@@ -245,12 +233,9 @@ fn tickets_opened_offline_on_two_desks_keep_their_distinct_keys() {
 
 #[test]
 fn a_desk_out_of_numbers_offline_gives_provisional_keys_that_stay_findable_once_numbered() {
-    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+    let Some((team, mut anna, mut bence)) = Team::anna_and_bence(now()) else {
         return;
     };
-    let port = team.server.port();
-    let mut anna = team.desk("Anna", port, now());
-    let mut bence = team.desk("Bence", port, now());
     // Offline, Anna opens tickets until her leased numbers run out.
     let mut opened = Vec::new();
     while !opened
@@ -399,12 +384,9 @@ fn the_store_refuses_a_change_pushed_in_someone_elses_name() {
 
 #[test]
 fn a_forget_reaches_a_desk_that_was_offline_and_leaves_nothing_in_the_store() {
-    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+    let Some((team, mut anna, mut bence)) = Team::anna_and_bence(now()) else {
         return;
     };
-    let port = team.server.port();
-    let mut anna = team.desk("Anna", port, now());
-    let mut bence = team.desk("Bence", port, now());
     let ticket = open_ticket(&mut anna.store, "Ödön Kovács", "VPN drops", now());
     anna.synced(now());
     bence.synced(now());
@@ -441,7 +423,7 @@ fn a_forget_reaches_a_desk_that_was_offline_and_leaves_nothing_in_the_store() {
     assert_eq!(phone, 0, "and their phone");
     assert_converged(&team, &[&anna, &bence]);
     // A desk that joins later never receives the erased data.
-    let carla = team.desk("Anna", port, now());
+    let carla = team.desk("Anna", team.server.port(), now());
     assert!(
         !std::fs::read(&carla.path)
             .unwrap()
@@ -527,12 +509,9 @@ fn eventually(mut check: impl FnMut() -> bool) -> bool {
 
 #[test]
 fn running_desks_see_each_others_notes_and_who_is_on_a_ticket_without_a_sync() {
-    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+    let Some((team, mut anna, bence)) = Team::anna_and_bence(now()) else {
         return;
     };
-    let port = team.server.port();
-    let mut anna = team.desk("Anna", port, now());
-    let bence = team.desk("Bence", port, now());
     let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
     let workers = [
         balie::sync::worker::Worker::start(
@@ -588,12 +567,9 @@ fn running_desks_see_each_others_notes_and_who_is_on_a_ticket_without_a_sync() {
 
 #[test]
 fn a_promise_kept_on_one_desk_and_rescheduled_on_the_other_is_one_conflict_counted_once() {
-    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+    let Some((team, mut anna, mut bence)) = Team::anna_and_bence(now()) else {
         return;
     };
-    let port = team.server.port();
-    let mut anna = team.desk("Anna", port, now());
-    let mut bence = team.desk("Bence", port, now());
     let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Laptop repair", now());
     let promise = anna
         .store
@@ -648,12 +624,9 @@ fn a_promise_kept_on_one_desk_and_rescheduled_on_the_other_is_one_conflict_count
 
 #[test]
 fn callers_made_twice_offline_are_flagged_and_a_merge_holds_on_every_desk() {
-    let Some(team) = Team::start(&["Anna", "Bence"]) else {
+    let Some((team, mut anna, mut bence)) = Team::anna_and_bence(now()) else {
         return;
     };
-    let port = team.server.port();
-    let mut anna = team.desk("Anna", port, now());
-    let mut bence = team.desk("Bence", port, now());
     // Both offline, each takes a call from the same person and makes them a caller.
     let on_anna = open_ticket(&mut anna.store, "Ödön Kovács", "VPN drops", now());
     let on_bence = open_ticket(&mut bence.store, "Odon Kovacs", "VPN again", now());

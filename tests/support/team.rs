@@ -36,6 +36,16 @@ impl Team {
         Some(team)
     }
 
+    /// A team store with Anna's and Bence's desks joined straight to the server, as most
+    /// scenarios start; `None` where no PostgreSQL is installed.
+    pub fn anna_and_bence(now: DateTime<Utc>) -> Option<(Team, TeamDesk, TeamDesk)> {
+        let team = Team::start(&["Anna", "Bence"])?;
+        let port = team.server.port();
+        let anna = team.desk("Anna", port, now);
+        let bence = team.desk("Bence", port, now);
+        Some((team, anna, bence))
+    }
+
     pub fn admin_address(&self) -> Address {
         Address::parse(&url(SUPERUSER, self.server.port())).expect("admin address")
     }
