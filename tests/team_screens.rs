@@ -1,4 +1,4 @@
-//! A conflict as the person at the desk meets it: on the ticket pane with the key that
+//! A conflict as the person at the desk meets it, with the other agent's work apart: on the ticket pane with the key that
 //! settles it, in the lead's review with the others left to settle, and settled by a choice
 //! that lands on the timeline. The conflict is a real one, made by two desks on a real
 //! PostgreSQL team store.
@@ -38,11 +38,12 @@ fn a_conflict_is_shown_listed_in_the_review_and_settled_from_the_ticket_pane() {
             now() + Duration::minutes(3),
         )
         .expect("bence waits");
-    anna.synced(now());
-    bence.synced(now());
-    anna.synced(now());
-
+    // They meet again ten minutes later: each other's changes arrive late.
     let later = now() + Duration::minutes(10);
+    anna.synced(later);
+    bence.synced(later);
+    anna.synced(later);
+
     let config = Config {
         agent: "Anna".into(),
         ..support::config()
@@ -62,6 +63,10 @@ fn a_conflict_is_shown_listed_in_the_review_and_settled_from_the_ticket_pane() {
         "{screen}"
     );
     assert!(screen.contains("keep which? D"), "{screen}");
+    assert!(
+        screen.contains("⚑ Bence also worked on this while your desks were apart"),
+        "{screen}"
+    );
 
     // The lead's review lists it first, and says how fresh the desk's copy is.
     h.press("v");
@@ -73,7 +78,7 @@ fn a_conflict_is_shown_listed_in_the_review_and_settled_from_the_ticket_pane() {
         .expect("the conflict's line");
     assert!(line.contains(&ticket.key), "{review}");
     assert!(
-        review.contains("Team figures from this desk's copy, synced today 10:00"),
+        review.contains("Team figures from this desk's copy, synced today 10:10"),
         "{review}"
     );
     h.press("<esc>");

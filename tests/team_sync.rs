@@ -296,6 +296,70 @@ fn a_desk_out_of_numbers_offline_gives_provisional_keys_that_stay_findable_once_
 }
 
 #[test]
+fn two_agents_working_one_ticket_apart_each_see_the_other_did() {
+    let Some((team, mut anna, mut bence)) = Team::anna_and_bence(now()) else {
+        return;
+    };
+    let ticket = open_ticket(&mut anna.store, "Jan de Vries", "VPN drops", now());
+    let quiet = open_ticket(&mut anna.store, "Piet", "Printer", now());
+    anna.synced(now());
+    bence.synced(now());
+    // Online, a note that arrives at once is no work apart.
+    bence
+        .store
+        .add_note(&quiet.id, "toner ordered", now())
+        .expect("note");
+    bence.synced(now());
+    anna.store
+        .add_note(&quiet.id, "thanks", now())
+        .expect("note");
+    anna.synced(now());
+    bence.synced(now());
+    // Cut off from each other, both call Jan back.
+    let later = now() + Duration::minutes(30);
+    anna.store
+        .add_note(&ticket.id, "called Jan back: VPN client updated", later)
+        .expect("anna's note");
+    bence
+        .store
+        .add_note(
+            &ticket.id,
+            "called Jan back: router restarted",
+            later + Duration::minutes(4),
+        )
+        .expect("bence's note");
+    let back = later + Duration::minutes(60);
+    anna.synced(back);
+    bence.synced(back);
+    anna.synced(back);
+    let shown = |desk: &TeamDesk, id: &str| desk.store.worked_apart(id, back).expect("apart");
+    assert_eq!(
+        shown(&anna, &ticket.id)
+            .iter()
+            .map(|(who, _)| who.as_str())
+            .collect::<Vec<_>>(),
+        ["Bence"]
+    );
+    assert_eq!(
+        shown(&bence, &ticket.id)
+            .iter()
+            .map(|(who, _)| who.as_str())
+            .collect::<Vec<_>>(),
+        ["Anna"]
+    );
+    assert!(shown(&anna, &quiet.id).is_empty());
+    assert!(shown(&bence, &quiet.id).is_empty());
+    // A day later the ticket no longer says so.
+    assert!(
+        anna.store
+            .worked_apart(&ticket.id, back + Duration::hours(25))
+            .unwrap()
+            .is_empty()
+    );
+    assert_converged(&team, &[&anna, &bence]);
+}
+
+#[test]
 fn a_push_retried_after_a_lost_acknowledgement_writes_nothing_twice() {
     let Some(team) = Team::start(&["Anna"]) else {
         return;

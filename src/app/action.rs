@@ -173,6 +173,9 @@ pub struct TicketView {
     pub conflicts: Vec<crate::domain::change::Conflict>,
     /// Other agents of the team who have this ticket open now.
     pub present: Vec<String>,
+    /// Other agents who worked on it while their desk and this one could not see each
+    /// other, with the newest moment of that work.
+    pub apart: Vec<(String, DateTime<Utc>)>,
     pub timeline: Vec<Event>,
     pub promises: Vec<Promise>,
     /// How often it was handed on to another line or group.

@@ -465,6 +465,7 @@ pub fn load_views(
                 Ok(TicketView {
                     conflicts: store.open_conflicts(Some(&ticket.id))?,
                     present: store.present_on(&ticket.id)?,
+                    apart: store.worked_apart(&ticket.id, now)?,
                     timeline: store.timeline(&ticket.id, TIMELINE_EVENTS)?,
                     promises: store.open_promises_of_ticket(&ticket.id)?,
                     transfers: store.transfers(&ticket.id)?,

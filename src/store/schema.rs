@@ -496,8 +496,23 @@ CREATE INDEX tickets_created ON tickets(created_at);
 
 /// A ticket opened offline under a provisional key gets a leased number once its desk is
 /// back online; the old key stays findable through the event that records the change.
+/// Who else worked on a ticket while the two desks could not see each other (one of them
+/// cut off), so that two agents do not both call the caller back: this desk's own record.
 const V13: &str = "
 CREATE INDEX events_renumbered ON events(text) WHERE kind = 'renumbered';
+
+CREATE TABLE worked_apart (
+    id          TEXT PRIMARY KEY,
+    ticket_id   TEXT NOT NULL,
+    agent       TEXT NOT NULL,
+    -- The newest of their events that arrived late, beside work of this desk's agent.
+    at          TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL,
+    deleted_at  TEXT,
+    UNIQUE (ticket_id, agent)
+) STRICT;
 ";
 
 #[cfg(test)]

@@ -139,6 +139,17 @@ fn header_lines<'a>(view: &'a TicketView, app: &App, theme: &Theme) -> Vec<Line<
             theme.due_soon(),
         )));
     }
+    for (agent, at) in &view.apart {
+        lines.push(Line::from(Span::styled(
+            t!(
+                texts,
+                "ticket-apart",
+                name = agent.as_str(),
+                when = when::friendly(*at, app.now, tz, texts)
+            ),
+            theme.due_soon(),
+        )));
+    }
     let settle = app.keymap.shortcut(Command::Settle);
     for conflict in &view.conflicts {
         let at = |instant| when::friendly(instant, app.now, tz, texts);

@@ -109,6 +109,7 @@ status-team-conflicts = { $count ->
 }
 ticket-conflict = ⚠ { $field }: { $kept_by } set { $kept } { $kept_at }; { $lost_by } set { $lost } { $lost_at }. { $kept } stands for now: keep which? { $key }
 ticket-present = ● { $names } on this ticket now
+ticket-apart = ⚑ { $name } also worked on this while your desks were apart (until { $when }): read the timeline before you call back
 # The word after each key in the hint line; English shows the command's palette name.
 status-hint-new-call = new-call
 status-hint-open = open

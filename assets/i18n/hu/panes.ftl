@@ -87,6 +87,7 @@ status-team-waiting = { $count } módosítás vár
 status-team-conflicts = { $count } ütközés
 ticket-conflict = ⚠ { $field }: { $kept_by } beállította: { $kept } { $kept_at }; { $lost_by } beállította: { $lost } { $lost_at }. Most { $kept } érvényes: melyik maradjon? { $key }
 ticket-present = ● { $names } most ezen a jegyen dolgozik
+ticket-apart = ⚑ { $name } is dolgozott ezen, amíg a pultjaitok nem látták egymást ({ $when }-ig): visszahívás előtt nézd meg az idővonalat
 status-hint-new-call = hívás
 status-hint-open = megnyit
 status-hint-mine = enyém

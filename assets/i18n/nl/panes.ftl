@@ -105,6 +105,7 @@ status-team-conflicts = { $count ->
 }
 ticket-conflict = ⚠ { $field }: { $kept_by } zette { $kept } { $kept_at }; { $lost_by } zette { $lost } { $lost_at }. { $kept } geldt nu: welke blijft? { $key }
 ticket-present = ● { $names } werkt nu aan dit ticket
+ticket-apart = ⚑ { $name } werkte hier ook aan terwijl jullie desks elkaar niet zagen (tot { $when }): lees de tijdlijn voor je terugbelt
 status-hint-new-call = gesprek
 status-hint-open = openen
 status-hint-mine = mijn

@@ -10,11 +10,11 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde_json::Value;
 
-use super::capture;
+use super::{apart, capture};
 use crate::domain::change::{ChangeOp, Pulled};
 use crate::domain::fold::fold;
 use crate::domain::hlc::Hlc;
-use crate::store::{Result, Store, StoreError, caller_edit, forget, ts};
+use crate::store::{Result, Store, StoreError, caller_edit, forget, parse_ts, ts};
 
 /// What one pull brought, for the sync's report.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -57,7 +57,7 @@ impl Store {
                     seen = seen.observe(clock);
                 }
             }
-            touched.settle(tx)?;
+            touched.settle(tx, agent, now)?;
             // Events bring their tickets' figures up to date as any write does; a field
             // set without an event (a conflict settled, a successor cancelled) does here.
             let tickets: Vec<&str> = touched.tickets.iter().map(String::as_str).collect();
@@ -80,10 +80,15 @@ struct Touched {
     callers: BTreeSet<String>,
     /// Tickets with a field of theirs or of their promises changed.
     tickets: BTreeSet<String>,
+    /// Other agents' events that arrived late: on which ticket, by whom, when made.
+    late: Vec<(String, String, DateTime<Utc>)>,
 }
 
 impl Touched {
-    fn settle(&self, tx: &Connection) -> Result<()> {
+    fn settle(&self, tx: &Connection, agent: &str, now: DateTime<Utc>) -> Result<()> {
+        for (ticket, by, made) in &self.late {
+            apart::note(tx, ticket, by, *made, agent, now)?;
+        }
         // A handle that arrived for a merged-away caller now belongs to the one kept.
         let mut callers = self.callers.clone();
         for caller in &self.callers {
@@ -149,6 +154,16 @@ fn apply_one(
                     applied.events += inserted;
                     let at = row.get("at").and_then(Value::as_str).unwrap_or_default();
                     let ticket = row.get("ticket_id").and_then(Value::as_str);
+                    let by = row.get("by").and_then(Value::as_str).unwrap_or_default();
+                    if inserted > 0
+                        && by != agent
+                        && let (Some(ticket), Ok(made)) = (ticket, parse_ts(at))
+                        && now - made > apart::LATE
+                    {
+                        touched
+                            .late
+                            .push((ticket.to_string(), by.to_string(), made));
+                    }
                     tx.prepare_cached(
                         "UPDATE tickets SET last_activity_at = max(last_activity_at, ?2)
                          WHERE id = ?1",

@@ -3,6 +3,7 @@
 //! conflicts the team store found. The network side is `crate::sync`; this module only
 //! speaks to the desk's file.
 
+mod apart;
 mod apply;
 pub(crate) mod capture;
 mod conflicts;
