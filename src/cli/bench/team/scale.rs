@@ -237,15 +237,25 @@ fn observe(
     let mut waiting: Vec<Vec<VecDeque<(u64, Instant)>>> =
         vec![vec![VecDeque::new(); tickets.len()]; watched.len()];
     let mut times = Vec::new();
+    let mut versions = vec![i64::MIN; watched.len()];
     loop {
         while let Ok(note) = receive.try_recv() {
+            // A note may have reached a file before word of it reached this thread.
+            versions.fill(i64::MIN);
             for (observer, queues) in waiting.iter_mut().enumerate() {
                 if observer != note.desk {
                     queues[note.desk].push_back((note.number, note.at));
                 }
             }
         }
-        for (store, queues) in watched.iter().zip(&mut waiting) {
+        for ((store, queues), seen) in watched.iter().zip(&mut waiting).zip(&mut versions) {
+            // Only a file another connection has written since the last look can hold a
+            // new note: the watching must not load the machine it measures.
+            let version = store.data_version()?;
+            if version == *seen {
+                continue;
+            }
+            *seen = version;
             for (writer, queue) in queues.iter_mut().enumerate() {
                 if queue.is_empty() {
                     continue;
