@@ -373,6 +373,12 @@ fn erase(
         )?
         .execute(params![new_id(), erasure, event_id, stamp, agent])?;
     }
+    // The phone numbers they called from are theirs too.
+    tx.prepare_cached(
+        "UPDATE calls SET number = ?2, digits = '', updated_at = ?3, updated_by = ?4
+         WHERE caller_id = ?1",
+    )?
+    .execute(params![caller.id, FORGOTTEN, stamp, agent])?;
     for (promise_id, ticket_id) in recipients {
         tx.prepare_cached(
             "UPDATE promises SET recipient = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
