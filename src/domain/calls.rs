@@ -78,10 +78,18 @@ impl CallEvent {
     /// Reads an `application/x-www-form-urlencoded` body. Agents come as `user[]` (once per
     /// agent), or `user` from systems that send one.
     pub fn from_form(body: &[u8]) -> Result<CallEvent, CallEventError> {
+        CallEvent::from_pairs(
+            form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())),
+        )
+    }
+
+    /// Reads the fields of a form, however it was encoded (`multipart/form-data` too).
+    pub fn from_pairs(
+        pairs: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<CallEvent, CallEventError> {
         let mut fields = Fields::default();
-        for (key, value) in form_urlencoded::parse(body) {
-            let value = value.into_owned();
-            match key.as_ref() {
+        for (key, value) in pairs {
+            match key.as_str() {
                 "user[]" | "user" => fields.users.push(value),
                 key => fields.set(key, value),
             }
