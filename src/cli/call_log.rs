@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::cli::output::{self, Format};
 use crate::config::Config;
-use crate::domain::calls::Call;
+use crate::domain::calls::{Call, duration_text};
 use crate::store::Store;
 
 /// A day's calls on a busy desk are a few thousand; this only bounds a mistake.
@@ -88,7 +88,7 @@ pub fn calls(
                         call.caller_name.clone().unwrap_or_else(|| "—".into()),
                         call.log_state().label().to_string(),
                         call.agent.clone().unwrap_or_default(),
-                        call.duration_s().map(duration).unwrap_or_default(),
+                        call.duration_s().map(duration_text).unwrap_or_default(),
                         call.ticket_key.clone().unwrap_or_default(),
                     ]
                 })
@@ -97,14 +97,4 @@ pub fn calls(
         }
     }
     Ok(())
-}
-
-/// "4:05" for four minutes and five seconds; hours when a call lasts that long.
-pub fn duration(seconds: i64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
 }

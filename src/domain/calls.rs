@@ -275,16 +275,77 @@ pub fn call_digits(number: &str) -> String {
     phone_digits(number)
 }
 
-/// Whether an event names this agent: by name among `user[]`, or by `answeringNumber`
-/// against the agent's name or their phone extension. Case and accents aside.
-pub fn names_agent(event: &CallEvent, agent: &str, extension: Option<&str>) -> bool {
-    let agent = fold(agent.trim());
-    let same = |a: &str, b: &str| !b.is_empty() && fold(a.trim()) == b;
-    event.users.iter().any(|user| same(user, &agent))
-        || event.answering_number.as_deref().is_some_and(|answering| {
-            same(answering, &agent)
-                || extension.is_some_and(|ext| same(answering, &fold(ext.trim())))
-        })
+/// Who answered, as the phone system says it: the one agent named, or else the number or
+/// login that picked up (`answeringNumber`; with several agents named, only it tells which).
+pub fn answered_by(event: &CallEvent) -> Option<String> {
+    match event.users.as_slice() {
+        [one] => Some(one.clone()),
+        users => event
+            .answering_number
+            .clone()
+            .or_else(|| users.first().cloned()),
+    }
+}
+
+/// Whether who answered is this agent: their name, or their phone extension. Case and
+/// accents aside.
+pub fn is_this_agent(answered_by: &str, agent: &str, extension: Option<&str>) -> bool {
+    let who = fold(answered_by.trim());
+    let same = |name: &str| {
+        let name = fold(name.trim());
+        !name.is_empty() && name == who
+    };
+    same(agent) || extension.is_some_and(same)
+}
+
+/// "4:05" for four minutes and five seconds; hours when a call lasts that long.
+pub fn duration_text(seconds: i64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// What an answered call that ended leaves on the ticket it was taken on: when it began
+/// and how long it took. `None` while it goes on.
+pub fn call_note(call: &Call, time_zone: chrono_tz::Tz) -> Option<String> {
+    let spoken = call.duration_s()?;
+    let answered = call.answered_at?.with_timezone(&time_zone);
+    let way = match call.direction {
+        CallDirection::In => "from",
+        CallDirection::Out => "to",
+    };
+    Some(format!(
+        "Phone call {way} {} at {}, {}",
+        call.number,
+        answered.format("%H:%M"),
+        duration_text(spoken)
+    ))
+}
+
+/// "1st", "2nd", "3rd", "4th" … for "3rd call this week" in English.
+pub fn english_ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A call ringing or being spoken now, with what the banner shows of its caller.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LiveCall {
+    pub call: Call,
+    pub organization: String,
+    pub open_tickets: usize,
+    pub last_promise: Option<super::Promise>,
+    /// Calls from this number this week, this one included.
+    pub calls_this_week: i64,
 }
 
 /// A call in the desk's log.
@@ -388,18 +449,37 @@ mod tests {
     }
 
     #[test]
-    fn an_event_names_the_agent_by_name_or_extension() {
-        let mut event = CallEvent::from_form(
+    fn the_one_who_answered_is_this_agent_by_name_or_extension() {
+        let event = CallEvent::from_form(
             b"event=answer&callId=1&direction=in&user%5B%5D=%C3%96d%C3%B6n+Kov%C3%A1cs",
         )
         .unwrap();
-        assert!(names_agent(&event, "odon kovacs", None));
-        assert!(!names_agent(&event, "anna", None));
-        event.users.clear();
-        event.answering_number = Some("42".into());
-        assert!(names_agent(&event, "anna", Some("42")));
-        assert!(!names_agent(&event, "anna", Some("43")));
-        assert!(!names_agent(&event, "anna", None));
+        let who = answered_by(&event).unwrap();
+        assert!(is_this_agent(&who, "odon kovacs", None));
+        assert!(!is_this_agent(&who, "anna", None));
+        let group = CallEvent::from_form(
+            b"event=answer&callId=1&user%5B%5D=Anna&user%5B%5D=Bob&answeringNumber=42",
+        )
+        .unwrap();
+        let who = answered_by(&group).unwrap();
+        assert_eq!(who, "42");
+        assert!(is_this_agent(&who, "anna", Some("42")));
+        assert!(!is_this_agent(&who, "anna", Some("43")));
+        assert!(!is_this_agent(&who, "anna", None));
+    }
+
+    #[test]
+    fn ordinals_read_as_english() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 103]
+            .into_iter()
+            .map(english_ordinal)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd"
+            ]
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@ use super::caller_lookup::is_exactly;
 use super::tickets::{NewTicket, insert_event, insert_ticket};
 use super::{Result, Store, parse_ts, ts};
 use crate::domain::calls::{
-    Call, CallDirection, CallEvent, CallEventKind, CallState, call_digits, is_missed,
+    Call, CallDirection, CallEvent, CallEventKind, CallState, answered_by, call_digits, call_note,
+    is_missed,
 };
 use crate::domain::{Caller, Channel, EventKind, NewPromise, new_id};
 
@@ -95,7 +96,7 @@ impl Store {
                 CallEventKind::NewCall => Ok(None),
                 CallEventKind::Answer => {
                     if call.state == CallState::Ringing {
-                        let answered_by = answerer(event);
+                        let answered_by = answered_by(event);
                         store.write(|tx, agent| {
                             tx.prepare_cached(
                                 "UPDATE calls SET state = 'answered', answered_at = ?2,
@@ -147,6 +148,9 @@ impl Store {
             .execute(params![call.id, state.code(), ts(now), event.cause, agent])?;
             Ok(())
         })?;
+        if answered {
+            self.note_call(&call.id, rules.time_zone, now)?;
+        }
         if !missed || call_digits(&call.number).is_empty() {
             return Ok(None);
         }
@@ -312,6 +316,17 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Calls out from `since` on, newest first.
+    pub fn calls_out_since(&self, since: DateTime<Utc>, limit: usize) -> Result<Vec<Call>> {
+        let sql = format!(
+            "{CALL_SELECT} WHERE k.started_at >= ?1 AND k.direction = 'out'
+             AND k.deleted_at IS NULL ORDER BY k.started_at DESC LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![ts(since), limit as i64], call_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// How many calls came from this number since `since`, the given call included.
     pub fn calls_from_number_since(&self, number: &str, since: DateTime<Utc>) -> Result<i64> {
         let digits = call_digits(number);
@@ -327,55 +342,55 @@ impl Store {
             .query_row(params![digits, ts(since)], |r| r.get(0))?)
     }
 
-    /// The latest outbound call to one of these numbers since `since`: the agent calling a
-    /// caller back.
-    pub fn last_call_out_to(
-        &self,
-        numbers: &[String],
-        since: DateTime<Utc>,
-    ) -> Result<Option<Call>> {
-        let digits: Vec<String> = numbers
-            .iter()
-            .map(|n| call_digits(n))
-            .filter(|d| !d.is_empty())
-            .collect();
-        if digits.is_empty() {
-            return Ok(None);
-        }
-        let digits = serde_json::to_string(&digits)
-            .map_err(|e| super::StoreError::Invalid(format!("numbers: {e}")))?;
-        let sql = format!(
-            "{CALL_SELECT} WHERE k.direction = 'out' AND k.started_at >= ?2
-             AND k.digits IN (SELECT value FROM json_each(?1)) AND k.deleted_at IS NULL
-             ORDER BY k.started_at DESC LIMIT 1"
-        );
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row(params![digits, ts(since)], call_from_row)
-            .optional()?)
-    }
-
-    /// Ties a call to the ticket it was taken on.
-    pub fn link_call(&mut self, call_row: &str, ticket_id: &str, now: DateTime<Utc>) -> Result<()> {
-        self.write(|tx, agent| {
-            tx.prepare_cached(
-                "UPDATE calls SET ticket_id = ?2, updated_at = ?3, updated_by = ?4
-                 WHERE id = ?1 AND ticket_id IS NULL",
-            )?
-            .execute(params![call_row, ticket_id, ts(now), agent])?;
+    /// Ties a call to the ticket the agent took it on. A call that has ended already is
+    /// noted there at once, with its start and duration; one still going on, when it ends.
+    pub fn link_call(
+        &mut self,
+        call_row: &str,
+        ticket_id: &str,
+        time_zone: chrono_tz::Tz,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.in_one_transaction(|store| {
+            let linked = store.write(|tx, agent| {
+                Ok(tx
+                    .prepare_cached(
+                        "UPDATE calls SET ticket_id = ?2, updated_at = ?3, updated_by = ?4
+                         WHERE id = ?1 AND ticket_id IS NULL",
+                    )?
+                    .execute(params![call_row, ticket_id, ts(now), agent])?)
+            })?;
+            if linked > 0 {
+                store.note_call(call_row, time_zone, now)?;
+            }
             Ok(())
         })
     }
-}
 
-/// The agent who picked up: the one named, or the number that answered.
-fn answerer(event: &CallEvent) -> Option<String> {
-    event
-        .users
-        .first()
-        .cloned()
-        .or_else(|| event.answering_number.clone())
+    /// Notes an answered call that ended on the ticket it was taken on, once both are so.
+    fn note_call(
+        &mut self,
+        call_row: &str,
+        time_zone: chrono_tz::Tz,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let call = call_in(&self.conn, call_row)?;
+        let (Some(ticket_id), Some(note)) = (&call.ticket_id, call_note(&call, time_zone)) else {
+            return Ok(());
+        };
+        self.write(|tx, agent| {
+            insert_event(
+                tx,
+                ticket_id,
+                EventKind::Note,
+                &note,
+                json!({"call": call.id, "started_at": call.answered_at.map(ts),
+                       "duration_s": call.duration_s()}),
+                agent,
+                now,
+            )
+        })
+    }
 }
 
 fn insert_call(
