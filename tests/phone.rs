@@ -456,3 +456,26 @@ fn text_from_the_phone_system_is_escaped_in_the_caller_log() {
     assert!(!shown.contains('\u{1b}'), "{shown:?}");
     assert!(shown.contains("\\u001b[2J0612"), "{shown}");
 }
+
+#[test]
+fn a_running_desk_pops_the_known_caller_and_offers_the_unknown_number_as_a_new_caller() {
+    let desk = Desk::new();
+    let receiver = desk.serve();
+    let mut screen = support::pty::Session::start(desk.home.path(), &["--db", utf8(&desk.db)]);
+    screen.wait_for("Queue");
+    let ring = receiver.form("event=newCall&from=%2B31612345678&to=302&direction=in&callId=p1");
+    assert_eq!(ring.0, 200);
+    screen.wait_for("☎ Jan de Vries (Gemeente Utrecht) · +31612345678 · no open tickets");
+    screen.wait_for("T: take the call");
+    screen.send("T");
+    // Jan has no open ticket: the new ticket's subject is asked for at once.
+    screen.wait_for("subject:");
+    screen.send("\u{1b}");
+
+    let ring = receiver.form("event=newCall&from=0201234567&to=302&direction=in&callId=p2");
+    assert_eq!(ring.0, 200);
+    screen.wait_for("☎ 0201234567 · unknown number — T: new caller with this number");
+    screen.send("T");
+    screen.wait_for("New caller");
+    screen.wait_for("0201234567");
+}
