@@ -311,6 +311,11 @@ fn wrong_token_malformed_and_oversized_bodies_are_refused_and_the_receiver_keeps
     assert_eq!(status, 413);
     assert!(desk.log().is_empty(), "nothing refused was written");
 
+    // A hangup for a call the receiver never heard of, naming no number: nothing to log.
+    let (status, body) = receiver.form("event=hangup&callId=never-rang&cause=cancel");
+    assert_eq!(status, 404, "{body}");
+    assert!(desk.log().is_empty());
+
     assert_eq!(receiver.form(event), (200, serde_json::json!({})));
     assert_eq!(desk.log().len(), 1, "still serving after bad input");
 }

@@ -78,6 +78,18 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Received> {
         let known = self.call_by_call_id(&event.call_id)?;
+        // Zammad refuses an unknown call id; one that says whose call it is is logged all
+        // the same, so that a hangup whose newCall was lost still becomes a callback.
+        let direction = event.direction.unwrap_or(CallDirection::In);
+        if known.is_none()
+            && event.kind != CallEventKind::NewCall
+            && event.number(direction).is_empty()
+        {
+            return Err(super::StoreError::NotFound(format!(
+                "call {} (no newCall came for it, and this event names no number)",
+                event.call_id
+            )));
+        }
         let recognised = match &known {
             Some(_) => None,
             None => {

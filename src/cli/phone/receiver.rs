@@ -20,7 +20,7 @@ use serde_json::json;
 use super::token::same_token;
 use crate::config::Config;
 use crate::domain::calls::{CallEvent, CallEventError};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// Zammad's events are a few hundred bytes; anything near this is not a phone system.
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -102,6 +102,9 @@ pub fn serve(
         let answer =
             match super::write_event(&mut store, config, &job.event, now, &mut std::io::sink()) {
                 Ok(_) => Answer::ok(),
+                Err(e) if matches!(e.downcast_ref(), Some(StoreError::NotFound(_))) => {
+                    Answer::error(404, format!("{e:#}"))
+                }
                 Err(e) => {
                     eprintln!(
                         "balie phone: {}",
