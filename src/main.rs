@@ -6,10 +6,12 @@ use chrono::Utc;
 use clap::Parser;
 
 use balie::cli::args::{
-    CallerCommand, Cli, Commands, TeamCommand, TicketCommand, completion_command, write_man_page,
-    write_man_pages,
+    CallerCommand, Cli, Commands, PhoneCommand, TeamCommand, TicketCommand, completion_command,
+    write_man_page, write_man_pages,
 };
-use balie::cli::{demo, failure, maintenance, output, reports, team, transfer, verbs};
+use balie::cli::{
+    call_log, demo, failure, maintenance, output, phone, reports, team, transfer, verbs,
+};
 use balie::config::{self, Config};
 use balie::desk::background_search::BackgroundSearch;
 use balie::desk::runtime;
@@ -242,6 +244,13 @@ fn run(cli: Cli) -> Result<()> {
                 )
             }
         },
+        Some(Commands::Phone { action }) => run_phone(&cli, &config, action),
+        Some(Commands::Calls { since, format }) => {
+            let store = open_existing(&cli, &config)?;
+            let mut out = buffered_stdout();
+            call_log::calls(&store, &config, since, *format, Utc::now(), &mut out)?;
+            Ok(out.flush()?)
+        }
         Some(Commands::Sync) => {
             let mut store = with_figure_rules(open_existing(&cli, &config)?, &config)?;
             team::sync_now(&mut store, &config, Utc::now(), &mut safe_stdout())
@@ -268,6 +277,52 @@ fn run(cli: Cli) -> Result<()> {
             )
         }
     }
+}
+
+/// The phone system's events: the receiver, or one event from a shell. Both write to the
+/// desk named by --db, where a running desk sees them.
+fn run_phone(cli: &Cli, config: &Config, action: &PhoneCommand) -> Result<()> {
+    let event = match action {
+        PhoneCommand::Serve {
+            listen,
+            token_file,
+            allow_remote,
+        } => {
+            let Some(token_file) = token_file.as_ref().or(config.phone.token_file.as_ref()) else {
+                bail!(
+                    "the receiver needs a token: name a file with --token-file, or token_file \
+                     under [phone] in the config"
+                );
+            };
+            let options = phone::ServeOptions {
+                listen,
+                token: phone::read_token(token_file)?,
+                allow_remote: *allow_remote,
+            };
+            let db = database_path(cli)?;
+            return phone::serve(&db, config, options, &mut safe_stdout());
+        }
+        PhoneCommand::Ring {
+            number,
+            agent,
+            call_id,
+            out,
+        } => phone::ShellEvent::Ring {
+            number,
+            agent: agent.as_deref(),
+            call_id: call_id.as_deref(),
+            out: *out,
+        },
+        PhoneCommand::Answer { call_id, agent } => phone::ShellEvent::Answer {
+            call_id,
+            agent: agent.as_deref(),
+        },
+        PhoneCommand::Hangup { call_id, cause } => phone::ShellEvent::Hangup { call_id, cause },
+    };
+    let event = event.event()?;
+    let mut store = with_figure_rules(open_existing(cli, config)?, config)?;
+    phone::write_event(&mut store, config, &event, Utc::now(), &mut safe_stdout())?;
+    Ok(())
 }
 
 /// The verbs for scripts, on a desk that already exists.

@@ -200,7 +200,7 @@ fn a_desk_from_before_kept_figures_gets_them_when_first_opened() {
     conn.execute_batch(
         "DROP TABLE ticket_figures; DROP TABLE promise_figures; DROP TABLE figure_rules;
          DROP INDEX promises_open_printed;
-         DROP INDEX events_renumbered; DROP TABLE worked_apart;
+         DROP INDEX events_renumbered; DROP TABLE worked_apart; DROP TABLE calls;
          PRAGMA user_version = 11;",
     )
     .expect("downgrade");

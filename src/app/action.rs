@@ -61,6 +61,7 @@ pub enum Action {
     },
     EditorFailed(String),
     Kb(crate::app::kb::KbAction),
+    Phone(crate::app::phone::PhoneAction),
 }
 
 /// What `App::update` asks of the world, split by who carries it out, so that each runner
@@ -92,6 +93,7 @@ pub enum StoreEffect {
     },
     Write(Write),
     Kb(crate::app::kb::KbEffect),
+    Phone(crate::app::phone::PhoneEffect),
     /// Remind the agent of a promise: recorded so it is given once, then rung.
     Alert {
         promise_id: Id,
@@ -164,6 +166,10 @@ pub struct Views {
     pub team: Option<crate::domain::change::TeamState>,
     /// Everyone who has worked on the desk, for the roster tickets are assigned from.
     pub agents: Vec<String>,
+    /// Calls ringing or being spoken now, with their callers' cards.
+    pub calls: Vec<crate::domain::calls::LiveCall>,
+    /// Calls out of late, to see a callback being made.
+    pub calls_out: Vec<crate::domain::calls::Call>,
 }
 
 #[derive(Clone, Debug)]

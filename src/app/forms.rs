@@ -110,13 +110,14 @@ pub fn promise(
     )])
 }
 
-pub fn keep(promise: &Promise, texts: &Texts) -> Form {
+/// The keep form with its outcome already written, such as the call that kept it.
+pub fn keep_noted(promise: &Promise, note: &str, texts: &Texts) -> Form {
     Form::new(
         FormKind::Keep {
             promise_id: promise.id.clone(),
         },
         t!(texts, "form-keep"),
-        vec![Field::text(t!(texts, "field-outcome"), "")],
+        vec![Field::text(t!(texts, "field-outcome"), note)],
     )
     .with_context(promise_context(promise, texts))
 }
@@ -458,7 +459,7 @@ mod tests {
             subject(id(), texts),
             note(id(), "", texts),
             promise_form(texts),
-            keep(&promise, texts),
+            keep_noted(&promise, "", texts),
             reschedule(&promise, texts),
             cancel(&promise, texts),
             status(id(), None, texts),

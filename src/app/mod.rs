@@ -18,6 +18,7 @@ mod navigation;
 mod new_call;
 pub mod paging;
 pub mod palette;
+pub mod phone;
 pub mod picker;
 pub mod reading;
 pub mod recognition;
@@ -151,6 +152,8 @@ pub struct App {
     store_waiting: bool,
     /// The query a pass over every caller was asked for, while its answer is due.
     searching_everyone: Option<String>,
+    /// Calls taken at this desk, and the one being logged now.
+    phone: phone::PhoneState,
 }
 
 impl App {
@@ -180,6 +183,7 @@ impl App {
             kb: Default::default(),
             store_waiting: false,
             searching_everyone: None,
+            phone: Default::default(),
         }
     }
 
@@ -277,6 +281,7 @@ impl App {
                 failed,
             } => self.on_editor_closed(ticket_id, text, failed),
             Action::Kb(action) => self.on_kb(action),
+            Action::Phone(action) => self.on_phone(action),
             Action::EditorFailed(error) => {
                 let key = self.keymap.shortcut(Command::Note);
                 self.error(t!(self.texts, "msg-no-editor", error = error, key = key));
@@ -492,7 +497,9 @@ impl App {
                     Popup::Form(forms::promise(id, to.as_deref(), clock, &app.texts))
                 });
             }
-            Command::Kept => return self.with_promise(forms::keep),
+            Command::Kept => return self.keep_selected_promise(),
+            Command::TakeCall => return self.take_call(),
+            Command::CallLog => return self.open_call_log(),
             Command::Reschedule => return self.with_promise(forms::reschedule),
             Command::CancelPromise => return self.with_promise(forms::cancel),
             Command::FilterMine => return self.set_filter(QueueFilter::Mine),
@@ -534,7 +541,9 @@ impl App {
 
     /// Rows the banner over the panes needs: one for reminders, one for an outage.
     pub fn banner_rows(&self) -> u16 {
-        u16::from(!self.views.alerts.is_empty()) + u16::from(self.views.outage.is_some())
+        self.ringing_rows()
+            + u16::from(!self.views.alerts.is_empty())
+            + u16::from(self.views.outage.is_some())
     }
 
     pub fn current_ticket(&self) -> Option<&crate::domain::Ticket> {
@@ -606,7 +615,9 @@ impl App {
             self.caller_id = self.views.caller.as_ref().map(|c| c.caller.id.clone());
         }
         self.offer_tickets_once_caller_loaded();
-        self.pending_reminders()
+        let mut effects = self.pop_answered_call();
+        effects.extend(self.pending_reminders());
+        effects
     }
 
     /// A new call given up: the Caller pane goes back to the active ticket's caller, so it

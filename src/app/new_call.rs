@@ -65,7 +65,7 @@ impl App {
     }
 
     /// Shows the caller's card at once; their open tickets decide the next step.
-    fn choose_caller(&mut self, caller_id: Id) -> Vec<Effect> {
+    pub(super) fn choose_caller(&mut self, caller_id: Id) -> Vec<Effect> {
         self.caller_id = Some(caller_id.clone());
         self.contact_selected = 0;
         self.popup = Some(Popup::AwaitCaller {

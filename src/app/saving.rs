@@ -8,6 +8,7 @@ use crate::t;
 
 impl App {
     pub(super) fn on_saved(&mut self, outcome: Outcome) -> Vec<Effect> {
+        let mut effects = self.link_taken_call(&outcome);
         match outcome {
             Outcome::CallerCreated(caller) => {
                 self.caller_id = Some(caller.id.clone());
@@ -39,7 +40,8 @@ impl App {
                 }
             }
         }
-        self.refresh()
+        effects.extend(self.refresh());
+        effects
     }
 
     /// Every pane follows the active ticket: another ticket brings its own caller, or none

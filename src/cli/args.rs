@@ -164,6 +164,20 @@ pub enum Commands {
         #[command(subcommand)]
         action: TeamCommand,
     },
+    /// Take calls from the phone system: a receiver for Zammad's generic CTI push API, and
+    /// the same events from a shell
+    Phone {
+        #[command(subcommand)]
+        action: PhoneCommand,
+    },
+    /// The caller log: calls in and out, answered and missed, newest first
+    Calls {
+        /// Start of the period: today, 7d, 30d (days back from now) or a date, 2026-11-01
+        #[arg(long, default_value = "today", value_name = "today|7d|30d|DATE")]
+        since: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Push this desk's changes to the team store and pull the others'; exit 0 when both agree
     Sync,
     /// Erase a caller's personal data for good; their tickets, promises and events stay,
@@ -179,6 +193,54 @@ pub enum Commands {
         /// copies of the erased data may then remain in the file's free space
         #[arg(long)]
         no_vacuum: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PhoneCommand {
+    /// Receive call events at POST /api/v1/cti/TOKEN (form-encoded or JSON) and write them
+    /// to the desk (--db); runs until stopped
+    Serve {
+        /// Address to listen on; anything but loopback also needs --allow-remote
+        #[arg(long, default_value = "127.0.0.1:8088", value_name = "ADDR")]
+        listen: String,
+        /// The file holding the token (readable by you only) [default: [phone] token_file]
+        #[arg(long, value_name = "FILE")]
+        token_file: Option<PathBuf>,
+        /// Listen on an address other machines can reach (put TLS in front: see README)
+        #[arg(long)]
+        allow_remote: bool,
+    },
+    /// A call rings: the newCall event; prints the call's id for answer and hangup
+    Ring {
+        /// The caller's number (or, with --out, the number called)
+        #[arg(value_name = "NUMBER")]
+        number: String,
+        /// The agent it rings for (or who calls, with --out)
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
+        /// The phone system's id for the call [default: a new one]
+        #[arg(long, value_name = "ID")]
+        call_id: Option<String>,
+        /// An outbound call: the agent calls NUMBER
+        #[arg(long)]
+        out: bool,
+    },
+    /// Somebody picked up: the answer event
+    Answer {
+        #[arg(value_name = "CALL-ID")]
+        call_id: String,
+        /// Who answered
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
+    },
+    /// The call ended: the hangup event. Unanswered and inbound, it is a missed call
+    Hangup {
+        #[arg(value_name = "CALL-ID")]
+        call_id: String,
+        /// normalClearing, busy, cancel, noAnswer, congestion, notFound or forwarded
+        #[arg(long, default_value = "normalClearing", value_name = "CAUSE")]
+        cause: String,
     },
 }
 

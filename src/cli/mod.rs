@@ -3,12 +3,14 @@
 
 pub mod args;
 pub mod bench;
+pub mod call_log;
 pub mod demo;
 pub mod failure;
 pub mod ics;
 pub mod import;
 pub mod maintenance;
 pub mod output;
+pub mod phone;
 pub mod reports;
 pub mod samples;
 pub mod team;

@@ -23,6 +23,15 @@ pub struct TeamSettings {
     pub ca_file: Option<PathBuf>,
 }
 
+/// The receiver of the phone system's call events (`balie phone serve`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PhoneSettings {
+    /// The file holding the secret token of the push address (`/api/v1/cti/TOKEN`); it
+    /// must be readable by its owner only.
+    pub token_file: Option<PathBuf>,
+}
+
 /// Several different callers opening similar tickets within a short window is an outage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -12,7 +12,7 @@ mod knowledge;
 mod zone;
 
 pub use desk_hours::{SlaTargets, WorkingHours};
-pub use knowledge::{OutageRule, SupportGroup, TeamSettings};
+pub use knowledge::{OutageRule, PhoneSettings, SupportGroup, TeamSettings};
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -101,6 +101,11 @@ pub struct Config {
     pub knowledge_folder: Option<PathBuf>,
     pub outage: OutageRule,
     pub team: TeamSettings,
+    pub phone: PhoneSettings,
+    /// This agent's phone extension, as the phone system names who answered a call
+    /// (`answeringNumber`); the agent's name is recognised without it.
+    #[serde(deserialize_with = "de_phone_extension")]
+    pub phone_extension: Option<String>,
     /// Where tickets are escalated to, in the order the escalation form offers them.
     #[serde(deserialize_with = "knowledge::de_groups")]
     pub groups: Vec<SupportGroup>,
@@ -159,6 +164,8 @@ impl Default for Config {
             knowledge_folder: None,
             outage: OutageRule::default(),
             team: TeamSettings::default(),
+            phone: PhoneSettings::default(),
+            phone_extension: None,
             groups: knowledge::default_groups(),
             agents: Vec::new(),
         }
@@ -447,6 +454,17 @@ fn de_theme<'de, D: Deserializer<'de>>(d: D) -> Result<ThemeName, D::Error> {
             )),
         },
     ))
+}
+
+fn de_phone_extension<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let extension = String::deserialize(d)?;
+    let extension = extension.trim();
+    if extension.is_empty() || extension.chars().any(char::is_control) {
+        return Err(de::Error::custom(
+            "phone_extension must be the extension's number or name, on one line",
+        ));
+    }
+    Ok(Some(extension.to_string()))
 }
 
 fn de_ticket_prefix<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {

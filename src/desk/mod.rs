@@ -27,6 +27,7 @@ mod error_text;
 pub mod handover;
 pub mod kb_sync;
 mod lock_holder;
+pub mod phone;
 pub mod runtime;
 pub mod terminal_watch;
 
@@ -442,6 +443,7 @@ impl Desk {
             StoreEffect::Kb(effect) => {
                 crate::desk::kb_sync::perform(&mut self.store, &self.app, effect, now)
             }
+            StoreEffect::Phone(effect) => phone::perform(&mut self.store, &self.app, effect, now),
             StoreEffect::Alert {
                 promise_id,
                 kind,
@@ -552,6 +554,8 @@ pub fn load_views(
         incidents,
         team: store.team()?,
         agents: store.desk_agents()?,
+        calls: phone::live_calls(store, app, now)?,
+        calls_out: phone::calls_out(store, now)?,
     })
 }
 

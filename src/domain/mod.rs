@@ -8,6 +8,7 @@ mod records;
 
 pub mod business;
 pub mod caller_change;
+pub mod calls;
 pub mod change;
 pub mod deadline;
 pub mod escalation_note;

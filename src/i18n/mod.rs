@@ -80,6 +80,7 @@ impl Language {
                     include_str!(concat!("../../assets/i18n/", $code, "/knowledge.ftl")),
                     include_str!(concat!("../../assets/i18n/", $code, "/kb.ftl")),
                     include_str!(concat!("../../assets/i18n/", $code, "/scripts.ftl")),
+                    include_str!(concat!("../../assets/i18n/", $code, "/phone.ftl")),
                 ]
             };
         }

@@ -71,6 +71,8 @@ commands! {
     Promise => "promise";
     Callback => "callback";
     Callbacks => "callbacks";
+    TakeCall => "take-call";
+    CallLog => "calls";
     Kept => "kept";
     Reschedule => "reschedule";
     CancelPromise => "cancel-promise";
@@ -118,6 +120,8 @@ impl Command {
             Command::Promise => t!(texts, "command-promise"),
             Command::Callback => t!(texts, "command-callback"),
             Command::Callbacks => t!(texts, "command-callbacks"),
+            Command::TakeCall => t!(texts, "command-take-call"),
+            Command::CallLog => t!(texts, "command-calls"),
             Command::Kept => t!(texts, "command-kept"),
             Command::Reschedule => t!(texts, "command-reschedule"),
             Command::CancelPromise => t!(texts, "command-cancel-promise"),
@@ -213,6 +217,8 @@ impl Default for Keymap {
             (Key::plain(Char('p')), Promise),
             (Key::plain(Char('b')), Callback),
             (Key::plain(Char('C')), Callbacks),
+            (Key::plain(Char('T')), TakeCall),
+            (Key::plain(Char('l')), CallLog),
             (Key::plain(Char('K')), Kept),
             (Key::plain(Char('R')), Reschedule),
             (Key::plain(Char('X')), CancelPromise),

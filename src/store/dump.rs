@@ -84,6 +84,12 @@ fn caller_event_kind(code: &str) -> bool {
 fn channel(code: &str) -> bool {
     Channel::from_code(code).is_some()
 }
+fn call_direction(code: &str) -> bool {
+    crate::domain::calls::CallDirection::from_code(code).is_some()
+}
+fn call_state(code: &str) -> bool {
+    crate::domain::calls::CallState::from_code(code).is_some()
+}
 fn promise_state(code: &str) -> bool {
     PromiseState::from_code(code).is_some()
 }
@@ -200,6 +206,28 @@ pub const DESK_TABLES: &[Table] = &[
             col("erasure_id", Text),
             col("event_id", Text),
             null("reviewed_at", Instant),
+        ],
+        derived: &[],
+    },
+    Table {
+        name: "calls",
+        columns: with_stamps![
+            col("id", Text),
+            col("call_id", Text),
+            col("direction", ColumnKind::Code(call_direction)),
+            col("number", Text),
+            col("digits", Text),
+            null("caller_id", Text),
+            col("state", ColumnKind::Code(call_state)),
+            null("agent", Text),
+            col("users", Json),
+            null("queue", Text),
+            col("started_at", Instant),
+            null("answered_at", Instant),
+            null("ended_at", Instant),
+            null("cause", Text),
+            null("ticket_id", Text),
+            null("callback_id", Text),
         ],
         derived: &[],
     },

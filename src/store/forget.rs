@@ -373,6 +373,9 @@ fn erase(
         )?
         .execute(params![new_id(), erasure, event_id, stamp, agent])?;
     }
+    // The phone numbers they called from are theirs too, also on calls from before their
+    // number was on their card, in whichever form the phone system sent it.
+    erase_call_numbers(tx, caller, agent, &stamp)?;
     for (promise_id, ticket_id) in recipients {
         tx.prepare_cached(
             "UPDATE promises SET recipient = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
@@ -488,6 +491,42 @@ fn erase_drafts(tx: &Connection, caller: &Caller, traces: &Traces) -> Result<usi
         }
     }
     Ok(erased)
+}
+
+/// Calls recognised as the caller's, and calls from an unknown number that is one of their
+/// phones: the number becomes `FORGOTTEN`. Unknown calls are compared as the caller search
+/// compares phones, so this reads them all; an erase is rare and this stays one pass.
+fn erase_call_numbers(tx: &Connection, caller: &Caller, agent: &str, stamp: &str) -> Result<()> {
+    use crate::domain::fold::phone_query_variants;
+    let theirs: Vec<String> = caller
+        .phones
+        .iter()
+        .flat_map(|phone| phone_query_variants(phone))
+        .filter(|d| d.len() >= 4)
+        .collect();
+    let mut ids: Vec<String> = Vec::new();
+    if !theirs.is_empty() {
+        let mut stmt =
+            tx.prepare("SELECT id, number FROM calls WHERE caller_id IS NULL AND digits != ''")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (id, number) = row?;
+            if phone_query_variants(&number)
+                .iter()
+                .any(|v| theirs.contains(v))
+            {
+                ids.push(id);
+            }
+        }
+    }
+    let ids =
+        serde_json::to_string(&ids).map_err(|e| StoreError::Invalid(format!("call ids: {e}")))?;
+    tx.prepare_cached(
+        "UPDATE calls SET number = ?2, digits = '', updated_at = ?3, updated_by = ?4
+         WHERE caller_id = ?1 OR id IN (SELECT value FROM json_each(?5))",
+    )?
+    .execute(params![caller.id, FORGOTTEN, stamp, agent, ids])?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod caller_lookup;
 mod caller_merge;
 mod caller_search;
 mod callers;
+mod calls;
 mod drafts;
 mod dump;
 mod exchange;
@@ -37,6 +38,7 @@ mod trouble;
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
 pub use caller_lookup::CallerLookup;
 pub use caller_search::QuickSearch;
+pub use calls::{MissedCallRules, MissedCalls, Received};
 pub use dump::{Column, ColumnKind, DESK_TABLES, RestoreCounts, Table};
 pub use exchange::{
     CallerImport, CallerMatch, CallerRecord, ImportedTicket, TicketImport, TicketRow,

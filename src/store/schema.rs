@@ -4,7 +4,7 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14];
 
 /// The schema version from which the desk keeps its figures (`store::figures`).
 pub const FIGURES_KEPT_FROM: usize = 12;
@@ -513,6 +513,42 @@ CREATE TABLE worked_apart (
     deleted_at  TEXT,
     UNIQUE (ticket_id, agent)
 ) STRICT;
+";
+
+/// The phone system's calls, one row per call (`store::calls`): the number as it came, its
+/// digits to recognise the caller by, and what became of the call: who answered, the
+/// ticket it was logged on, and the callback request a missed call became. `call_id` is
+/// the phone system's own id; it is looked up, not trusted to be unique across systems.
+const V14: &str = "
+CREATE TABLE calls (
+    id           TEXT PRIMARY KEY,
+    call_id      TEXT NOT NULL,
+    direction    TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    number       TEXT NOT NULL,
+    digits       TEXT NOT NULL,
+    caller_id    TEXT REFERENCES callers(id),
+    state        TEXT NOT NULL CHECK (state IN ('ringing', 'answered', 'missed', 'ended')),
+    agent        TEXT,
+    -- The agents the phone system named (`user[]`), as a JSON array.
+    users        TEXT NOT NULL DEFAULT '[]',
+    queue        TEXT,
+    started_at   TEXT NOT NULL,
+    answered_at  TEXT,
+    ended_at     TEXT,
+    cause        TEXT,
+    ticket_id    TEXT REFERENCES tickets(id),
+    callback_id  TEXT REFERENCES promises(id),
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    updated_by   TEXT NOT NULL,
+    deleted_at   TEXT
+);
+CREATE INDEX calls_call_id ON calls(call_id);
+CREATE INDEX calls_started ON calls(started_at);
+CREATE INDEX calls_digits_started ON calls(digits, started_at);
+CREATE INDEX calls_ringing ON calls(state, started_at) WHERE state IN ('ringing', 'answered');
+CREATE INDEX calls_callback ON calls(callback_id) WHERE callback_id IS NOT NULL;
+CREATE INDEX calls_caller ON calls(caller_id, started_at) WHERE caller_id IS NOT NULL;
 ";
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The banner over the panes: the agent's promises they were reminded of and have not
+//! The banner over the panes: calls ringing now (see `ringing`), the agent's promises they were reminded of and have not
 //! acted on (until the promise is kept, rescheduled or cancelled), and an outage the desk
 //! spotted (until its tickets are tied to a major incident).
 
@@ -19,8 +19,13 @@ const WHAT_AT_LEAST: usize = 12;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let reminders = u16::from(!app.views.alerts.is_empty());
-    let [reminder_area, outage_area] =
-        Layout::vertical([Constraint::Length(reminders), Constraint::Fill(1)]).areas(area);
+    let [ringing_area, reminder_area, outage_area] = Layout::vertical([
+        Constraint::Length(app.ringing_rows()),
+        Constraint::Length(reminders),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    super::ringing::draw(frame, ringing_area, app, theme);
     draw_reminder(frame, reminder_area, app, theme);
     draw_outage(frame, outage_area, app, theme);
 }

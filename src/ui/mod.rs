@@ -15,6 +15,7 @@ mod picker;
 mod promises;
 mod queue;
 mod review;
+mod ringing;
 mod script;
 mod sla_label;
 mod status_bar;

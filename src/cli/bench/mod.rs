@@ -12,6 +12,7 @@ mod held;
 mod kb;
 mod knowledge;
 mod measure;
+mod phone;
 mod report;
 mod reports;
 mod team;
@@ -160,6 +161,8 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     rows.extend(reports::all(&path, &config, args.samples, bench_now())?);
     rows.push(Row::peak_rss(rss, RSS_BUDGET_MB));
     rows.extend(reports::kept_figures(&path, &config)?);
+    // Last: the calls it logs are not part of the desk the other rows measure.
+    rows.extend(phone::all(&path, &config, args.samples, bench_now())?);
 
     if args.json {
         println!("{}", report::json(&rows)?);

@@ -27,6 +27,7 @@ pub(crate) const SHARED_TABLES: &[&str] = &[
     "promises",
     "erasures",
     "conflicts",
+    "calls",
 ];
 
 /// Fields no change carries: bookkeeping every applied change sets from its own stamp and

@@ -1,0 +1,649 @@
+//! The call log: what the phone system reported, one row per call, and what became of
+//! each call. A missed call becomes a callback request in the callback queue (the same
+//! `make_promise` the desk's `b` uses), and further missed calls from the same number
+//! count into that request until somebody calls back.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde_json::json;
+
+use super::caller_lookup::is_exactly;
+use super::tickets::{NewTicket, insert_event, insert_ticket};
+use super::{Result, Store, parse_ts, ts};
+use crate::domain::calls::{
+    Call, CallDirection, CallEvent, CallEventKind, CallState, answered_by, call_digits, call_note,
+    is_missed,
+};
+use crate::domain::{Caller, Channel, EventKind, NewPromise, new_id};
+
+/// What a missed call's callback request is made with: the deadline (`callback_within`
+/// from now), the prefix of the ticket it is kept on, and the time zone its note speaks.
+pub struct MissedCallRules {
+    pub due_at: DateTime<Utc>,
+    pub ticket_prefix: String,
+    pub time_zone: chrono_tz::Tz,
+}
+
+/// What one event did to the log.
+#[derive(Debug)]
+pub struct Received {
+    pub call: Call,
+    /// For a missed call that can be rung back: its callback request and how many missed
+    /// calls it now counts.
+    pub callback: Option<MissedCalls>,
+}
+
+/// The missed calls a callback request counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissedCalls {
+    pub promise_id: String,
+    pub count: i64,
+    pub since: DateTime<Utc>,
+}
+
+const CALL_SELECT: &str = "SELECT k.id, k.call_id, k.direction, k.number, k.caller_id, c.name,
+    k.state, k.agent, k.started_at, k.answered_at, k.ended_at, k.cause, k.ticket_id, t.key,
+    k.callback_id
+    FROM calls k LEFT JOIN callers c ON c.id = k.caller_id
+    LEFT JOIN tickets t ON t.id = k.ticket_id";
+
+/// How many phone hits recognising a number looks through.
+const RECOGNISE_HITS: usize = 10;
+
+impl Store {
+    /// The caller whose phone is this number, in any format the caller search accepts;
+    /// `None` when nobody's is, or the number is `anonymous`.
+    pub fn recognise_number(&self, number: &str) -> Result<Option<Caller>> {
+        if call_digits(number).len() < 4 {
+            return Ok(None);
+        }
+        for hit in self.search_callers(number, RECOGNISE_HITS)? {
+            if let Some(caller) = self.caller(&hit.id)?
+                && is_exactly(&caller, number)
+            {
+                return Ok(Some(caller));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Writes one event of the phone system. Events come again when a phone system
+    /// retries; a second `newCall` or `hangup` for the same call changes nothing. An
+    /// `answer` or `hangup` whose `newCall` never arrived still logs the call, so that a
+    /// missed call is never lost.
+    pub fn receive_call_event(
+        &mut self,
+        event: &CallEvent,
+        rules: &MissedCallRules,
+        now: DateTime<Utc>,
+    ) -> Result<Received> {
+        let known = self.call_by_call_id(&event.call_id)?;
+        // Zammad refuses an unknown call id; one that says whose call it is is logged all
+        // the same, so that a hangup whose newCall was lost still becomes a callback.
+        let direction = event.direction.unwrap_or(CallDirection::In);
+        if known.is_none()
+            && event.kind != CallEventKind::NewCall
+            && event.number(direction).is_empty()
+        {
+            return Err(super::StoreError::NotFound(format!(
+                "call {} (no newCall came for it, and this event names no number)",
+                event.call_id
+            )));
+        }
+        let recognised = match &known {
+            Some(_) => None,
+            None => {
+                let direction = event.direction.unwrap_or(CallDirection::In);
+                self.recognise_number(event.number(direction))?
+            }
+        };
+        let callback = self.in_one_transaction(|store| {
+            let id = match &known {
+                Some(call) => call.id.clone(),
+                None => store
+                    .write(|tx, agent| insert_call(tx, event, recognised.as_ref(), agent, now))?,
+            };
+            let call = call_in(&store.conn, &id)?;
+            match event.kind {
+                CallEventKind::NewCall => Ok(None),
+                CallEventKind::Answer => {
+                    if call.state == CallState::Ringing {
+                        let answered_by = answered_by(event);
+                        store.write(|tx, agent| {
+                            tx.prepare_cached(
+                                "UPDATE calls SET state = 'answered', answered_at = ?2,
+                                   agent = coalesce(?3, agent), updated_at = ?2, updated_by = ?4
+                                 WHERE id = ?1",
+                            )?
+                            .execute(params![
+                                id,
+                                ts(now),
+                                answered_by,
+                                agent
+                            ])?;
+                            Ok(())
+                        })?;
+                    }
+                    Ok(None)
+                }
+                CallEventKind::Hangup => store.hang_up(&call, event, rules, now),
+            }
+        })?;
+        let call = self
+            .call_by_call_id(&event.call_id)?
+            .ok_or_else(|| super::StoreError::NotFound(format!("call {}", event.call_id)))?;
+        Ok(Received { call, callback })
+    }
+
+    fn hang_up(
+        &mut self,
+        call: &Call,
+        event: &CallEvent,
+        rules: &MissedCallRules,
+        now: DateTime<Utc>,
+    ) -> Result<Option<MissedCalls>> {
+        if matches!(call.state, CallState::Missed | CallState::Ended) {
+            return Ok(None);
+        }
+        let answered = call.state == CallState::Answered;
+        let missed = is_missed(call.direction, answered, event.cause.as_deref());
+        let state = if missed {
+            CallState::Missed
+        } else {
+            CallState::Ended
+        };
+        self.write(|tx, agent| {
+            tx.prepare_cached(
+                "UPDATE calls SET state = ?2, ended_at = ?3, cause = ?4, updated_at = ?3,
+                   updated_by = ?5 WHERE id = ?1",
+            )?
+            .execute(params![call.id, state.code(), ts(now), event.cause, agent])?;
+            Ok(())
+        })?;
+        if answered {
+            self.note_call(&call.id, rules.time_zone, now)?;
+        }
+        if !missed || call_digits(&call.number).is_empty() {
+            return Ok(None);
+        }
+        let digits = call_digits(&call.number);
+        let open: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT k.callback_id FROM calls k JOIN promises p ON p.id = k.callback_id
+                 WHERE k.digits = ?1 AND k.deleted_at IS NULL AND p.state = 'open'
+                   AND p.deleted_at IS NULL
+                 ORDER BY k.started_at DESC LIMIT 1",
+            )?
+            .query_row([&digits], |r| r.get(0))
+            .optional()?;
+        let promise_id = match open {
+            Some(promise_id) => promise_id,
+            None => self.request_callback(call, rules, now)?,
+        };
+        self.write(|tx, agent| {
+            tx.prepare_cached(
+                "UPDATE calls SET callback_id = ?2, updated_at = ?3, updated_by = ?4
+                 WHERE id = ?1",
+            )?
+            .execute(params![call.id, promise_id, ts(now), agent])?;
+            Ok(())
+        })?;
+        let missed = self
+            .missed_calls_of(&promise_id)?
+            .ok_or_else(|| super::StoreError::NotFound(format!("promise {promise_id}")))?;
+        if missed.count > 1 {
+            let promise = self.promise(&promise_id)?;
+            let since = missed
+                .since
+                .with_timezone(&rules.time_zone)
+                .format("%H:%M")
+                .to_string();
+            let note = format!("{} missed calls since {since}", missed.count);
+            self.write(|tx, agent| {
+                insert_event(
+                    tx,
+                    &promise.ticket_id,
+                    EventKind::Note,
+                    &note,
+                    json!({"call": call.id, "callback": promise_id}),
+                    agent,
+                    now,
+                )
+            })?;
+        }
+        Ok(Some(missed))
+    }
+
+    /// A ticket for the missed call, on the caller when known, with the callback request
+    /// the desk's `b` makes.
+    fn request_callback(
+        &mut self,
+        call: &Call,
+        rules: &MissedCallRules,
+        now: DateTime<Utc>,
+    ) -> Result<String> {
+        let who = call
+            .caller_name
+            .clone()
+            .unwrap_or_else(|| call.number.clone());
+        let subject = format!("Missed call from {who}");
+        let ticket_id = new_id();
+        self.write(|tx, agent| {
+            let new = NewTicket {
+                prefix: &rules.ticket_prefix,
+                caller_id: call.caller_id.as_deref().unwrap_or_default(),
+                subject: &subject,
+                impact: 3,
+                urgency: 3,
+                priority: 3,
+                category: None,
+            };
+            insert_ticket(
+                tx,
+                &ticket_id,
+                &new,
+                call.caller_id.as_deref(),
+                false,
+                agent,
+                now,
+            )?;
+            tx.prepare_cached(
+                "UPDATE calls SET ticket_id = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+            )?
+            .execute(params![call.id, ticket_id, ts(now), agent])?;
+            Ok(())
+        })?;
+        let promise = self.make_promise(
+            &NewPromise {
+                ticket_id,
+                // The number is on the caller's card, or in `to` for an unknown caller:
+                // not in the text, which an erase of the caller would leave behind.
+                what: "Call back after a missed call".to_string(),
+                to: if call.caller_id.is_some() {
+                    String::new()
+                } else {
+                    call.number.clone()
+                },
+                callback: true,
+                channel: Channel::Phone,
+                due_at: rules.due_at,
+            },
+            now,
+        )?;
+        Ok(promise.id)
+    }
+
+    /// How many missed calls a callback request counts, and since when.
+    pub fn missed_calls_of(&self, promise_id: &str) -> Result<Option<MissedCalls>> {
+        let (count, since): (i64, Option<String>) = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*), min(started_at) FROM calls
+                 WHERE callback_id = ?1 AND deleted_at IS NULL",
+            )?
+            .query_row([promise_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(match since {
+            Some(since) => Some(MissedCalls {
+                promise_id: promise_id.to_string(),
+                count,
+                since: parse_ts(&since)?,
+            }),
+            None => None,
+        })
+    }
+
+    pub fn call_by_call_id(&self, call_id: &str) -> Result<Option<Call>> {
+        let sql = format!(
+            "{CALL_SELECT} WHERE k.call_id = ?1 AND k.deleted_at IS NULL
+             ORDER BY k.started_at DESC LIMIT 1"
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([call_id], call_from_row)
+            .optional()?)
+    }
+
+    /// The log from `since` on, newest first.
+    pub fn calls_since(&self, since: DateTime<Utc>, limit: usize) -> Result<Vec<Call>> {
+        let sql = format!(
+            "{CALL_SELECT} WHERE k.started_at >= ?1 AND k.deleted_at IS NULL
+             ORDER BY k.started_at DESC, k.id DESC LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![ts(since), limit as i64], call_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Calls ringing or being spoken now that began after `since`, oldest first. A call
+    /// whose hangup never came stops showing once it is older than `since`.
+    pub fn live_calls(&self, since: DateTime<Utc>) -> Result<Vec<Call>> {
+        let sql = format!(
+            "{CALL_SELECT} WHERE k.state IN ('ringing', 'answered') AND k.started_at >= ?1
+             AND k.deleted_at IS NULL ORDER BY k.started_at, k.id LIMIT 20"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([ts(since)], call_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Calls out from `since` on, newest first.
+    pub fn calls_out_since(&self, since: DateTime<Utc>, limit: usize) -> Result<Vec<Call>> {
+        let sql = format!(
+            "{CALL_SELECT} WHERE k.started_at >= ?1 AND k.direction = 'out'
+             AND k.deleted_at IS NULL ORDER BY k.started_at DESC LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![ts(since), limit as i64], call_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many calls came from this number since `since`, the given call included.
+    pub fn calls_from_number_since(&self, number: &str, since: DateTime<Utc>) -> Result<i64> {
+        let digits = call_digits(number);
+        if digits.is_empty() {
+            return Ok(0);
+        }
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM calls WHERE digits = ?1 AND direction = 'in'
+                 AND started_at >= ?2 AND deleted_at IS NULL",
+            )?
+            .query_row(params![digits, ts(since)], |r| r.get(0))?)
+    }
+
+    /// Ties a call to the ticket the agent took it on. A call that has ended already is
+    /// noted there at once, with its start and duration; one still going on, when it ends.
+    pub fn link_call(
+        &mut self,
+        call_row: &str,
+        ticket_id: &str,
+        time_zone: chrono_tz::Tz,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.in_one_transaction(|store| {
+            let linked = store.write(|tx, agent| {
+                Ok(tx
+                    .prepare_cached(
+                        "UPDATE calls SET ticket_id = ?2, updated_at = ?3, updated_by = ?4
+                         WHERE id = ?1 AND ticket_id IS NULL",
+                    )?
+                    .execute(params![call_row, ticket_id, ts(now), agent])?)
+            })?;
+            if linked > 0 {
+                store.note_call(call_row, time_zone, now)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Notes an answered call that ended on the ticket it was taken on, once both are so.
+    fn note_call(
+        &mut self,
+        call_row: &str,
+        time_zone: chrono_tz::Tz,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let call = call_in(&self.conn, call_row)?;
+        let (Some(ticket_id), Some(note)) = (&call.ticket_id, call_note(&call, time_zone)) else {
+            return Ok(());
+        };
+        self.write(|tx, agent| {
+            insert_event(
+                tx,
+                ticket_id,
+                EventKind::Note,
+                &note,
+                json!({"call": call.id, "started_at": call.answered_at.map(ts),
+                       "duration_s": call.duration_s()}),
+                agent,
+                now,
+            )
+        })
+    }
+}
+
+fn insert_call(
+    tx: &Connection,
+    event: &CallEvent,
+    caller: Option<&Caller>,
+    agent: &str,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let id = new_id();
+    let direction = event.direction.unwrap_or(CallDirection::In);
+    let number = event.number(direction);
+    // The agent calling out is known from the start; who takes an inbound call, only
+    // once it is answered.
+    let caller_agent = match direction {
+        CallDirection::Out => event.users.first().cloned(),
+        CallDirection::In => None,
+    };
+    let users = serde_json::to_string(&event.users)
+        .map_err(|e| super::StoreError::Invalid(format!("users: {e}")))?;
+    let stamp = ts(now);
+    tx.prepare_cached(
+        "INSERT INTO calls (id, call_id, direction, number, digits, caller_id, state, agent,
+           users, queue, started_at, created_at, updated_at, updated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'ringing', ?7, ?8, ?9, ?10, ?10, ?10, ?11)",
+    )?
+    .execute(params![
+        id,
+        event.call_id,
+        direction.code(),
+        number,
+        call_digits(number),
+        caller.map(|c| c.id.as_str()),
+        caller_agent,
+        users,
+        event.queue,
+        stamp,
+        agent
+    ])?;
+    Ok(id)
+}
+
+fn call_in(conn: &Connection, id: &str) -> Result<Call> {
+    let sql = format!("{CALL_SELECT} WHERE k.id = ?1");
+    conn.prepare_cached(&sql)?
+        .query_row([id], call_from_row)
+        .optional()?
+        .ok_or_else(|| super::StoreError::NotFound(format!("call {id}")))
+}
+
+fn call_from_row(r: &Row) -> rusqlite::Result<Call> {
+    let at = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
+        r.get::<_, Option<String>>(i)?
+            .map(|t| parse_ts(&t))
+            .transpose()
+    };
+    let direction: String = r.get(2)?;
+    let state: String = r.get(6)?;
+    Ok(Call {
+        id: r.get(0)?,
+        call_id: r.get(1)?,
+        direction: super::parse_code(&direction, CallDirection::from_code)?,
+        number: r.get(3)?,
+        caller_id: r.get(4)?,
+        caller_name: r.get(5)?,
+        state: super::parse_code(&state, CallState::from_code)?,
+        agent: r.get(7)?,
+        started_at: parse_ts(&r.get::<_, String>(8)?)?,
+        answered_at: at(9)?,
+        ended_at: at(10)?,
+        cause: r.get(11)?,
+        ticket_id: r.get(12)?,
+        ticket_key: r.get(13)?,
+        callback_id: r.get(14)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::store::fixtures::jan;
+
+    fn at(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, h, m, 0).unwrap()
+    }
+
+    fn rules(now: DateTime<Utc>) -> MissedCallRules {
+        MissedCallRules {
+            due_at: now + chrono::Duration::hours(2),
+            ticket_prefix: "T".into(),
+            time_zone: chrono_tz::Europe::Amsterdam,
+        }
+    }
+
+    fn event(body: &str) -> CallEvent {
+        CallEvent::from_form(body.as_bytes()).unwrap()
+    }
+
+    fn receive(store: &mut Store, body: &str, now: DateTime<Utc>) -> Received {
+        store
+            .receive_call_event(&event(body), &rules(now), now)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_known_number_in_another_format_is_recognised() {
+        let mut store = Store::open_in_memory("anna").unwrap();
+        let caller = store.create_caller(&jan(), at(8, 0)).unwrap();
+        let got = receive(
+            &mut store,
+            "event=newCall&from=0031612345678&to=302&direction=in&callId=a1",
+            at(9, 0),
+        );
+        assert_eq!(got.call.caller_id.as_deref(), Some(caller.id.as_str()));
+        assert_eq!(got.call.caller_name.as_deref(), Some("Jan de Vries"));
+        assert_eq!(got.call.state, CallState::Ringing);
+        let unknown = receive(
+            &mut store,
+            "event=newCall&from=0201111111&to=302&direction=in&callId=a2",
+            at(9, 1),
+        );
+        assert_eq!(unknown.call.caller_id, None);
+        assert_eq!(store.live_calls(at(8, 0)).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn an_answered_call_that_ends_has_its_duration_and_no_callback() {
+        let mut store = Store::open_in_memory("anna").unwrap();
+        receive(
+            &mut store,
+            "event=newCall&from=0612345678&to=302&direction=in&callId=b1",
+            at(9, 0),
+        );
+        receive(
+            &mut store,
+            "event=answer&callId=b1&direction=in&user%5B%5D=Anna",
+            at(9, 1),
+        );
+        let ended = receive(
+            &mut store,
+            "event=hangup&callId=b1&direction=in&cause=normalClearing",
+            at(9, 5),
+        );
+        assert_eq!(ended.call.state, CallState::Ended);
+        assert_eq!(ended.call.agent.as_deref(), Some("Anna"));
+        assert_eq!(ended.call.duration_s(), Some(240));
+        assert!(ended.callback.is_none());
+        assert!(store.open_callbacks(10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn missed_calls_from_one_number_count_into_one_callback_request() {
+        let mut store = Store::open_in_memory("anna").unwrap();
+        let caller = store.create_caller(&jan(), at(8, 0)).unwrap();
+        for (n, minute) in [(1, 12), (2, 20), (3, 31)] {
+            let id = format!("m{n}");
+            receive(
+                &mut store,
+                &format!("event=newCall&from=0612345678&to=302&direction=in&callId={id}"),
+                at(8, minute),
+            );
+            let got = receive(
+                &mut store,
+                &format!("event=hangup&callId={id}&direction=in&cause=noAnswer"),
+                at(8, minute + 1),
+            );
+            assert_eq!(got.call.state, CallState::Missed);
+            assert_eq!(got.callback.unwrap().count, n);
+        }
+        let callbacks = store.open_callbacks(10).unwrap();
+        assert_eq!(callbacks.len(), 1, "{callbacks:?}");
+        assert_eq!(callbacks[0].caller_id.as_deref(), Some(caller.id.as_str()));
+        assert_eq!(callbacks[0].due_at, at(8, 13) + chrono::Duration::hours(2));
+        let timeline = store.timeline(&callbacks[0].ticket_id, 20).unwrap();
+        // 08:12 UTC is 09:12 in Amsterdam.
+        assert!(
+            timeline
+                .iter()
+                .any(|e| e.text == "3 missed calls since 09:12"),
+            "{timeline:?}"
+        );
+        // Once called back, the next missed call is a new request.
+        store
+            .keep_promise(&callbacks[0].id, "rang back", at(9, 0))
+            .unwrap();
+        receive(
+            &mut store,
+            "event=hangup&callId=m4&from=0612345678&to=302&direction=in&cause=busy",
+            at(9, 30),
+        );
+        assert_eq!(store.open_callbacks(10).unwrap().len(), 1);
+        assert_ne!(store.open_callbacks(10).unwrap()[0].id, callbacks[0].id);
+    }
+
+    #[test]
+    fn repeated_events_and_anonymous_calls_leave_no_extra_rows() {
+        let mut store = Store::open_in_memory("anna").unwrap();
+        let body = "event=hangup&callId=r1&from=anonymous&to=302&direction=in&cause=cancel";
+        receive(&mut store, body, at(9, 0));
+        receive(&mut store, body, at(9, 0));
+        let log = store.calls_since(at(0, 0), 10).unwrap();
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].state, CallState::Missed);
+        assert!(log[0].callback_id.is_none(), "nobody to call back");
+        assert!(store.open_callbacks(10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn forgetting_a_caller_erases_the_numbers_they_called_from() {
+        let mut store = Store::open_in_memory("anna").unwrap();
+        let caller = store.create_caller(&jan(), at(8, 0)).unwrap();
+        receive(
+            &mut store,
+            "event=newCall&from=0612345678&to=302&direction=in&callId=f1",
+            at(9, 0),
+        );
+        // A call from a number nobody had yet, logged as unknown; later it is Piet's.
+        receive(
+            &mut store,
+            "event=newCall&from=%2B31201234567&to=302&direction=in&callId=f2",
+            at(9, 5),
+        );
+        let other = store
+            .create_caller(
+                &crate::domain::NewCaller {
+                    name: "Piet".into(),
+                    phones: vec!["020 123 4567".into()],
+                    ..Default::default()
+                },
+                at(9, 30),
+            )
+            .unwrap();
+        store.forget_caller(&caller.id, at(10, 0)).unwrap();
+        store.forget_caller(&other.id, at(10, 0)).unwrap();
+        let log = store.calls_since(at(0, 0), 10).unwrap();
+        assert_eq!(log.len(), 2);
+        assert!(
+            log.iter().all(|c| c.number == crate::store::FORGOTTEN),
+            "{log:?}"
+        );
+    }
+}
