@@ -223,11 +223,13 @@ impl Store {
         rules: &MissedCallRules,
         now: DateTime<Utc>,
     ) -> Result<String> {
-        let who = call
-            .caller_name
-            .clone()
-            .unwrap_or_else(|| call.number.clone());
-        let subject = format!("Missed call from {who}");
+        // A known caller's name stays out of the subject: the ticket names its caller, and
+        // `balie forget` erases a caller's name where it is data, not in the words of a
+        // subject. An unknown number is all there is to ring back.
+        let subject = match call.caller_id {
+            Some(_) => "Missed call".to_string(),
+            None => format!("Missed call from {}", call.number),
+        };
         let ticket_id = new_id();
         self.write(|tx, agent| {
             let new = NewTicket {
