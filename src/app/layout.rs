@@ -37,9 +37,10 @@ pub fn desk(area: Rect, banner_rows: u16) -> Option<DeskLayout> {
     .areas(area);
     // On a narrow terminal the ticket and caller need their width more than the queue does;
     // on a wide one the queue's seven columns need it more than the ticket's wrapped lines,
-    // or the subjects an agent scans are cut to a word.
+    // or the subjects an agent scans are cut to a word. From 150 columns the ticket keeps
+    // at least the width it has at 120.
     let (queue_share, ticket_share) = match area.width {
-        140.. => (46, 31),
+        150.. => (46, 31),
         120.. => (38, 38),
         _ => (32, 38),
     };
