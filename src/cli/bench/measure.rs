@@ -326,7 +326,7 @@ fn caller_card(desk: &Desk, samples: usize) -> Result<Row> {
         })?;
     }
     Ok(Row::timed(
-        "open caller card (caller, prior contacts, open tickets, recent contacts, last promise; two statements)",
+        "open caller card (caller, prior contacts, open tickets, recent contacts, last promise)",
         INSTANT,
         &durations,
     ))
