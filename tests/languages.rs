@@ -229,14 +229,26 @@ fn cases(language: Language) -> Vec<Case> {
             name: "the promise form",
             desk: busy("p"),
             size: (WIDTH, HEIGHT),
-            expect: vec![Line(t!(
-                x,
-                "form-hint",
-                next = "Tab/↓",
-                change = "←/→",
-                enter = "Enter",
-                esc = "Esc"
-            ))],
+            // Enter moves on here, and saves from the last field.
+            expect: vec![Row(vec![
+                t!(x, "form-hint-next", key = "Tab/↓"),
+                t!(x, "form-hint-choose", key = "←/→"),
+                t!(x, "form-hint-save-last", key = "Enter"),
+                t!(x, "form-hint-cancel", key = "Esc"),
+            ])],
+        },
+        Case {
+            name: "the new ticket form",
+            desk: busy("n odon <enter> <enter> printer <tab> jammed"),
+            size: (WIDTH, HEIGHT),
+            // Enter saves from either field; the caller's words take a new line with Ctrl-j;
+            // no field to choose in.
+            expect: vec![Row(vec![
+                t!(x, "form-hint-next", key = "Tab/↓"),
+                t!(x, "form-hint-save", key = "Enter"),
+                t!(x, "form-hint-cancel", key = "Esc"),
+                t!(x, "form-hint-new-line", key = "Ctrl-j"),
+            ])],
         },
         Case {
             name: "the promise form's examples",

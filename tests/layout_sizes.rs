@@ -169,3 +169,72 @@ fn popup_text(screen: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The queue gives a subject the room the terminal has: at 160 columns, beside the caller
+/// and SLA columns, each subject of the busy desk shows whole; where one cannot fit (the
+/// queue at 80 columns) it ends in `…`, never cut off unmarked.
+#[test]
+fn queue_subjects_get_the_room_the_terminal_has() {
+    for language in Language::ALL {
+        let x = Texts::new(language);
+        let h = support::busy_desk(language);
+        let tickets: Vec<(String, String)> = h
+            .desk
+            .app
+            .views
+            .queue
+            .iter()
+            .map(|t| (t.key.clone(), t.subject.clone()))
+            .collect();
+        assert_eq!(tickets.len(), 2, "the busy desk's queue");
+        for (width, height) in SIZES {
+            let screen = h.screen(width, height);
+            let queue = queue_rows(&h, &screen, width, height);
+            if width == 160 {
+                let header = &queue[0];
+                for column in ["queue-col-caller", "queue-col-sla"] {
+                    let label = x.get(column);
+                    assert!(header.contains(&label), "{header}\n{screen}");
+                }
+            }
+            for (key, subject) in &tickets {
+                let row = queue
+                    .iter()
+                    .find(|row| {
+                        row.contains(&format!("{key} ")) || row.contains(&format!("{key}*"))
+                    })
+                    .unwrap_or_else(|| panic!("{key} is not in the queue:\n{screen}"));
+                let whole = row.contains(&format!(" {subject} "));
+                let marked = (1..subject.chars().count()).any(|n| {
+                    let start: String = subject.chars().take(n).collect();
+                    row.contains(&format!(" {start}… "))
+                });
+                assert!(
+                    whole || (width < 160 && marked),
+                    "{} at {width}×{height}: '{subject}' in\n{row}\n{screen}",
+                    language.code()
+                );
+            }
+        }
+    }
+}
+
+/// The rows of the queue pane, inside its borders.
+fn queue_rows(h: &Harness, screen: &str, width: u16, height: u16) -> Vec<String> {
+    let banner = h.desk.app.banner_rows();
+    let panes = balie::app::layout::desk(ratatui::layout::Rect::new(0, 0, width, height), banner)
+        .expect("the desk fits");
+    let queue = panes.queue;
+    screen
+        .lines()
+        .skip(usize::from(queue.y) + 1)
+        .take(usize::from(queue.height.saturating_sub(2)))
+        .map(|row| {
+            row.chars()
+                .skip(usize::from(queue.x) + 1)
+                .take(usize::from(queue.width.saturating_sub(2)))
+                .collect::<String>()
+                + " "
+        })
+        .collect()
+}

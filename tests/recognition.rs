@@ -290,7 +290,7 @@ fn first_contact_resolution_shows_on_the_ticket_and_a_reopen_takes_it_away() {
     set_status(&mut h, Status::Resolved);
     assert!(
         h.screen(160, 45)
-            .contains("✓ resolved at first contact (counts if not reopened before"),
+            .contains("✓ resolved at first contact (counts if not"),
         "{}",
         h.screen(160, 45)
     );

@@ -218,6 +218,19 @@ impl Form {
         matches!(self.kind, FormKind::Subject { .. })
     }
 
+    /// Whether Enter saves from every field, not only the last: a form of one field, or one
+    /// that saves at once.
+    pub fn saves_from_every_field(&self) -> bool {
+        self.fields.len() <= 1 || self.saves_from_any_field()
+    }
+
+    /// Whether a field offers options to choose from.
+    pub fn has_choice(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| matches!(f.input, Input::Choice { .. }))
+    }
+
     pub fn with_context(mut self, lines: Vec<String>) -> Form {
         self.context = lines;
         self

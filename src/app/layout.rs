@@ -35,11 +35,18 @@ pub fn desk(area: Rect, banner_rows: u16) -> Option<DeskLayout> {
         Constraint::Length(2),
     ])
     .areas(area);
-    // On a narrow terminal the ticket and caller need their width more than the queue does.
-    let queue_share = if area.width >= 120 { 38 } else { 32 };
+    // On a narrow terminal the ticket and caller need their width more than the queue does;
+    // on a wide one the queue's seven columns need it more than the ticket's wrapped lines,
+    // or the subjects an agent scans are cut to a word. From 150 columns the ticket keeps
+    // at least the width it has at 120.
+    let (queue_share, ticket_share) = match area.width {
+        150.. => (46, 31),
+        120.. => (38, 38),
+        _ => (32, 38),
+    };
     let [queue, ticket, caller] = Layout::horizontal([
         Constraint::Percentage(queue_share),
-        Constraint::Percentage(38),
+        Constraint::Percentage(ticket_share),
         Constraint::Fill(1),
     ])
     .areas(main);

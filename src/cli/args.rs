@@ -101,7 +101,7 @@ pub enum Commands {
         /// The ticket: its key (T-1234), number (1234) or id
         #[arg(value_name = "TICKET")]
         ticket: String,
-        /// By when: +2h, +4bh (business hours), 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00
+        /// By when: +2h, +4bh (business hours), tomorrow 9:00, fri 14:00; or a time today (HH:MM) or a date (YYYY-MM-DD HH:MM)
         #[arg(long, value_name = "WHEN")]
         due: String,
         /// To whom [default: the ticket's caller]

@@ -45,6 +45,8 @@ const LAST_DRAFT_WAIT: std::time::Duration = std::time::Duration::from_millis(15
 
 const TIMELINE_EVENTS: usize = 200;
 const PRIOR_CONTACTS: usize = 30;
+/// The caller's open tickets the caller card lists.
+const OPEN_TICKETS_OF_CALLER: usize = 20;
 pub const SEARCH_RESULTS: usize = 30;
 const ALERTS: usize = 50;
 const SENT_ARTICLES: usize = 3;
@@ -492,30 +494,36 @@ pub fn load_views(
         .caller_id
         .clone()
         .or_else(|| ticket.as_ref().and_then(|t| t.ticket.caller_id.clone()));
+    let window = chrono::Duration::days(i64::from(app.config.repeat_contact_days));
+    let limits = store::CardLimits {
+        prior_contacts: PRIOR_CONTACTS,
+        open_tickets: OPEN_TICKETS_OF_CALLER,
+        recent_since: now - window,
+    };
     // A caller merged into another (here or on another desk) is shown as the one kept.
-    let shown_caller = match caller_id {
-        Some(id) => match store.caller(&id)? {
-            Some(caller) => Some(caller),
-            None => store.merged_into(&id)?,
+    let card = match caller_id {
+        Some(id) => match store.caller_card(&id, limits)? {
+            Some(card) => Some(card),
+            None => match store.merged_into(&id)? {
+                Some(kept) => store.caller_card(&kept.id, limits)?,
+                None => None,
+            },
         },
         None => None,
     };
-    let caller = match shown_caller {
-        Some(caller) => Some(caller).map(|caller| -> store::Result<CallerView> {
-            let window = chrono::Duration::days(i64::from(app.config.repeat_contact_days));
+    let caller = card
+        .map(|card| -> store::Result<CallerView> {
             Ok(CallerView {
-                prior_contacts: store.prior_contacts(&caller.id, PRIOR_CONTACTS)?,
-                open_tickets: store.open_tickets_of(&caller.id, 20)?,
-                recent: store.recent_contacts(&caller.id, now - window)?,
-                last_promise: store.last_promise_to(&caller.id)?,
-                sent_articles: store.articles_sent_to(&caller.id, SENT_ARTICLES)?,
-                duplicates: store.duplicates_of(&caller.id)?,
-                caller,
+                sent_articles: store.articles_sent_to(&card.caller.id, SENT_ARTICLES)?,
+                duplicates: store.duplicates_of(&card.caller.id)?,
+                prior_contacts: card.prior_contacts,
+                open_tickets: card.open_tickets,
+                recent: card.recent,
+                last_promise: card.last_promise,
+                caller: card.caller,
             })
-        }),
-        None => None,
-    }
-    .transpose()?;
+        })
+        .transpose()?;
     let queue = store.queue(request.filter, request.line.as_ref(), request.queue_rows)?;
     let incidents = store.open_incidents()?;
     let window = chrono::Duration::minutes(i64::from(app.config.outage.minutes));

@@ -19,11 +19,11 @@ use crate::t;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DeadlineError {
-    #[error("type when, e.g. +2h, 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00")]
+    #[error("type when, e.g. +2h, +30m, tomorrow 9:00, fri 14:00")]
     Empty,
     #[error(
         "`{0}` not understood — write +2h, +1h30m, +4bh, +2wd, 15:00, today 15:00, \
-         tomorrow, tomorrow 9:00, fri, fri 14:00, 2026-12-01 or 2026-12-01 10:00"
+         tomorrow, tomorrow 9:00, fri, fri 14:00, YYYY-MM-DD or YYYY-MM-DD HH:MM"
     )]
     NotUnderstood(String),
     #[error("{time} has already passed today — write `tomorrow {time}`")]

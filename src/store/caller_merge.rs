@@ -2,9 +2,10 @@
 //! suggest it. See schema V11 for the tombstone and the triggers that keep a merge holding
 //! for rows written later.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
+use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, params};
 use serde_json::json;
 
@@ -154,62 +155,50 @@ impl Store {
     }
 
     /// Every pair of callers on the desk who share a phone number or an e-mail address,
-    /// by name. One pass over the handles; each caller's id and name are kept once.
+    /// by name. SQLite sorts the handles by what they share (its sorter spills to disk
+    /// beyond the page cache), so one group of sharers at a time is held here, never the
+    /// whole desk: a desk of any size is read in the memory of its largest group.
     pub fn all_duplicates(&self) -> Result<Vec<Duplicate>> {
+        let flags = FunctionFlags::SQLITE_UTF8
+            | FunctionFlags::SQLITE_DETERMINISTIC
+            | FunctionFlags::SQLITE_INNOCUOUS;
+        self.conn
+            .create_scalar_function("balie_same_key", 2, flags, |ctx| {
+                let kind = HandleKind::from_code(&ctx.get::<String>(0)?);
+                let value = ctx.get::<String>(1)?;
+                Ok(kind.map(|kind| kind.same_key(&value)))
+            })?;
         let mut stmt = self.conn.prepare(
-            "SELECT h.caller_id, c.name, h.kind, h.value FROM caller_handles h
-             JOIN callers c ON c.id = h.caller_id
+            "SELECT h.kind, balie_same_key(h.kind, h.value) AS same, h.caller_id, c.name, h.value
+             FROM caller_handles h JOIN callers c ON c.id = h.caller_id
              WHERE h.deleted_at IS NULL AND c.deleted_at IS NULL
-               AND h.kind IN ('phone', 'email')
-             ORDER BY h.caller_id",
+               AND h.kind IN ('phone', 'email') AND same <> ''
+             ORDER BY h.kind, same, c.name, h.caller_id",
         )?;
-        let mut callers: Vec<(Id, String)> = Vec::new();
-        // Callers (by their place in `callers`) by what they share, with the value as each
-        // of them has it.
-        let mut groups: HashMap<(HandleKind, String), Vec<(usize, String)>> = HashMap::new();
         let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let id: String = row.get(0)?;
-            let Some(kind) = HandleKind::from_code(&row.get::<_, String>(2)?) else {
-                continue;
-            };
-            let value: String = row.get(3)?;
-            let key = kind.same_key(&value);
-            if key.is_empty() {
-                continue;
-            }
-            if callers.last().is_none_or(|(last, _)| *last != id) {
-                callers.push((id, row.get(1)?));
-            }
-            let caller = callers.len() - 1;
-            let group = groups.entry((kind, key)).or_default();
-            if group.last().is_none_or(|(last, _)| *last != caller) {
-                group.push((caller, value));
-            }
-        }
-        let mut seen: HashSet<(usize, usize)> = HashSet::new();
         let mut pairs: Vec<Duplicate> = Vec::new();
-        for ((kind, _), mut group) in groups {
-            if group.len() < 2 || group.len() > SHARED_BY_MANY {
-                continue;
+        let mut seen: HashSet<(Id, Id)> = HashSet::new();
+        // The group being read: what its callers share, and each caller once, by name.
+        let mut shared: Option<(String, String)> = None;
+        let mut group: Vec<Sharer> = Vec::new();
+        while let Some(row) = rows.next()? {
+            let (kind, same): (String, String) = (row.get(0)?, row.get(1)?);
+            let id: Id = row.get(2)?;
+            if shared.as_ref() != Some(&(kind.clone(), same.clone())) {
+                pair_up(&group, &shared, &mut seen, &mut pairs);
+                group.clear();
+                shared = Some((kind, same));
             }
-            // The first by name is named first, as the list is read by name.
-            group.sort_by(|a, b| callers[a.0].1.cmp(&callers[b.0].1).then(a.0.cmp(&b.0)));
-            let (first, value) = &group[0];
-            for (second, _) in &group[1..] {
-                if !seen.insert((*first, *second)) {
-                    continue;
-                }
-                pairs.push(Duplicate {
-                    first: callers[*first].0.clone(),
-                    first_name: callers[*first].1.clone(),
-                    second: callers[*second].0.clone(),
-                    second_name: callers[*second].1.clone(),
-                    kind,
-                    value: value.clone(),
+            // A group larger than a switchboard's is left out; no need to hold it.
+            if group.len() <= SHARED_BY_MANY && group.last().is_none_or(|s| s.id != id) {
+                group.push(Sharer {
+                    id,
+                    name: row.get(3)?,
+                    value: row.get(4)?,
                 });
             }
         }
+        pair_up(&group, &shared, &mut seen, &mut pairs);
         pairs.sort_by(|a, b| {
             (&a.first_name, &a.second_name, &a.first, &a.second).cmp(&(
                 &b.first_name,
@@ -219,6 +208,43 @@ impl Store {
             ))
         });
         Ok(pairs)
+    }
+}
+
+/// One caller of a group who share a phone number or address, as the caller has it.
+struct Sharer {
+    id: Id,
+    name: String,
+    value: String,
+}
+
+/// The pairs of one group: the first by name with each of the others, each pair once over
+/// every group (two callers sharing a phone and an address are one pair).
+fn pair_up(
+    group: &[Sharer],
+    shared: &Option<(String, String)>,
+    seen: &mut HashSet<(Id, Id)>,
+    pairs: &mut Vec<Duplicate>,
+) {
+    let Some(kind) = shared.as_ref().and_then(|(k, _)| HandleKind::from_code(k)) else {
+        return;
+    };
+    if group.len() < 2 || group.len() > SHARED_BY_MANY {
+        return;
+    }
+    let first = &group[0];
+    for second in &group[1..] {
+        if !seen.insert((first.id.clone(), second.id.clone())) {
+            continue;
+        }
+        pairs.push(Duplicate {
+            first: first.id.clone(),
+            first_name: first.name.clone(),
+            second: second.id.clone(),
+            second_name: second.name.clone(),
+            kind,
+            value: first.value.clone(),
+        });
     }
 }
 

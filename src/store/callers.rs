@@ -40,11 +40,15 @@ impl Store {
     /// Earlier calls and other contacts of a caller, newest first.
     pub fn prior_contacts(&self, caller_id: &str, limit: usize) -> Result<Vec<PriorContact>> {
         // Events keep the caller they were written for; one merged away is this caller.
+        // The newest few are picked before their tickets are joined, so a caller of years
+        // costs a ticket lookup per contact shown, not per contact ever made.
         let sql = format!(
             "SELECT e.at, e.kind, e.data, t.id, t.key, t.subject, t.status
-             FROM events e JOIN tickets t ON t.id = e.ticket_id
-             WHERE e.caller_id IN {SAME_PERSON} AND e.kind IN ('contact_in', 'contact_out')
-             ORDER BY e.at DESC LIMIT ?2"
+             FROM (SELECT at, kind, data, ticket_id FROM events
+                   WHERE caller_id IN {SAME_PERSON} AND kind IN ('contact_in', 'contact_out')
+                   ORDER BY at DESC LIMIT ?2) e
+             JOIN tickets t ON t.id = e.ticket_id
+             ORDER BY e.at DESC"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![caller_id, limit as i64], |r| {

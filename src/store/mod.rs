@@ -4,6 +4,7 @@
 
 mod alerts;
 mod bulk;
+mod caller_card;
 mod caller_edit;
 mod caller_lookup;
 mod caller_merge;
@@ -36,6 +37,7 @@ mod traces;
 mod trouble;
 
 pub use bulk::{BulkSummary, BulkTicket, BulkWriter, Did, Step};
+pub use caller_card::{CallerCard, CardLimits};
 pub use caller_lookup::CallerLookup;
 pub use caller_search::QuickSearch;
 pub use calls::{MissedCallRules, MissedCalls, Received};

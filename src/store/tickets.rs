@@ -344,7 +344,7 @@ impl Store {
     }
 }
 
-const OPEN_STATUSES: &str = "'new', 'open', 'waiting_caller', 'waiting_third_party'";
+pub(super) const OPEN_STATUSES: &str = "'new', 'open', 'waiting_caller', 'waiting_third_party'";
 
 /// An event read as `id, ticket_id, at, by, kind, text, data`.
 pub(super) fn event_from_row(r: &Row) -> rusqlite::Result<Event> {
@@ -370,24 +370,30 @@ pub(super) const TICKET_SELECT: &str =
     FROM tickets t LEFT JOIN callers c ON c.id = t.caller_id";
 
 pub(super) fn ticket_from_row(r: &Row) -> rusqlite::Result<Ticket> {
+    ticket_from_row_at(r, 0)
+}
+
+/// Reads a ticket from the columns of `TICKET_SELECT`, starting at column `first`.
+pub(super) fn ticket_from_row_at(r: &Row, first: usize) -> rusqlite::Result<Ticket> {
+    let at = |column: usize| first + column;
     Ok(Ticket {
-        id: r.get(0)?,
-        key: r.get(1)?,
-        caller_id: r.get(2)?,
-        caller_name: r.get(3)?,
-        subject: r.get(4)?,
-        status: parse_code(&r.get::<_, String>(5)?, Status::from_code)?,
-        impact: r.get(6)?,
-        urgency: r.get(7)?,
-        priority: r.get(8)?,
-        category: r.get(9)?,
-        assignee: r.get(10)?,
-        created_at: parse_ts(&r.get::<_, String>(11)?)?,
-        last_activity_at: parse_ts(&r.get::<_, String>(12)?)?,
-        tier: r.get(13)?,
-        group: r.get(14)?,
-        major: r.get(15)?,
-        incident_id: r.get(16)?,
+        id: r.get(at(0))?,
+        key: r.get(at(1))?,
+        caller_id: r.get(at(2))?,
+        caller_name: r.get(at(3))?,
+        subject: r.get(at(4))?,
+        status: parse_code(&r.get::<_, String>(at(5))?, Status::from_code)?,
+        impact: r.get(at(6))?,
+        urgency: r.get(at(7))?,
+        priority: r.get(at(8))?,
+        category: r.get(at(9))?,
+        assignee: r.get(at(10))?,
+        created_at: parse_ts(&r.get::<_, String>(at(11))?)?,
+        last_activity_at: parse_ts(&r.get::<_, String>(at(12))?)?,
+        tier: r.get(at(13))?,
+        group: r.get(at(14))?,
+        major: r.get(at(15))?,
+        incident_id: r.get(at(16))?,
     })
 }
 

@@ -71,38 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
             theme.error(),
         )))
     });
-    let keymap = &app.keymap;
-    // In a field of several lines the hint names the key for a new line as well.
-    let new_line = match form.fields.get(form.focus).map(|f| &f.input) {
-        Some(Input::Text {
-            multi_line: true, ..
-        }) => format!(
-            " · {}",
-            t!(
-                app.texts,
-                "form-hint-new-line",
-                key = keymap.form.hint_key(FormCommand::NewLine)
-            )
-        ),
-        _ => String::new(),
-    };
-    let help = wrapped(
-        Paragraph::new(
-            t!(
-                app.texts,
-                "form-hint",
-                next = keymap.form.keys_for(FormCommand::NextField),
-                change = format!(
-                    "{}/{}",
-                    keymap.choice.hint_key(ChoiceCommand::PreviousOption),
-                    keymap.choice.hint_key(ChoiceCommand::NextOption)
-                ),
-                enter = keymap.form.hint_key(FormCommand::Submit),
-                esc = keymap.form.hint_key(FormCommand::Cancel)
-            ) + &new_line,
-        )
-        .style(theme.muted()),
-    );
+    let help = wrapped(Paragraph::new(hint(form, app)).style(theme.muted()));
     let context_rows = if form.context.is_empty() {
         0
     } else {
@@ -205,4 +174,46 @@ fn preview<'a>(text: String, app: &App, theme: &Theme) -> Paragraph<'a> {
         Err(e) => Span::styled(format!("✗ {}", e.message(&app.texts)), theme.error()),
     };
     Paragraph::new(line)
+}
+
+/// The keys that work in this form, from the keymap, saying what Enter does here: it saves
+/// from any field of a form that saves at once, and from the last field of the others.
+fn hint(form: &Form, app: &App) -> String {
+    let (keymap, texts) = (&app.keymap, &app.texts);
+    let mut parts = vec![t!(
+        texts,
+        "form-hint-next",
+        key = keymap.form.keys_for(FormCommand::NextField)
+    )];
+    if form.has_choice() {
+        let key = format!(
+            "{}/{}",
+            keymap.choice.hint_key(ChoiceCommand::PreviousOption),
+            keymap.choice.hint_key(ChoiceCommand::NextOption)
+        );
+        parts.push(t!(texts, "form-hint-choose", key = key));
+    }
+    let submit = keymap.form.hint_key(FormCommand::Submit);
+    parts.push(if form.saves_from_every_field() {
+        t!(texts, "form-hint-save", key = submit)
+    } else {
+        t!(texts, "form-hint-save-last", key = submit)
+    });
+    parts.push(t!(
+        texts,
+        "form-hint-cancel",
+        key = keymap.form.hint_key(FormCommand::Cancel)
+    ));
+    // In a field of several lines the hint names the key for a new line as well.
+    if let Some(Input::Text {
+        multi_line: true, ..
+    }) = form.fields.get(form.focus).map(|f| &f.input)
+    {
+        parts.push(t!(
+            texts,
+            "form-hint-new-line",
+            key = keymap.form.hint_key(FormCommand::NewLine)
+        ));
+    }
+    parts.join(" · ")
 }

@@ -1,7 +1,9 @@
 //! The Queue pane: open tickets, newest activity first.
 
+mod columns;
+
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Cell, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
@@ -11,6 +13,7 @@ use crate::app::{App, Pane};
 use crate::domain::{Status, Ticket};
 use crate::i18n::Texts;
 use crate::{domain::when, t};
+use columns::{Columns, Set, Wanted};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = is_focused(app, Pane::Queue);
@@ -42,75 +45,38 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         focused,
         theme,
     );
-    let wide = area.width >= 58;
-    let tiny = area.width < 40;
-    // Wide enough for the longest key and the * that marks the open ticket: keys grow to
-    // T-1000000 on a desk of some years.
-    let key_width = app
-        .views
-        .queue
-        .iter()
-        .map(|t| t.key.width() + 1)
-        .max()
-        .unwrap_or(0)
-        .clamp(7, 12) as u16;
-    let rows = app
-        .views
-        .queue
-        .iter()
-        .map(|t| row(t, app, wide, tiny, theme));
-    let widths: Vec<Constraint> = if wide {
-        vec![
-            Constraint::Length(key_width),
-            Constraint::Length(14),
-            Constraint::Min(12),
-            Constraint::Length(8),
-            Constraint::Length(2),
-            Constraint::Length(4),
-            Constraint::Length(11),
-        ]
-    } else if tiny {
-        vec![
-            Constraint::Length(key_width),
-            Constraint::Min(8),
-            Constraint::Length(2),
-        ]
-    } else {
-        vec![
-            Constraint::Length(key_width),
-            Constraint::Min(8),
-            Constraint::Length(4),
-            Constraint::Length(2),
-            Constraint::Length(3),
-        ]
-    };
+    let columns = Columns::fit(area.width.saturating_sub(2), &Wanted::of(app, theme));
+    let rows = app.views.queue.iter().map(|t| row(t, app, &columns, theme));
     let (key, subject, priority) = (
         t!(texts, "queue-col-key"),
         t!(texts, "queue-col-subject"),
         t!(texts, "queue-col-priority"),
     );
-    let header = if wide {
-        Row::new([
+    let header = match columns.set {
+        Set::Full { full_status, .. } => Row::new([
             key,
             t!(texts, "queue-col-caller"),
             subject,
-            t!(texts, "queue-col-status"),
+            if full_status {
+                t!(texts, "queue-col-status")
+            } else {
+                t!(texts, "queue-col-status-short")
+            },
             priority,
             t!(texts, "queue-col-age"),
             t!(texts, "queue-col-sla"),
-        ])
-    } else if tiny {
-        Row::new([key, subject, priority])
-    } else {
-        Row::new([
+        ]),
+        Set::Tiny => Row::new([key, subject, priority]),
+        Set::Middle => Row::new([
             key,
             subject,
             t!(texts, "queue-col-status-short"),
             priority,
             t!(texts, "queue-col-age"),
-        ])
+        ]),
     }
     .style(theme.muted());
+    let widths = columns.constraints();
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)
@@ -125,17 +91,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     app.scrolled.queue.set(state.offset());
 }
 
-fn sla_cell<'a>(ticket: &Ticket, app: &App, theme: &Theme) -> Cell<'a> {
+fn sla_cell<'a>(ticket: &Ticket, app: &App, theme: &Theme, width: u16) -> Cell<'a> {
     match app.views.clocks.get(&ticket.id) {
         Some(clocks) => {
             let (text, style) = sla_label::label(&clocks.resolution, &app.texts, theme);
-            Cell::from(text).style(style)
+            Cell::from(clip(&text, usize::from(width))).style(style)
         }
         None => Cell::from(""),
     }
 }
 
-fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool, theme: &Theme) -> Row<'a> {
+fn row<'a>(ticket: &'a Ticket, app: &App, columns: &Columns, theme: &Theme) -> Row<'a> {
     let active = app.ticket_id.as_deref() == Some(ticket.id.as_str());
     // The open ticket is marked with * so the agent sees where they are in the queue.
     let key = format!("{}{}", ticket.key, if active { "*" } else { "" });
@@ -143,27 +109,36 @@ fn row<'a>(ticket: &'a Ticket, app: &App, wide: bool, tiny: bool, theme: &Theme)
     // The queue is ordered by last activity, so the age shown is since opening: the one
     // figure the order does not already tell, and what "age" says.
     let age = when::age(ticket.created_at, app.now, &app.texts);
-    let subject = Cell::from(format!("{}{}", marker(ticket), ticket.subject));
-    if wide {
-        Row::new(vec![
+    let subject = Cell::from(clip(
+        &format!("{}{}", marker(ticket), ticket.subject),
+        usize::from(columns.subject),
+    ));
+    match columns.set {
+        Set::Full {
+            caller,
+            full_status,
+            sla,
+        } => Row::new(vec![
             Cell::from(key),
-            Cell::from(clip(&ticket.caller_name, 14)),
+            Cell::from(clip(&ticket.caller_name, usize::from(caller))),
             subject,
-            Cell::from(short_status(ticket.status, &app.texts)),
+            Cell::from(if full_status {
+                short_status(ticket.status, &app.texts)
+            } else {
+                tiny_status(ticket.status, &app.texts)
+            }),
             Cell::from(priority),
             Cell::from(age),
-            sla_cell(ticket, app, theme),
-        ])
-    } else if tiny {
-        Row::new(vec![Cell::from(key), subject, Cell::from(priority)])
-    } else {
-        Row::new(vec![
+            sla_cell(ticket, app, theme, sla),
+        ]),
+        Set::Tiny => Row::new(vec![Cell::from(key), subject, Cell::from(priority)]),
+        Set::Middle => Row::new(vec![
             Cell::from(key),
             subject,
             Cell::from(tiny_status(ticket.status, &app.texts)),
             Cell::from(priority),
             Cell::from(age),
-        ])
+        ]),
     }
 }
 

@@ -113,8 +113,8 @@ handover-sla-breached = SLA breached { $h }h{ $m }m ago
 handover-sla-left = SLA { $h }h{ $m }m left
 
 ## Deadlines the agent types
-deadline-empty = type when, e.g. +2h, 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00
-deadline-not-understood = `{ $text }` not understood — write +2h, +1h30m, +4bh, +2wd, 15:00, today 15:00, tomorrow, tomorrow 9:00, fri, fri 14:00, 2026-12-01 or 2026-12-01 10:00
+deadline-empty = type when, e.g. +2h, +30m, tomorrow 9:00, fri 14:00
+deadline-not-understood = `{ $text }` not understood — write +2h, +1h30m, +4bh, +2wd, 15:00, today 15:00, tomorrow, tomorrow 9:00, fri, fri 14:00, YYYY-MM-DD or YYYY-MM-DD HH:MM
 deadline-passed-today = { $time } has already passed today — write `tomorrow { $time }`
 deadline-passed = { $when } is in the past
 deadline-invalid-time = `{ $text }` is not a time: { $reason }

@@ -186,7 +186,11 @@ new-call-ago = { $age } ago
 
 ## Forms
 
-form-hint = { $next } next field · { $change } choose · { $enter } on the last field saves · { $esc } cancels
+form-hint-next = { $key } next field
+form-hint-choose = { $key } choose
+form-hint-save = { $key } saves
+form-hint-save-last = { $key } on the last field saves
+form-hint-cancel = { $key } cancels
 
 ## Review
 

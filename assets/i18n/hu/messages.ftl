@@ -108,9 +108,9 @@ handover-sla-breached = SLA { $h }ó{ $m }p óta lejárt
 handover-sla-left = SLA még { $h }ó{ $m }p
 
 ## Határidők, ahogy az ügyintéző beírja
-deadline-empty = írd be, mikorra, pl. +2h, 15:00, holnap 9:00, p 14:00, 2026-12-01 10:00
+deadline-empty = írd be, mikorra, pl. +2h, +30m, holnap 9:00, p 14:00
 # A napok szavai elöl: 80 oszlopon a sor vége lemarad.
-deadline-not-understood = `{ $text }` nem értelmezhető — írd így: holnap 9:00, p 14:00, holnap, p, ma 15:00, 15:00, +2h, +1h30m, +4bh, +2wd, 2026-12-01 vagy 2026-12-01 10:00
+deadline-not-understood = `{ $text }` nem értelmezhető — írd így: holnap 9:00, p 14:00, holnap, p, ma 15:00, 15:00, +2h, +1h30m, +4bh, +2wd, ÉÉÉÉ-HH-NN vagy ÉÉÉÉ-HH-NN ÓÓ:PP
 deadline-passed-today = { $time } ma már elmúlt — írd így: `holnap { $time }`
 deadline-passed = { $when } már elmúlt
 deadline-invalid-time = `{ $text }` nem időpont: { $reason }

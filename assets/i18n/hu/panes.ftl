@@ -163,7 +163,11 @@ new-call-ago = { $age } ezelőtt
 
 ## Űrlapok
 
-form-hint = { $next } következő mező · { $change } választás · { $enter } ment (utolsó mezőn) · { $esc } mégse
+form-hint-next = { $key } következő mező
+form-hint-choose = { $key } választás
+form-hint-save = { $key } ment
+form-hint-save-last = { $key } ment (utolsó mezőn)
+form-hint-cancel = { $key } mégse
 
 ## Áttekintés
 

@@ -110,9 +110,9 @@ handover-sla-breached = SLA { $h }u{ $m }m geleden verlopen
 handover-sla-left = SLA nog { $h }u{ $m }m
 
 ## Deadlines die de medewerker typt
-deadline-empty = typ wanneer, bv. +2h, 15:00, morgen 9:00, vr 14:00, 2026-12-01 10:00
+deadline-empty = typ wanneer, bv. +2h, +30m, morgen 9:00, vr 14:00
 # Eerst de dagwoorden: op 80 kolommen valt het eind van de regel weg.
-deadline-not-understood = `{ $text }` niet begrepen — schrijf morgen 9:00, vr 14:00, morgen, vr, vandaag 15:00, 15:00, +2h, +1h30m, +4bh, +2wd, 2026-12-01 of 2026-12-01 10:00
+deadline-not-understood = `{ $text }` niet begrepen — schrijf morgen 9:00, vr 14:00, morgen, vr, vandaag 15:00, 15:00, +2h, +1h30m, +4bh, +2wd, JJJJ-MM-DD of JJJJ-MM-DD UU:MM
 deadline-passed-today = { $time } is vandaag al voorbij — schrijf `morgen { $time }`
 deadline-passed = { $when } ligt in het verleden
 deadline-invalid-time = `{ $text }` is geen tijd: { $reason }

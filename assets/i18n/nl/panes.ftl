@@ -181,7 +181,11 @@ new-call-ago = { $age } geleden
 
 ## Formulieren
 
-form-hint = { $next } volgende · { $change } keuze · { $enter } bewaart (laatste veld) · { $esc } annuleert
+form-hint-next = { $key } volgende
+form-hint-choose = { $key } keuze
+form-hint-save = { $key } bewaart
+form-hint-save-last = { $key } bewaart (laatste veld)
+form-hint-cancel = { $key } annuleert
 
 ## Overzicht
 

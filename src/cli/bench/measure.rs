@@ -313,15 +313,15 @@ fn caller_card(desk: &Desk, samples: usize) -> Result<Row> {
     if callers.is_empty() {
         bail!("no callers to open");
     }
+    let limits = crate::store::CardLimits {
+        prior_contacts: PRIOR_CONTACTS,
+        open_tickets: OPEN_TICKETS_OF_CALLER,
+        recent_since: since,
+    };
     let mut durations = Vec::new();
     for id in callers.iter().cycle().take(samples) {
         time(&mut durations, || -> Result<()> {
-            let caller = store.caller(id)?;
-            let contacts = store.prior_contacts(id, PRIOR_CONTACTS)?;
-            let open = store.open_tickets_of(id, OPEN_TICKETS_OF_CALLER)?;
-            let recent = store.recent_contacts(id, since)?;
-            let last = store.last_promise_to(id)?;
-            std::hint::black_box((caller, contacts, open, recent, last));
+            std::hint::black_box(store.caller_card(id, limits)?);
             Ok(())
         })?;
     }

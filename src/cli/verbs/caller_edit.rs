@@ -157,6 +157,9 @@ struct DuplicateRow {
 
 /// Lists callers who share a phone number or an e-mail address.
 pub fn duplicates(store: &Store, format: Format, out: &mut impl Write) -> Result<()> {
+    // One sorted pass over the handles reads each page once; a small page cache serves it
+    // as well and bounds SQLite's sorter, which takes its room from the same setting.
+    store.set_page_cache_kib(4096)?;
     let rows: Vec<DuplicateRow> = store
         .all_duplicates()?
         .into_iter()

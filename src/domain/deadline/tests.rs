@@ -287,7 +287,7 @@ fn empty_input() {
     assert_eq!(err("   \t "), DeadlineError::Empty);
     assert_eq!(
         DeadlineError::Empty.to_string(),
-        "type when, e.g. +2h, 15:00, tomorrow 9:00, fri 14:00, 2026-12-01 10:00"
+        "type when, e.g. +2h, +30m, tomorrow 9:00, fri 14:00"
     );
 }
 
@@ -322,7 +322,7 @@ fn anything_else_is_not_understood() {
     assert_eq!(
         err("  Next Week ").to_string(),
         "`Next Week` not understood — write +2h, +1h30m, +4bh, +2wd, 15:00, today 15:00, \
-         tomorrow, tomorrow 9:00, fri, fri 14:00, 2026-12-01 or 2026-12-01 10:00"
+         tomorrow, tomorrow 9:00, fri, fri 14:00, YYYY-MM-DD or YYYY-MM-DD HH:MM"
     );
 }
 
@@ -834,6 +834,38 @@ fn the_examples_in_each_language_parse() {
                 parse_deadline(example, monday(), &calendar, language).is_ok(),
                 "{example}"
             );
+        }
+    }
+}
+
+/// The examples the empty field offers are deadlines whenever an agent reads them: at any
+/// hour of any day of the week, in every language, none has passed or fails to parse.
+#[test]
+fn the_empty_fields_examples_are_valid_at_any_time() {
+    for language in Language::ALL {
+        let texts = Texts::new(language);
+        let message = DeadlineError::Empty.message(&texts);
+        let examples: Vec<&str> = message
+            .split(", ")
+            .filter_map(|piece| match piece.find('+') {
+                Some(at) => Some(&piece[at..]),
+                None => piece
+                    .contains(|c: char| c.is_ascii_digit())
+                    .then_some(piece),
+            })
+            .collect();
+        assert!(examples.len() >= 3, "{message}");
+        for hour in 0..24 * 7 {
+            let now = monday() + TimeDelta::minutes(hour * 60 + 59);
+            for example in &examples {
+                let due = parse_deadline(example, now, &every_day(Amsterdam), language);
+                assert!(
+                    due.as_ref().is_ok_and(|due| *due > now),
+                    "{}: `{example}` at {}: {due:?}",
+                    language.code(),
+                    iso(now, Amsterdam)
+                );
+            }
         }
     }
 }

@@ -337,6 +337,35 @@ fn likely_duplicates_share_phone_digits_or_an_address() {
     assert!(store.all_duplicates().unwrap().is_empty());
 }
 
+/// Two callers who share both a phone and an address are one pair, named first by name;
+/// a number six callers share is a switchboard and pairs nobody.
+#[test]
+fn all_duplicates_names_each_pair_once_and_leaves_out_a_switchboard() {
+    let mut store = Store::open_in_memory("anna").unwrap();
+    let zoe = caller(&mut store, "Zoë Jansen", "030 123 4567", "zoe@utrecht.nl");
+    let anna = caller(
+        &mut store,
+        "Anna Jansen",
+        "+31 30 123 4567",
+        "ZOE@utrecht.nl",
+    );
+    for n in 0..6 {
+        caller(
+            &mut store,
+            &format!("Balie {n}"),
+            "020 000 0000",
+            &format!("b{n}@gemeente.nl"),
+        );
+    }
+    let all = store.all_duplicates().unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        (all[0].first.as_str(), all[0].second.as_str()),
+        (anna.as_str(), zoe.as_str())
+    );
+    assert_eq!(all[0].first_name, "Anna Jansen");
+}
+
 #[test]
 fn forgetting_the_kept_caller_erases_the_merged_away_entry_too() {
     let mut store = Store::open_in_memory("anna").unwrap();
