@@ -12,7 +12,7 @@ use balie::desk::Desk;
 use balie::domain::{EventKind, Status};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use support::Harness;
-use support::team::{Team, open_ticket};
+use support::team::{Team, open_ticket, set_status_apart};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap()
@@ -27,22 +27,9 @@ fn a_conflict_is_shown_listed_in_the_review_and_settled_from_the_ticket_pane() {
     let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
     anna.synced(now());
     bence.synced(now());
-    anna.store
-        .set_status(&ticket.id, Status::Resolved, now())
-        .expect("anna resolves");
-    bence
-        .store
-        .set_status(
-            &ticket.id,
-            Status::WaitingCaller,
-            now() + Duration::minutes(3),
-        )
-        .expect("bence waits");
     // They meet again ten minutes later: each other's changes arrive late.
     let later = now() + Duration::minutes(10);
-    anna.synced(later);
-    bence.synced(later);
-    anna.synced(later);
+    set_status_apart(&mut anna, &mut bence, &ticket.id, now(), later);
 
     let config = Config {
         agent: "Anna".into(),
@@ -101,10 +88,7 @@ fn a_conflict_is_shown_listed_in_the_review_and_settled_from_the_ticket_pane() {
             .any(|e| e.kind == EventKind::ConflictSettled && e.by == "Anna")
     );
     let screen = h.screen(160, 45);
-    assert!(
-        screen.contains("Anna status: resolved stays"),
-        "{screen}"
-    );
+    assert!(screen.contains("Anna status: resolved stays"), "{screen}");
     assert!(!screen.contains("keep which?"), "{screen}");
 
     // Nothing left to settle: the key says so instead of opening an empty choice.

@@ -6,7 +6,7 @@ mod support;
 use balie::domain::Status;
 use balie::store::{Keep, NewTicket, Store};
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use support::team::{Team, TeamDesk, open_ticket};
+use support::team::{Team, TeamDesk, open_ticket, set_status_apart};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap()
@@ -82,21 +82,7 @@ fn both_desks_offline_setting_one_status_make_one_conflict_that_both_show() {
     anna.synced(now());
     bence.synced(now());
     // Offline, each sets the status; Bence's is the later.
-    anna.store
-        .set_status(&ticket.id, Status::Resolved, now())
-        .expect("anna resolves");
-    std::thread::sleep(std::time::Duration::from_millis(5));
-    bence
-        .store
-        .set_status(
-            &ticket.id,
-            Status::WaitingCaller,
-            now() + Duration::minutes(3),
-        )
-        .expect("bence waits");
-    anna.synced(now());
-    bence.synced(now());
-    anna.synced(now());
+    set_status_apart(&mut anna, &mut bence, &ticket.id, now(), now());
     for desk in [&anna, &bence] {
         let shown = desk.store.ticket(&ticket.id).unwrap().unwrap();
         assert_eq!(

@@ -185,3 +185,31 @@ pub fn open_ticket(
         )
         .expect("ticket")
 }
+
+/// Anna and Bence, apart, each set the status of `ticket_id` (Anna resolves it at `at`,
+/// Bence waits on the caller three minutes later, so his value is the one kept), then both
+/// sync at `met` in the order that shows both desks the conflict.
+pub fn set_status_apart(
+    anna: &mut TeamDesk,
+    bence: &mut TeamDesk,
+    ticket_id: &str,
+    at: DateTime<Utc>,
+    met: DateTime<Utc>,
+) {
+    anna.store
+        .set_status(ticket_id, balie::domain::Status::Resolved, at)
+        .expect("anna resolves");
+    // The hybrid clocks' wall time orders the two writes as well.
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    bence
+        .store
+        .set_status(
+            ticket_id,
+            balie::domain::Status::WaitingCaller,
+            at + chrono::Duration::minutes(3),
+        )
+        .expect("bence waits");
+    anna.synced(met);
+    bence.synced(met);
+    anna.synced(met);
+}

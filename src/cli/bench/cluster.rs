@@ -130,8 +130,22 @@ impl Cluster {
 
     /// Kills the server as a crash would: `pg_ctl stop -m immediate`, no shutdown checkpoint.
     pub fn stop_immediately(&mut self) -> Result<()> {
+        let out = self.pg_ctl_stop()?;
+        if !out.status.success() {
+            bail!(
+                "`pg_ctl stop` failed: {}\n{}",
+                output_text(&out),
+                self.log_tail()
+            );
+        }
+        self.running = false;
+        Ok(())
+    }
+
+    /// Immediate: nothing in a throwaway cluster is worth a shutdown checkpoint.
+    fn pg_ctl_stop(&self) -> Result<Output> {
         let data = self.data_dir();
-        self.run_checked(
+        self.run(
             "pg_ctl",
             &[
                 "stop".as_ref(),
@@ -141,9 +155,7 @@ impl Cluster {
                 "immediate".as_ref(),
                 "-w".as_ref(),
             ],
-        )?;
-        self.running = false;
-        Ok(())
+        )
     }
 
     /// Starts the server again on its port (after a crash it recovers first) and waits until
@@ -313,18 +325,7 @@ impl Cluster {
 impl Drop for Cluster {
     fn drop(&mut self) {
         if self.running {
-            let data = self.data_dir();
-            let _ = self.run(
-                "pg_ctl",
-                &[
-                    "stop".as_ref(),
-                    "-D".as_ref(),
-                    data.as_os_str(),
-                    "-m".as_ref(),
-                    "immediate".as_ref(),
-                    "-w".as_ref(),
-                ],
-            );
+            let _ = self.pg_ctl_stop();
         }
     }
 }

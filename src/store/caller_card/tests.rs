@@ -2,7 +2,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::CardLimits;
 use crate::domain::{Channel, NewCaller, NewPromise};
-use crate::store::{NewTicket, Store};
+use crate::store::Store;
 
 fn caller(store: &mut Store, name: &str, phone: &str, at: DateTime<Utc>) -> String {
     let new = NewCaller {
@@ -16,15 +16,7 @@ fn caller(store: &mut Store, name: &str, phone: &str, at: DateTime<Utc>) -> Stri
 }
 
 fn ticket(store: &mut Store, caller_id: &str, subject: &str, at: DateTime<Utc>) -> String {
-    let new = NewTicket {
-        prefix: "T",
-        caller_id,
-        subject,
-        impact: 3,
-        urgency: 3,
-        priority: 3,
-        category: None,
-    };
+    let new = crate::store::fixtures::new_ticket(caller_id, subject);
     store
         .open_ticket_with_call(&new, "on the phone", at)
         .unwrap()
