@@ -140,16 +140,10 @@ impl Row {
 
     pub fn memory(name: &str, mb: f64, budget_mb: f64) -> Row {
         Row {
-            name: name.to_string(),
-            samples: 1,
             p50_ms: None,
             p99_ms: None,
-            budget_ms: None,
-            budget_p50_ms: None,
-            budget_p99_ms: None,
             peak_mb: Some(mb),
             budget_mb: Some(budget_mb),
-            disk_mb: None,
             met: Some(mb <= budget_mb),
             ..Row::once(name, Duration::ZERO)
         }
@@ -181,21 +175,10 @@ impl Row {
 impl Row {
     pub fn disk(name: &str, bytes: i64) -> Row {
         Row {
-            name: name.to_string(),
-            samples: 1,
             p50_ms: None,
             p99_ms: None,
-            budget_ms: None,
-            budget_p50_ms: None,
-            budget_p99_ms: None,
-            peak_mb: None,
-            budget_mb: None,
             disk_mb: Some(bytes as f64 / 1e6),
-            per_s: None,
-            count: None,
-            budget_count: None,
-            met: None,
-            detail: false,
+            ..Row::once(name, Duration::ZERO)
         }
     }
 }

@@ -143,8 +143,29 @@ pub(crate) fn columns(conn: &Connection, table: &str) -> rusqlite::Result<Vec<St
     names.collect()
 }
 
+/// Queues the rows of `table` that `rest` picks (`WHERE …`, `ORDER BY …`) as inserts to
+/// push, as the insert trigger would have, had capture been on when they were written.
+pub(crate) fn queue_rows(
+    tx: &Connection,
+    table: &str,
+    rest: &str,
+    params: impl rusqlite::Params,
+) -> rusqlite::Result<usize> {
+    let columns = columns(tx, table)?;
+    tx.execute(
+        &format!(
+            "INSERT INTO outbox (id, hlc, tbl, row_id, op, data, author)
+             SELECT balie_change_id(), balie_hlc(), '{table}', id, 'insert', {},
+               balie_author()
+             FROM {table} {rest}",
+            row_json(&columns, "")
+        ),
+        params,
+    )
+}
+
 /// `json_object('a', NEW.a, …)`: a row as the change that inserts it carries it.
-pub(crate) fn row_json(columns: &[String], prefix: &str) -> String {
+fn row_json(columns: &[String], prefix: &str) -> String {
     let pairs: Vec<String> = columns
         .iter()
         .map(|c| format!("'{c}', {prefix}\"{c}\""))

@@ -69,22 +69,12 @@ pub(crate) fn after_local_erase(tx: &rusqlite::Connection, caller_id: &str) -> R
         tables.insert(0, "callers");
     }
     for table in tables {
-        let columns = capture::columns(tx, table)?;
         let key = if table == "callers" {
             "id"
         } else {
             "caller_id"
         };
-        tx.execute(
-            &format!(
-                "INSERT INTO outbox (id, hlc, tbl, row_id, op, data, author)
-                 SELECT balie_change_id(), balie_hlc(), '{table}', id, 'insert', {},
-                   balie_author()
-                 FROM {table} WHERE {key} = ?1",
-                capture::row_json(&columns, "")
-            ),
-            [caller_id],
-        )?;
+        capture::queue_rows(tx, table, &format!("WHERE {key} = ?1"), [caller_id])?;
     }
     Ok(())
 }
@@ -175,7 +165,6 @@ impl Store {
         if own_rows {
             self.write(|tx, _| {
                 for table in capture::SHARED_TABLES {
-                    let columns = capture::columns(tx, table)?;
                     // Parents before the rows that point at them: major incidents before
                     // the tickets linked to them.
                     let order = if *table == "tickets" {
@@ -183,16 +172,7 @@ impl Store {
                     } else {
                         "rowid"
                     };
-                    tx.execute(
-                        &format!(
-                            "INSERT INTO outbox (id, hlc, tbl, row_id, op, data, author)
-                             SELECT balie_change_id(), balie_hlc(), '{table}', id, 'insert', {},
-                               balie_author()
-                             FROM {table} ORDER BY {order}",
-                            capture::row_json(&columns, "")
-                        ),
-                        [],
-                    )?;
+                    capture::queue_rows(tx, table, &format!("ORDER BY {order}"), [])?;
                 }
                 Ok(())
             })?;
