@@ -117,7 +117,16 @@ fn a_known_caller_rings_with_their_card_and_one_key_takes_the_call_onto_a_ticket
     phone.enter();
     phone.press("Token expired");
     phone.enter();
-    assert!(phone.screen().contains("T-1002 opened for Jan de Vries"));
+    let screen = phone.screen();
+    assert!(
+        screen.contains("T-1002 opened for Jan de Vries"),
+        "{screen}"
+    );
+    // 09:00 UTC is 10:00 in Amsterdam: the call is the ticket's inbound contact.
+    assert!(
+        screen.contains("☎ inbound call (10:00, on the"),
+        "the call is still on the line:\n{screen}"
+    );
     phone.later(Duration::seconds(245));
     phone.event("event=hangup&callId=k1&direction=in&cause=normalClearing");
 
@@ -133,12 +142,17 @@ fn a_known_caller_rings_with_their_card_and_one_key_takes_the_call_onto_a_ticket
         .expect("read")
         .expect("ticket");
     let timeline = phone.line.timeline(&ticket.id, 20).expect("timeline");
-    // 09:00 UTC is 10:00 in Amsterdam.
+    let contacts: Vec<_> = timeline
+        .iter()
+        .filter(|e| e.kind == balie::domain::EventKind::ContactIn)
+        .collect();
+    assert_eq!(contacts.len(), 1, "{timeline:?}");
+    assert_eq!(contacts[0].data["call"].as_str(), Some(call.id.as_str()));
+    assert_eq!(contacts[0].data["duration_s"].as_i64(), Some(245));
     assert!(
-        timeline
-            .iter()
-            .any(|e| e.text == "Phone call from 0612345678 at 10:00, 4:05"),
-        "{timeline:?}"
+        phone.screen().contains("☎ inbound call (10:00, 4:05)"),
+        "the contact says how long the call took once it ended:\n{}",
+        phone.screen()
     );
     assert!(
         !phone.screen().contains("take the call"),

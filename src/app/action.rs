@@ -214,14 +214,17 @@ pub struct CallerView {
 pub enum Write {
     CreateCaller(NewCaller),
     /// `said` is what the caller said, kept on the inbound call; it may be empty.
+    /// `call` is the phone system's call the agent took, if the flow began with one.
     OpenTicket {
         caller_id: Id,
         subject: String,
         said: String,
+        call: Option<Id>,
     },
     LogCall {
         ticket_id: Id,
         said: String,
+        call: Option<Id>,
     },
     /// A callback promise, with the caller's message on an inbound call before it.
     Callback {

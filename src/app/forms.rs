@@ -330,10 +330,12 @@ pub fn to_write(
             caller_id: caller_id.clone(),
             subject: required(0, |t| t!(t, "form-required-subject"))?,
             said: form.text(1),
+            call: None,
         },
         FormKind::LogCall { ticket_id } => Write::LogCall {
             ticket_id: ticket_id.clone(),
             said: form.text(0),
+            call: None,
         },
         FormKind::Callback {
             ticket_id,

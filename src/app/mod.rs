@@ -444,6 +444,7 @@ impl App {
     fn run(&mut self, command: Command) -> Vec<Effect> {
         match command {
             Command::NewCall => {
+                self.new_call_by_hand();
                 self.popup = Some(Popup::Search(CallerSearch::with_extra_row()));
             }
             Command::FindTicket => {

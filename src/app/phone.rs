@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::action::{Action, Effect, Outcome, StoreEffect};
+use super::action::{Action, Effect, Outcome, StoreEffect, Write};
 use super::form::FormKind;
 use super::reading::TextScroll;
 use super::{App, Popup, forms};
@@ -29,8 +29,6 @@ pub struct PhoneState {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PhoneEffect {
-    /// Tie the call to the ticket it was logged on.
-    LinkCall { call: Id, ticket_id: Id },
     /// The caller log's recent calls (`PhoneAction::LogLoaded`).
     LoadLog,
 }
@@ -38,7 +36,6 @@ pub enum PhoneEffect {
 #[derive(Debug)]
 pub enum PhoneAction {
     LogLoaded(Vec<Call>),
-    Linked,
 }
 
 impl App {
@@ -112,28 +109,39 @@ impl App {
         }
     }
 
-    /// The call being taken is tied to the ticket the new-call flow logged it on. Runs
-    /// before the save's outcome closes the form that says which step saved.
-    pub(super) fn link_taken_call(&mut self, outcome: &Outcome) -> Vec<Effect> {
+    /// A call begun by hand is not a call from the phone system that was taken and left.
+    pub(super) fn new_call_by_hand(&mut self) {
+        self.phone.on_call = None;
+    }
+
+    /// A write of the new-call flow carries the call being taken, so that the call becomes
+    /// the inbound contact it logs, in the same transaction.
+    pub(super) fn with_taken_call(&self, mut write: Write) -> Write {
+        if let Write::OpenTicket { call, .. } | Write::LogCall { call, .. } = &mut write {
+            call.clone_from(&self.phone.on_call);
+        }
+        write
+    }
+
+    /// Once the new-call flow has logged the call being taken, it is no longer being taken.
+    /// Runs before the save's outcome closes the form that says which step saved.
+    pub(super) fn call_logged(&mut self, outcome: &Outcome) {
         let from_new_call = matches!(
             &self.popup,
             Some(Popup::Form(form))
                 if matches!(form.kind, FormKind::Subject { .. } | FormKind::LogCall { .. })
         );
-        let ticket_id = match outcome {
-            Outcome::TicketOpened(ticket) => Some(ticket.id.clone()),
-            Outcome::Done { ticket_id, .. } if from_new_call => ticket_id.clone(),
-            _ => None,
-        };
-        match (ticket_id, from_new_call) {
-            (Some(ticket_id), true) => match self.phone.on_call.take() {
-                Some(call) => vec![Effect::Store(StoreEffect::Phone(PhoneEffect::LinkCall {
-                    call,
-                    ticket_id,
-                }))],
-                None => Vec::new(),
-            },
-            _ => Vec::new(),
+        if from_new_call
+            && matches!(
+                outcome,
+                Outcome::TicketOpened(_)
+                    | Outcome::Done {
+                        ticket_id: Some(_),
+                        ..
+                    }
+            )
+        {
+            self.phone.on_call = None;
         }
     }
 
@@ -147,7 +155,6 @@ impl App {
                 });
                 Vec::new()
             }
-            PhoneAction::Linked => self.refresh(),
         }
     }
 

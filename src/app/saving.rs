@@ -8,7 +8,7 @@ use crate::t;
 
 impl App {
     pub(super) fn on_saved(&mut self, outcome: Outcome) -> Vec<Effect> {
-        let mut effects = self.link_taken_call(&outcome);
+        self.call_logged(&outcome);
         match outcome {
             Outcome::CallerCreated(caller) => {
                 self.caller_id = Some(caller.id.clone());
@@ -40,8 +40,7 @@ impl App {
                 }
             }
         }
-        effects.extend(self.refresh());
-        effects
+        self.refresh()
     }
 
     /// Every pane follows the active ticket: another ticket brings its own caller, or none
@@ -132,7 +131,9 @@ impl App {
                     }
                 }
             }
-            Ok(write) => vec![Effect::Store(StoreEffect::Write(write))],
+            Ok(write) => vec![Effect::Store(StoreEffect::Write(
+                self.with_taken_call(write),
+            ))],
             Err((field, message)) => {
                 if let Some(Popup::Form(form)) = self.popup.as_mut() {
                     form.fail(field, message);

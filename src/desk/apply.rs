@@ -24,8 +24,9 @@ pub(super) fn apply(
             caller_id,
             subject,
             said,
+            call,
         } => {
-            let ticket = store.open_ticket_with_call(
+            let ticket = store.open_ticket_on_call(
                 &NewTicket {
                     prefix: &config.ticket_prefix,
                     caller_id: &caller_id,
@@ -36,12 +37,17 @@ pub(super) fn apply(
                     category: None,
                 },
                 &said,
+                call.as_deref(),
                 now,
             )?;
             Ok(Outcome::TicketOpened(ticket))
         }
-        Write::LogCall { ticket_id, said } => {
-            store.log_contact(&ticket_id, true, crate::domain::Channel::Phone, &said, now)?;
+        Write::LogCall {
+            ticket_id,
+            said,
+            call,
+        } => {
+            store.log_inbound_call(&ticket_id, &said, call.as_deref(), now)?;
             let key = ticket_key(store, &ticket_id)?;
             done(t!(texts, "done-call-logged", key = key), Some(ticket_id))
         }

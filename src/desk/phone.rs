@@ -63,12 +63,6 @@ fn start_of_week(app: &App, now: DateTime<Utc>) -> DateTime<Utc> {
 
 pub fn perform(store: &mut Store, app: &App, effect: PhoneEffect, now: DateTime<Utc>) -> Action {
     match effect {
-        PhoneEffect::LinkCall { call, ticket_id } => {
-            match store.link_call(&call, &ticket_id, app.config.time_zone, now) {
-                Ok(()) => PhoneAction::Linked.into(),
-                Err(e) => Action::SaveFailed(store_error(&e, &app.texts)),
-            }
-        }
         PhoneEffect::LoadLog => match store.calls_since(now - Duration::days(LOG_DAYS), LOG_ROWS) {
             Ok(calls) => PhoneAction::LogLoaded(calls).into(),
             Err(e) => Action::LoadFailed(store_error(&e, &app.texts)),

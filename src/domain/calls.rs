@@ -308,23 +308,6 @@ pub fn duration_text(seconds: i64) -> String {
     }
 }
 
-/// What an answered call that ended leaves on the ticket it was taken on: when it began
-/// and how long it took. `None` while it goes on.
-pub fn call_note(call: &Call, time_zone: chrono_tz::Tz) -> Option<String> {
-    let spoken = call.duration_s()?;
-    let answered = call.answered_at?.with_timezone(&time_zone);
-    let way = match call.direction {
-        CallDirection::In => "from",
-        CallDirection::Out => "to",
-    };
-    Some(format!(
-        "Phone call {way} {} at {}, {}",
-        call.number,
-        answered.format("%H:%M"),
-        duration_text(spoken)
-    ))
-}
-
 /// "1st", "2nd", "3rd", "4th" … for "3rd call this week" in English.
 pub fn english_ordinal(n: i64) -> String {
     let suffix = match (n % 10, n % 100) {

@@ -10,6 +10,26 @@ use crate::domain::{Channel, Event, EventKind, Status};
 use crate::i18n::Texts;
 use crate::t;
 
+/// When a call taken from the phone system was answered, and how long it took once it
+/// ended ("10:02, 4:12"); `None` for a call logged by hand.
+fn call_times(data: &serde_json::Value, tz: Tz, texts: &Texts) -> Option<String> {
+    let began = data["started_at"]
+        .as_str()
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())?
+        .with_timezone(&tz)
+        .format("%H:%M")
+        .to_string();
+    Some(match data["duration_s"].as_i64() {
+        Some(seconds) => t!(
+            texts,
+            "timeline-call-taken",
+            time = began,
+            duration = crate::domain::calls::duration_text(seconds)
+        ),
+        None => t!(texts, "timeline-call-going", time = began),
+    })
+}
+
 /// What an event says on the timeline, from its kind, its data and the agent's text.
 pub fn describe(event: &Event, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> String {
     let data = &event.data;
@@ -41,7 +61,10 @@ pub fn describe(event: &Event, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> Str
         EventKind::ContactIn | EventKind::ContactOut => {
             let inbound = event.kind == EventKind::ContactIn;
             with_text(match (channel.unwrap_or(Channel::Phone), inbound) {
-                (Channel::Phone, true) => t!(texts, "timeline-call-in"),
+                (Channel::Phone, true) => match call_times(data, tz, texts) {
+                    Some(times) => format!("{} ({times})", t!(texts, "timeline-call-in")),
+                    None => t!(texts, "timeline-call-in"),
+                },
                 (Channel::Phone, false) => t!(texts, "timeline-call-out"),
                 (Channel::Email, true) => t!(texts, "timeline-email-in"),
                 (Channel::Email, false) => t!(texts, "timeline-email-out"),

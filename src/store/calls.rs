@@ -11,8 +11,7 @@ use super::caller_lookup::is_exactly;
 use super::tickets::{NewTicket, insert_event, insert_ticket};
 use super::{Result, Store, parse_ts, ts};
 use crate::domain::calls::{
-    Call, CallDirection, CallEvent, CallEventKind, CallState, answered_by, call_digits, call_note,
-    is_missed,
+    Call, CallDirection, CallEvent, CallEventKind, CallState, answered_by, call_digits, is_missed,
 };
 use crate::domain::{Caller, Channel, EventKind, NewPromise, new_id};
 
@@ -160,9 +159,6 @@ impl Store {
             .execute(params![call.id, state.code(), ts(now), event.cause, agent])?;
             Ok(())
         })?;
-        if answered {
-            self.note_call(&call.id, rules.time_zone, now)?;
-        }
         if !missed || call_digits(&call.number).is_empty() {
             return Ok(None);
         }
@@ -355,56 +351,32 @@ impl Store {
             )?
             .query_row(params![digits, ts(since)], |r| r.get(0))?)
     }
+}
 
-    /// Ties a call to the ticket the agent took it on. A call that has ended already is
-    /// noted there at once, with its start and duration; one still going on, when it ends.
-    pub fn link_call(
-        &mut self,
-        call_row: &str,
-        ticket_id: &str,
-        time_zone: chrono_tz::Tz,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        self.in_one_transaction(|store| {
-            let linked = store.write(|tx, agent| {
-                Ok(tx
-                    .prepare_cached(
-                        "UPDATE calls SET ticket_id = ?2, updated_at = ?3, updated_by = ?4
-                         WHERE id = ?1 AND ticket_id IS NULL",
-                    )?
-                    .execute(params![call_row, ticket_id, ts(now), agent])?)
-            })?;
-            if linked > 0 {
-                store.note_call(call_row, time_zone, now)?;
-            }
-            Ok(())
-        })
-    }
-
-    /// Notes an answered call that ended on the ticket it was taken on, once both are so.
-    fn note_call(
-        &mut self,
-        call_row: &str,
-        time_zone: chrono_tz::Tz,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        let call = call_in(&self.conn, call_row)?;
-        let (Some(ticket_id), Some(note)) = (&call.ticket_id, call_note(&call, time_zone)) else {
-            return Ok(());
-        };
-        self.write(|tx, agent| {
-            insert_event(
-                tx,
-                ticket_id,
-                EventKind::Note,
-                &note,
-                json!({"call": call.id, "started_at": call.answered_at.map(ts),
-                       "duration_s": call.duration_s()}),
-                agent,
-                now,
-            )
-        })
-    }
+/// The data of the inbound contact a call becomes. A call the agent took from the phone
+/// system is tied to the ticket (unless it is on one already) and the contact names it and
+/// when it was answered; how long it took is known only when it ends, and the timeline reads
+/// that from the call.
+pub(super) fn contact_of_call(
+    tx: &Connection,
+    call: Option<&str>,
+    ticket_id: &str,
+    agent: &str,
+    now: DateTime<Utc>,
+) -> Result<serde_json::Value> {
+    let Some(call) = call else {
+        return Ok(json!({"channel": Channel::Phone.code()}));
+    };
+    tx.prepare_cached(
+        "UPDATE calls SET ticket_id = ?2, updated_at = ?3, updated_by = ?4
+         WHERE id = ?1 AND ticket_id IS NULL",
+    )?
+    .execute(params![call, ticket_id, ts(now), agent])?;
+    let began: Option<String> = tx
+        .prepare_cached("SELECT coalesce(answered_at, started_at) FROM calls WHERE id = ?1")?
+        .query_row([call], |r| r.get(0))
+        .optional()?;
+    Ok(json!({"channel": Channel::Phone.code(), "call": call, "started_at": began}))
 }
 
 fn insert_call(
@@ -555,6 +527,42 @@ mod tests {
         assert_eq!(ended.call.duration_s(), Some(240));
         assert!(ended.callback.is_none());
         assert!(store.open_callbacks(10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_call_taken_onto_a_ticket_is_its_inbound_contact_with_start_and_duration() {
+        let (mut store, ticket) = crate::store::fixtures::one_call("Jan", "VPN drops", at(8, 0));
+        let call = receive(
+            &mut store,
+            "event=newCall&from=0612345678&to=302&direction=in&callId=c1",
+            at(9, 0),
+        );
+        receive(&mut store, "event=answer&callId=c1&direction=in", at(9, 1));
+        store
+            .log_inbound_call(&ticket.id, "still drops", Some(&call.call.id), at(9, 2))
+            .unwrap();
+        let contact = |store: &Store| {
+            store
+                .timeline(&ticket.id, 10)
+                .unwrap()
+                .into_iter()
+                .rfind(|e| e.kind == EventKind::ContactIn)
+                .unwrap()
+        };
+        let going = contact(&store);
+        assert_eq!(going.text, "still drops");
+        assert_eq!(
+            going.data["started_at"].as_str(),
+            Some(ts(at(9, 1)).as_str())
+        );
+        assert_eq!(going.data["duration_s"], serde_json::Value::Null);
+
+        receive(&mut store, "event=hangup&callId=c1&direction=in", at(9, 5));
+        assert_eq!(contact(&store).data["duration_s"].as_i64(), Some(240));
+        let logged = store.call_by_call_id("c1").unwrap().unwrap();
+        assert_eq!(logged.ticket_key.as_deref(), Some(ticket.key.as_str()));
+        // One contact, no second note about the same call.
+        assert_eq!(store.timeline(&ticket.id, 10).unwrap().len(), 3);
     }
 
     #[test]

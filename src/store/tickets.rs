@@ -29,6 +29,18 @@ impl Store {
         call_note: &str,
         now: DateTime<Utc>,
     ) -> Result<Ticket> {
+        self.open_ticket_on_call(new, call_note, None, now)
+    }
+
+    /// As `open_ticket_with_call`; `call` is the phone system's call the agent took, tied to
+    /// the ticket in the same transaction so that the inbound contact is that call.
+    pub fn open_ticket_on_call(
+        &mut self,
+        new: &NewTicket,
+        call_note: &str,
+        call: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Ticket> {
         let subject = new.subject.trim();
         if subject.is_empty() {
             return Err(StoreError::Invalid("a ticket needs a subject".into()));
@@ -36,16 +48,8 @@ impl Store {
         let id = new_id();
         self.write(|tx, agent| {
             insert_ticket(tx, &id, new, Some(new.caller_id), false, agent, now)?;
-            insert_event(
-                tx,
-                &id,
-                EventKind::ContactIn,
-                call_note,
-                json!({"channel": Channel::Phone.code()}),
-                agent,
-                now,
-            )?;
-            Ok(())
+            let data = super::calls::contact_of_call(tx, call, &id, agent, now)?;
+            insert_event(tx, &id, EventKind::ContactIn, call_note, data, agent, now)
         })?;
         self.ticket(&id)?
             .ok_or_else(|| StoreError::NotFound(format!("ticket {id}")))
@@ -74,6 +78,20 @@ impl Store {
                 agent,
                 now,
             )
+        })
+    }
+
+    /// An inbound phone call logged on an open ticket; `call` as in `open_ticket_on_call`.
+    pub fn log_inbound_call(
+        &mut self,
+        ticket_id: &str,
+        said: &str,
+        call: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx, agent| {
+            let data = super::calls::contact_of_call(tx, call, ticket_id, agent, now)?;
+            insert_event(tx, ticket_id, EventKind::ContactIn, said, data, agent, now)
         })
     }
 
@@ -232,12 +250,25 @@ impl Store {
 
     /// The last `limit` events of a ticket, oldest first, as the timeline reads.
     pub fn timeline(&self, ticket_id: &str, limit: usize) -> Result<Vec<Event>> {
+        // A call taken from the phone system ends after its contact was written (events are
+        // never edited), so how long it took is read from the call itself.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, ticket_id, at, by, kind, text, data FROM
-               (SELECT * FROM events WHERE ticket_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2)
-             ORDER BY at, id",
+            "SELECT e.id, e.ticket_id, e.at, e.by, e.kind, e.text, e.data, k.answered_at,
+               k.ended_at
+             FROM (SELECT * FROM events WHERE ticket_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2) e
+             LEFT JOIN calls k ON e.kind = 'contact_in' AND k.id = json_extract(e.data, '$.call')
+             ORDER BY e.at, e.id",
         )?;
-        let rows = stmt.query_map(params![ticket_id, limit as i64], event_from_row)?;
+        let rows = stmt.query_map(params![ticket_id, limit as i64], |r| {
+            let mut event = event_from_row(r)?;
+            let answered: Option<String> = r.get(7)?;
+            let ended: Option<String> = r.get(8)?;
+            if let (Some(answered), Some(ended)) = (answered, ended) {
+                let spoken = parse_ts(&ended)? - parse_ts(&answered)?;
+                event.data["duration_s"] = spoken.num_seconds().max(0).into();
+            }
+            Ok(event)
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -23,3 +23,5 @@ call-state = { $state ->
 }
 kept-called-back = Called back at { $time }, { $duration }
 kept-called = Called at { $time }, no answer yet
+timeline-call-taken = { $time }, { $duration }
+timeline-call-going = { $time }, on the line

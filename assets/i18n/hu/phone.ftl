@@ -23,3 +23,5 @@ call-state = { $state ->
 }
 kept-called-back = Visszahívva { $time }-kor, { $duration }
 kept-called = Hívva { $time }-kor, még nem vette fel
+timeline-call-taken = { $time }, { $duration }
+timeline-call-going = { $time }, folyamatban

@@ -23,3 +23,5 @@ call-state = { $state ->
 }
 kept-called-back = Teruggebeld om { $time }, { $duration }
 kept-called = Gebeld om { $time }, nog niet opgenomen
+timeline-call-taken = { $time }, { $duration }
+timeline-call-going = { $time }, in gesprek
