@@ -138,6 +138,11 @@ fn both_desks_offline_setting_one_status_make_one_conflict_that_both_show() {
     anna.synced(now());
     bence.synced(now());
     assert!(bence.store.open_conflicts(None).unwrap().is_empty());
+    // Bence had the same choice open: his answer comes too late, and says who settled it.
+    match bence.store.resolve_conflict(&id, Keep::Kept, now()) {
+        Err(balie::store::StoreError::ConflictSettled { by, .. }) => assert_eq!(by, "Anna"),
+        other => panic!("settling twice must be refused: {other:?}"),
+    }
     let shown = bence.store.ticket(&ticket.id).unwrap().unwrap();
     assert_eq!(shown.status, Status::Resolved);
     // The decision is on the ticket's timeline on both desks, by whoever made it.

@@ -36,6 +36,9 @@ pub fn store_error(error: &StoreError, texts: &Texts) -> String {
         StoreError::PromiseClosed(state) => {
             t!(texts, "store-promise-closed", state = state.text(texts))
         }
+        StoreError::ConflictSettled { by, .. } => {
+            t!(texts, "store-conflict-settled", by = by.as_str())
+        }
         other => other.to_string(),
     }
 }

@@ -112,6 +112,9 @@ pub enum StoreError {
     /// Kept, rescheduled or cancelled already, perhaps from another desk a moment ago.
     #[error("that promise is already {}", .0.label())]
     PromiseClosed(crate::domain::PromiseState),
+    /// Settled already, perhaps on another desk a moment ago.
+    #[error("{by} settled that conflict already, at {at}")]
+    ConflictSettled { by: String, at: DateTime<Utc> },
 }
 
 impl StoreError {

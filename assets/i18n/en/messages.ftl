@@ -54,6 +54,7 @@ callback-what = call back about: { $subject }
 store-database = database: { $detail }
 store-not-found = not found: { $what }
 store-promise-closed = that promise is already { $state }
+store-conflict-settled = { $by } settled this conflict already; the ticket shows what was kept
 store-disk-full = the disk holding { $path } is full; free some space there and try again
 store-busy = another balie process is writing to { $path } (an import, a backup or balie forget can take a while); try again in a moment
 store-read-only = { $path } is read-only for you (the file, or its folder); ask for write access to both

@@ -49,6 +49,7 @@ callback-what = visszahívás ügyében: { $subject }
 store-database = adatbázis: { $detail }
 store-not-found = nem található: { $what }
 store-promise-closed = ez az ígéret már { $state }
+store-conflict-settled = { $by } már eldöntötte ezt az ütközést; a jegy mutatja, mi maradt
 store-disk-full = megtelt a lemez, amelyen ez a fájl van: { $path }; szabadíts fel rajta helyet, és próbáld újra
 store-busy = egy másik balie-folyamat ír ebbe a fájlba: { $path } (egy import, egy mentés vagy a balie forget eltarthat egy ideig); próbáld újra kicsit később
 store-read-only = ez a fájl csak olvasható számodra: { $path } (maga a fájl vagy a mappája); kérj írási jogot mindkettőhöz

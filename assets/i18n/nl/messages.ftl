@@ -51,6 +51,7 @@ callback-what = terugbellen over: { $subject }
 store-database = database: { $detail }
 store-not-found = niet gevonden: { $what }
 store-promise-closed = die toezegging is al { $state }
+store-conflict-settled = { $by } heeft dit conflict al beslecht; het ticket toont wat er bleef
 store-disk-full = de schijf met { $path } is vol; maak daar ruimte vrij en probeer het opnieuw
 store-busy = een ander balie-proces schrijft naar { $path } (een import, een back-up of balie forget kan even duren); probeer het zo opnieuw
 store-read-only = { $path } is alleen-lezen voor jou (het bestand of de map); vraag schrijfrechten op allebei

@@ -55,12 +55,15 @@ impl Store {
         keep: Keep,
         now: DateTime<Utc>,
     ) -> Result<Conflict> {
-        let conflict = self
-            .conn
-            .query_row(&format!("{SELECT} AND c.id = ?1"), [id], conflict_from_row)
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("open conflict {id}")))?;
+        // Looked up inside the write, so that a decision pulled from another desk a moment
+        // earlier is seen and not overwritten.
         self.write(|tx, agent| {
+            let conflict = tx
+                .query_row(&format!("{SELECT} AND c.id = ?1"), [id], conflict_from_row)
+                .optional()?;
+            let Some(conflict) = conflict else {
+                return Err(settled_already(tx, id));
+            };
             if keep == Keep::Lost {
                 let table = match conflict.table.as_str() {
                     t @ ("tickets" | "callers" | "caller_handles" | "promises") => t,
@@ -111,8 +114,25 @@ impl Store {
                  WHERE id = ?1",
                 params![id, ts(now), agent, resolution],
             )?;
-            Ok(())
-        })?;
-        Ok(conflict)
+            Ok(conflict)
+        })
+    }
+}
+
+/// Why a conflict is not open: who settled it and when (another desk's decision that
+/// arrived while this desk's agent was choosing), or that there is no such conflict.
+fn settled_already(conn: &rusqlite::Connection, id: &str) -> StoreError {
+    let settled = conn
+        .query_row(
+            "SELECT resolved_by, resolved_at FROM conflicts
+             WHERE id = ?1 AND resolved_at IS NOT NULL",
+            [id],
+            |r| Ok((r.get::<_, String>(0)?, parse_ts(&r.get::<_, String>(1)?)?)),
+        )
+        .optional();
+    match settled {
+        Ok(Some((by, at))) => StoreError::ConflictSettled { by, at },
+        Ok(None) => StoreError::NotFound(format!("open conflict {id}")),
+        Err(e) => e.into(),
     }
 }
