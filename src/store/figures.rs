@@ -14,6 +14,8 @@
 //! hand nor sent to another desk, and is rewritten whole whenever it changes, so it is kept
 //! as small as the numbers in it (about 60 bytes).
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -213,10 +215,13 @@ pub(super) fn refresh_tickets_since_mark(
     rules: &FigureRules,
     agent: &str,
 ) -> Result<()> {
-    let ids: Vec<String> = conn
-        .prepare_cached("SELECT DISTINCT ticket_id FROM events WHERE rowid > ?1 ORDER BY 1")?
+    // Read by rowid and made distinct here: asked for `DISTINCT … ORDER BY`, SQLite walks the
+    // whole events-by-ticket index instead of the few new rows (90 ms at 100k tickets).
+    let ids: BTreeSet<String> = conn
+        .prepare_cached("SELECT ticket_id FROM events WHERE rowid > ?1")?
         .query_map([mark], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<String> = ids.into_iter().collect();
     if ids.is_empty() {
         return Ok(());
     }
