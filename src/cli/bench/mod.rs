@@ -54,6 +54,10 @@ pub struct BenchArgs {
     /// Only generate the desk, into this new file, and print what was written as JSON
     #[arg(long, value_name = "PATH", hide = true)]
     pub generate_into: Option<PathBuf>,
+    /// Measure a copy of this desk, made earlier by --generate-into with the same sizes and
+    /// seed, instead of generating one; what --generate-into printed is read from PATH.json
+    #[arg(long, value_name = "PATH", hide = true)]
+    pub from_desk: Option<PathBuf>,
     /// Only hold the write lock on this desk until stdin closes (for the measurement of
     /// typing while another process writes)
     #[arg(long, value_name = "PATH", hide = true)]
@@ -124,27 +128,34 @@ pub fn run(args: &BenchArgs) -> Result<()> {
 
     let scratch = tempfile::tempdir().context("creating a folder for the benchmark desk")?;
     let path = scratch.path().join("bench.db");
-    eprintln!(
-        "balie bench: generating {} callers, {} tickets and {} promises …",
-        args.callers, args.tickets, args.promises
-    );
-    let started = Instant::now();
-    let summary = generate_elsewhere(&path, size)?;
+    let (summary, generated) = match &args.from_desk {
+        Some(desk) => (copy_generated(desk, &path)?, None),
+        None => {
+            eprintln!(
+                "balie bench: generating {} callers, {} tickets and {} promises …",
+                args.callers, args.tickets, args.promises
+            );
+            let started = Instant::now();
+            let summary = generate_elsewhere(&path, size)?;
+            (summary, Some(started.elapsed()))
+        }
+    };
     // Written back now, so that syncing notes later does not wait for the generator's pages.
     std::fs::File::open(&path)
         .and_then(|f| f.sync_all())
         .with_context(|| format!("flushing {}", path.display()))?;
-    let generated = started.elapsed();
-    eprintln!(
-        "balie bench: generated in {:.1} s; measuring …",
-        generated.as_secs_f64()
-    );
+    if let Some(generated) = generated {
+        eprintln!(
+            "balie bench: generated in {:.1} s; measuring …",
+            generated.as_secs_f64()
+        );
+    }
 
     let outcome = measure::all(&path, &bench_config(), args.samples, bench_now())?;
-    let mut rows = vec![Row::once(
-        "generate desk (separate process, flushed)",
-        generated,
-    )];
+    let mut rows: Vec<Row> = generated
+        .map(|took| Row::once("generate desk (separate process, flushed)", took))
+        .into_iter()
+        .collect();
     // The desk's own peak, taken before the reports: in use those are commands of their
     // own, in processes of their own.
     let rss = report::peak_rss_mb().context("reading VmHWM from /proc/self/status")?;
@@ -222,6 +233,30 @@ fn generate(path: &Path, size: data::Size) -> Result<BulkSummary> {
     let summary = data::fill(&mut store, size, &config, bench_now())?;
     // The log grows to the desk's size while it is filled; fold it in and trim it.
     store.fold_log()?;
+    Ok(summary)
+}
+
+/// A copy of a desk generated earlier (the measurements write to it), and what its
+/// generator printed, kept beside it as `PATH.json`.
+fn copy_generated(desk: &Path, into: &Path) -> Result<BulkSummary> {
+    let printed = PathBuf::from(format!("{}.json", desk.display()));
+    let text = std::fs::read_to_string(&printed).with_context(|| {
+        format!(
+            "reading {}: save what `balie bench --generate-into` printed there",
+            printed.display()
+        )
+    })?;
+    let summary = serde_json::from_str(text.trim())
+        .with_context(|| format!("{} is not what --generate-into prints", printed.display()))?;
+    for suffix in ["", "-wal"] {
+        let from = PathBuf::from(format!("{}{suffix}", desk.display()));
+        if suffix.is_empty() || from.exists() {
+            let to = PathBuf::from(format!("{}{suffix}", into.display()));
+            std::fs::copy(&from, &to)
+                .with_context(|| format!("copying {} to {}", from.display(), to.display()))?;
+        }
+    }
+    eprintln!("balie bench: measuring a copy of {} …", desk.display());
     Ok(summary)
 }
 
