@@ -269,8 +269,8 @@ fn insert_promise(
     };
     tx.prepare_cached(
         "INSERT INTO promises (id, ticket_id, caller_id, what, channel, due_at, owner, state,
-           replaces_id, created_at, updated_at, updated_by, recipient, kind)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9, ?7, ?10, ?11)",
+           replaces_id, created_at, updated_at, updated_by, recipient, kind, ticket_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9, ?7, ?10, ?11, ?12)",
     )?
     .execute(params![
         id,
@@ -283,7 +283,8 @@ fn insert_promise(
         replaces,
         stamp,
         recipient,
-        if new.callback { "callback" } else { "promise" }
+        if new.callback { "callback" } else { "promise" },
+        ticket.key,
     ])?;
     insert_event(
         tx,
