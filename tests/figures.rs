@@ -200,6 +200,8 @@ fn a_desk_from_before_kept_figures_gets_them_when_first_opened() {
     conn.execute_batch(
         "DROP TABLE ticket_figures; DROP TABLE promise_figures; DROP TABLE figure_rules;
          DROP INDEX promises_open_printed;
+         DROP TRIGGER promises_carry_their_ticket_key; DROP TRIGGER promises_follow_a_ticket_key;
+         ALTER TABLE promises DROP COLUMN ticket_key;
          DROP INDEX events_renumbered; DROP TABLE worked_apart; DROP TABLE calls;
          PRAGMA user_version = 11;",
     )

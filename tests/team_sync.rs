@@ -237,6 +237,26 @@ fn a_desk_out_of_numbers_offline_gives_provisional_keys_that_stay_findable_once_
         opened.push(open_ticket(&mut anna.store, "Jan", "offline", now()));
     }
     let provisional = opened.pop().expect("a provisional ticket");
+    let promise = balie::domain::NewPromise {
+        ticket_id: provisional.id.clone(),
+        what: "Ring back".into(),
+        to: String::new(),
+        callback: false,
+        channel: balie::domain::Channel::Phone,
+        due_at: now() + Duration::hours(1),
+    };
+    anna.store.make_promise(&promise, now()).expect("promise");
+    let overdue_keys = |desk: &TeamDesk| -> Vec<String> {
+        let overdue = desk
+            .store
+            .overdue_promises(None, now() + Duration::hours(2));
+        overdue
+            .expect("overdue")
+            .into_iter()
+            .map(|p| p.ticket_key)
+            .collect()
+    };
+    assert_eq!(overdue_keys(&anna), vec![provisional.key.clone()]);
     let second = open_ticket(&mut anna.store, "Jan", "offline too", now());
     assert_ne!(second.key, provisional.key);
     let before =
@@ -275,6 +295,8 @@ fn a_desk_out_of_numbers_offline_gives_provisional_keys_that_stay_findable_once_
             .map(|e| e.text.clone())
             .collect();
         assert_eq!(said, vec![provisional.key.clone()]);
+        // `balie overdue` names the promise's ticket by its number now.
+        assert_eq!(overdue_keys(desk), vec![now_keyed.key.clone()]);
         // Keys that were final when they were read out did not change.
         for ticket in &opened {
             let kept = desk.store.ticket(&ticket.id).unwrap().expect("ticket");

@@ -143,6 +143,15 @@ fn a_whole_desk_exported_imported_and_exported_again_is_byte_identical() {
     let hits = store.search_callers(&name, 5).expect("search by name");
     assert!(hits.iter().any(|h| h.id == id), "{name} not found");
     assert!(store.find_ticket("T-1001").expect("find").is_some());
+    // Each open promise names its ticket by the key it had on the first desk.
+    let keys = |store: &Store| -> Vec<(String, String)> {
+        let later = Utc::now() + Duration::days(3650);
+        let open = store.overdue_promises(None, later).expect("overdue");
+        open.into_iter().map(|p| (p.id, p.ticket_key)).collect()
+    };
+    let first = keys(&Store::open(&a_db, "anna").expect("first desk"));
+    assert!(!first.is_empty() && first.iter().all(|(_, key)| key.starts_with("T-")));
+    assert_eq!(keys(&store), first);
     assert!(
         !store
             .search_callers(&forgotten, 20)

@@ -213,8 +213,9 @@ impl<'c> BulkWriter<'c> {
             )?,
             insert_promise: tx.prepare(
                 "INSERT INTO promises (id, ticket_id, caller_id, what, recipient, channel, due_at,
-                   owner, state, closed_at, replaces_id, created_at, updated_at, updated_by, kind)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?8, ?14)",
+                   owner, state, closed_at, replaces_id, created_at, updated_at, updated_by, kind,
+                   ticket_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?8, ?14, ?15)",
             )?,
             summary: BulkSummary::default(),
         })
@@ -336,6 +337,7 @@ impl<'c> BulkWriter<'c> {
                 ts(p.made),
                 closed.clone().unwrap_or_else(|| ts(p.made)),
                 if p.callback { "callback" } else { "promise" },
+                key,
             ])?;
         }
         self.next_number += 1;

@@ -611,6 +611,19 @@ mod tests {
                 "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {start};"
             ))
             .unwrap();
+            if start > 0 {
+                // A ticket with a promise, in the columns every version has.
+                conn.execute_batch(
+                    "INSERT INTO tickets (id, number, key, subject, status, impact, urgency,
+                       priority, last_activity_at, created_at, updated_at, updated_by)
+                     VALUES ('t1', 1042, 'T-1042', 'VPN', 'open', 3, 3, 3, 'x', 'x', 'x', 'anna');
+                     INSERT INTO promises (id, ticket_id, what, recipient, channel, due_at,
+                       owner, state, created_at, updated_at, updated_by)
+                     VALUES ('p1', 't1', 'Ring back', 'Jan', 'phone',
+                       '2026-11-23T09:00:00.000Z', 'anna', 'open', 'x', 'x', 'anna');",
+                )
+                .unwrap();
+            }
             let mut store = Store {
                 conn,
                 path: None,
@@ -625,6 +638,12 @@ mod tests {
                 store.schema_version().unwrap(),
                 schema::MIGRATIONS.len() as i64
             );
+            if start > 0 {
+                let later = "2026-11-24T09:00:00Z".parse().unwrap();
+                let overdue = store.overdue_promises(None, later).unwrap();
+                assert_eq!(overdue.len(), 1, "from version {start}");
+                assert_eq!(overdue[0].ticket_key, "T-1042", "from version {start}");
+            }
         }
     }
 }

@@ -185,11 +185,13 @@ fn require_reason(reason: &str) -> Result<()> {
     Ok(())
 }
 
+/// A promise carries its ticket's key (`ticket_key`, kept by triggers in the schema), so reading
+/// one is no visit to its ticket: two lookups fewer (the ticket's id index, then its row) each.
 pub(super) const PROMISE_SELECT: &str =
-    "SELECT p.id, p.ticket_id, t.key, p.caller_id, coalesce(c.name, ''),
+    "SELECT p.id, p.ticket_id, p.ticket_key, p.caller_id, coalesce(c.name, ''),
     p.what, p.channel, p.due_at, p.owner, p.state, p.replaces_id, p.recipient, p.closed_at,
     p.kind = 'callback', p.created_at
-    FROM promises p JOIN tickets t ON t.id = p.ticket_id LEFT JOIN callers c ON c.id = p.caller_id";
+    FROM promises p LEFT JOIN callers c ON c.id = p.caller_id";
 
 pub(super) fn promise_from_row(r: &Row) -> rusqlite::Result<Promise> {
     promise_from_row_at(r, 0)
@@ -269,8 +271,8 @@ fn insert_promise(
     };
     tx.prepare_cached(
         "INSERT INTO promises (id, ticket_id, caller_id, what, channel, due_at, owner, state,
-           replaces_id, created_at, updated_at, updated_by, recipient, kind)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9, ?7, ?10, ?11)",
+           replaces_id, created_at, updated_at, updated_by, recipient, kind, ticket_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9, ?7, ?10, ?11, ?12)",
     )?
     .execute(params![
         id,
@@ -283,7 +285,8 @@ fn insert_promise(
         replaces,
         stamp,
         recipient,
-        if new.callback { "callback" } else { "promise" }
+        if new.callback { "callback" } else { "promise" },
+        ticket.key,
     ])?;
     insert_event(
         tx,

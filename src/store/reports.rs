@@ -13,6 +13,13 @@ use crate::domain::outcome::OverduePromise;
 use crate::domain::outcome::Record;
 use crate::domain::{Channel, Promise};
 
+/// `balie overdue`'s rows, all of them in the open promises' index (`promises_open_printed`).
+const OVERDUE: &str = "SELECT id, ticket_key, owner, recipient, what, channel, due_at
+     FROM promises INDEXED BY promises_open_printed
+     WHERE state = 'open' AND due_at < ?1 AND deleted_at IS NULL
+     AND (?2 IS NULL OR owner = ?2)
+     ORDER BY due_at";
+
 impl Store {
     /// Open promises of every agent (or one), earliest deadline first.
     pub fn open_promises_by_agent(
@@ -31,19 +38,14 @@ impl Store {
     }
 
     /// Open promises past their deadline, longest overdue first: only the columns
-    /// `balie overdue` prints, read along the open promises' deadline index.
+    /// `balie overdue` prints, the ticket's key among them, all read from the open
+    /// promises' deadline index without a visit to a promise's row or its ticket.
     pub fn overdue_promises(
         &self,
         agent: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Vec<OverduePromise>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.id, t.key, p.owner, p.recipient, p.what, p.channel, p.due_at
-             FROM promises p INDEXED BY promises_open_printed JOIN tickets t ON t.id = p.ticket_id
-             WHERE p.state = 'open' AND p.due_at < ?1 AND p.deleted_at IS NULL
-             AND (?2 IS NULL OR p.owner = ?2)
-             ORDER BY p.due_at",
-        )?;
+        let mut stmt = self.conn.prepare_cached(OVERDUE)?;
         let rows = stmt.query_map(params![ts(now), agent], |r| {
             Ok(OverduePromise {
                 id: r.get(0)?,
@@ -124,5 +126,57 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone, Utc};
+
+    use super::OVERDUE;
+    use crate::domain::{Channel, NewPromise};
+    use crate::store::fixtures::one_call;
+
+    #[test]
+    fn the_overdue_list_is_one_read_of_the_open_promises_index() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let (store, _) = one_call("Jan de Vries", "Printer offline", now);
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {OVERDUE}"))
+            .unwrap()
+            .query_map(rusqlite::params![crate::store::ts(now), "anna"], |r| {
+                r.get(3)
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        // No visit to a promise's row or its ticket, and no sort: the index is in deadline
+        // order already.
+        assert_eq!(plan.len(), 1, "{plan:?}");
+        assert!(
+            plan[0].contains("USING COVERING INDEX promises_open_printed"),
+            "{plan:?}"
+        );
+    }
+
+    #[test]
+    fn an_overdue_promise_names_its_ticket_by_the_key_the_caller_was_given() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let (mut store, ticket) = one_call("Jan de Vries", "Printer offline", now);
+        let promise = NewPromise {
+            ticket_id: ticket.id.clone(),
+            what: "Ring back about the toner".into(),
+            to: String::new(),
+            callback: false,
+            channel: Channel::Phone,
+            due_at: now + Duration::hours(1),
+        };
+        store.make_promise(&promise, now).unwrap();
+        let later = now + Duration::hours(2);
+        let overdue = store.overdue_promises(None, later).unwrap();
+        assert_eq!(overdue.len(), 1);
+        assert_eq!(overdue[0].ticket_key, ticket.key);
+        assert_eq!(overdue[0].to, "Jan de Vries");
     }
 }

@@ -4,7 +4,9 @@
 /// Marks a SQLite file as balie's, so a foreign database is refused instead of altered.
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14];
+pub const MIGRATIONS: &[&str] = &[
+    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15,
+];
 
 /// The schema version from which the desk keeps its figures (`store::figures`).
 pub const FIGURES_KEPT_FROM: usize = 12;
@@ -549,6 +551,37 @@ CREATE INDEX calls_digits_started ON calls(digits, started_at);
 CREATE INDEX calls_ringing ON calls(state, started_at) WHERE state IN ('ringing', 'answered');
 CREATE INDEX calls_callback ON calls(callback_id) WHERE callback_id IS NOT NULL;
 CREATE INDEX calls_caller ON calls(caller_id, started_at) WHERE caller_id IS NOT NULL;
+";
+
+/// A promise carries its ticket's key, so that `balie overdue` prints it from the open
+/// promises' index alone instead of visiting each promise's ticket. Keys never change once
+/// read out to a caller, except a provisional one (`T-~3F9A-1`) when it gets its number: the
+/// triggers keep the copy right however a key or a promise is written (renumbered here,
+/// renumbered on another desk and pulled, a promise pulled or imported with another key or
+/// none), in the transaction that wrote it.
+const V15: &str = "
+ALTER TABLE promises ADD COLUMN ticket_key TEXT NOT NULL DEFAULT '';
+UPDATE promises SET ticket_key = t.key FROM tickets t WHERE t.id = promises.ticket_id;
+
+DROP INDEX promises_open_printed;
+-- `deleted_at` is NULL in every entry (one byte each), but SQLite takes an index as covering
+-- only when it holds each column the query names, and `IS NULL` is not taken as fixed by
+-- the index's own condition the way `state = 'open'` is.
+CREATE INDEX promises_open_printed
+    ON promises(due_at, owner, id, recipient, what, channel, ticket_key, deleted_at)
+    WHERE state = 'open' AND deleted_at IS NULL;
+
+CREATE TRIGGER promises_carry_their_ticket_key AFTER INSERT ON promises
+WHEN EXISTS (SELECT 1 FROM tickets WHERE id = NEW.ticket_id AND key IS NOT NEW.ticket_key)
+BEGIN
+    UPDATE promises SET ticket_key = (SELECT key FROM tickets WHERE id = NEW.ticket_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER promises_follow_a_ticket_key AFTER UPDATE OF key ON tickets
+WHEN NEW.key IS NOT OLD.key
+BEGIN
+    UPDATE promises SET ticket_key = NEW.key WHERE ticket_id = NEW.id;
+END;
 ";
 
 #[cfg(test)]

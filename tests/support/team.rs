@@ -124,7 +124,8 @@ impl TeamDesk {
                '|' || coalesce(category, '') FROM tickets ORDER BY id",
             "SELECT id || '|' || ticket_id || '|' || kind || '|' || text || '|' || data
                FROM events ORDER BY id",
-            "SELECT id || '|' || state || '|' || recipient || '|' || due_at FROM promises ORDER BY id",
+            "SELECT id || '|' || state || '|' || recipient || '|' || due_at || '|' || ticket_key
+               FROM promises ORDER BY id",
             "SELECT id || '|' || coalesce(resolution, '') FROM conflicts ORDER BY id",
         ] {
             let mut stmt = db.prepare(sql).expect("canonical query");

@@ -322,3 +322,71 @@ fn describe(row: &serde_json::Map<String, Value>) -> String {
         .unwrap_or("?")
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone, Utc};
+    use serde_json::json;
+
+    use crate::domain::change::{Change, ChangeOp, Pulled};
+    use crate::store::fixtures::one_call;
+    use crate::store::ts;
+
+    fn pulled(seq: i64, table: &str, row_id: &str, op: ChangeOp) -> Pulled {
+        Pulled {
+            seq,
+            change: Change {
+                id: format!("change-{seq}"),
+                hlc: String::new(),
+                desk: "other-desk".into(),
+                author: "bence".into(),
+                table: table.into(),
+                row_id: row_id.into(),
+                op,
+                column: None,
+                old: None,
+                new: None,
+                data: None,
+            },
+            value_after: None,
+        }
+    }
+
+    #[test]
+    fn a_promise_pulled_with_an_old_key_or_none_takes_its_ticket_s_key_and_follows_it() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let (mut store, ticket) = one_call("Jan de Vries", "Printer offline", now);
+        let due = ts(now - Duration::hours(1));
+        let promise = |id: &str, key: Option<&str>| {
+            let mut row = json!({
+                "id": id, "ticket_id": ticket.id, "what": "Ring back", "recipient": "Jan",
+                "channel": "phone", "due_at": due, "owner": "bence", "state": "open",
+                "kind": "promise", "created_at": due, "updated_at": due, "updated_by": "bence",
+            });
+            if let Some(key) = key {
+                row["ticket_key"] = json!(key);
+            }
+            row
+        };
+        // One made by a balie from before promises carried the key, one made on a desk that
+        // still knew the ticket by a provisional key.
+        let mut older = pulled(1, "promises", "p-older", ChangeOp::Insert);
+        older.change.data = Some(promise("p-older", None));
+        let mut stale = pulled(2, "promises", "p-stale", ChangeOp::Insert);
+        stale.change.data = Some(promise("p-stale", Some("T-~3F9A-1")));
+        store.apply_pulled(&[older, stale], now).unwrap();
+        let keys = |store: &crate::store::Store| -> Vec<String> {
+            let overdue = store.overdue_promises(None, now).unwrap();
+            overdue.into_iter().map(|p| p.ticket_key).collect()
+        };
+        assert_eq!(keys(&store), vec![ticket.key.clone(); 2]);
+
+        // The ticket renumbered on another desk: its promises here follow.
+        let mut renumbered = pulled(3, "tickets", &ticket.id, ChangeOp::Update);
+        renumbered.change.column = Some("key".into());
+        renumbered.change.old = Some(json!(ticket.key));
+        renumbered.change.new = Some(json!("T-2001"));
+        store.apply_pulled(&[renumbered], now).unwrap();
+        assert_eq!(keys(&store), vec!["T-2001".to_string(); 2]);
+    }
+}

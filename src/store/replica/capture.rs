@@ -31,12 +31,15 @@ pub(crate) const SHARED_TABLES: &[&str] = &[
 ];
 
 /// Fields no change carries: bookkeeping every applied change sets from its own stamp and
-/// author, and what each desk derives again from the fields it comes from.
+/// author, and what each desk derives again from the fields it comes from (a promise's copy
+/// of its ticket's key follows the ticket's key by a trigger on every desk).
 fn derived(table: &str, column: &str) -> bool {
     matches!(column, "id" | "created_at" | "updated_at" | "updated_by")
         || matches!(
             (table, column),
-            ("tickets", "last_activity_at") | ("callers", "search_text" | "name_folded")
+            ("tickets", "last_activity_at")
+                | ("callers", "search_text" | "name_folded")
+                | ("promises", "ticket_key")
         )
 }
 

@@ -177,3 +177,71 @@ impl Store {
         Ok(numbers_left(&self.conn)? < LOW_WATER)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone, Utc};
+
+    use crate::domain::{Channel, NewCaller, NewPromise};
+    use crate::store::Store;
+    use crate::store::fixtures::new_ticket;
+
+    #[test]
+    fn renumbering_a_provisional_key_renumbers_it_on_the_ticket_s_promises() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let mut store = Store::open_in_memory("anna").unwrap();
+        store
+            .join_team("0190-desk-3f9a", "postgres://team.example", false, now)
+            .unwrap();
+        let caller = store
+            .create_caller(
+                &NewCaller {
+                    name: "Jan de Vries".into(),
+                    ..NewCaller::default()
+                },
+                now,
+            )
+            .unwrap();
+        // No numbers leased yet: the ticket gets a provisional key.
+        let ticket = store
+            .open_ticket_with_call(&new_ticket(&caller.id, "Printer offline"), "", now)
+            .unwrap();
+        assert!(ticket.key.contains('~'), "{}", ticket.key);
+        for what in ["Ring back", "Send the manual"] {
+            let promise = NewPromise {
+                ticket_id: ticket.id.clone(),
+                what: what.into(),
+                to: String::new(),
+                callback: false,
+                channel: Channel::Phone,
+                due_at: now + Duration::hours(1),
+            };
+            store.make_promise(&promise, now).unwrap();
+        }
+        let later = now + Duration::hours(2);
+        let keys = |store: &Store| -> Vec<String> {
+            let overdue = store.overdue_promises(None, later).unwrap();
+            overdue.into_iter().map(|p| p.ticket_key).collect()
+        };
+        assert_eq!(keys(&store), vec![ticket.key.clone(); 2]);
+
+        store.add_key_block(2001, 2100, now).unwrap();
+        let renamed = store.renumber_provisional(now).unwrap();
+        assert_eq!(renamed, vec![(ticket.key.clone(), "T-2001".to_string())]);
+        assert_eq!(keys(&store), vec!["T-2001".to_string(); 2]);
+        // The other desks follow the ticket's new key by themselves: the promises' copy of
+        // it is not pushed as changes of its own.
+        let outbox = store.outbox(1000).unwrap();
+        assert!(
+            outbox
+                .iter()
+                .any(|c| c.table == "tickets" && c.column.as_deref() == Some("key"))
+        );
+        assert!(
+            !outbox
+                .iter()
+                .any(|c| c.column.as_deref() == Some("ticket_key")),
+            "{outbox:?}"
+        );
+    }
+}
