@@ -429,10 +429,31 @@ impl Store {
     /// The figures of every ticket the write added events to are brought up to date in the
     /// same transaction, so no write can leave them behind its events.
     fn write<T>(&mut self, f: impl FnOnce(&Connection, &str) -> Result<T>) -> Result<T> {
+        self.write_with(true, |conn, agent, _| f(conn, agent))
+    }
+
+    /// As `write`, for a write that brings the figures of what it changed up to date
+    /// itself: applying pulled changes knows which of them can move a figure, and most
+    /// (notes) cannot.
+    fn write_keeping_own_figures<T>(
+        &mut self,
+        f: impl FnOnce(&Connection, &str, &FigureRules) -> Result<T>,
+    ) -> Result<T> {
+        self.write_with(false, f)
+    }
+
+    fn write_with<T>(
+        &mut self,
+        refresh_figures: bool,
+        f: impl FnOnce(&Connection, &str, &FigureRules) -> Result<T>,
+    ) -> Result<T> {
         let rules = &self.figure_rules;
         let with_figures = |conn: &Connection| -> Result<T> {
+            if !refresh_figures {
+                return f(conn, &self.agent, rules);
+            }
             let mark = figures::event_mark(conn)?;
-            let value = f(conn, &self.agent)?;
+            let value = f(conn, &self.agent, rules)?;
             figures::refresh_tickets_since_mark(conn, mark, rules, &self.agent)?;
             Ok(value)
         };

@@ -11,10 +11,11 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde_json::Value;
 
 use super::{apart, capture};
+use crate::domain::EventKind;
 use crate::domain::change::{ChangeOp, Pulled};
 use crate::domain::fold::fold;
 use crate::domain::hlc::Hlc;
-use crate::store::{Result, Store, StoreError, caller_edit, forget, parse_ts, ts};
+use crate::store::{Result, Store, StoreError, caller_edit, figures, forget, parse_ts, ts};
 
 /// What one pull brought, for the sync's report.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -34,12 +35,37 @@ impl Store {
             return Ok(Applied::default());
         };
         let _paused = self.capture.pause();
+        let desk = self.desk_id()?.unwrap_or_default();
+        // A row may point at one later in the same batch (a ticket linked to a major
+        // incident pushed after it); then the batch is applied again with the foreign keys
+        // checked at commit, when the file is whole. Only then: switching that check on
+        // makes SQLite prepare every statement of the connection again, which would cost
+        // each round more than all else it does.
+        let (applied, seen) = match self.apply_batch(batch, last, &desk, false, now) {
+            Err(error) if refused_by_foreign_key(&error) => {
+                self.apply_batch(batch, last, &desk, true, now)?
+            }
+            other => other?,
+        };
+        self.capture.observe(seen);
+        Ok(applied)
+    }
+
+    /// One attempt at a batch, in one transaction; returns what it applied and the newest
+    /// clock it saw.
+    fn apply_batch(
+        &mut self,
+        batch: &[Pulled],
+        last: i64,
+        desk: &str,
+        defer_foreign_keys: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(Applied, Hlc)> {
         let mut seen = self.capture.clock();
-        let desk = self.team()?.map(|t| t.desk_id).unwrap_or_default();
-        let rules = self.figure_rules.clone();
-        let applied = self.write(|tx, agent| {
-            // A row may point at one later in the same batch; the file is whole at commit.
-            tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        let applied = self.write_keeping_own_figures(|tx, agent, rules| {
+            if defer_foreign_keys {
+                tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+            }
             let mut applied = Applied::default();
             let mut touched = Touched::default();
             let mut columns = HashMap::new();
@@ -58,27 +84,34 @@ impl Store {
                 }
             }
             touched.settle(tx, agent, now)?;
-            // Events bring their tickets' figures up to date as any write does; a field
-            // set without an event (a conflict settled, a successor cancelled) does here.
-            let tickets: Vec<&str> = touched.tickets.iter().map(String::as_str).collect();
-            crate::store::figures::refresh_figures(tx, &tickets, &rules)?;
-            tx.execute(
-                "UPDATE team SET pulled_seq = ?1, clock = ?2",
-                params![last, seen.stamp("")],
-            )?;
+            let tickets: Vec<String> = touched.tickets.into_iter().collect();
+            figures::refresh_tickets_under(tx, &tickets, rules, agent)?;
+            tx.prepare_cached("UPDATE team SET pulled_seq = ?1, clock = ?2")?
+                .execute(params![last, seen.stamp("")])?;
             applied.changes = batch.iter().filter(|p| p.change.desk != desk).count();
             Ok(applied)
         })?;
-        self.capture.observe(seen);
-        Ok(applied)
+        Ok((applied, seen))
     }
+}
+
+/// True when a row pointed at one the file did not hold (yet).
+fn refused_by_foreign_key(error: &StoreError) -> bool {
+    matches!(
+        error,
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY
+    )
 }
 
 /// Rows whose derived fields must be worked out again once the batch is in.
 #[derive(Default)]
 struct Touched {
     callers: BTreeSet<String>,
-    /// Tickets with a field of theirs or of their promises changed.
+    /// Tickets whose figures may have moved: a promise of theirs arrived, they or a promise
+    /// of theirs had a field changed, or an event of theirs arrived that can count in a
+    /// figure. A note does not, and
+    /// notes are most of what a team's desks send each other.
     tickets: BTreeSet<String>,
     /// Other agents' events that arrived late: on which ticket, by whom, when made.
     late: Vec<(String, String, DateTime<Utc>)>,
@@ -169,8 +202,20 @@ fn apply_one(
                          WHERE id = ?1",
                     )?
                     .execute(params![ticket, at])?;
+                    let kind = row.get("kind").and_then(Value::as_str);
+                    if let Some(ticket) = ticket
+                        && kind != Some(EventKind::Note.code())
+                    {
+                        touched.tickets.insert(ticket.to_string());
+                    }
                 }
+                // Its figures follow with its creating event.
                 "tickets" => applied.tickets += inserted,
+                "promises" => {
+                    if let Some(ticket) = row.get("ticket_id").and_then(Value::as_str) {
+                        touched.tickets.insert(ticket.to_string());
+                    }
+                }
                 "conflicts" => applied.conflicts += inserted,
                 "callers" => {
                     touched.callers.insert(change.row_id.clone());
@@ -321,4 +366,86 @@ fn describe(row: &serde_json::Map<String, Value>) -> String {
         .and_then(Value::as_str)
         .unwrap_or("?")
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::store::fixtures::new_ticket;
+
+    fn member(store: &mut Store, desk: &str, at: DateTime<Utc>) {
+        store
+            .join_team(desk, "postgres://team.example/balie", false, at)
+            .expect("join");
+    }
+
+    /// What desk `from` would push, as the team store hands it out, in `order`.
+    fn pulled(from: &Store, order: impl Fn(&[Pulled]) -> Vec<Pulled>) -> Vec<Pulled> {
+        let changes: Vec<Pulled> = from
+            .outbox(1000)
+            .expect("outbox")
+            .into_iter()
+            .enumerate()
+            .map(|(i, change)| Pulled {
+                seq: i as i64 + 1,
+                change,
+                value_after: None,
+            })
+            .collect();
+        let mut reordered = order(&changes);
+        for (i, p) in reordered.iter_mut().enumerate() {
+            p.seq = i as i64 + 1;
+        }
+        reordered
+    }
+
+    #[test]
+    fn a_ticket_linked_to_an_incident_that_arrives_later_in_the_batch_is_applied() {
+        let at = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let mut anna = Store::open_in_memory("anna").expect("anna's desk");
+        member(&mut anna, "desk-anna", at);
+        let caller = anna
+            .create_caller(
+                &crate::domain::NewCaller {
+                    name: "Jan de Vries".into(),
+                    ..Default::default()
+                },
+                at,
+            )
+            .expect("caller");
+        let ticket_a = anna
+            .open_ticket_with_call(&new_ticket(&caller.id, "no VPN"), "", at)
+            .expect("ticket");
+        let incident = anna
+            .declare_incident(
+                &new_ticket(&caller.id, "VPN down"),
+                std::slice::from_ref(&ticket_a.id),
+                at,
+            )
+            .expect("incident");
+        // The incident's own row last: the link to it comes first.
+        let batch = pulled(&anna, |changes| {
+            let (incident_row, rest): (Vec<Pulled>, Vec<Pulled>) =
+                changes.iter().cloned().partition(|p| {
+                    p.change.table == "tickets"
+                        && p.change.op == ChangeOp::Insert
+                        && p.change.row_id == incident.id
+                });
+            rest.into_iter().chain(incident_row).collect()
+        });
+        assert_eq!(
+            batch.last().map(|p| p.change.row_id.as_str()),
+            Some(incident.id.as_str())
+        );
+
+        let mut bert = Store::open_in_memory("bert").expect("bert's desk");
+        member(&mut bert, "desk-bert", at);
+        let applied = bert.apply_pulled(&batch, at).expect("applied");
+        assert_eq!(applied.tickets, 2);
+        let linked = bert.ticket(&ticket_a.id).expect("read").expect("ticket");
+        assert_eq!(linked.incident_id.as_deref(), Some(incident.id.as_str()));
+        assert_eq!(bert.pulled_seq().expect("cursor"), batch.len() as i64);
+    }
 }
