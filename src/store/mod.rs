@@ -151,6 +151,8 @@ pub struct Store {
     capture: replica::capture::Capture,
     /// The settings the kept figures are worked out under (`use_figure_rules`).
     figure_rules: FigureRules,
+    /// The shared tables' columns, for applying what the team store hands out.
+    known_columns: replica::capture::KnownColumns,
 }
 
 impl Store {
@@ -174,6 +176,7 @@ impl Store {
             known_callers: Default::default(),
             capture: Default::default(),
             figure_rules: FigureRules::standard(),
+            known_columns: Default::default(),
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         let started = std::time::Instant::now();
@@ -214,6 +217,7 @@ impl Store {
             known_callers: Default::default(),
             capture: Default::default(),
             figure_rules: FigureRules::standard(),
+            known_columns: Default::default(),
         };
         store.configure()?;
         store.migrate(Path::new(":memory:"))?;
@@ -411,7 +415,8 @@ impl Store {
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?)
     }
 
     /// A new desk gets a welcome screen instead of three empty panes.
@@ -637,6 +642,7 @@ mod tests {
                 known_callers: Default::default(),
                 capture: Default::default(),
                 figure_rules: FigureRules::standard(),
+                known_columns: Default::default(),
             };
             store.migrate(Path::new(":memory:")).unwrap();
             assert_eq!(

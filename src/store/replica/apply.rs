@@ -3,7 +3,7 @@
 //! the team store decided, except fields this desk has changed since and not yet pushed,
 //! which keep the local value until the store has judged that change too.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::types::Value as SqlValue;
@@ -62,13 +62,14 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(Applied, Hlc)> {
         let mut seen = self.capture.clock();
+        let mut columns = std::mem::take(&mut self.known_columns);
         let applied = self.write_keeping_own_figures(|tx, agent, rules| {
+            columns.follow_schema(tx)?;
             if defer_foreign_keys {
                 tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
             }
             let mut applied = Applied::default();
             let mut touched = Touched::default();
-            let mut columns = HashMap::new();
             for pulled in batch {
                 apply_one(
                     tx,
@@ -90,8 +91,9 @@ impl Store {
                 .execute(params![last, seen.stamp("")])?;
             applied.changes = batch.iter().filter(|p| p.change.desk != desk).count();
             Ok(applied)
-        })?;
-        Ok((applied, seen))
+        });
+        self.known_columns = columns;
+        Ok((applied?, seen))
     }
 }
 
@@ -142,7 +144,7 @@ impl Touched {
 fn apply_one(
     tx: &Connection,
     pulled: &Pulled,
-    columns: &mut HashMap<String, Vec<String>>,
+    columns: &mut capture::KnownColumns,
     touched: &mut Touched,
     applied: &mut Applied,
     agent: &str,
@@ -154,10 +156,7 @@ fn apply_one(
         // A table a newer balie shares: kept in the team store, unknown here.
         return Ok(());
     }
-    if !columns.contains_key(table) {
-        columns.insert(table.to_string(), capture::columns(tx, table)?);
-    }
-    let known = &columns[table];
+    let known = columns.of(tx, table)?;
     let stamp = stamp_of(&change.hlc);
     match change.op {
         ChangeOp::Insert => {
