@@ -4,6 +4,7 @@
 
 mod support;
 
+use balie::domain::change::{ChangeOp, Pulled};
 use balie::domain::figures::FigureRules;
 use balie::domain::{Channel, NewCaller, NewPromise, Status};
 use balie::store::{NewTicket, Store};
@@ -53,6 +54,51 @@ fn rebuilt_figures_equal_the_kept_ones_on_the_demo_desk() {
     }
     store.rebuild_figures().expect("rebuild");
     assert_eq!(store.kept_figures().expect("rebuilt"), kept);
+}
+
+/// A desk that only ever receives the demo desk's work from the team, a few changes at a
+/// time as its sync worker pulls them, keeps the same figures as it would rebuild from the
+/// events: applying a pulled note leaves figures alone, and what can move one moves it.
+#[test]
+fn figures_of_pulled_work_equal_the_rebuilt_ones() {
+    let now = monday_morning();
+    let mut anna = Store::open_in_memory("anna").expect("anna's desk");
+    anna.use_figure_rules(config().figure_rules())
+        .expect("rules");
+    anna.join_team("desk-anna", "postgres://team.example/balie", false, now)
+        .expect("join");
+    demo(&mut anna, now);
+    let changes = anna.outbox(usize::MAX).expect("outbox");
+    assert!(
+        changes.iter().any(|c| c.op == ChangeOp::Update),
+        "updates travel too"
+    );
+
+    let mut bert = Store::open_in_memory("bert").expect("bert's desk");
+    bert.use_figure_rules(config().figure_rules())
+        .expect("rules");
+    bert.join_team("desk-bert", "postgres://team.example/balie", false, now)
+        .expect("join");
+    let pulled: Vec<Pulled> = changes
+        .into_iter()
+        .enumerate()
+        .map(|(i, change)| Pulled {
+            seq: i as i64 + 1,
+            change,
+            value_after: None,
+        })
+        .collect();
+    for batch in pulled.chunks(3) {
+        bert.apply_pulled(batch, now).expect("applied");
+    }
+    let kept = bert.kept_figures().expect("kept");
+    assert_eq!(
+        kept,
+        anna.kept_figures().expect("anna's"),
+        "as on the desk that did the work"
+    );
+    bert.rebuild_figures().expect("rebuild");
+    assert_eq!(bert.kept_figures().expect("rebuilt"), kept);
 }
 
 fn caller(store: &mut Store, now: DateTime<Utc>) -> String {

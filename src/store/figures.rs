@@ -222,6 +222,17 @@ pub(super) fn refresh_tickets_since_mark(
         .query_map([mark], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let ids: Vec<String> = ids.into_iter().collect();
+    refresh_tickets_under(conn, &ids, rules, agent)
+}
+
+/// Refreshes the figures of `ids` (and of their promises) under `rules`, or marks every
+/// figure stale when the kept ones follow other settings (see above).
+pub(super) fn refresh_tickets_under(
+    conn: &Connection,
+    ids: &[String],
+    rules: &FigureRules,
+    agent: &str,
+) -> Result<()> {
     if ids.is_empty() {
         return Ok(());
     }
@@ -232,7 +243,7 @@ pub(super) fn refresh_tickets_since_mark(
         }
         return Ok(());
     }
-    refresh_in_rounds(conn, &ids, rules)
+    refresh_in_rounds(conn, ids, rules)
 }
 
 fn refresh_in_rounds(conn: &Connection, ids: &[String], rules: &FigureRules) -> Result<()> {

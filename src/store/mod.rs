@@ -154,6 +154,8 @@ pub struct Store {
     capture: replica::capture::Capture,
     /// The settings the kept figures are worked out under (`use_figure_rules`).
     figure_rules: FigureRules,
+    /// The shared tables' columns, for applying what the team store hands out.
+    known_columns: replica::capture::KnownColumns,
 }
 
 impl Store {
@@ -177,6 +179,7 @@ impl Store {
             known_callers: Default::default(),
             capture: Default::default(),
             figure_rules: FigureRules::standard(),
+            known_columns: Default::default(),
         };
         store.conn.busy_timeout(BUSY_TIMEOUT)?;
         let started = std::time::Instant::now();
@@ -217,6 +220,7 @@ impl Store {
             known_callers: Default::default(),
             capture: Default::default(),
             figure_rules: FigureRules::standard(),
+            known_columns: Default::default(),
         };
         store.configure()?;
         store.migrate(Path::new(":memory:"))?;
@@ -414,7 +418,8 @@ impl Store {
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?)
     }
 
     /// A new desk gets a welcome screen instead of three empty panes.
@@ -432,10 +437,31 @@ impl Store {
     /// The figures of every ticket the write added events to are brought up to date in the
     /// same transaction, so no write can leave them behind its events.
     fn write<T>(&mut self, f: impl FnOnce(&Connection, &str) -> Result<T>) -> Result<T> {
+        self.write_with(true, |conn, agent, _| f(conn, agent))
+    }
+
+    /// As `write`, for a write that brings the figures of what it changed up to date
+    /// itself: applying pulled changes knows which of them can move a figure, and most
+    /// (notes) cannot.
+    fn write_keeping_own_figures<T>(
+        &mut self,
+        f: impl FnOnce(&Connection, &str, &FigureRules) -> Result<T>,
+    ) -> Result<T> {
+        self.write_with(false, f)
+    }
+
+    fn write_with<T>(
+        &mut self,
+        refresh_figures: bool,
+        f: impl FnOnce(&Connection, &str, &FigureRules) -> Result<T>,
+    ) -> Result<T> {
         let rules = &self.figure_rules;
         let with_figures = |conn: &Connection| -> Result<T> {
+            if !refresh_figures {
+                return f(conn, &self.agent, rules);
+            }
             let mark = figures::event_mark(conn)?;
-            let value = f(conn, &self.agent)?;
+            let value = f(conn, &self.agent, rules)?;
             figures::refresh_tickets_since_mark(conn, mark, rules, &self.agent)?;
             Ok(value)
         };
@@ -632,6 +658,7 @@ mod tests {
                 known_callers: Default::default(),
                 capture: Default::default(),
                 figure_rules: FigureRules::standard(),
+                known_columns: Default::default(),
             };
             store.migrate(Path::new(":memory:")).unwrap();
             assert_eq!(

@@ -5,6 +5,8 @@
 //! kernel keeps acknowledging. TLS with the system's certificate authorities (and a private
 //! one from `[team] ca_file`) for any host off this machine.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,7 +14,7 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use tokio::sync::mpsc;
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{AsyncMessage, Client, Row};
+use tokio_postgres::{AsyncMessage, Client, Row, Statement};
 
 use super::SyncError;
 use super::address::{Address, read_ca_file};
@@ -27,6 +29,9 @@ pub(super) struct Link {
     /// The payload of each notification the store sent on a channel this link listens to.
     notices: mpsc::UnboundedReceiver<String>,
     address: Address,
+    /// The statements a desk sends every round, parsed and planned by the server once per
+    /// connection: with many desks, a pull for every push is most of the server's work.
+    prepared: RefCell<HashMap<&'static str, Statement>>,
 }
 
 impl Link {
@@ -53,7 +58,31 @@ impl Link {
             client,
             notices,
             address: address.clone(),
+            prepared: RefCell::default(),
         })
+    }
+
+    /// Runs one of the statements of every round, prepared on this connection the first
+    /// time: one round trip each time after that instead of two.
+    pub(super) fn query_prepared(
+        &self,
+        sql: &'static str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<Row>, SyncError> {
+        let known = self.prepared.borrow().get(sql).cloned();
+        let statement = match known {
+            Some(statement) => statement,
+            None => {
+                let statement = bounded(&self.runtime, &self.address, self.client.prepare(sql))?;
+                self.prepared.borrow_mut().insert(sql, statement.clone());
+                statement
+            }
+        };
+        bounded(
+            &self.runtime,
+            &self.address,
+            self.client.query(&statement, params),
+        )
     }
 
     pub(super) fn query(

@@ -75,34 +75,67 @@ pub(super) fn exchange(
             address: address.shown(),
             reason: e.to_string(),
         })?;
-        link.query_one("SELECT balie.push($1)", &[&json])?;
+        link.query_prepared("SELECT balie.push($1)", &[&json])?;
         let ids: Vec<String> = batch.into_iter().map(|c| c.id).collect();
         store.pushed(&ids, now)?;
         report.pushed += ids.len();
     }
+    report.pulled = pull(link, store, &team.desk_id, now, progress)?;
+    store.set_online(true, now)?;
+    Ok(report)
+}
+
+/// The changes other desks made since this desk last pulled, in commit order.
+const PULL: &str = "SELECT seq, id, hlc, desk, author, tbl, row_id, op, col, old, new,
+        CASE WHEN desk = $3 AND op = 'insert' AND tbl <> 'conflicts' THEN NULL ELSE data END,
+        value_after
+    FROM balie.changes WHERE seq > $1 ORDER BY seq LIMIT $2";
+
+/// A round that only pulls: what a desk with nothing to push does when the store says
+/// another desk pushed. The pushing half of a round (key lease, renumbering, the outbox)
+/// and its reads of the desk's file are left out; a local write made meanwhile is seen by
+/// the worker and makes the next round a whole one.
+pub(super) fn pull_only(
+    link: &Link,
+    store: &mut Store,
+    desk: &str,
+    now: DateTime<Utc>,
+) -> Result<Applied, SyncError> {
+    let pulled = pull(link, store, desk, now, &mut |_| {})?;
+    store.set_online(true, now)?;
+    Ok(pulled)
+}
+
+/// Pulls and applies every change after the desk's cursor, a batch at a time, each batch
+/// in one transaction of the desk's file.
+fn pull(
+    link: &Link,
+    store: &mut Store,
+    desk: &str,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Applied, SyncError> {
+    let mut pulled = Applied::default();
     // The newest sequence number is only worth asking for when the pull is long enough for
     // its progress to be shown.
     let mut total = None;
+    let mut after = store.pulled_seq()?;
     loop {
-        let after = store.pulled_seq()?;
         // The desk's own new rows come back without their data: they are in its file
         // already. Its field changes come whole, with the value the store judged they
         // leave, and so do the conflicts the store recorded in the name of its push.
-        let rows = link.query(
-            "SELECT seq, id, hlc, desk, author, tbl, row_id, op, col, old, new,
-                   CASE WHEN desk = $3 AND op = 'insert' AND tbl <> 'conflicts' THEN NULL ELSE data END,
-                   value_after
-                 FROM balie.changes WHERE seq > $1 ORDER BY seq LIMIT $2",
-            &[&after, &PULL_BATCH, &team.desk_id],
-        )?;
+        let rows = link.query_prepared(PULL, &[&after, &PULL_BATCH, &desk])?;
         let batch: Vec<Pulled> = rows.iter().map(pulled_from_row).collect();
         let applied = store.apply_pulled(&batch, now)?;
-        report.pulled.changes += applied.changes;
-        report.pulled.tickets += applied.tickets;
-        report.pulled.events += applied.events;
-        report.pulled.conflicts += applied.conflicts;
+        pulled.changes += applied.changes;
+        pulled.tickets += applied.tickets;
+        pulled.events += applied.events;
+        pulled.conflicts += applied.conflicts;
+        if let Some(last) = batch.last() {
+            after = last.seq;
+        }
         if (rows.len() as i64) < PULL_BATCH {
-            break;
+            return Ok(pulled);
         }
         let total = match total {
             Some(total) => total,
@@ -111,14 +144,11 @@ pub(super) fn exchange(
                     .get::<_, i64>(0),
             ),
         };
-        let done = store.pulled_seq()?;
         progress(Progress {
-            done,
-            total: total.max(done),
+            done: after,
+            total: total.max(after),
         });
     }
-    store.set_online(true, now)?;
-    Ok(report)
 }
 
 fn pulled_from_row(row: &tokio_postgres::Row) -> Pulled {

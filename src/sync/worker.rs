@@ -102,8 +102,9 @@ fn run(
 ///
 /// With many desks on one store, every push notifies every desk, so a round is only made
 /// when it can bring something: a change newer than the desk has pulled (never the desk's
-/// own push, already level), a local write to push, or the check-in. Presence is told when
-/// the desk's open ticket moves and at check-in, and asked when someone else's moves.
+/// own push, already level), a local write to push, or the check-in; and a round for the
+/// first alone only pulls. Presence is told when the desk's open ticket moves and at
+/// check-in, and asked when someone else's moves.
 fn session(
     store: &mut Store,
     ca_file: Option<&std::path::Path>,
@@ -122,23 +123,26 @@ fn session(
     while !stop.load(Ordering::Relaxed) {
         let heard = link.notified_within(LOOK)?;
         let check_in = last_check_in.elapsed() >= CHECK_IN;
-        let mut due = check_in;
-        if let Some(newest) = heard.newest_change {
-            due |= newest > store.pulled_seq()?;
-        }
+        let mut whole = check_in;
+        let behind = match heard.newest_change {
+            Some(newest) => newest > store.pulled_seq()?,
+            None => false,
+        };
         let mut moved = false;
         // This connection's own writes leave its data version as it is, so a desk's write
         // made during a round is still seen on the next look.
         let version = store.data_version()?;
         if version != seen_version {
             seen_version = version;
-            due |= store.team()?.is_some_and(|t| t.pending > 0);
+            whole |= store.team()?.is_some_and(|t| t.pending > 0);
             let now_viewing = store.viewing()?;
             moved = now_viewing != viewing;
             viewing = now_viewing;
         }
-        if due {
+        if whole {
             exchange::exchange(&link, store, Utc::now(), &mut |_| {})?;
+        } else if behind {
+            exchange::pull_only(&link, store, &team.desk_id, Utc::now())?;
         }
         if check_in || moved {
             tell_presence(&link, &team.desk_id, viewing.as_deref())?;

@@ -3,7 +3,7 @@
 //! the team store decided, except fields this desk has changed since and not yet pushed,
 //! which keep the local value until the store has judged that change too.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::types::Value as SqlValue;
@@ -11,10 +11,11 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde_json::Value;
 
 use super::{apart, capture};
+use crate::domain::EventKind;
 use crate::domain::change::{ChangeOp, Pulled};
 use crate::domain::fold::fold;
 use crate::domain::hlc::Hlc;
-use crate::store::{Result, Store, StoreError, caller_edit, forget, parse_ts, ts};
+use crate::store::{Result, Store, StoreError, caller_edit, figures, forget, parse_ts, ts};
 
 /// What one pull brought, for the sync's report.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -34,15 +35,41 @@ impl Store {
             return Ok(Applied::default());
         };
         let _paused = self.capture.pause();
+        let desk = self.desk_id()?.unwrap_or_default();
+        // A row may point at one later in the same batch (a ticket linked to a major
+        // incident pushed after it); then the batch is applied again with the foreign keys
+        // checked at commit, when the file is whole. Only then: switching that check on
+        // makes SQLite prepare every statement of the connection again, which would cost
+        // each round more than all else it does.
+        let (applied, seen) = match self.apply_batch(batch, last, &desk, false, now) {
+            Err(error) if refused_by_foreign_key(&error) => {
+                self.apply_batch(batch, last, &desk, true, now)?
+            }
+            other => other?,
+        };
+        self.capture.observe(seen);
+        Ok(applied)
+    }
+
+    /// One attempt at a batch, in one transaction; returns what it applied and the newest
+    /// clock it saw.
+    fn apply_batch(
+        &mut self,
+        batch: &[Pulled],
+        last: i64,
+        desk: &str,
+        defer_foreign_keys: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(Applied, Hlc)> {
         let mut seen = self.capture.clock();
-        let desk = self.team()?.map(|t| t.desk_id).unwrap_or_default();
-        let rules = self.figure_rules.clone();
-        let applied = self.write(|tx, agent| {
-            // A row may point at one later in the same batch; the file is whole at commit.
-            tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        let mut columns = std::mem::take(&mut self.known_columns);
+        let applied = self.write_keeping_own_figures(|tx, agent, rules| {
+            columns.follow_schema(tx)?;
+            if defer_foreign_keys {
+                tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+            }
             let mut applied = Applied::default();
             let mut touched = Touched::default();
-            let mut columns = HashMap::new();
             for pulled in batch {
                 apply_one(
                     tx,
@@ -58,27 +85,35 @@ impl Store {
                 }
             }
             touched.settle(tx, agent, now)?;
-            // Events bring their tickets' figures up to date as any write does; a field
-            // set without an event (a conflict settled, a successor cancelled) does here.
-            let tickets: Vec<&str> = touched.tickets.iter().map(String::as_str).collect();
-            crate::store::figures::refresh_figures(tx, &tickets, &rules)?;
-            tx.execute(
-                "UPDATE team SET pulled_seq = ?1, clock = ?2",
-                params![last, seen.stamp("")],
-            )?;
+            let tickets: Vec<String> = touched.tickets.into_iter().collect();
+            figures::refresh_tickets_under(tx, &tickets, rules, agent)?;
+            tx.prepare_cached("UPDATE team SET pulled_seq = ?1, clock = ?2")?
+                .execute(params![last, seen.stamp("")])?;
             applied.changes = batch.iter().filter(|p| p.change.desk != desk).count();
             Ok(applied)
-        })?;
-        self.capture.observe(seen);
-        Ok(applied)
+        });
+        self.known_columns = columns;
+        Ok((applied?, seen))
     }
+}
+
+/// True when a row pointed at one the file did not hold (yet).
+fn refused_by_foreign_key(error: &StoreError) -> bool {
+    matches!(
+        error,
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY
+    )
 }
 
 /// Rows whose derived fields must be worked out again once the batch is in.
 #[derive(Default)]
 struct Touched {
     callers: BTreeSet<String>,
-    /// Tickets with a field of theirs or of their promises changed.
+    /// Tickets whose figures may have moved: a promise of theirs arrived, they or a promise
+    /// of theirs had a field changed, or an event of theirs arrived that can count in a
+    /// figure. A note does not, and
+    /// notes are most of what a team's desks send each other.
     tickets: BTreeSet<String>,
     /// Other agents' events that arrived late: on which ticket, by whom, when made.
     late: Vec<(String, String, DateTime<Utc>)>,
@@ -109,7 +144,7 @@ impl Touched {
 fn apply_one(
     tx: &Connection,
     pulled: &Pulled,
-    columns: &mut HashMap<String, Vec<String>>,
+    columns: &mut capture::KnownColumns,
     touched: &mut Touched,
     applied: &mut Applied,
     agent: &str,
@@ -121,10 +156,7 @@ fn apply_one(
         // A table a newer balie shares: kept in the team store, unknown here.
         return Ok(());
     }
-    if !columns.contains_key(table) {
-        columns.insert(table.to_string(), capture::columns(tx, table)?);
-    }
-    let known = &columns[table];
+    let known = columns.of(tx, table)?;
     let stamp = stamp_of(&change.hlc);
     match change.op {
         ChangeOp::Insert => {
@@ -169,8 +201,20 @@ fn apply_one(
                          WHERE id = ?1",
                     )?
                     .execute(params![ticket, at])?;
+                    let kind = row.get("kind").and_then(Value::as_str);
+                    if let Some(ticket) = ticket
+                        && kind != Some(EventKind::Note.code())
+                    {
+                        touched.tickets.insert(ticket.to_string());
+                    }
                 }
+                // Its figures follow with its creating event.
                 "tickets" => applied.tickets += inserted,
+                "promises" => {
+                    if let Some(ticket) = row.get("ticket_id").and_then(Value::as_str) {
+                        touched.tickets.insert(ticket.to_string());
+                    }
+                }
                 "conflicts" => applied.conflicts += inserted,
                 "callers" => {
                     touched.callers.insert(change.row_id.clone());
@@ -324,69 +368,4 @@ fn describe(row: &serde_json::Map<String, Value>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use chrono::{Duration, TimeZone, Utc};
-    use serde_json::json;
-
-    use crate::domain::change::{Change, ChangeOp, Pulled};
-    use crate::store::fixtures::one_call;
-    use crate::store::ts;
-
-    fn pulled(seq: i64, table: &str, row_id: &str, op: ChangeOp) -> Pulled {
-        Pulled {
-            seq,
-            change: Change {
-                id: format!("change-{seq}"),
-                hlc: String::new(),
-                desk: "other-desk".into(),
-                author: "bence".into(),
-                table: table.into(),
-                row_id: row_id.into(),
-                op,
-                column: None,
-                old: None,
-                new: None,
-                data: None,
-            },
-            value_after: None,
-        }
-    }
-
-    #[test]
-    fn a_promise_pulled_with_an_old_key_or_none_takes_its_ticket_s_key_and_follows_it() {
-        let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
-        let (mut store, ticket) = one_call("Jan de Vries", "Printer offline", now);
-        let due = ts(now - Duration::hours(1));
-        let promise = |id: &str, key: Option<&str>| {
-            let mut row = json!({
-                "id": id, "ticket_id": ticket.id, "what": "Ring back", "recipient": "Jan",
-                "channel": "phone", "due_at": due, "owner": "bence", "state": "open",
-                "kind": "promise", "created_at": due, "updated_at": due, "updated_by": "bence",
-            });
-            if let Some(key) = key {
-                row["ticket_key"] = json!(key);
-            }
-            row
-        };
-        // One made by a balie from before promises carried the key, one made on a desk that
-        // still knew the ticket by a provisional key.
-        let mut older = pulled(1, "promises", "p-older", ChangeOp::Insert);
-        older.change.data = Some(promise("p-older", None));
-        let mut stale = pulled(2, "promises", "p-stale", ChangeOp::Insert);
-        stale.change.data = Some(promise("p-stale", Some("T-~3F9A-1")));
-        store.apply_pulled(&[older, stale], now).unwrap();
-        let keys = |store: &crate::store::Store| -> Vec<String> {
-            let overdue = store.overdue_promises(None, now).unwrap();
-            overdue.into_iter().map(|p| p.ticket_key).collect()
-        };
-        assert_eq!(keys(&store), vec![ticket.key.clone(); 2]);
-
-        // The ticket renumbered on another desk: its promises here follow.
-        let mut renumbered = pulled(3, "tickets", &ticket.id, ChangeOp::Update);
-        renumbered.change.column = Some("key".into());
-        renumbered.change.old = Some(json!(ticket.key));
-        renumbered.change.new = Some(json!("T-2001"));
-        store.apply_pulled(&[renumbered], now).unwrap();
-        assert_eq!(keys(&store), vec!["T-2001".to_string(); 2]);
-    }
-}
+mod tests;

@@ -7,6 +7,7 @@
 //! The triggers call four functions that each desk connection registers: whether capture is
 //! on, a new change id, the next hybrid-clock stamp, and the agent writing.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use chrono::Utc;
@@ -146,6 +147,41 @@ pub(crate) fn columns(conn: &Connection, table: &str) -> rusqlite::Result<Vec<St
     names.collect()
 }
 
+/// The columns of the shared tables, read from the file once for each version of its
+/// schema: applying a pulled batch needs them, and reading them costs more than applying a
+/// note.
+#[derive(Default)]
+pub(crate) struct KnownColumns {
+    schema: Option<i64>,
+    tables: HashMap<String, Vec<String>>,
+}
+
+impl KnownColumns {
+    /// Forgets what was read under another version of the schema (a newer balie may have
+    /// added columns since).
+    pub(crate) fn follow_schema(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        let schema: i64 = conn
+            .prepare_cached("PRAGMA schema_version")?
+            .query_row([], |r| r.get(0))?;
+        if self.schema != Some(schema) {
+            self.tables.clear();
+            self.schema = Some(schema);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn of(&mut self, conn: &Connection, table: &str) -> rusqlite::Result<&[String]> {
+        if !self.tables.contains_key(table) {
+            self.tables.insert(table.to_string(), columns(conn, table)?);
+        }
+        Ok(self
+            .tables
+            .get(table)
+            .map(Vec::as_slice)
+            .unwrap_or_default())
+    }
+}
+
 /// Queues the rows of `table` that `rest` picks (`WHERE …`, `ORDER BY …`) as inserts to
 /// push, as the insert trigger would have, had capture been on when they were written.
 pub(crate) fn queue_rows(
@@ -269,5 +305,22 @@ mod tests {
         assert!(update.contains("'name' AS col"));
         assert!(!update.contains("'search_text' AS col"));
         assert!(!update.contains("'updated_at' AS col"));
+    }
+
+    #[test]
+    fn known_columns_are_read_again_when_the_schema_changes() {
+        let conn = Connection::open_in_memory().expect("database");
+        conn.execute_batch("CREATE TABLE notes (id TEXT, text TEXT)")
+            .expect("table");
+        let mut known = KnownColumns::default();
+        known.follow_schema(&conn).expect("schema");
+        assert_eq!(known.of(&conn, "notes").expect("columns"), ["id", "text"]);
+        conn.execute_batch("ALTER TABLE notes ADD COLUMN author TEXT")
+            .expect("altered");
+        known.follow_schema(&conn).expect("schema");
+        assert_eq!(
+            known.of(&conn, "notes").expect("columns"),
+            ["id", "text", "author"]
+        );
     }
 }

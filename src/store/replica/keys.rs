@@ -82,14 +82,14 @@ fn leased_number(tx: &Connection) -> Result<Option<i64>> {
 }
 
 pub(crate) fn numbers_left(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT coalesce(sum(b.last - coalesce(
-           (SELECT max(number) FROM tickets WHERE number BETWEEN b.first AND b.last),
-           b.first - 1)), 0)
-         FROM key_blocks b",
-        [],
-        |r| r.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(sum(b.last - coalesce(
+               (SELECT max(number) FROM tickets WHERE number BETWEEN b.first AND b.last),
+               b.first - 1)), 0)
+             FROM key_blocks b",
+        )?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Marks a key as provisional: `{prefix}-~{desk}-{n}`.
@@ -102,11 +102,7 @@ impl Store {
     /// changed, old and new.
     pub fn renumber_provisional(&mut self, now: DateTime<Utc>) -> Result<Vec<(String, String)>> {
         // Read first: on nearly every round there is nothing to do, and no write is made.
-        let Some(desk) = self
-            .conn
-            .query_row("SELECT id FROM team LIMIT 1", [], |r| r.get::<_, String>(0))
-            .optional()?
-        else {
+        let Some(desk) = self.desk_id()? else {
             return Ok(Vec::new());
         };
         let short = desk_mark(&desk);

@@ -84,32 +84,31 @@ impl Store {
     pub fn team(&self) -> Result<Option<TeamState>> {
         let row = self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT id, url, agent, online, offline_since, last_push_at, last_pull_at,
                    (SELECT count(*) FROM outbox),
                    (SELECT count(*) FROM conflicts WHERE resolved_at IS NULL)
                  FROM team LIMIT 1",
-                [],
-                |r| {
-                    let stamp = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
-                        r.get::<_, Option<String>>(i)?
-                            .map(|t| parse_ts(&t))
-                            .transpose()
-                    };
-                    Ok(TeamState {
-                        desk_id: r.get(0)?,
-                        url: r.get(1)?,
-                        agent: r.get(2)?,
-                        online: r.get(3)?,
-                        offline_since: stamp(4)?,
-                        last_push_at: stamp(5)?,
-                        last_pull_at: stamp(6)?,
-                        pending: r.get(7)?,
-                        conflicts: r.get(8)?,
-                        numbers_left: 0,
-                    })
-                },
-            )
+            )?
+            .query_row([], |r| {
+                let stamp = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
+                    r.get::<_, Option<String>>(i)?
+                        .map(|t| parse_ts(&t))
+                        .transpose()
+                };
+                Ok(TeamState {
+                    desk_id: r.get(0)?,
+                    url: r.get(1)?,
+                    agent: r.get(2)?,
+                    online: r.get(3)?,
+                    offline_since: stamp(4)?,
+                    last_push_at: stamp(5)?,
+                    last_pull_at: stamp(6)?,
+                    pending: r.get(7)?,
+                    conflicts: r.get(8)?,
+                    numbers_left: 0,
+                })
+            })
             .optional()?;
         match row {
             Some(mut state) => {
@@ -184,7 +183,8 @@ impl Store {
     pub fn outbox(&self, limit: usize) -> Result<Vec<Change>> {
         let desk: String = self
             .conn
-            .query_row("SELECT id FROM team", [], |r| r.get(0))?;
+            .prepare_cached("SELECT id FROM team LIMIT 1")?
+            .query_row([], |r| r.get(0))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, hlc, tbl, row_id, op, col, old, new, data, author
              FROM outbox ORDER BY rowid LIMIT ?1",
@@ -226,7 +226,17 @@ impl Store {
     pub fn pulled_seq(&self) -> Result<i64> {
         Ok(self
             .conn
-            .query_row("SELECT pulled_seq FROM team", [], |r| r.get(0))?)
+            .prepare_cached("SELECT pulled_seq FROM team")?
+            .query_row([], |r| r.get(0))?)
+    }
+
+    /// This desk's id in its team; `None` for a desk on its own.
+    pub(crate) fn desk_id(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM team LIMIT 1")?
+            .query_row([], |r| r.get(0))
+            .optional()?)
     }
 
     /// Makes this connection the sync worker's: its commits reach the disk at the next
@@ -245,11 +255,10 @@ impl Store {
     /// store it makes a round for every other desk's push, and a write for each would double
     /// its disk syncs for a time no one reads closer than that.
     pub fn set_online(&mut self, online: bool, now: DateTime<Utc>) -> Result<()> {
-        let (was_online, last_pull): (bool, Option<String>) =
-            self.conn
-                .query_row("SELECT online, last_pull_at FROM team", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?;
+        let (was_online, last_pull): (bool, Option<String>) = self
+            .conn
+            .prepare_cached("SELECT online, last_pull_at FROM team")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let recent = last_pull
             .and_then(|at| parse_ts(&at).ok())
             .is_some_and(|at| at <= now && now - at < chrono::Duration::seconds(LAST_PULL_GRAIN));
