@@ -382,6 +382,12 @@ impl Store {
             ))?;
             tx.commit()?;
         }
+        if found > 0 && found < known {
+            // An upgrade may rewrite whole tables into the write-ahead log; left there, every
+            // process that only reads would first read all of it, until the next writer
+            // folds it in. Best effort: a reader elsewhere may keep part of it a while.
+            self.fold_log()?;
+        }
         Ok(())
     }
 
