@@ -249,6 +249,7 @@ fn a_desk_from_before_kept_figures_gets_them_when_first_opened() {
          DROP TRIGGER promises_carry_their_ticket_key; DROP TRIGGER promises_follow_a_ticket_key;
          ALTER TABLE promises DROP COLUMN ticket_key;
          DROP INDEX events_renumbered; DROP TABLE worked_apart; DROP TABLE calls;
+         DROP INDEX caller_handles_value;
          PRAGMA user_version = 11;",
     )
     .expect("downgrade");

@@ -96,6 +96,38 @@ impl Store {
         })
     }
 
+    /// Callers who may share this phone number or address with `caller_id`; the caller
+    /// checks. A phone number is written in many ways, so its digits are searched in the
+    /// trigram index; an address is looked up as written, whatever its case (a trigram
+    /// search of a whole address reads the lists of every common domain's trigrams: 7 ms
+    /// at 100k callers, where the index takes microseconds).
+    fn sharing_candidates(
+        &self,
+        kind: HandleKind,
+        value: &str,
+        key: &str,
+        caller_id: &str,
+    ) -> Result<Vec<Id>> {
+        let (sql, wanted) = match kind {
+            HandleKind::Email => (
+                "SELECT DISTINCT caller_id FROM caller_handles
+                 WHERE value = ?1 COLLATE NOCASE AND deleted_at IS NULL AND kind = 'email'
+                   AND caller_id <> ?2 LIMIT 50",
+                value.trim().to_string(),
+            ),
+            _ => (
+                "SELECT DISTINCT caller_id FROM caller_fts WHERE haystack MATCH ?1
+                 AND caller_id <> ?2 LIMIT 50",
+                quote_fts(key),
+            ),
+        };
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_map(params![wanted, caller_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Other callers who share a phone number or an e-mail address with this one.
     pub fn duplicates_of(&self, caller_id: &str) -> Result<Vec<Duplicate>> {
         let Some(caller) = self.caller(caller_id)? else {
@@ -114,14 +146,7 @@ impl Store {
             if key.chars().count() < 3 {
                 continue;
             }
-            let candidates: Vec<Id> = self
-                .conn
-                .prepare_cached(
-                    "SELECT DISTINCT caller_id FROM caller_fts WHERE haystack MATCH ?1
-                     AND caller_id <> ?2 LIMIT 50",
-                )?
-                .query_map(params![quote_fts(&key), caller_id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+            let candidates = self.sharing_candidates(kind, value, &key, caller_id)?;
             let mut sharing = Vec::new();
             for candidate in candidates {
                 if let Some(other) = self.caller(&candidate)? {
