@@ -63,6 +63,20 @@ mod tests {
         );
     }
 
+    /// A conflict another desk settled while this agent was choosing names who did.
+    #[test]
+    fn a_conflict_settled_elsewhere_names_who_settled_it() {
+        let error = StoreError::ConflictSettled {
+            by: "Anna".into(),
+            at: chrono::Utc::now(),
+        };
+        assert_eq!(
+            store_error(&error, &Texts::new(Language::English)),
+            "Anna settled this conflict already; the ticket shows what was kept"
+        );
+        assert!(store_error(&error, &Texts::new(Language::Hungarian)).starts_with("Anna "));
+    }
+
     /// Each failure of the file names it and says what to do, in the agent's language.
     #[test]
     fn a_failing_file_is_named_with_what_to_do() {

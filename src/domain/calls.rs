@@ -299,6 +299,11 @@ pub fn is_this_agent(answered_by: &str, agent: &str, extension: Option<&str>) ->
 }
 
 /// "4:05" for four minutes and five seconds; hours when a call lasts that long.
+/// How long a call answered at `answered` and ended at `ended` took, in whole seconds.
+pub fn spoken_seconds(answered: DateTime<Utc>, ended: DateTime<Utc>) -> i64 {
+    (ended - answered).num_seconds().max(0)
+}
+
 pub fn duration_text(seconds: i64) -> String {
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if h > 0 {
@@ -355,10 +360,7 @@ pub struct Call {
 impl Call {
     /// Seconds spoken: from answer to hangup. Zero for a call nobody answered.
     pub fn duration_s(&self) -> Option<i64> {
-        match (self.answered_at, self.ended_at) {
-            (Some(answered), Some(ended)) => Some((ended - answered).num_seconds().max(0)),
-            _ => None,
-        }
+        Some(spoken_seconds(self.answered_at?, self.ended_at?))
     }
 
     /// The state as the caller log shows it: a call that was answered and ended is an

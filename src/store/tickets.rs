@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::json;
 
 use super::{Result, Store, StoreError, parse_code, parse_ts, ts};
+use crate::domain::calls::spoken_seconds;
 use crate::domain::{
     Channel, Event, EventKind, Id, LineFilter, QueueFilter, Status, Ticket, new_id,
 };
@@ -264,8 +265,8 @@ impl Store {
             let answered: Option<String> = r.get(7)?;
             let ended: Option<String> = r.get(8)?;
             if let (Some(answered), Some(ended)) = (answered, ended) {
-                let spoken = parse_ts(&ended)? - parse_ts(&answered)?;
-                event.data["duration_s"] = spoken.num_seconds().max(0).into();
+                let spoken = spoken_seconds(parse_ts(&answered)?, parse_ts(&ended)?);
+                event.data["duration_s"] = spoken.into();
             }
             Ok(event)
         })?;
