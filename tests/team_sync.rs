@@ -840,3 +840,116 @@ fn refusals_name_what_is_wrong_and_change_nothing() {
     assert_eq!(status["online"], false);
     assert!(status["pending"].as_i64().unwrap() > 0);
 }
+
+#[test]
+fn a_team_store_of_an_earlier_release_is_brought_up_by_init_and_its_agents_go_on_pushing() {
+    let Some(server) = support::postgres::Postgres::start() else {
+        return;
+    };
+    let team = Team {
+        server,
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let admin = team.admin_address();
+    balie::sync::init_to(&admin, None, 1).expect("the first release's store");
+    balie::sync::add_agent(&admin, None, "Anna", "anna", None).expect("Anna's role");
+    let mut anna = team.desk("Anna", team.server.port(), now());
+    let first = open_ticket(&mut anna.store, "Jan", "Printer jams", now());
+    anna.synced(now());
+
+    let applied = balie::sync::init(&admin, None).expect("init brings it up");
+    assert!(applied >= 1, "init applied the newer migrations");
+    assert_eq!(balie::sync::init(&admin, None).expect("init again"), 0);
+    balie::sync::add_agent(&admin, None, "Bence", "bence", None).expect("Bence's role");
+    let mut bence = team.desk("Bence", team.server.port(), now());
+
+    // New rows only, and a field change: both kinds of push still go through for the agent
+    // who was added before the upgrade.
+    open_ticket(&mut anna.store, "Piet", "VPN drops", now());
+    anna.store
+        .set_status(&first.id, Status::Resolved, now())
+        .expect("anna resolves");
+    assert!(anna.synced(now()).pushed > 0);
+    assert_eq!(anna.store.team().unwrap().unwrap().pending, 0);
+    bence.synced(now());
+    let bence_sees: i64 = rusqlite::Connection::open(&bence.path)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM tickets WHERE subject IN ('Printer jams', 'VPN drops')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(bence_sees, 2);
+    assert_converged(&team, &[&anna, &bence]);
+    // The function the first release granted is no longer the agents' to call.
+    let refused = team
+        .agent_client("Anna")
+        .query_one("SELECT balie.push_each('[]')", &[])
+        .expect_err("the row-by-row push is the store's own");
+    assert!(
+        refused
+            .as_db_error()
+            .is_some_and(|d| d.message().contains("permission denied")),
+        "{refused:?}"
+    );
+}
+
+#[test]
+fn a_running_desk_applies_what_a_push_announced_and_asks_the_store_only_for_what_did_not_fit() {
+    let Some((team, mut anna, bence)) = Team::anna_and_bence(now()) else {
+        return;
+    };
+    let ticket = open_ticket(&mut anna.store, "Jan de Vries", "Printer jams", now());
+    anna.synced(now());
+    let worker = balie::sync::worker::Worker::start(
+        bence.path.clone(),
+        "Bence".into(),
+        None,
+        balie::domain::figures::FigureRules::standard(),
+    );
+    assert!(eventually(|| bence
+        .store
+        .ticket(&ticket.id)
+        .unwrap()
+        .is_some()));
+    // From now on Bence's desk cannot read the store's log: what reaches it came with the
+    // notification of Anna's push.
+    let mut owner = team.client();
+    owner
+        .batch_execute("REVOKE SELECT ON balie.changes FROM bence")
+        .unwrap();
+    let has_note = |text: &str| {
+        bence
+            .store
+            .timeline(&ticket.id, 10)
+            .unwrap()
+            .iter()
+            .any(|e| e.text == text)
+    };
+    anna.store
+        .add_note(&ticket.id, "Paper tray replaced", Utc::now())
+        .unwrap();
+    anna.synced(now());
+    assert!(
+        eventually(|| has_note("Paper tray replaced")),
+        "the note came with the notification"
+    );
+    // A note longer than a notification holds is announced by its number alone.
+    let long = "toner ".repeat(2_000).trim_end().to_string();
+    anna.store.add_note(&ticket.id, &long, Utc::now()).unwrap();
+    anna.synced(now());
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(!has_note(&long), "the long note needs the log");
+    owner
+        .batch_execute("GRANT SELECT ON balie.changes TO bence")
+        .unwrap();
+    assert!(
+        eventually(|| has_note(&long)),
+        "read from the log once it may"
+    );
+    drop(worker);
+    let mut bence = bence;
+    bence.synced(now());
+    assert_converged(&team, &[&anna, &bence]);
+}

@@ -18,6 +18,7 @@ use tokio_postgres::{AsyncMessage, Client, Row, Statement};
 
 use super::SyncError;
 use super::address::{Address, read_ca_file};
+use super::announced::Announced;
 
 /// The longest one call may take before the store counts as unreachable. Generous: a pull
 /// of a large batch over a slow line must not be mistaken for a dead one.
@@ -185,27 +186,33 @@ async fn drive<S, T>(
     }
 }
 
-/// What the store's notifications said: a push ends with the newest change's sequence
-/// number, a desk opening or leaving a ticket with `presence`.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+/// What the store's notifications said: a push ends with the changes it took (or, when
+/// they are too many to carry, the newest one's sequence number), a desk opening or leaving
+/// a ticket with `presence`.
+#[derive(Debug, Default, Clone, PartialEq)]
 pub(super) struct Notices {
     /// The newest change announced.
     pub newest_change: Option<i64>,
+    /// The changes that came with the notifications, in the order the pushes committed.
+    pub announced: Vec<Announced>,
     /// Someone opened or left a ticket.
     pub presence: bool,
 }
 
 impl Notices {
     fn add(&mut self, payload: &str) {
-        match payload.parse::<i64>() {
-            Ok(seq) => self.newest_change = self.newest_change.max(Some(seq)),
-            Err(_) if payload == "presence" => self.presence = true,
+        if let Ok(seq) = payload.parse::<i64>() {
+            self.newest_change = self.newest_change.max(Some(seq));
+        } else if payload == "presence" {
+            self.presence = true;
+        } else if let Some(announced) = Announced::parse(payload) {
+            self.newest_change = self.newest_change.max(Some(announced.last()));
+            self.announced.push(announced);
+        } else {
             // A store of a later version saying something this desk does not know: look at
             // everything rather than miss it.
-            Err(_) => {
-                self.presence = true;
-                self.newest_change = Some(i64::MAX);
-            }
+            self.presence = true;
+            self.newest_change = Some(i64::MAX);
         }
     }
 }

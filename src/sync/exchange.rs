@@ -7,7 +7,8 @@ use serde_json::Value;
 
 use super::SyncError;
 use super::address::Address;
-use super::connect::Link;
+use super::announced;
+use super::connect::{Link, Notices};
 use crate::domain::change::{Change, ChangeOp, Pulled};
 use crate::store::{Applied, Store};
 
@@ -92,16 +93,23 @@ const PULL: &str = "SELECT seq, id, hlc, desk, author, tbl, row_id, op, col, old
     FROM balie.changes WHERE seq > $1 ORDER BY seq LIMIT $2";
 
 /// A round that only pulls: what a desk with nothing to push does when the store says
-/// another desk pushed. The pushing half of a round (key lease, renumbering, the outbox)
-/// and its reads of the desk's file are left out; a local write made meanwhile is seen by
-/// the worker and makes the next round a whole one.
-pub(super) fn pull_only(
+/// another desk pushed. What the notifications carried is applied as it came when it
+/// follows on from what the desk holds; otherwise the desk asks the store. The pushing half
+/// of a round (key lease, renumbering, the outbox) and its reads of the desk's file are
+/// left out; a local write made meanwhile is seen by the worker and makes the next round a
+/// whole one.
+pub(super) fn pull_heard(
     link: &Link,
     store: &mut Store,
     desk: &str,
+    heard: &Notices,
     now: DateTime<Utc>,
 ) -> Result<Applied, SyncError> {
-    let pulled = pull(link, store, desk, now, &mut |_| {})?;
+    let held = store.pulled_seq()?;
+    let pulled = match announced::continuing(&heard.announced, held, heard.newest_change, desk) {
+        Some(batch) => store.apply_pulled(&batch, now)?,
+        None => pull(link, store, desk, now, &mut |_| {})?,
+    };
     store.set_online(true, now)?;
     Ok(pulled)
 }

@@ -5,6 +5,7 @@
 //! (`worker`).
 
 pub mod address;
+mod announced;
 pub mod audit;
 mod connect;
 mod exchange;
@@ -71,6 +72,17 @@ impl SyncError {
 /// Prepares an empty database as a team store, or brings one up to this balie's schema.
 /// Running it again changes nothing.
 pub fn init(address: &Address, ca_file: Option<&Path>) -> Result<usize, SyncError> {
+    init_to(address, ca_file, server::migrations().len())
+}
+
+/// Prepares a team store as a release that knew only the first `version` migrations did:
+/// for the tests of upgrading one.
+#[doc(hidden)]
+pub fn init_to(
+    address: &Address,
+    ca_file: Option<&Path>,
+    version: usize,
+) -> Result<usize, SyncError> {
     let link = Link::open(address, ca_file)?;
     link.in_transaction(|link| {
         link.execute("SELECT pg_advisory_xact_lock(1650551914)")?;
@@ -102,7 +114,8 @@ pub fn init(address: &Address, ca_file: Option<&Path>) -> Result<usize, SyncErro
             link.execute("CREATE SCHEMA balie")?;
             0
         };
-        let migrations = server::migrations();
+        let mut migrations = server::migrations();
+        migrations.truncate(version);
         if found > migrations.len() {
             return Err(SyncError::TooNew {
                 address: address.shown(),

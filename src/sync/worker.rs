@@ -142,7 +142,7 @@ fn session(
         if whole {
             exchange::exchange(&link, store, Utc::now(), &mut |_| {})?;
         } else if behind {
-            exchange::pull_only(&link, store, &team.desk_id, Utc::now())?;
+            exchange::pull_heard(&link, store, &team.desk_id, &heard, Utc::now())?;
         }
         if check_in || moved {
             tell_presence(&link, &team.desk_id, viewing.as_deref())?;

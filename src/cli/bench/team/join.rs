@@ -11,22 +11,34 @@ use chrono::Utc;
 use super::desks::TeamStore;
 use crate::cli::bench::data::Size;
 use crate::cli::bench::report::Row;
-use crate::cli::bench::{AGENT, RSS_BUDGET_MB, generate_elsewhere};
+use crate::cli::bench::{AGENT, RSS_BUDGET_MB, copy_generated, generate_elsewhere};
 use crate::store::Store;
 use crate::sync::{self, Address};
 
 const JOINER: &str = "Joining Agent";
 
 /// Rows, and a line saying what the team store held.
-pub fn measure(team: &TeamStore, dir: &Path, size: Size) -> Result<(Vec<Row>, String)> {
+pub fn measure(
+    team: &TeamStore,
+    dir: &Path,
+    size: Size,
+    from_desk: Option<&Path>,
+) -> Result<(Vec<Row>, String)> {
     let seed_path = dir.join("team.db");
     let started = Instant::now();
-    let summary = generate_elsewhere(&seed_path, size)?;
-    let generated = started.elapsed();
-    eprintln!(
-        "balie bench team: generated in {:.1} s; pushing it to the team store …",
-        generated.as_secs_f64()
-    );
+    let (summary, generated) = match from_desk {
+        Some(desk) => (copy_generated(desk, &seed_path)?, None),
+        None => {
+            let summary = generate_elsewhere(&seed_path, size)?;
+            (summary, Some(started.elapsed()))
+        }
+    };
+    if let Some(generated) = generated {
+        eprintln!(
+            "balie bench team: generated in {:.1} s; pushing it to the team store …",
+            generated.as_secs_f64()
+        );
+    }
     let started = Instant::now();
     let mut seed = Store::open(&seed_path, AGENT)?;
     let address = Address::parse(&team.agent(AGENT)?)?;
@@ -60,24 +72,27 @@ pub fn measure(team: &TeamStore, dir: &Path, size: Size) -> Result<(Vec<Row>, St
         summary.callers, summary.tickets, summary.events, summary.promises, log.log_length
     );
     Ok((
-        vec![
-            Row::once("team: generate the team's desk (no budget)", generated),
-            Row::once(
-                "team: push it to the team store, as its desk joins (no budget)",
-                filled,
-            )
-            .into_detail(),
-            Row::once(
-                "team: a new desk joins it (`balie team join`, no budget)",
-                took,
-            ),
-            Row::memory(
-                "team: peak RSS of `balie team join` (ru_maxrss)",
-                peak_mb,
-                RSS_BUDGET_MB,
-            )
-            .into_detail(),
-        ],
+        generated
+            .map(|took| Row::once("team: generate the team's desk (no budget)", took))
+            .into_iter()
+            .chain([
+                Row::once(
+                    "team: push it to the team store, as its desk joins (no budget)",
+                    filled,
+                )
+                .into_detail(),
+                Row::once(
+                    "team: a new desk joins it (`balie team join`, no budget)",
+                    took,
+                ),
+                Row::memory(
+                    "team: peak RSS of `balie team join` (ru_maxrss)",
+                    peak_mb,
+                    RSS_BUDGET_MB,
+                )
+                .into_detail(),
+            ])
+            .collect(),
         note,
     ))
 }

@@ -47,6 +47,10 @@ pub struct TeamBenchArgs {
     /// Join: seed of the generated desk
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+    /// Join: push a copy of this desk, made earlier by `balie bench --generate-into`, instead
+    /// of generating one; what --generate-into printed is read from PATH.json
+    #[arg(long, value_name = "PATH", hide = true)]
+    pub from_desk: Option<PathBuf>,
     /// Scale: desks writing at once, each on its own file and connection
     #[arg(long, default_value_t = 200)]
     pub desks: usize,
@@ -144,7 +148,8 @@ pub fn run(args: &TeamBenchArgs) -> Result<()> {
             args.callers, args.tickets, args.promises
         );
         let store = server.store("join")?;
-        let (join_rows, note) = join::measure(&store, &dir("join")?, size)?;
+        let (join_rows, note) =
+            join::measure(&store, &dir("join")?, size, args.from_desk.as_deref())?;
         join_rows_kept = join_rows;
         notes.push(note);
     }
