@@ -22,7 +22,7 @@ pub struct EventLog {
 
 pub fn event_log(address: &Address, ca_file: Option<&Path>) -> Result<EventLog, SyncError> {
     let link = Link::open(address, ca_file)?;
-    let row = link.query_one(
+    let row = link.query_one_unhurried(
         "SELECT count(*) FILTER (WHERE tbl = 'events' AND op = 'insert'),
                count(DISTINCT row_id) FILTER (WHERE tbl = 'events' AND op = 'insert'),
                count(DISTINCT id), count(*)

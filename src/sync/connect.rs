@@ -106,6 +106,18 @@ impl Link {
         )
     }
 
+    /// A query that may take as long as it takes: the bench's counts over a whole log of
+    /// millions of changes, where a desk's call would give up.
+    pub(super) fn query_one_unhurried(
+        &self,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Row, SyncError> {
+        self.runtime
+            .block_on(self.client.query_one(sql, params))
+            .map_err(|error| failure(&self.address, error))
+    }
+
     pub(super) fn query_opt(
         &self,
         sql: &str,

@@ -433,7 +433,11 @@ BEGIN
             RETURNING seq)
         SELECT coalesce(max(seq), 0) INTO last_seq FROM taken;
     END IF;
-    IF last_seq > 0 THEN
+    -- A note's push is a change or two; hundreds (a desk joining) are not worth wording out
+    -- only to find them too long to carry.
+    IF last_seq > 0 AND last_seq - before > 32 THEN
+        PERFORM pg_notify('balie_changes', last_seq::text);
+    ELSIF last_seq > 0 THEN
         SELECT jsonb_build_object('after', before, 'changes', jsonb_agg(jsonb_build_array(
                    seq, id, hlc, desk, author, tbl, row_id, op, col,
                    CASE WHEN old IS NULL THEN NULL ELSE jsonb_build_array(old) END,
