@@ -152,7 +152,8 @@ pub fn write_overdue(
             if rows.is_empty() {
                 return writeln!(out, "no overdue promises");
             }
-            let texts = cli_texts();
+            // The table's words are all words of time.
+            let texts = Texts::time_words(Language::English);
             let dates = when::FriendlyDates::new(now, tz, &texts);
             let header = ["overdue", "due", "agent", "ticket", "to", "what"];
             let lines: Vec<Vec<Cow<str>>> = rows

@@ -267,6 +267,27 @@ mod tests {
         TimeDelta::minutes(m)
     }
 
+    /// A report that reads only the words of time says every date and countdown as the
+    /// whole catalogue says it, in every language.
+    #[test]
+    fn the_words_of_time_alone_say_what_the_whole_catalogue_says() {
+        let now = now();
+        for language in Language::ALL {
+            let (all, time) = (Texts::new(language), Texts::time_words(language));
+            let dates = FriendlyDates::new(now, Amsterdam, &time);
+            for m in [
+                -90_000, -3_000, -1_500, -600, -61, -5, 0, 5, 90, 1_500, 3_000, 90_000,
+            ] {
+                let at = now + mins(m);
+                assert_eq!(
+                    super::countdown(at, now, &time),
+                    super::countdown(at, now, &all)
+                );
+                assert_eq!(dates.format(at), super::friendly(at, now, Amsterdam, &all));
+            }
+        }
+    }
+
     #[test]
     fn countdown_ahead() {
         let now = now();
