@@ -250,6 +250,8 @@ fn a_desk_from_before_kept_figures_gets_them_when_first_opened() {
          ALTER TABLE promises DROP COLUMN ticket_key;
          DROP INDEX events_renumbered; DROP TABLE worked_apart; DROP TABLE calls;
          DROP INDEX caller_handles_value;
+         DROP INDEX events_caller_kind_at; DROP INDEX tickets_caller_open;
+         CREATE INDEX events_caller_at ON events(caller_id, at);
          PRAGMA user_version = 11;",
     )
     .expect("downgrade");

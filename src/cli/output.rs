@@ -1,6 +1,7 @@
 //! The team lead's reports as text: aligned tables for people, and JSON and CSV with a
 //! stable shape for other tools (documented in README.md). Pure: rows in, bytes out.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
@@ -48,12 +49,17 @@ pub struct OverdueRow {
 
 impl OverdueRow {
     pub fn new(promise: &OverduePromise, now: DateTime<Utc>) -> OverdueRow {
+        OverdueRow::from_promise(promise.clone(), now)
+    }
+
+    /// The row, taking the promise's texts rather than copying them.
+    pub fn from_promise(promise: OverduePromise, now: DateTime<Utc>) -> OverdueRow {
         OverdueRow {
-            promise_id: promise.id.clone(),
-            ticket: promise.ticket_key.clone(),
-            owner: promise.owner.clone(),
-            to: promise.to.clone(),
-            what: promise.what.clone(),
+            promise_id: promise.id,
+            ticket: promise.ticket_key,
+            owner: promise.owner,
+            to: promise.to,
+            what: promise.what,
             channel: promise.channel.code().to_string(),
             due_at: promise
                 .due_at
@@ -146,25 +152,27 @@ pub fn write_overdue(
             if rows.is_empty() {
                 return writeln!(out, "no overdue promises");
             }
-            let texts = cli_texts();
+            // The table's words are all words of time.
+            let texts = Texts::time_words(Language::English);
+            let dates = when::FriendlyDates::new(now, tz, &texts);
             let header = ["overdue", "due", "agent", "ticket", "to", "what"];
-            let lines: Vec<Vec<String>> = rows
+            let lines: Vec<Vec<Cow<str>>> = rows
                 .iter()
                 .map(|r| {
                     let due = chrono::DateTime::parse_from_rfc3339(&r.due_at)
-                        .map(|d| when::friendly(d.to_utc(), now, tz, &texts))
-                        .unwrap_or_else(|_| r.due_at.clone());
+                        .map(|d| Cow::Owned(dates.format(d.to_utc())))
+                        .unwrap_or(Cow::Borrowed(r.due_at.as_str()));
                     vec![
-                        when::countdown(
+                        Cow::Owned(when::countdown(
                             now - chrono::Duration::minutes(r.overdue_minutes),
                             now,
                             &texts,
-                        ),
+                        )),
                         due,
-                        r.owner.clone(),
-                        r.ticket.clone(),
-                        r.to.clone(),
-                        r.what.clone(),
+                        Cow::Borrowed(r.owner.as_str()),
+                        Cow::Borrowed(r.ticket.as_str()),
+                        Cow::Borrowed(r.to.as_str()),
+                        Cow::Borrowed(r.what.as_str()),
                     ]
                 })
                 .collect();
@@ -240,34 +248,41 @@ pub(crate) fn write_csv<T: Serialize>(out: &mut impl Write, rows: &[T]) -> std::
 
 /// Columns padded to their widest cell, measured in terminal cells so accents and wide
 /// characters line up.
-pub(crate) fn write_table(
+pub(crate) fn write_table<S: AsRef<str>>(
     out: &mut impl Write,
     header: &[&str],
-    lines: &[Vec<String>],
+    lines: &[Vec<S>],
 ) -> std::io::Result<()> {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for line in lines {
+    // Each cell's width is worked out once: it is read for the column and for the padding.
+    let cell_widths: Vec<Vec<usize>> = lines
+        .iter()
+        .map(|line| line.iter().map(|cell| cell.as_ref().width()).collect())
+        .collect();
+    let header_widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    let mut widths = header_widths.clone();
+    for line in &cell_widths {
         for (width, cell) in widths.iter_mut().zip(line) {
-            *width = (*width).max(cell.width());
+            *width = (*width).max(*cell);
         }
     }
     // One buffer for every row: a report of thousands of rows is mostly this loop.
     let mut row = String::new();
-    let mut write_row = |cells: &mut dyn Iterator<Item = &str>| {
+    let mut write_row = |cells: &mut dyn Iterator<Item = (&str, usize)>| {
         row.clear();
-        for (column, (cell, width)) in cells.zip(&widths).enumerate() {
+        for (column, ((cell, cell_width), width)) in cells.zip(&widths).enumerate() {
             if column > 0 {
                 row.push_str("  ");
             }
             row.push_str(cell);
-            row.extend(std::iter::repeat_n(' ', width - cell.width()));
+            row.extend(std::iter::repeat_n(' ', width - cell_width));
         }
         row.truncate(row.trim_end().len());
-        writeln!(out, "{row}")
+        row.push('\n');
+        out.write_all(row.as_bytes())
     };
-    write_row(&mut header.iter().copied())?;
-    for line in lines {
-        write_row(&mut line.iter().map(String::as_str))?;
+    write_row(&mut header.iter().copied().zip(header_widths.iter().copied()))?;
+    for (line, line_widths) in lines.iter().zip(&cell_widths) {
+        write_row(&mut line.iter().map(S::as_ref).zip(line_widths.iter().copied()))?;
     }
     Ok(())
 }

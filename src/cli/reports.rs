@@ -24,8 +24,8 @@ pub fn overdue(
 ) -> Result<()> {
     let rows: Vec<OverdueRow> = store
         .overdue_promises(agent, now)?
-        .iter()
-        .map(|p| OverdueRow::new(p, now))
+        .into_iter()
+        .map(|p| OverdueRow::from_promise(p, now))
         .collect();
     output::write_overdue(out, &rows, format, config.time_zone, now)?;
     team_footer(store, config, format, now, out)

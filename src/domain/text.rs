@@ -220,9 +220,33 @@ impl<W: Write> TerminalSafe<W> {
 
 impl<W: Write> Write for TerminalSafe<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut bytes = std::mem::take(&mut self.pending);
-        bytes.extend_from_slice(buf);
-        let mut rest = bytes.as_slice();
+        // Only a character cut between two writes needs a copy to be joined up.
+        if self.pending.is_empty() {
+            self.write_bytes(buf)?;
+        } else {
+            let mut bytes = std::mem::take(&mut self.pending);
+            bytes.extend_from_slice(buf);
+            self.write_bytes(&bytes)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            let cut = std::mem::take(&mut self.pending);
+            for byte in &cut {
+                write!(self.inner, "\\x{byte:02x}")?;
+            }
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> TerminalSafe<W> {
+    /// Writes what is valid UTF-8 escaped, a byte that is not as `\x9b`, and keeps a
+    /// character cut at the end for the next write.
+    fn write_bytes(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let mut rest = bytes;
         loop {
             match std::str::from_utf8(rest) {
                 Ok(text) => {
@@ -249,17 +273,7 @@ impl<W: Write> Write for TerminalSafe<W> {
                 }
             }
         }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        if !self.pending.is_empty() {
-            let cut = std::mem::take(&mut self.pending);
-            for byte in &cut {
-                write!(self.inner, "\\x{byte:02x}")?;
-            }
-        }
-        self.inner.flush()
+        Ok(())
     }
 }
 

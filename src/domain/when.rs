@@ -2,9 +2,11 @@
 //! agent's time zone is applied only at the moment of display, and the words and
 //! date formats come from the agent's language.
 
+use std::cell::OnceCell;
 use std::fmt::Write as _;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::format::{Item, StrftimeItems};
+use chrono::{DateTime, Locale, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 use crate::i18n::Texts;
@@ -118,29 +120,93 @@ pub fn local_date(at: DateTime<Utc>, tz: Tz, texts: &Texts) -> String {
 /// after a 23:50 `now` is already "tomorrow". A weekday name is only used
 /// while it cannot be mistaken for the same weekday a week later or earlier.
 pub fn friendly(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz, texts: &Texts) -> String {
-    let local = displayable(at).with_timezone(&tz);
-    let today = displayable(now).with_timezone(&tz).date_naive();
-    let days = local.date_naive().signed_duration_since(today).num_days();
-    let time = local.format("%H:%M").to_string();
-    match days {
-        0 => t!(texts, "when-today", time = time),
-        1 => t!(texts, "when-tomorrow", time = time),
-        -1 => t!(texts, "when-yesterday", time = time),
-        -6..=6 => format_local(at, tz, &t!(texts, "format-weekday-time"), texts),
-        _ => local_datetime(at, tz, texts),
+    FriendlyDates::new(now, tz, texts).format(at)
+}
+
+/// `friendly` for many instants seen from the same moment, as a report's rows are: the
+/// catalogue's date patterns are looked up and read once, not once per row.
+pub struct FriendlyDates<'t> {
+    today: NaiveDate,
+    tz: Tz,
+    texts: &'t Texts,
+    weekday_time: OnceCell<LocalPattern>,
+    date_time: OnceCell<LocalPattern>,
+}
+
+impl<'t> FriendlyDates<'t> {
+    pub fn new(now: DateTime<Utc>, tz: Tz, texts: &'t Texts) -> Self {
+        FriendlyDates {
+            today: displayable(now).with_timezone(&tz).date_naive(),
+            tz,
+            texts,
+            weekday_time: OnceCell::new(),
+            date_time: OnceCell::new(),
+        }
+    }
+
+    pub fn format(&self, at: DateTime<Utc>) -> String {
+        let (tz, texts) = (self.tz, self.texts);
+        let local = displayable(at).with_timezone(&tz);
+        let days = local
+            .date_naive()
+            .signed_duration_since(self.today)
+            .num_days();
+        let time = || local.format("%H:%M").to_string();
+        match days {
+            0 => t!(texts, "when-today", time = time()),
+            1 => t!(texts, "when-tomorrow", time = time()),
+            -1 => t!(texts, "when-yesterday", time = time()),
+            -6..=6 => self
+                .weekday_time
+                .get_or_init(|| LocalPattern::new(&t!(texts, "format-weekday-time"), texts))
+                .format(at, tz),
+            _ => self
+                .date_time
+                .get_or_init(|| LocalPattern::new(&t!(texts, "format-date-time"), texts))
+                .format(at, tz),
+        }
     }
 }
 
-/// Formats with a pattern from the catalogue. A pattern chrono cannot read is caught by
-/// the catalogue tests; should one slip through, the ISO form is shown instead of a panic.
-fn format_local(at: DateTime<Utc>, tz: Tz, pattern: &str, texts: &Texts) -> String {
-    let local = displayable(at).with_timezone(&tz);
-    let locale = texts.language().chrono_locale();
-    let mut out = String::new();
-    match write!(out, "{}", local.format_localized(pattern, locale)) {
-        Ok(()) => out,
-        Err(_) => local.format("%Y-%m-%d %H:%M").to_string(),
+/// A date pattern from the catalogue, read once, in the language's words for days and
+/// months. A pattern chrono cannot read is caught by the catalogue tests; should one slip
+/// through, the ISO form is shown instead of a panic.
+struct LocalPattern {
+    items: Option<Vec<Item<'static>>>,
+    locale: Locale,
+}
+
+impl LocalPattern {
+    fn new(pattern: &str, texts: &Texts) -> Self {
+        let locale = texts.language().chrono_locale();
+        LocalPattern {
+            items: StrftimeItems::new_with_locale(pattern, locale)
+                .parse_to_owned()
+                .ok(),
+            locale,
+        }
     }
+
+    fn format(&self, at: DateTime<Utc>, tz: Tz) -> String {
+        let local = displayable(at).with_timezone(&tz);
+        let mut out = String::new();
+        let written = self.items.as_ref().map(|items| {
+            write!(
+                out,
+                "{}",
+                local.format_localized_with_items(items.iter(), self.locale)
+            )
+        });
+        match written {
+            Some(Ok(())) => out,
+            _ => local.format("%Y-%m-%d %H:%M").to_string(),
+        }
+    }
+}
+
+/// Formats with a pattern from the catalogue (see `LocalPattern`).
+fn format_local(at: DateTime<Utc>, tz: Tz, pattern: &str, texts: &Texts) -> String {
+    LocalPattern::new(pattern, texts).format(at, tz)
 }
 
 /// Whether `a` and `b` fall on the same calendar day in `tz`.
@@ -199,6 +265,27 @@ mod tests {
 
     fn mins(m: i64) -> TimeDelta {
         TimeDelta::minutes(m)
+    }
+
+    /// A report that reads only the words of time says every date and countdown as the
+    /// whole catalogue says it, in every language.
+    #[test]
+    fn the_words_of_time_alone_say_what_the_whole_catalogue_says() {
+        let now = now();
+        for language in Language::ALL {
+            let (all, time) = (Texts::new(language), Texts::time_words(language));
+            let dates = FriendlyDates::new(now, Amsterdam, &time);
+            for m in [
+                -90_000, -3_000, -1_500, -600, -61, -5, 0, 5, 90, 1_500, 3_000, 90_000,
+            ] {
+                let at = now + mins(m);
+                assert_eq!(
+                    super::countdown(at, now, &time),
+                    super::countdown(at, now, &all)
+                );
+                assert_eq!(dates.format(at), super::friendly(at, now, Amsterdam, &all));
+            }
+        }
     }
 
     #[test]

@@ -73,6 +73,7 @@ impl Language {
         macro_rules! files {
             ($code:literal) => {
                 &[
+                    // First: `Texts::time_words` reads it alone.
                     include_str!(concat!("../../assets/i18n/", $code, "/time.ftl")),
                     include_str!(concat!("../../assets/i18n/", $code, "/words.ftl")),
                     include_str!(concat!("../../assets/i18n/", $code, "/panes.ftl")),
@@ -109,6 +110,16 @@ pub struct Texts {
 
 impl Texts {
     pub fn new(language: Language) -> Texts {
+        Texts::from_files(language, language.catalogue())
+    }
+
+    /// Only the words for instants and spans of time (`time.ftl`): all that a report of
+    /// dates and countdowns prints, without reading the rest of the catalogue first.
+    pub fn time_words(language: Language) -> Texts {
+        Texts::from_files(language, language.catalogue().get(..1).unwrap_or_default())
+    }
+
+    fn from_files(language: Language, files: &[&str]) -> Texts {
         let langid: LanguageIdentifier = language.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![langid]);
         // Unicode isolation marks keep right-to-left names from reordering a sentence in a
@@ -117,7 +128,7 @@ impl Texts {
         // The catalogues are part of the binary and a test parses each one whole; should one
         // ever fail, the messages that did parse are still better than none. Ids are unique
         // across a language's files (tested), so adding cannot clash.
-        for source in language.catalogue() {
+        for source in files {
             let resource = FluentResource::try_new((*source).to_owned())
                 .unwrap_or_else(|(partial, _errors)| partial);
             let _ = bundle.add_resource(resource);

@@ -39,24 +39,9 @@ impl Store {
 
     /// Earlier calls and other contacts of a caller, newest first.
     pub fn prior_contacts(&self, caller_id: &str, limit: usize) -> Result<Vec<PriorContact>> {
-        // Events keep the caller they were written for; one merged away is this caller.
-        // The newest few are picked before their tickets are joined, so a caller of years
-        // costs a ticket lookup per contact shown, not per contact ever made.
-        let sql = format!(
-            "SELECT e.at, e.kind, e.data, t.id, t.key, t.subject, t.status
-             FROM (SELECT at, kind, data, ticket_id FROM events
-                   WHERE caller_id IN {SAME_PERSON} AND kind IN ('contact_in', 'contact_out')
-                   ORDER BY at DESC LIMIT ?2) e
-             JOIN tickets t ON t.id = e.ticket_id
-             ORDER BY e.at DESC"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&prior_contacts_sql())?;
         let rows = stmt.query_map(params![caller_id, limit as i64], |r| {
-            let data: String = r.get(2)?;
-            let channel = serde_json::from_str::<serde_json::Value>(&data)
-                .ok()
-                .and_then(|d| d["channel"].as_str().and_then(Channel::from_code))
-                .unwrap_or(Channel::Phone);
+            let channel = contact_channel(r.get_ref(2)?.as_str()?);
             Ok(PriorContact {
                 at: parse_ts(&r.get::<_, String>(0)?)?,
                 inbound: r.get::<_, String>(1)? == "contact_in",
@@ -69,6 +54,35 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Events keep the caller they were written for; one merged away is this caller. The
+/// newest few are picked before their tickets are joined, so a caller of years costs a
+/// ticket lookup per contact shown, not per contact ever made; and they are found in the
+/// index of caller and kind, not among all of the caller's events.
+pub(super) fn prior_contacts_sql() -> String {
+    format!(
+        "SELECT e.at, e.kind, e.data, t.id, t.key, t.subject, t.status
+         FROM (SELECT at, kind, data, ticket_id FROM events
+               WHERE caller_id IN {SAME_PERSON} AND kind IN ('contact_in', 'contact_out')
+               ORDER BY at DESC LIMIT ?2) e
+         JOIN tickets t ON t.id = e.ticket_id
+         ORDER BY e.at DESC"
+    )
+}
+
+/// The channel a contact event names in its data; phone if it names none balie knows.
+fn contact_channel(data: &str) -> Channel {
+    /// Only the channel is read: the rest of the event's data is left unparsed.
+    #[derive(serde::Deserialize)]
+    struct ContactData<'a> {
+        #[serde(borrow)]
+        channel: Option<std::borrow::Cow<'a, str>>,
+    }
+    serde_json::from_str::<ContactData>(data)
+        .ok()
+        .and_then(|d| d.channel.as_deref().and_then(Channel::from_code))
+        .unwrap_or(Channel::Phone)
 }
 
 impl Store {

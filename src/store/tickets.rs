@@ -321,11 +321,7 @@ impl Store {
     }
 
     pub fn open_tickets_of(&self, caller_id: &str, limit: usize) -> Result<Vec<Ticket>> {
-        let sql = format!(
-            "{TICKET_SELECT} WHERE t.caller_id = ?1 AND t.status IN ({OPEN_STATUSES})
-             AND t.deleted_at IS NULL ORDER BY t.last_activity_at DESC LIMIT ?2"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&open_tickets_of_sql())?;
         let rows = stmt.query_map(params![caller_id, limit as i64], ticket_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -374,6 +370,15 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([], |r| r.get(0))?)
     }
+}
+
+/// A caller's open tickets, latest activity first: read from the index of open tickets by
+/// caller, whose condition these terms repeat word for word so that SQLite takes it.
+pub(super) fn open_tickets_of_sql() -> String {
+    format!(
+        "{TICKET_SELECT} WHERE t.caller_id = ?1 AND t.status IN ({OPEN_STATUSES})
+         AND t.deleted_at IS NULL ORDER BY t.last_activity_at DESC LIMIT ?2"
+    )
 }
 
 pub(super) const OPEN_STATUSES: &str = "'new', 'open', 'waiting_caller', 'waiting_third_party'";

@@ -113,3 +113,46 @@ fn a_caller_without_history_has_an_empty_card() {
     assert_eq!(card.recent.inbound, 0);
     assert_eq!(card.last_promise, None);
 }
+
+/// What SQLite plans for one of the card's statements, a line per step.
+fn plan(store: &Store, sql: &str, params: impl rusqlite::Params) -> Vec<String> {
+    store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap()
+        .query_map(params, |r| r.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// A caller's contacts are found by caller and kind, not among every event of theirs, and
+/// their open tickets in the index of open tickets, not among every ticket they had.
+#[test]
+fn the_card_reads_contacts_and_open_tickets_from_their_own_indexes() {
+    let store = Store::open_in_memory("anna").unwrap();
+    let contacts = plan(
+        &store,
+        &crate::store::callers::prior_contacts_sql(),
+        rusqlite::params!["c1", 30],
+    );
+    assert!(
+        contacts.iter().any(|step| step
+            .contains("SEARCH events USING INDEX events_caller_kind_at (caller_id=? AND kind=?)")),
+        "{contacts:?}"
+    );
+    let open = plan(
+        &store,
+        &crate::store::tickets::open_tickets_of_sql(),
+        rusqlite::params!["c1", 20],
+    );
+    assert!(
+        open.iter()
+            .any(|step| step.contains("USING INDEX tickets_caller_open (caller_id=?)")),
+        "{open:?}"
+    );
+    assert!(
+        !open.iter().any(|step| step.contains("TEMP B-TREE")),
+        "the index is in order of activity already: {open:?}"
+    );
+}
