@@ -23,9 +23,9 @@ impl Announced {
             .iter()
             .map(pulled_from_json)
             .collect::<Option<Vec<_>>>()?;
-        let last = changes.last()?.seq;
+        let first = changes.first()?.seq;
         let ordered = changes.windows(2).all(|w| w[0].seq < w[1].seq);
-        (ordered && changes[0].seq > after && last > after).then_some(Announced { after, changes })
+        (ordered && first > after).then_some(Announced { after, changes })
     }
 
     pub fn last(&self) -> i64 {
