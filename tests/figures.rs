@@ -251,6 +251,7 @@ fn a_desk_from_before_kept_figures_gets_them_when_first_opened() {
          DROP INDEX events_renumbered; DROP TABLE worked_apart; DROP TABLE calls;
          DROP INDEX caller_handles_value;
          DROP INDEX events_caller_kind_at; DROP INDEX tickets_caller_open;
+         DROP TABLE caller_index_rows;
          CREATE INDEX events_caller_at ON events(caller_id, at);
          PRAGMA user_version = 11;",
     )

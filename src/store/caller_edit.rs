@@ -240,11 +240,7 @@ pub(super) fn reindex_caller(tx: &Connection, caller_id: &str) -> Result<()> {
     });
     tx.prepare_cached("UPDATE callers SET search_text = ?2 WHERE id = ?1")?
         .execute(params![caller_id, text])?;
-    tx.prepare_cached("DELETE FROM caller_fts WHERE caller_id = ?1")?
-        .execute([caller_id])?;
-    tx.prepare_cached("INSERT INTO caller_fts (caller_id, haystack) VALUES (?1, ?2)")?
-        .execute(params![caller_id, text])?;
-    Ok(())
+    super::caller_index::index_caller(tx, caller_id, &text)
 }
 
 /// Appends an entry to the caller's history.

@@ -71,8 +71,7 @@ impl Store {
                    updated_by = ?4 WHERE id = ?1",
             )?
             .execute(params![other, keep, stamp, agent])?;
-            tx.prepare_cached("DELETE FROM caller_fts WHERE caller_id = ?1")?
-                .execute([other])?;
+            super::caller_index::unindex_caller(tx, other)?;
             reindex_caller(tx, keep)?;
             let moved_handles: Vec<_> = handles
                 .iter()

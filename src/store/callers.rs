@@ -211,8 +211,7 @@ pub(crate) fn insert_caller(
             .execute(params![new_id(), id, kind, value, now, agent])?;
         }
     }
-    tx.prepare_cached("INSERT INTO caller_fts (caller_id, haystack) VALUES (?1, ?2)")?
-        .execute(params![id, search_text])?;
+    super::caller_index::index_caller(tx, id, &search_text)?;
     Ok(())
 }
 

@@ -462,7 +462,6 @@ fn rebuild_caller_search(conn: &Connection) -> Result<()> {
         conn.prepare("SELECT EXISTS (SELECT 1 FROM caller_handles WHERE caller_id = ?1)")?;
     let mut update =
         conn.prepare("UPDATE callers SET name_folded = ?2, search_text = ?3 WHERE id = ?1")?;
-    let mut index = conn.prepare("INSERT INTO caller_fts (caller_id, haystack) VALUES (?1, ?2)")?;
     let mut rows = callers.query([])?;
     while let Some(row) = rows.next()? {
         let id: String = row.get(0)?;
@@ -492,7 +491,7 @@ fn rebuild_caller_search(conn: &Connection) -> Result<()> {
         }
         let text = search_text(&caller);
         update.execute(rusqlite::params![id, fold(caller.name.trim()), text])?;
-        index.execute(rusqlite::params![id, text])?;
+        super::caller_index::index_caller(conn, &id, &text)?;
     }
     Ok(())
 }

@@ -448,7 +448,7 @@ fn clear_caller_rows(tx: &Connection, caller_id: &str, stamp: &str, agent: &str)
         "INSERT INTO caller_fts (caller_fts, rank) VALUES ('secure-delete', 1)",
         [],
     )?;
-    tx.execute("DELETE FROM caller_fts WHERE caller_id = ?1", [caller_id])?;
+    super::caller_index::unindex_caller(tx, caller_id)?;
     // The history of their details holds old names and numbers, and callers merged into
     // this one were the same person under another entry: both go with the rest.
     tx.execute(

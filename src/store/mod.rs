@@ -6,6 +6,7 @@ mod alerts;
 mod bulk;
 mod caller_card;
 mod caller_edit;
+mod caller_index;
 mod caller_lookup;
 mod caller_merge;
 mod caller_search;

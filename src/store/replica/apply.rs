@@ -327,8 +327,7 @@ fn reindex_caller(tx: &Connection, caller_id: &str) -> Result<()> {
         return Ok(());
     };
     if gone {
-        tx.prepare_cached("DELETE FROM caller_fts WHERE caller_id = ?1")?
-            .execute([caller_id])?;
+        crate::store::caller_index::unindex_caller(tx, caller_id)?;
         return Ok(());
     }
     tx.prepare_cached("UPDATE callers SET name_folded = ?2 WHERE id = ?1")?
