@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{NewTicket, Store};
-use crate::domain::{NewCaller, Ticket};
+use crate::domain::{Channel, NewCaller, NewPromise, Ticket};
 
 /// A ticket about `subject` for the caller, with middling impact and urgency and no category.
 pub fn new_ticket<'a>(caller_id: &'a str, subject: &'a str) -> NewTicket<'a> {
@@ -16,6 +16,18 @@ pub fn new_ticket<'a>(caller_id: &'a str, subject: &'a str) -> NewTicket<'a> {
         urgency: 3,
         priority: 3,
         category: None,
+    }
+}
+
+/// A promise on the ticket to do `what` by `due_at`, made on the phone to no one named.
+pub fn new_promise(ticket_id: &str, what: &str, due_at: DateTime<Utc>) -> NewPromise {
+    NewPromise {
+        ticket_id: ticket_id.into(),
+        what: what.into(),
+        to: String::new(),
+        callback: false,
+        channel: Channel::Phone,
+        due_at,
     }
 }
 

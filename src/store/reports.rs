@@ -134,8 +134,7 @@ mod tests {
     use chrono::{Duration, TimeZone, Utc};
 
     use super::OVERDUE;
-    use crate::domain::{Channel, NewPromise};
-    use crate::store::fixtures::one_call;
+    use crate::store::fixtures::{new_promise, one_call};
 
     #[test]
     fn the_overdue_list_is_one_read_of_the_open_promises_index() {
@@ -164,14 +163,11 @@ mod tests {
     fn an_overdue_promise_names_its_ticket_by_the_key_the_caller_was_given() {
         let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
         let (mut store, ticket) = one_call("Jan de Vries", "Printer offline", now);
-        let promise = NewPromise {
-            ticket_id: ticket.id.clone(),
-            what: "Ring back about the toner".into(),
-            to: String::new(),
-            callback: false,
-            channel: Channel::Phone,
-            due_at: now + Duration::hours(1),
-        };
+        let promise = new_promise(
+            &ticket.id,
+            "Ring back about the toner",
+            now + Duration::hours(1),
+        );
         store.make_promise(&promise, now).unwrap();
         let later = now + Duration::hours(2);
         let overdue = store.overdue_promises(None, later).unwrap();

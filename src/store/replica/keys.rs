@@ -178,9 +178,9 @@ impl Store {
 mod tests {
     use chrono::{Duration, TimeZone, Utc};
 
-    use crate::domain::{Channel, NewCaller, NewPromise};
+    use crate::domain::NewCaller;
     use crate::store::Store;
-    use crate::store::fixtures::new_ticket;
+    use crate::store::fixtures::{new_promise, new_ticket};
 
     #[test]
     fn renumbering_a_provisional_key_renumbers_it_on_the_ticket_s_promises() {
@@ -204,14 +204,7 @@ mod tests {
             .unwrap();
         assert!(ticket.key.contains('~'), "{}", ticket.key);
         for what in ["Ring back", "Send the manual"] {
-            let promise = NewPromise {
-                ticket_id: ticket.id.clone(),
-                what: what.into(),
-                to: String::new(),
-                callback: false,
-                channel: Channel::Phone,
-                due_at: now + Duration::hours(1),
-            };
+            let promise = new_promise(&ticket.id, what, now + Duration::hours(1));
             store.make_promise(&promise, now).unwrap();
         }
         let later = now + Duration::hours(2);
