@@ -1,6 +1,7 @@
-//! The figures the reports count are kept beside the events: every write brings them up to
-//! date, rebuilding them from the events alone gives the same rows, and a desk from before
-//! they were kept gets them when it is first opened.
+//! The figures the reports count, and each caller's card, are kept beside the events: every
+//! write brings them up to date, rebuilding them from the events alone gives the same rows,
+//! and a desk from before they were kept gets them when it is first opened (the cards while
+//! the agent is idle).
 
 mod support;
 
@@ -252,6 +253,12 @@ fn a_desk_from_before_kept_figures_gets_them_when_first_opened() {
          DROP INDEX caller_handles_value;
          DROP INDEX events_caller_kind_at; DROP INDEX tickets_caller_open;
          DROP TABLE caller_index_rows;
+         DROP TRIGGER cards_follow_a_new_caller; DROP TRIGGER cards_follow_a_caller;
+         DROP TRIGGER cards_follow_a_contact; DROP TRIGGER cards_follow_a_new_ticket;
+         DROP TRIGGER cards_follow_a_ticket; DROP TRIGGER cards_follow_a_contacted_ticket;
+         DROP TRIGGER cards_lose_a_ticket; DROP TRIGGER cards_follow_a_new_promise;
+         DROP TRIGGER cards_follow_a_promise; DROP TRIGGER cards_lose_a_promise;
+         DROP TABLE caller_cards;
          CREATE INDEX events_caller_at ON events(caller_id, at);
          PRAGMA user_version = 11;",
     )
@@ -306,7 +313,73 @@ fn balie_check_rebuild_puts_a_wrong_figure_right_and_says_so() {
         .expect("a wrong figure");
     let stdout = rebuild();
     assert!(stdout.contains("1 row; 1 differed"), "{stdout}");
+    assert!(
+        stdout.contains("caller cards rebuilt: 1 card; 0 differed"),
+        "{stdout}"
+    );
     assert!(rebuild().contains("1 row; 0 differed"), "put right");
+
+    // A caller's kept card that says something else than their tickets is put right too.
+    rusqlite::Connection::open(&db)
+        .and_then(|c| c.execute("UPDATE caller_cards SET card = x'00'", []))
+        .expect("a damaged card");
+    let stdout = rebuild();
+    assert!(
+        stdout.contains("caller cards rebuilt: 1 card; 1 differed"),
+        "{stdout}"
+    );
+    assert!(rebuild().contains("1 card; 0 differed"), "put right");
+}
+
+/// A desk from before the cards were kept starts with every card stale: the cards read as
+/// before, a save does not wait for sixty of them, and the idle desk makes them a few per
+/// tick until all are kept.
+#[test]
+fn an_upgraded_desk_keeps_its_callers_cards_while_the_agent_is_idle() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("desk.db");
+    let now = monday_morning();
+    let mut store = Store::open(&path, "anna").expect("store");
+    demo(&mut store, now);
+    let ticket = store
+        .queue(balie::domain::QueueFilter::AllOpen, None, 1)
+        .expect("queue")[0]
+        .clone();
+    let caller_id = ticket.caller_id.clone().expect("a caller");
+    let limits = balie::store::CardLimits::shown(now - Duration::days(7));
+    let kept = store.caller_card(&caller_id, limits).expect("card");
+    assert!(!store.has_stale_caller_cards().expect("stale"));
+    // What the upgrade leaves: a row per caller, none of them made yet.
+    rusqlite::Connection::open(&path)
+        .and_then(|c| c.execute("UPDATE caller_cards SET card = NULL", []))
+        .expect("stale");
+    assert_eq!(store.caller_card(&caller_id, limits).expect("card"), kept);
+    store
+        .add_note(&ticket.id, "still there", now)
+        .expect("note");
+    assert!(
+        store.has_stale_caller_cards().expect("stale"),
+        "one save leaves the backlog to the idle desk"
+    );
+
+    let mut desk = support::Harness::on(store).desk;
+    let mut ticks = 0;
+    while desk.store.has_stale_caller_cards().expect("stale") {
+        desk.keep_cards_while_idle();
+        ticks += 1;
+        assert!(ticks < 10, "sixty callers take a few idle ticks");
+    }
+    assert!(ticks > 1, "a tick makes a few cards, not all: {ticks}");
+    let card = desk.store.caller_card(&caller_id, limits).expect("card");
+    assert_eq!(
+        card.as_ref().map(|c| c.prior_contacts.len()),
+        kept.as_ref().map(|c| c.prior_contacts.len())
+    );
+    assert_eq!(
+        desk.store.rebuild_caller_cards().expect("rebuild").1,
+        0,
+        "the cards made while idle are the ones a rebuild makes"
+    );
 }
 
 #[test]

@@ -751,6 +751,24 @@ fn callers_made_twice_offline_are_flagged_and_a_merge_holds_on_every_desk() {
         let hits = desk.store.search_callers("kovacs", 5).unwrap();
         assert_eq!(hits.len(), 1, "one caller is found: {hits:?}");
     }
+    // The caller card kept on each desk, made by the writes and by the changes pulled,
+    // shows all three calls, and is what a rebuild from the rows makes.
+    for desk in [&mut anna, &mut bence] {
+        assert!(!desk.store.has_stale_caller_cards().unwrap());
+        let limits = balie::store::CardLimits::shown(now() - chrono::Duration::days(7));
+        let card = desk.store.caller_card(&keep, limits).unwrap().unwrap();
+        let mut about: Vec<&str> = card
+            .prior_contacts
+            .iter()
+            .map(|c| c.ticket_id.as_str())
+            .collect();
+        about.sort();
+        let mut expected = vec![on_anna.id.as_str(), on_bence.id.as_str(), late.id.as_str()];
+        expected.sort();
+        assert_eq!(about, expected);
+        assert_eq!(card.open_tickets.len(), 3);
+        assert_eq!(desk.store.rebuild_caller_cards().unwrap().1, 0);
+    }
     assert_converged(&team, &[&anna, &bence]);
 }
 

@@ -91,7 +91,7 @@ pub fn add_callers(
     keep: bool,
     now: DateTime<Utc>,
 ) -> Result<ImportSummary, StoreError> {
-    store.in_transaction(keep, |store| {
+    store.in_bulk_transaction(keep, |store| {
         let mut summary = ImportSummary::default();
         for record in callers {
             match store.import_caller_record(record, now)? {

@@ -32,8 +32,8 @@ pub fn backup(db: &Path, file: &Path, out: &mut impl Write) -> Result<()> {
 }
 
 /// `balie check`: the report on `out`, and an error (exit code 1) when anything is wrong.
-/// `balie check --rebuild`: the kept figures thrown away and worked out again from the
-/// events, and how many of the kept ones were not what the events say.
+/// `balie check --rebuild`: the kept figures and caller cards thrown away and worked out
+/// again from the events, and how many of the kept ones were not what the events say.
 pub fn rebuild_figures(store: &mut Store, out: &mut impl Write) -> Result<()> {
     let kept = store.kept_figures()?;
     store.rebuild_figures()?;
@@ -43,6 +43,13 @@ pub fn rebuild_figures(store: &mut Store, out: &mut impl Write) -> Result<()> {
         out,
         "figures rebuilt from the events: {}; {} differed from the kept ones",
         plural(rebuilt.len() as i64, "row", "rows"),
+        differed
+    )?;
+    let (cards, differed) = store.rebuild_caller_cards()?;
+    writeln!(
+        out,
+        "caller cards rebuilt: {}; {} differed from the kept ones",
+        plural(cards as i64, "card", "cards"),
         differed
     )?;
     Ok(())

@@ -36,6 +36,9 @@ const WRITE_WAIT: std::time::Duration = std::time::Duration::from_millis(5);
 const LAST_DRAFT_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
 
 pub const SEARCH_RESULTS: usize = 30;
+/// Caller cards an idle tick brings up to date: about ten milliseconds of work, so that a
+/// key pressed meanwhile waits no longer than that.
+const CARDS_PER_IDLE_TICK: usize = 25;
 
 pub struct Desk {
     pub app: App,
@@ -151,6 +154,20 @@ impl Desk {
         self.holder
             .get_or_insert_with(|| store.file().as_deref().and_then(lock_holder))
             .clone()
+    }
+
+    /// While the agent is idle, brings a few stale caller cards up to date: a desk that was
+    /// upgraded, or filled from the team, starts with every card read part by part. A held
+    /// database or a full disk leaves them for a later tick; the agent's own writes are
+    /// what tell of those.
+    pub fn keep_cards_while_idle(&mut self) {
+        if self.pending.is_some() || self.blocked {
+            return;
+        }
+        if matches!(self.store.has_stale_caller_cards(), Ok(true)) {
+            self.before_write();
+            let _ = self.store.keep_some_caller_cards(CARDS_PER_IDLE_TICK);
+        }
     }
 
     /// Before each write: once the database is known to be held, a write tries without

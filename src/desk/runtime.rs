@@ -26,6 +26,8 @@ use crate::ui::{self, Theme};
 
 /// How often countdowns redraw and other desks' changes are looked for.
 const TICK: Duration = Duration::from_millis(250);
+/// How long after the last key or click the desk counts the agent as idle.
+const IDLE: Duration = Duration::from_secs(2);
 /// How often a running background search is asked for its answer.
 const SEARCH_POLL: Duration = Duration::from_millis(5);
 
@@ -74,6 +76,7 @@ fn event_loop(
     watch: &Watch,
 ) -> Result<()> {
     let mut last_tick = Instant::now();
+    let mut last_input = Instant::now();
     let mouse = desk.app.config.mouse;
     loop {
         // Clicks are placed on the layout of the frame the agent is looking at.
@@ -102,6 +105,7 @@ fn event_loop(
             }
         }
         let mut effects = if ready {
+            last_input = Instant::now();
             match event::read()? {
                 // Only presses: with some terminals a release would type every letter twice.
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
@@ -126,6 +130,9 @@ fn event_loop(
             last_tick = Instant::now();
             effects.extend(desk.poll_changes(now));
             effects.extend(desk.dispatch(Action::Tick, now));
+            if last_input.elapsed() >= IDLE {
+                desk.keep_cards_while_idle();
+            }
         }
         while let Some(effect) = effects.pop() {
             match effect {

@@ -17,9 +17,6 @@ use crate::store::{self, Store};
 use super::phone;
 
 const TIMELINE_EVENTS: usize = 200;
-const PRIOR_CONTACTS: usize = 30;
-/// The caller's open tickets the caller card lists.
-const OPEN_TICKETS_OF_CALLER: usize = 20;
 const ALERTS: usize = 50;
 const SENT_ARTICLES: usize = 3;
 
@@ -63,11 +60,7 @@ pub fn load_views(
         .clone()
         .or_else(|| ticket.as_ref().and_then(|t| t.ticket.caller_id.clone()));
     let window = chrono::Duration::days(i64::from(app.config.repeat_contact_days));
-    let limits = store::CardLimits {
-        prior_contacts: PRIOR_CONTACTS,
-        open_tickets: OPEN_TICKETS_OF_CALLER,
-        recent_since: now - window,
-    };
+    let limits = store::CardLimits::shown(now - window);
     // A caller merged into another (here or on another desk) is shown as the one kept.
     let card = match caller_id {
         Some(id) => match store.caller_card(&id, limits)? {

@@ -132,6 +132,7 @@ impl Store {
                 .query_row(&format!("PRAGMA journal_mode = {journal}"), [], |r| {
                     r.get(0)
                 })?;
+        self.keep_caller_cards()?;
         Ok(summary)
     }
 }

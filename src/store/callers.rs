@@ -39,21 +39,29 @@ impl Store {
 
     /// Earlier calls and other contacts of a caller, newest first.
     pub fn prior_contacts(&self, caller_id: &str, limit: usize) -> Result<Vec<PriorContact>> {
-        let mut stmt = self.conn.prepare_cached(&prior_contacts_sql())?;
-        let rows = stmt.query_map(params![caller_id, limit as i64], |r| {
-            let channel = contact_channel(r.get_ref(2)?.as_str()?);
-            Ok(PriorContact {
-                at: parse_ts(&r.get::<_, String>(0)?)?,
-                inbound: r.get::<_, String>(1)? == "contact_in",
-                channel,
-                ticket_id: r.get(3)?,
-                ticket_key: r.get(4)?,
-                subject: r.get(5)?,
-                outcome: parse_code(&r.get::<_, String>(6)?, Status::from_code)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        prior_contacts(&self.conn, caller_id, limit)
     }
+}
+
+pub(super) fn prior_contacts(
+    conn: &Connection,
+    caller_id: &str,
+    limit: usize,
+) -> Result<Vec<PriorContact>> {
+    let mut stmt = conn.prepare_cached(&prior_contacts_sql())?;
+    let rows = stmt.query_map(params![caller_id, limit as i64], |r| {
+        let channel = contact_channel(r.get_ref(2)?.as_str()?);
+        Ok(PriorContact {
+            at: parse_ts(&r.get::<_, String>(0)?)?,
+            inbound: r.get::<_, String>(1)? == "contact_in",
+            channel,
+            ticket_id: r.get(3)?,
+            ticket_key: r.get(4)?,
+            subject: r.get(5)?,
+            outcome: parse_code(&r.get::<_, String>(6)?, Status::from_code)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Events keep the caller they were written for; one merged away is this caller. The
@@ -87,30 +95,42 @@ fn contact_channel(data: &str) -> Channel {
 
 impl Store {
     pub fn recent_contacts(&self, caller_id: &str, since: DateTime<Utc>) -> Result<RecentContacts> {
-        let sql = format!(
+        recent_contacts(&self.conn, caller_id, since)
+    }
+
+    /// The promise made most recently to the caller, on any of their tickets.
+    pub fn last_promise_to(&self, caller_id: &str) -> Result<Option<Promise>> {
+        last_promise_to(&self.conn, caller_id)
+    }
+}
+
+pub(super) fn recent_contacts(
+    conn: &Connection,
+    caller_id: &str,
+    since: DateTime<Utc>,
+) -> Result<RecentContacts> {
+    let sql = format!(
             "SELECT count(*),
                     coalesce(sum(t.status IN ('new', 'open', 'waiting_caller', 'waiting_third_party')), 0)
              FROM events e JOIN tickets t ON t.id = e.ticket_id
              WHERE e.caller_id IN {SAME_PERSON} AND e.kind = 'contact_in' AND e.at >= ?2"
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        Ok(stmt.query_row(params![caller_id, ts(since)], |r| {
-            Ok(RecentContacts {
-                inbound: r.get(0)?,
-                about_open: r.get(1)?,
-            })
-        })?)
-    }
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt.query_row(params![caller_id, ts(since)], |r| {
+        Ok(RecentContacts {
+            inbound: r.get(0)?,
+            about_open: r.get(1)?,
+        })
+    })?)
+}
 
-    /// The promise made most recently to the caller, on any of their tickets.
-    pub fn last_promise_to(&self, caller_id: &str) -> Result<Option<Promise>> {
-        let sql = format!(
-            "{PROMISE_SELECT} WHERE p.caller_id = ?1 AND p.deleted_at IS NULL
+pub(super) fn last_promise_to(conn: &Connection, caller_id: &str) -> Result<Option<Promise>> {
+    let sql = format!(
+        "{PROMISE_SELECT} WHERE p.caller_id = ?1 AND p.deleted_at IS NULL
              ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        Ok(stmt.query_row([caller_id], promise_from_row).optional()?)
-    }
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    Ok(stmt.query_row([caller_id], promise_from_row).optional()?)
 }
 
 /// Whether rows marked deleted are read: the desk leaves them out, an erase needs them all.

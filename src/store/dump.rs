@@ -414,7 +414,7 @@ impl Store {
         keep: bool,
         fill: impl FnOnce(&mut Restore) -> std::result::Result<(), E>,
     ) -> std::result::Result<RestoreCounts, E> {
-        self.in_transaction(keep, |store| {
+        self.in_bulk_transaction(keep, |store| {
             let held: Vec<String> = store
                 .desk_rows()?
                 .into_iter()

@@ -276,8 +276,13 @@ impl Store {
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| self.stamp(e.into()))?;
         self.batch = true;
-        let result = f(self);
+        let mut result = f(self);
         self.batch = false;
+        if keep && let Ok(value) = result {
+            result = caller_card::refresh_marked_cards(&self.conn)
+                .map(|_| value)
+                .map_err(|e| E::from(self.stamp(e)));
+        }
         let end = match &result {
             Ok(_) if keep => "COMMIT",
             _ => "ROLLBACK",
@@ -286,6 +291,22 @@ impl Store {
             .execute_batch(end)
             .map_err(|e| self.stamp(e.into()))?;
         result
+    }
+
+    /// `in_transaction` for a bulk write (an import, a restore, the demo desk): once it has
+    /// committed, the caller cards it left stale are brought up to date, a round per
+    /// transaction, so that the desk opens them from kept rows at once. A desk's own
+    /// batches leave a large backlog to the idle desk instead (see `caller_card::kept`).
+    pub fn in_bulk_transaction<T, E: From<StoreError>>(
+        &mut self,
+        keep: bool,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let value = self.in_transaction(keep, f)?;
+        if keep {
+            self.keep_caller_cards()?;
+        }
+        Ok(value)
     }
 
     fn configure(&self) -> Result<()> {
@@ -473,7 +494,8 @@ impl Store {
             Ok(value)
         };
         if self.batch {
-            // Any error fails the whole batch, which then rolls back as one.
+            // Any error fails the whole batch, which then rolls back as one; the batch
+            // brings the caller cards it marked up to date once, at its end.
             return with_figures(&self.conn).map_err(|e| self.stamp(e));
         }
         let written = (|| {
@@ -481,6 +503,7 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = with_figures(&tx)?;
+            caller_card::refresh_marked_cards(&tx)?;
             tx.commit()?;
             Ok(value)
         })();

@@ -5,7 +5,7 @@
 pub const APPLICATION_ID: i32 = 0x6261_6c69; // "bali"
 
 pub const MIGRATIONS: &[&str] = &[
-    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18,
+    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
 ];
 
 /// The schema version from which the desk keeps its figures (`store::figures`).
@@ -611,6 +611,104 @@ CREATE TABLE caller_index_rows (
     fts_row    INTEGER NOT NULL
 ) WITHOUT ROWID;
 INSERT OR REPLACE INTO caller_index_rows (caller_id, fts_row) SELECT caller_id, rowid FROM caller_fts;
+";
+
+/// Each caller's card kept as one row (`store::caller_card::kept`). A row whose card is NULL
+/// is stale: the triggers mark it so in the statement that changed what the card shows, and
+/// the write that ran the statement brings it up to date before it commits. A caller gets
+/// a row when they are added; every caller starts stale, and the desk catches up while the
+/// agent is idle. A caller without a row (erased, merged away) has no kept card.
+///
+/// The card shows the caller's newest contacts (also those of callers merged into them)
+/// with their tickets' keys, subjects and statuses, their open tickets, and the last
+/// promise made to them, each with the caller's name.
+const V19: &str = "
+CREATE TABLE caller_cards (
+    caller_id  TEXT PRIMARY KEY,
+    card       TEXT
+);
+CREATE INDEX caller_cards_stale ON caller_cards(caller_id) WHERE card IS NULL;
+INSERT INTO caller_cards (caller_id) SELECT id FROM callers WHERE deleted_at IS NULL;
+
+CREATE TRIGGER cards_follow_a_new_caller AFTER INSERT ON callers
+BEGIN
+    INSERT INTO caller_cards (caller_id) SELECT NEW.id
+    WHERE NOT EXISTS (SELECT 1 FROM caller_cards WHERE caller_id = NEW.id);
+END;
+CREATE TRIGGER cards_follow_a_caller AFTER UPDATE OF name, merged_into, deleted_at ON callers
+WHEN NEW.name IS NOT OLD.name OR NEW.merged_into IS NOT OLD.merged_into
+    OR NEW.deleted_at IS NOT OLD.deleted_at
+BEGIN
+    UPDATE caller_cards SET card = NULL
+    WHERE caller_id IN (NEW.id, OLD.merged_into, NEW.merged_into) AND card IS NOT NULL;
+    INSERT INTO caller_cards (caller_id) SELECT id FROM callers
+    WHERE id IN (NEW.id, OLD.merged_into, NEW.merged_into)
+    AND NOT EXISTS (SELECT 1 FROM caller_cards WHERE caller_id = callers.id);
+END;
+
+CREATE TRIGGER cards_follow_a_contact AFTER INSERT ON events
+WHEN NEW.kind IN ('contact_in', 'contact_out') AND NEW.caller_id IS NOT NULL
+BEGIN
+    UPDATE caller_cards SET card = NULL
+    WHERE caller_id IN (NEW.caller_id, (SELECT merged_into FROM callers WHERE id = NEW.caller_id))
+    AND card IS NOT NULL;
+END;
+
+CREATE TRIGGER cards_follow_a_new_ticket AFTER INSERT ON tickets
+WHEN NEW.caller_id IS NOT NULL
+BEGIN
+    UPDATE caller_cards SET card = NULL WHERE caller_id = NEW.caller_id AND card IS NOT NULL;
+END;
+CREATE TRIGGER cards_follow_a_ticket AFTER UPDATE ON tickets
+WHEN NEW.key IS NOT OLD.key OR NEW.caller_id IS NOT OLD.caller_id
+    OR NEW.subject IS NOT OLD.subject OR NEW.status IS NOT OLD.status
+    OR NEW.impact IS NOT OLD.impact OR NEW.urgency IS NOT OLD.urgency
+    OR NEW.priority IS NOT OLD.priority OR NEW.category IS NOT OLD.category
+    OR NEW.assignee IS NOT OLD.assignee OR NEW.created_at IS NOT OLD.created_at
+    OR NEW.last_activity_at IS NOT OLD.last_activity_at OR NEW.tier IS NOT OLD.tier
+    OR NEW.support_group IS NOT OLD.support_group OR NEW.major IS NOT OLD.major
+    OR NEW.incident_id IS NOT OLD.incident_id OR NEW.deleted_at IS NOT OLD.deleted_at
+BEGIN
+    UPDATE caller_cards SET card = NULL
+    WHERE caller_id IN (NEW.caller_id, OLD.caller_id) AND card IS NOT NULL;
+END;
+CREATE TRIGGER cards_follow_a_contacted_ticket AFTER UPDATE OF key, subject, status ON tickets
+WHEN NEW.key IS NOT OLD.key OR NEW.subject IS NOT OLD.subject OR NEW.status IS NOT OLD.status
+BEGIN
+    UPDATE caller_cards SET card = NULL WHERE card IS NOT NULL AND caller_id IN (
+        SELECT caller_id FROM events
+        WHERE ticket_id = NEW.id AND kind IN ('contact_in', 'contact_out')
+        UNION
+        SELECT c.merged_into FROM events e JOIN callers c ON c.id = e.caller_id
+        WHERE e.ticket_id = NEW.id AND e.kind IN ('contact_in', 'contact_out'));
+END;
+CREATE TRIGGER cards_lose_a_ticket AFTER DELETE ON tickets
+BEGIN
+    UPDATE caller_cards SET card = NULL WHERE card IS NOT NULL AND caller_id IN (
+        SELECT OLD.caller_id
+        UNION
+        SELECT caller_id FROM events
+        WHERE ticket_id = OLD.id AND kind IN ('contact_in', 'contact_out')
+        UNION
+        SELECT c.merged_into FROM events e JOIN callers c ON c.id = e.caller_id
+        WHERE e.ticket_id = OLD.id AND e.kind IN ('contact_in', 'contact_out'));
+END;
+
+CREATE TRIGGER cards_follow_a_new_promise AFTER INSERT ON promises
+WHEN NEW.caller_id IS NOT NULL
+BEGIN
+    UPDATE caller_cards SET card = NULL WHERE caller_id = NEW.caller_id AND card IS NOT NULL;
+END;
+CREATE TRIGGER cards_follow_a_promise AFTER UPDATE ON promises
+BEGIN
+    UPDATE caller_cards SET card = NULL
+    WHERE caller_id IN (NEW.caller_id, OLD.caller_id) AND card IS NOT NULL;
+END;
+CREATE TRIGGER cards_lose_a_promise AFTER DELETE ON promises
+WHEN OLD.caller_id IS NOT NULL
+BEGIN
+    UPDATE caller_cards SET card = NULL WHERE caller_id = OLD.caller_id AND card IS NOT NULL;
+END;
 ";
 
 #[cfg(test)]

@@ -321,9 +321,7 @@ impl Store {
     }
 
     pub fn open_tickets_of(&self, caller_id: &str, limit: usize) -> Result<Vec<Ticket>> {
-        let mut stmt = self.conn.prepare_cached(&open_tickets_of_sql())?;
-        let rows = stmt.query_map(params![caller_id, limit as i64], ticket_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        open_tickets_of(&self.conn, caller_id, limit)
     }
 
     /// Everyone who has worked on the desk (written on a timeline) or holds a ticket, in
@@ -370,6 +368,16 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([], |r| r.get(0))?)
     }
+}
+
+pub(super) fn open_tickets_of(
+    conn: &Connection,
+    caller_id: &str,
+    limit: usize,
+) -> Result<Vec<Ticket>> {
+    let mut stmt = conn.prepare_cached(&open_tickets_of_sql())?;
+    let rows = stmt.query_map(params![caller_id, limit as i64], ticket_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// A caller's open tickets, latest activity first: read from the index of open tickets by

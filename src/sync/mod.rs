@@ -247,5 +247,8 @@ pub fn join(
         });
     }
     store.join_team(&desk, &address.shown(), !store.is_empty()?, now)?;
-    exchange::exchange(&link, store, now, progress)
+    let report = exchange::exchange(&link, store, now, progress)?;
+    // A filled desk opens its callers' cards from kept rows from its first minute.
+    store.keep_caller_cards()?;
+    Ok(report)
 }

@@ -20,9 +20,7 @@ use crate::keymap::Command;
 use crate::store::Store;
 use crate::ui::{self, Theme};
 
-/// What the desk asks for when it searches and when it loads a caller's card.
-const PRIOR_CONTACTS: usize = 30;
-const OPEN_TICKETS_OF_CALLER: usize = 20;
+/// The desk's size, for the frames drawn.
 pub(super) const WIDTH: u16 = 160;
 pub(super) const HEIGHT: u16 = 45;
 
@@ -313,11 +311,7 @@ fn caller_card(desk: &Desk, samples: usize) -> Result<Row> {
     if callers.is_empty() {
         bail!("no callers to open");
     }
-    let limits = crate::store::CardLimits {
-        prior_contacts: PRIOR_CONTACTS,
-        open_tickets: OPEN_TICKETS_OF_CALLER,
-        recent_since: since,
-    };
+    let limits = crate::store::CardLimits::shown(since);
     let mut durations = Vec::new();
     for id in callers.iter().cycle().take(samples) {
         time(&mut durations, || -> Result<()> {

@@ -77,8 +77,8 @@ pub fn all<'a>(
     Ok(rows)
 }
 
-/// What keeping the report figures costs: their space in the file, and working them all
-/// out again from the events, as the first open of a desk from before they were kept does
+/// What keeping the report figures and the caller cards costs: their space in the file, and
+/// working them all out again, as the first open of a desk from before they were kept does
 /// (and `balie check --rebuild`). Run last, as the rebuild rewrites them.
 pub fn kept_figures(path: &Path, config: &Config) -> Result<Vec<Row>> {
     let mut store = Store::open(path, &config.agent)?;
@@ -87,6 +87,10 @@ pub fn kept_figures(path: &Path, config: &Config) -> Result<Vec<Row>> {
     let started = Instant::now();
     store.rebuild_figures()?;
     let took = started.elapsed();
+    let card_bytes = store.caller_cards_on_disk()?;
+    let started = Instant::now();
+    let (cards, _) = store.rebuild_caller_cards()?;
+    let cards_took = started.elapsed();
     Ok(vec![
         Row::disk(
             "kept report figures on disk (tickets' and promises' rows and indexes)",
@@ -95,6 +99,14 @@ pub fn kept_figures(path: &Path, config: &Config) -> Result<Vec<Row>> {
         Row::once(
             "rebuild every kept figure from the events (first open after upgrading)",
             took,
+        ),
+        Row::disk(
+            "kept caller cards on disk (a row per caller and its index)",
+            card_bytes,
+        ),
+        Row::once(
+            &format!("rebuild every caller's kept card ({cards} cards)"),
+            cards_took,
         ),
     ])
 }

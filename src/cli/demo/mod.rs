@@ -56,7 +56,7 @@ pub fn populate(
     let agent = store.agent().to_string();
     // Whole minutes, so that promises due "in 12 minutes" fall on a time someone would say.
     let now = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
-    let summary = store.in_one_transaction(|store| {
+    let summary = store.in_bulk_transaction(true, |store| {
         let mut demo = Demo::new(store, options, now);
         demo.callers()?;
         let mut opened: Vec<_> = (0..options.tickets).map(|_| demo.ticket_time()).collect();

@@ -199,7 +199,7 @@ pub fn import(
         });
     }
     store
-        .in_transaction(!dry_run, |store| add(store, config, parsed, now))
+        .in_bulk_transaction(!dry_run, |store| add(store, config, parsed, now))
         .map_err(|failed| failed.at(path))
 }
 

@@ -156,3 +156,229 @@ fn the_card_reads_contacts_and_open_tickets_from_their_own_indexes() {
         "the index is in order of activity already: {open:?}"
     );
 }
+
+/// Every live caller's kept card, as the desk reads it under each of `limits`, is what the
+/// parts say read one by one; and the write that changed a card left none stale.
+fn assert_cards_kept(store: &Store, after: &str) {
+    assert!(
+        !store.has_stale_caller_cards().unwrap(),
+        "stale after {after}"
+    );
+    let ids: Vec<String> = store
+        .conn
+        .prepare("SELECT id FROM callers WHERE deleted_at IS NULL ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(!ids.is_empty());
+    let now = Utc::now();
+    for id in &ids {
+        let caller = super::card_caller(&store.conn, id)
+            .unwrap()
+            .expect("caller");
+        for since in [now - Duration::days(400), now - Duration::days(14), now] {
+            for limits in [
+                CardLimits::shown(since),
+                CardLimits {
+                    prior_contacts: 3,
+                    open_tickets: 1,
+                    recent_since: since,
+                },
+            ] {
+                let kept = super::kept::read(&store.conn, id)
+                    .unwrap()
+                    .unwrap_or_else(|| panic!("no kept card for {} after {after}", caller.name));
+                let kept = kept.card(&store.conn, caller.clone(), limits).unwrap();
+                let parts = super::live_card(&store.conn, caller.clone(), limits).unwrap();
+                assert_eq!(kept, parts, "{} after {after}", caller.name);
+            }
+        }
+    }
+    // And the desk's own reading takes the kept row.
+    assert_eq!(
+        store
+            .caller_card(&ids[0], CardLimits::shown(now))
+            .unwrap()
+            .map(|c| c.caller.id),
+        Some(ids[0].clone())
+    );
+}
+
+/// Each kind of write that changes what a card shows keeps the card right in the same
+/// transaction: contacts, notes, status and subject, a promise made, kept and moved, a
+/// rename, a merge, an erase, and many writes in one batch.
+#[test]
+fn every_write_keeps_the_cards_it_changes() {
+    use crate::domain::Status;
+    use crate::domain::caller_change::CallerEdit;
+    let mut store = Store::open_in_memory("anna").unwrap();
+    let start = Utc::now() - Duration::days(90);
+    let day = |n: i64| start + Duration::days(n);
+    let jan = caller(&mut store, "Jan de Vries", "030 123 4567", day(0));
+    let other = caller(&mut store, "J de Vries", "06 1111 2222", day(0));
+    let piet = caller(&mut store, "Piet Bakker", "06 3333 4444", day(0));
+    assert_cards_kept(&store, "adding callers");
+
+    let mut tickets = Vec::new();
+    for n in 0..4 {
+        tickets.push(ticket(&mut store, &jan, &format!("problem {n}"), day(n)));
+    }
+    let piets = ticket(&mut store, &piet, "printer", day(5));
+    assert_cards_kept(&store, "opening tickets with a call");
+
+    store
+        .log_contact(&tickets[0], false, Channel::Email, "mailed", day(6))
+        .unwrap();
+    store
+        .log_contact(&tickets[1], true, Channel::Phone, "rang", day(80))
+        .unwrap();
+    assert_cards_kept(&store, "logging contacts");
+    store
+        .add_note(&tickets[2], "looked at it", day(81))
+        .unwrap();
+    assert_cards_kept(&store, "a note, which moves the ticket's last activity");
+    store
+        .set_status(&tickets[0], Status::Resolved, day(82))
+        .unwrap();
+    store
+        .set_subject(&tickets[1], "VPN drops every hour", day(82))
+        .unwrap();
+    store.set_assignee(&tickets[3], "bence", day(82)).unwrap();
+    assert_cards_kept(&store, "status, subject and assignee");
+
+    // No command moves a ticket to another caller but a merge; should one ever, the
+    // contacts the first caller made about it still show its status.
+    store
+        .conn
+        .execute(
+            "UPDATE tickets SET caller_id = ?1 WHERE id = ?2",
+            [&piet, &tickets[3]],
+        )
+        .unwrap();
+    store.keep_caller_cards().unwrap();
+    store
+        .set_status(&tickets[3], Status::WaitingThirdParty, day(82))
+        .unwrap();
+    assert_cards_kept(
+        &store,
+        "a status change of a ticket moved to another caller",
+    );
+
+    let due = Utc::now() + Duration::hours(3);
+    let promise = store
+        .make_promise(
+            &crate::store::fixtures::new_promise(&tickets[1], "call back", due),
+            day(83),
+        )
+        .unwrap();
+    assert_cards_kept(&store, "a promise made");
+    let moved = store
+        .reschedule_promise(&promise.id, due + Duration::days(1), "on leave", day(84))
+        .unwrap();
+    store
+        .keep_promise(&moved.id, "called back", day(85))
+        .unwrap();
+    assert_cards_kept(&store, "a promise moved and kept");
+
+    let rename = CallerEdit {
+        name: Some("Jan de Vries-Smit".into()),
+        organization: None,
+        add: Vec::new(),
+        remove: Vec::new(),
+    };
+    store.edit_caller(&jan, &rename, day(86)).unwrap();
+    assert_cards_kept(&store, "a rename");
+
+    ticket(&mut store, &other, "from the other entry", day(87));
+    store.merge_callers(&jan, &other, day(88)).unwrap();
+    assert_cards_kept(&store, "a merge");
+    let card = store
+        .caller_card(&jan, CardLimits::shown(day(0)))
+        .unwrap()
+        .unwrap();
+    assert_eq!(card.prior_contacts[0].subject, "from the other entry");
+
+    store.forget_caller(&piet, day(89)).unwrap();
+    assert_cards_kept(&store, "an erase");
+    assert_eq!(
+        store.caller_card(&piet, CardLimits::shown(day(0))).unwrap(),
+        None
+    );
+    let rows: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM caller_cards WHERE caller_id = ?1",
+            [&piet],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 0, "an erased caller keeps no card");
+    let _ = piets;
+
+    // More contacts than the card keeps, in one batch: the recent ones are counted from the
+    // kept contacts or, for a window reaching past them, from the events.
+    let busy = tickets[2].clone();
+    store
+        .in_one_transaction(|store| {
+            for n in 0..40 {
+                store.log_contact(
+                    &busy,
+                    n % 2 == 0,
+                    Channel::Phone,
+                    "again",
+                    day(40) + Duration::hours(n),
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_cards_kept(&store, "forty contacts in one batch");
+}
+
+/// A rebuild makes every card again from what it is derived from, and finds the kept ones
+/// right; a card swapped for another caller's, or damaged, is found and put right.
+#[test]
+fn a_rebuild_finds_a_spoilt_card_and_puts_it_right() {
+    let mut store = Store::open_in_memory("anna").unwrap();
+    let at = Utc::now() - Duration::days(3);
+    let jan = caller(&mut store, "Jan de Vries", "030 123 4567", at);
+    let piet = caller(&mut store, "Piet Bakker", "06 3333 4444", at);
+    ticket(&mut store, &jan, "VPN", at);
+    assert_eq!(store.rebuild_caller_cards().unwrap(), (2, 0));
+    store
+        .conn
+        .execute(
+            "UPDATE caller_cards SET card = (SELECT card FROM caller_cards WHERE caller_id = ?2)
+             WHERE caller_id = ?1",
+            [&jan, &piet],
+        )
+        .unwrap();
+    let card = store
+        .caller_card(&jan, CardLimits::shown(at))
+        .unwrap()
+        .unwrap();
+    assert!(
+        card.prior_contacts.is_empty(),
+        "the swapped card is what the desk reads"
+    );
+    assert_eq!(store.rebuild_caller_cards().unwrap(), (2, 1));
+    assert_cards_kept(&store, "a rebuild");
+
+    // A card that cannot be read is read part by part until it is made again.
+    store
+        .conn
+        .execute(
+            "UPDATE caller_cards SET card = x'00ff' WHERE caller_id = ?1",
+            [&jan],
+        )
+        .unwrap();
+    let card = store
+        .caller_card(&jan, CardLimits::shown(at))
+        .unwrap()
+        .unwrap();
+    assert_eq!(card.prior_contacts.len(), 1);
+    assert_eq!(store.rebuild_caller_cards().unwrap(), (2, 1));
+    assert_cards_kept(&store, "a rebuild of a damaged card");
+}
