@@ -2,6 +2,7 @@
 //! stable shape for other tools (documented in README.md). Pure: rows in, bytes out.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
@@ -155,20 +156,28 @@ pub fn write_overdue(
             // The table's words are all words of time.
             let texts = Texts::time_words(Language::English);
             let dates = when::FriendlyDates::new(now, tz, &texts);
+            // Promises fall due on a few quarter hours of each day: each distinct due time
+            // and countdown is worded once, not once per row.
+            let mut due_words: HashMap<&str, String> = HashMap::new();
+            let mut countdowns: HashMap<i64, String> = HashMap::new();
+            for r in rows {
+                due_words.entry(r.due_at.as_str()).or_insert_with(|| {
+                    chrono::DateTime::parse_from_rfc3339(&r.due_at)
+                        .map(|d| dates.format(d.to_utc()))
+                        .unwrap_or_else(|_| r.due_at.clone())
+                });
+                countdowns.entry(r.overdue_minutes).or_insert_with(|| {
+                    let due = now - chrono::Duration::minutes(r.overdue_minutes);
+                    when::countdown(due, now, &texts)
+                });
+            }
             let header = ["overdue", "due", "agent", "ticket", "to", "what"];
             let lines: Vec<Vec<Cow<str>>> = rows
                 .iter()
                 .map(|r| {
-                    let due = chrono::DateTime::parse_from_rfc3339(&r.due_at)
-                        .map(|d| Cow::Owned(dates.format(d.to_utc())))
-                        .unwrap_or(Cow::Borrowed(r.due_at.as_str()));
                     vec![
-                        Cow::Owned(when::countdown(
-                            now - chrono::Duration::minutes(r.overdue_minutes),
-                            now,
-                            &texts,
-                        )),
-                        due,
+                        Cow::Borrowed(countdowns[&r.overdue_minutes].as_str()),
+                        Cow::Borrowed(due_words[r.due_at.as_str()].as_str()),
                         Cow::Borrowed(r.owner.as_str()),
                         Cow::Borrowed(r.ticket.as_str()),
                         Cow::Borrowed(r.to.as_str()),

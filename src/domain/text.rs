@@ -171,7 +171,13 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
 }
 
 fn escape_with(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_forbidden(c) && !keep(c)) {
+    // Every forbidden character is written with one of these bytes (C0 and DEL themselves,
+    // C1 after 0xC2, the bidirectional controls after 0xE2): text without them, most of what
+    // is printed, is passed without decoding a character.
+    let may_hold_forbidden = |b: &u8| *b < 0x20 || matches!(*b, 0x7f | 0xc2 | 0xe2);
+    if !text.as_bytes().iter().any(may_hold_forbidden)
+        || !text.chars().any(|c| is_forbidden(c) && !keep(c))
+    {
         return Cow::Borrowed(text);
     }
     let mut shown = String::with_capacity(text.len() + 16);
@@ -379,6 +385,16 @@ mod tests {
         assert_eq!(escape("a\nb\tc"), "a\nb\tc");
         assert_eq!(escape_line("a\nb"), "a\\u000ab");
         assert!(matches!(escape("Ödön"), Cow::Borrowed(_)));
+    }
+
+    /// The quick pass over bytes that lets ordinary text through misses no character.
+    #[test]
+    fn every_forbidden_character_is_escaped_wherever_it_stands() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("Ödön{c}x");
+            let shown = escape_line(&text);
+            assert_eq!(shown.contains(c), !is_forbidden(c), "{:?}", c);
+        }
     }
 
     #[test]

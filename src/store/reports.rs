@@ -53,8 +53,8 @@ impl Store {
                 owner: r.get(2)?,
                 to: r.get(3)?,
                 what: r.get(4)?,
-                channel: parse_code(&r.get::<_, String>(5)?, Channel::from_code)?,
-                due_at: parse_ts(&r.get::<_, String>(6)?)?,
+                channel: parse_code(r.get_ref(5)?.as_str()?, Channel::from_code)?,
+                due_at: parse_ts(r.get_ref(6)?.as_str()?)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
