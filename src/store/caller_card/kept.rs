@@ -5,10 +5,10 @@
 //! stale, in the same statement, whenever something the card shows changes: a contact
 //! event, a ticket of theirs or one they contacted the desk about, a promise to them, their
 //! name or a merge. Every write of the store then brings up to date the rows it marked
-//! ([`refresh_stale_cards`], run by `Store::write` before it commits), and so does applying
+//! ([`refresh_marked_cards`], run by `Store::write` before it commits), and so does applying
 //! changes pulled from the team, through the same write. A row left stale (a large import,
-//! a desk joining a team) is read as if it were not kept: the card is read part by part
-//! until [`Store::keep_caller_cards`] has caught up.
+//! a desk joining a team or just upgraded) is read as if it were not kept: the card is read
+//! part by part until the idle desk or [`Store::keep_caller_cards`] has made it again.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
