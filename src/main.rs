@@ -98,7 +98,7 @@ fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         None => {
             let path = database_path(&cli)?;
-            let store = with_figure_rules(Store::open(&path, &config.agent)?, &config)?;
+            let store = with_figure_rules(open_desk(&path, &config)?, &config)?;
             let search = background_search(&path, &config)?;
             // A team desk syncs in a thread of its own while it runs; its pulls reach the
             // screen as any other connection's commits do.
@@ -225,7 +225,7 @@ fn run(cli: Cli) -> Result<()> {
                 &mut safe_stdout(),
             ),
             TeamCommand::Join { url } => {
-                let store = Store::open(&database_path(&cli)?, &config.agent)?;
+                let store = open_desk(&database_path(&cli)?, &config)?;
                 let mut store = with_figure_rules(store, &config)?;
                 team::join(&mut store, url, &config, Utc::now(), &mut safe_stdout())
             }
@@ -491,8 +491,20 @@ fn open_existing(cli: &Cli, config: &Config) -> Result<Store> {
             "{} is empty, not a desk yet; start the desk on it once, or name another with --db or BALIE_DB",
             path.display()
         ),
-        Ok(_) => Ok(Store::open(&path, &config.agent)?),
+        Ok(_) => open_desk(&path, config),
     }
+}
+
+/// Opens the desk's file, saying so first when bringing a large file up to this release
+/// will keep the agent waiting.
+fn open_desk(path: &Path, config: &Config) -> Result<Store> {
+    if balie::store::long_upgrade_ahead(path) {
+        eprintln!(
+            "balie: bringing {} up to this release (once) …",
+            text::escape_line(&path.display().to_string())
+        );
+    }
+    Ok(Store::open(path, &config.agent)?)
 }
 
 /// Tickets from which working out every figure again takes more than a moment.
@@ -536,7 +548,7 @@ fn run_demo(db: Option<PathBuf>, config: Config, seed: u64) -> Result<()> {
             scratch.path().join("demo.db")
         }
     };
-    let mut store = with_figure_rules(Store::open(&path, &config.agent)?, &config)?;
+    let mut store = with_figure_rules(open_desk(&path, &config)?, &config)?;
     if !store.is_empty()? {
         bail!(
             "{} already holds a desk; the demo needs a new file (leave out --db for a throwaway one)",

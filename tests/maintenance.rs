@@ -681,3 +681,40 @@ fn an_import_folds_its_log_in_and_a_large_one_says_it_holds_the_desk() {
         "{stderr}"
     );
 }
+
+/// A large desk from an earlier release says, before the wait, that it is being brought up
+/// to this release, and works as before once it is; a desk of this release says nothing.
+#[test]
+fn a_large_desk_from_an_earlier_release_says_it_is_being_brought_up_to_date() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    support::small_desk(&db, 3);
+    let db_arg = utf8(&db);
+    let upgrading = "up to this release (once)";
+    let out = balie(home.path(), &["--db", db_arg, "overdue"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!text(&out.stderr).contains(upgrading));
+
+    // As large as a desk whose upgrade takes a while, and from before the caller cards.
+    let conn = Connection::open(&db).expect("raw");
+    conn.execute_batch(
+        "CREATE TABLE ballast (b BLOB); INSERT INTO ballast VALUES (zeroblob(70000000));
+         DROP TABLE ballast;",
+    )
+    .expect("ballast");
+    conn.execute_batch(support::desks::WITHOUT_CALLER_CARDS)
+        .expect("downgrade");
+    conn.execute_batch("PRAGMA user_version = 18; PRAGMA wal_checkpoint(TRUNCATE);")
+        .expect("version");
+    drop(conn);
+    let out = balie(home.path(), &["--db", db_arg, "overdue"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(upgrading),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = balie(home.path(), &["--db", db_arg, "ticket", "show", "T-1001"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!text(&out.stderr).contains(upgrading), "said once");
+}

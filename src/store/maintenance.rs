@@ -110,6 +110,31 @@ pub fn backup(source: &Path, target: &Path) -> Result<Backup> {
 /// not yet copied into the file. For that SQLite needs the `-shm` index beside the file:
 /// it uses the one running desks share, or creates it (with the file's permissions) when
 /// there is a `-wal` but no `-shm`. A file without a `-wal` is read on its own.
+/// Whether opening the desk at `path` first brings its file up to this release, and the
+/// file is large enough for that to take a while: read from the file's header, without
+/// opening the database, so that a command can say so before the wait. The header may lag
+/// behind the write-ahead log; it only decides whether a line is printed.
+pub fn long_upgrade_ahead(path: &Path) -> bool {
+    use std::io::Read;
+    /// A desk this size takes seconds to upgrade (a new index over a million events);
+    /// a smaller one takes a moment, about as long as the line would be on screen.
+    const LONG_UPGRADE_BYTES: u64 = 64 * 1024 * 1024;
+    let mut header = [0u8; 100];
+    let read = std::fs::File::open(path).and_then(|mut file| {
+        let bytes = file.metadata()?.len();
+        file.read_exact(&mut header)?;
+        Ok(bytes)
+    });
+    match read {
+        Ok(bytes) if bytes >= LONG_UPGRADE_BYTES && header.starts_with(b"SQLite format 3\0") => {
+            // The user version, a big-endian number at offset 60.
+            let version = u32::from_be_bytes([header[60], header[61], header[62], header[63]]);
+            (version as usize) < MIGRATIONS.len()
+        }
+        _ => false,
+    }
+}
+
 pub fn check(path: &Path) -> Result<Check> {
     let bytes = std::fs::metadata(path)
         .map_err(|_| StoreError::NotFound(path.display().to_string()))?

@@ -63,7 +63,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::domain::figures::FigureRules;
 
-pub use maintenance::{Backup, Check, RowCounts, backup, check};
+pub use maintenance::{Backup, Check, RowCounts, backup, check, long_upgrade_ahead};
 pub use schema::{APPLICATION_ID, FORGOTTEN};
 
 /// Bytes of write-ahead log kept after a checkpoint; beyond this it is truncated.

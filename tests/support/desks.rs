@@ -55,3 +55,13 @@ pub fn small_desk(path: &Path, callers: usize) {
         .and_then(|c| c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);"))
         .expect("checkpoint");
 }
+
+/// What turns a desk file back into one from before each caller's card was kept
+/// (migration 19), with `PRAGMA user_version` set by the caller.
+pub const WITHOUT_CALLER_CARDS: &str = "
+    DROP TRIGGER cards_follow_a_new_caller; DROP TRIGGER cards_follow_a_caller;
+    DROP TRIGGER cards_follow_a_contact; DROP TRIGGER cards_follow_a_new_ticket;
+    DROP TRIGGER cards_follow_a_ticket; DROP TRIGGER cards_follow_a_contacted_ticket;
+    DROP TRIGGER cards_lose_a_ticket; DROP TRIGGER cards_follow_a_new_promise;
+    DROP TRIGGER cards_follow_a_promise; DROP TRIGGER cards_lose_a_promise;
+    DROP TABLE caller_cards;";
