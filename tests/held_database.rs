@@ -231,3 +231,29 @@ fn a_draft_discarded_with_esc_just_before_quitting_stays_discarded() {
     assert!(again.desk.app.popup.is_none(), "nothing comes back");
     assert!(again.desk.store.draft().expect("read").is_none());
 }
+
+/// While another process holds the write lock, the idle desk's catching up on stale caller
+/// cards neither waits for it nor says anything; once the lock is free it goes on.
+#[test]
+fn the_idle_desk_leaves_stale_cards_while_the_database_is_held() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("desk.db");
+    let mut h = desk_on(&path);
+    rusqlite::Connection::open(&path)
+        .and_then(|c| c.execute("UPDATE caller_cards SET card = NULL", []))
+        .expect("stale");
+    let said = status(&h);
+    let holder = Holder::take(&path);
+    let started = Instant::now();
+    h.desk.keep_cards_while_idle();
+    assert!(
+        started.elapsed() < Wait::from_millis(500),
+        "waited {:?} for the lock",
+        started.elapsed()
+    );
+    assert!(h.desk.store.has_stale_caller_cards().expect("stale"));
+    assert_eq!(status(&h), said, "nothing to tell the agent");
+    holder.release();
+    h.desk.keep_cards_while_idle();
+    assert!(!h.desk.store.has_stale_caller_cards().expect("stale"));
+}

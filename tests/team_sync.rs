@@ -971,3 +971,28 @@ fn a_running_desk_applies_what_a_push_announced_and_asks_the_store_only_for_what
     bence.synced(now());
     assert_converged(&team, &[&anna, &bence]);
 }
+
+/// A desk joining a team of more callers than a write makes cards for at once has every
+/// caller's card kept when `team join` is done, as the desk it joined has.
+#[test]
+fn a_desk_joining_a_team_of_many_callers_has_their_cards_kept() {
+    let Some((team, mut anna, _bence)) = Team::anna_and_bence(now()) else {
+        return;
+    };
+    let mut tickets = Vec::new();
+    for n in 0..40 {
+        let name = format!("Caller {n}");
+        tickets.push(open_ticket(&mut anna.store, &name, "VPN drops", now()));
+    }
+    anna.synced(now());
+    let second = team.desk("Anna", team.server.port(), now());
+    assert!(!second.store.has_stale_caller_cards().unwrap());
+    let limits = balie::store::CardLimits::shown(now() - Duration::days(7));
+    for ticket in [&tickets[0], &tickets[39]] {
+        let caller = ticket.caller_id.as_deref().unwrap();
+        let card = second.store.caller_card(caller, limits).unwrap().unwrap();
+        assert_eq!(card.prior_contacts.len(), 1);
+        assert_eq!(card.open_tickets[0].id, ticket.id);
+        assert_eq!(Some(card), anna.store.caller_card(caller, limits).unwrap());
+    }
+}
