@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::change::TeamState;
 use crate::domain::figures::TicketRecord;
 use crate::domain::outcome::{OverduePromise, Record};
-use crate::domain::when;
+use crate::domain::{text, when};
 use crate::i18n::{Language, Texts};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -50,17 +50,12 @@ pub struct OverdueRow {
 
 impl OverdueRow {
     pub fn new(promise: &OverduePromise, now: DateTime<Utc>) -> OverdueRow {
-        OverdueRow::from_promise(promise.clone(), now)
-    }
-
-    /// The row, taking the promise's texts rather than copying them.
-    pub fn from_promise(promise: OverduePromise, now: DateTime<Utc>) -> OverdueRow {
         OverdueRow {
-            promise_id: promise.id,
-            ticket: promise.ticket_key,
-            owner: promise.owner,
-            to: promise.to,
-            what: promise.what,
+            promise_id: promise.id.clone(),
+            ticket: promise.ticket_key.clone(),
+            owner: promise.owner.clone(),
+            to: promise.to.clone(),
+            what: promise.what.clone(),
             channel: promise.channel.code().to_string(),
             due_at: promise
                 .due_at
@@ -141,48 +136,39 @@ pub fn report_rows(records: &[Record], tickets: &[TicketRecord]) -> Vec<ReportRo
 
 pub fn write_overdue(
     out: &mut impl Write,
-    rows: &[OverdueRow],
+    promises: &[OverduePromise],
     format: Format,
     tz: Tz,
     now: DateTime<Utc>,
 ) -> std::io::Result<()> {
+    let rows = || -> Vec<OverdueRow> { promises.iter().map(|p| OverdueRow::new(p, now)).collect() };
     match format {
-        Format::Json => write_json(out, rows),
-        Format::Csv => write_csv(out, rows),
+        Format::Json => write_json(out, &rows()),
+        Format::Csv => write_csv(out, &rows()),
         Format::Table => {
-            if rows.is_empty() {
+            if promises.is_empty() {
                 return writeln!(out, "no overdue promises");
             }
             // The table's words are all words of time.
             let texts = Texts::time_words(Language::English);
             let dates = when::FriendlyDates::new(now, tz, &texts);
             // Promises fall due on a few quarter hours of each day: each distinct due time
-            // and countdown is worded once, not once per row.
-            let mut due_words: HashMap<&str, String> = HashMap::new();
-            let mut countdowns: HashMap<i64, String> = HashMap::new();
-            for r in rows {
-                due_words.entry(r.due_at.as_str()).or_insert_with(|| {
-                    chrono::DateTime::parse_from_rfc3339(&r.due_at)
-                        .map(|d| dates.format(d.to_utc()))
-                        .unwrap_or_else(|_| r.due_at.clone())
-                });
-                countdowns.entry(r.overdue_minutes).or_insert_with(|| {
-                    let due = now - chrono::Duration::minutes(r.overdue_minutes);
-                    when::countdown(due, now, &texts)
+            // is worded once, with its countdown, not once per row.
+            let mut words: HashMap<DateTime<Utc>, [String; 2]> = HashMap::new();
+            for p in promises {
+                words.entry(p.due_at).or_insert_with(|| {
+                    [
+                        when::countdown(p.due_at, now, &texts),
+                        dates.format(p.due_at),
+                    ]
                 });
             }
             let header = ["overdue", "due", "agent", "ticket", "to", "what"];
-            let lines: Vec<Vec<Cow<str>>> = rows
+            let lines: Vec<[&str; 6]> = promises
                 .iter()
-                .map(|r| {
-                    vec![
-                        Cow::Borrowed(countdowns[&r.overdue_minutes].as_str()),
-                        Cow::Borrowed(due_words[r.due_at.as_str()].as_str()),
-                        Cow::Borrowed(r.owner.as_str()),
-                        Cow::Borrowed(r.ticket.as_str()),
-                        Cow::Borrowed(r.to.as_str()),
-                        Cow::Borrowed(r.what.as_str()),
-                    ]
+                .map(|p| {
+                    let [countdown, due] = &words[&p.due_at];
+                    [countdown, due, &p.owner, &p.ticket_key, &p.to, &p.what].map(String::as_str)
                 })
                 .collect();
             write_table(out, &header, &lines)
@@ -256,21 +242,28 @@ pub(crate) fn write_csv<T: Serialize>(out: &mut impl Write, rows: &[T]) -> std::
 }
 
 /// Columns padded to their widest cell, measured in terminal cells so accents and wide
-/// characters line up.
-pub(crate) fn write_table<S: AsRef<str>>(
+/// characters line up. A cell is shown escaped as one line, and measured as it is shown.
+pub(crate) fn write_table<S: AsRef<str>, L: AsRef<[S]>>(
     out: &mut impl Write,
     header: &[&str],
-    lines: &[Vec<S>],
+    lines: &[L],
 ) -> std::io::Result<()> {
-    // Each cell's width is worked out once: it is read for the column and for the padding.
-    let cell_widths: Vec<Vec<usize>> = lines
-        .iter()
-        .map(|line| line.iter().map(|cell| cell.as_ref().width()).collect())
-        .collect();
-    let header_widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    let columns = header.len();
+    // Every cell of every line, each with its width, worked out once: the width is read
+    // for the column and for the padding.
+    let mut cells: Vec<(Cow<str>, usize)> = Vec::with_capacity(lines.len() * columns);
+    for line in lines {
+        let line = line.as_ref();
+        for column in 0..columns {
+            let cell = text::escape_line(line.get(column).map_or("", S::as_ref));
+            let width = shown_width(&cell);
+            cells.push((cell, width));
+        }
+    }
+    let header_widths: Vec<usize> = header.iter().map(|h| shown_width(h)).collect();
     let mut widths = header_widths.clone();
-    for line in &cell_widths {
-        for (width, cell) in widths.iter_mut().zip(line) {
+    for line in cells.chunks(columns) {
+        for (width, (_, cell)) in widths.iter_mut().zip(line) {
             *width = (*width).max(*cell);
         }
     }
@@ -283,17 +276,38 @@ pub(crate) fn write_table<S: AsRef<str>>(
                 row.push_str("  ");
             }
             row.push_str(cell);
-            row.extend(std::iter::repeat_n(' ', width - cell_width));
+            pad(&mut row, width - cell_width);
         }
         row.truncate(row.trim_end().len());
         row.push('\n');
         out.write_all(row.as_bytes())
     };
     write_row(&mut header.iter().copied().zip(header_widths.iter().copied()))?;
-    for (line, line_widths) in lines.iter().zip(&cell_widths) {
-        write_row(&mut line.iter().map(S::as_ref).zip(line_widths.iter().copied()))?;
+    for line in cells.chunks(columns) {
+        write_row(&mut line.iter().map(|(cell, width)| (cell.as_ref(), *width)))?;
     }
     Ok(())
+}
+
+/// Appends `count` blanks, a block at a time rather than a character at a time.
+fn pad(row: &mut String, count: usize) {
+    const BLANKS: &str = "                                ";
+    let mut left = count;
+    while left > 0 {
+        let part = left.min(BLANKS.len());
+        row.push_str(&BLANKS[..part]);
+        left -= part;
+    }
+}
+
+/// The cells a line of text takes on a terminal. Plain ASCII, most of what a table holds,
+/// takes one cell a byte once it is escaped.
+fn shown_width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// The command line speaks English whatever the desk's language, so that scripts and
@@ -363,5 +377,28 @@ mod tests {
              Ödön          T-1     call back\n\
              Jan de Vries\n"
         );
+    }
+
+    /// A control character in a cell is shown escaped, and the column is as wide as what is
+    /// shown; a column wider than a block of blanks is padded all the same.
+    #[test]
+    fn a_cell_lines_up_as_it_is_shown_escaped() {
+        let long = "a name far longer than thirty-two characters".to_string();
+        let lines = vec![
+            vec!["Jan\u{1b}[2J".to_string(), "T-1".to_string()],
+            vec![long.clone(), "T-2".to_string()],
+            vec!["Piet".to_string(), "T-3".to_string()],
+        ];
+        let mut out = Vec::new();
+        write_table(&mut out, &["agent", "ticket"], &lines).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let columns: Vec<usize> = text.lines().map(|l| l.find("T-").unwrap_or(0)).collect();
+        assert_eq!(
+            columns,
+            [0, long.len() + 2, long.len() + 2, long.len() + 2],
+            "{text}"
+        );
+        assert!(text.contains("Jan\\u001b[2J"), "{text}");
+        assert!(text.lines().next().unwrap().starts_with("agent"));
     }
 }

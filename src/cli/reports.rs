@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
-use crate::cli::output::{self, Format, OverdueRow, cli_texts};
+use crate::cli::output::{self, Format, cli_texts};
 use crate::config::Config;
 use crate::store::Store;
 
@@ -22,12 +22,8 @@ pub fn overdue(
     now: DateTime<Utc>,
     out: &mut impl Write,
 ) -> Result<()> {
-    let rows: Vec<OverdueRow> = store
-        .overdue_promises(agent, now)?
-        .into_iter()
-        .map(|p| OverdueRow::from_promise(p, now))
-        .collect();
-    output::write_overdue(out, &rows, format, config.time_zone, now)?;
+    let promises = store.overdue_promises(agent, now)?;
+    output::write_overdue(out, &promises, format, config.time_zone, now)?;
     team_footer(store, config, format, now, out)
 }
 

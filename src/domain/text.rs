@@ -171,24 +171,47 @@ pub fn escape_line(text: &str) -> Cow<'_, str> {
 }
 
 fn escape_with(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
-    // Every forbidden character is written with one of these bytes (C0 and DEL themselves,
-    // C1 after 0xC2, the bidirectional controls after 0xE2): text without them, most of what
-    // is printed, is passed without decoding a character.
-    let may_hold_forbidden = |b: &u8| *b < 0x20 || matches!(*b, 0x7f | 0xc2 | 0xe2);
-    if !text.as_bytes().iter().any(may_hold_forbidden)
-        || !text.chars().any(|c| is_forbidden(c) && !keep(c))
-    {
-        return Cow::Borrowed(text);
-    }
-    let mut shown = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
+    let mut shown: Option<String> = None;
+    // The bytes of `text` before this are in `shown` already.
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(at) = next_suspect(text.as_bytes(), from) {
+        // A suspect byte is ASCII or the first byte of a character, so `at` is a boundary.
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        from = at + c.len_utf8();
         if is_forbidden(c) && !keep(c) {
+            let shown = shown.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            shown.push_str(&text[copied..at]);
             shown.push_str(&Escaped(c).to_string());
-        } else {
-            shown.push(c);
+            copied = from;
         }
     }
-    Cow::Owned(shown)
+    match shown {
+        None => Cow::Borrowed(text),
+        Some(mut shown) => {
+            shown.push_str(&text[copied..]);
+            Cow::Owned(shown)
+        }
+    }
+}
+
+/// Where the next character that may be forbidden starts. Every forbidden character is
+/// written with one of these bytes (C0 and DEL themselves, C1 after 0xC2, the bidirectional
+/// controls after 0xE2), so only those characters are decoded. Everything a report prints
+/// passes through here: blocks are tested whole, without a branch per byte, so that the
+/// compiler can test many bytes at once.
+fn next_suspect(bytes: &[u8], from: usize) -> Option<usize> {
+    let suspect = |b: u8| (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
+    let mut start = from;
+    for block in bytes.get(from..)?.chunks(32) {
+        if block.iter().fold(false, |any, b| any | suspect(*b)) {
+            return block.iter().position(|b| suspect(*b)).map(|i| start + i);
+        }
+        start += block.len();
+    }
+    None
 }
 
 /// `\u001b`: readable, and a valid escape inside a JSON string, so JSON output stays JSON.
@@ -387,13 +410,33 @@ mod tests {
         assert!(matches!(escape("Ödön"), Cow::Borrowed(_)));
     }
 
-    /// The quick pass over bytes that lets ordinary text through misses no character.
+    /// The quick pass over bytes that lets ordinary text through misses no character, at
+    /// the start, the end or the edge of a block of bytes, and alone or beside another.
     #[test]
     fn every_forbidden_character_is_escaped_wherever_it_stands() {
+        let one_by_one = |text: &str| -> String {
+            text.chars()
+                .map(|c| match is_forbidden(c) {
+                    true => format!("\\u{:04x}", u32::from(c)),
+                    false => c.to_string(),
+                })
+                .collect()
+        };
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let text = format!("Ödön{c}x");
-            let shown = escape_line(&text);
-            assert_eq!(shown.contains(c), !is_forbidden(c), "{:?}", c);
+            assert_eq!(escape_line(&text), one_by_one(&text), "{c:?}");
+        }
+        // Every character whose first byte the quick pass looks for lies below U+3000.
+        let padding = "x".repeat(31);
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("{padding}{c}{c}"),
+                format!("{}\u{1b}{c}", &padding[1..]),
+                format!("{padding}é{c}\u{202e}"),
+            ] {
+                assert_eq!(escape_line(&text), one_by_one(&text), "{c:?}");
+            }
         }
     }
 
