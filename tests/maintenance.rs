@@ -718,3 +718,79 @@ fn a_large_desk_from_an_earlier_release_says_it_is_being_brought_up_to_date() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(!text(&out.stderr).contains(upgrading), "said once");
 }
+
+fn log_bytes(db: &Path) -> u64 {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(&wal).map_or(0, |m| m.len())
+}
+
+/// Notes added one save at a time until the write-ahead log is longer than `bytes`.
+fn grow_log(store: &mut Store, db: &Path, ticket_id: &str, bytes: u64) {
+    let now = Utc::now();
+    for n in 0.. {
+        if log_bytes(db) > bytes {
+            return;
+        }
+        assert!(n < 10_000, "the log does not grow");
+        store
+            .add_note(ticket_id, &format!("Called back, attempt {n}"), now)
+            .expect("note");
+    }
+}
+
+/// A desk closing after one save leaves its log for the next save to add to (no checkpoint
+/// for one promise), but a long log is folded in at close, so that the next process to open
+/// the file does not read it all back before its first answer. With another desk reading,
+/// closing does not wait: the log stays for later.
+#[test]
+fn a_desk_folds_a_long_log_in_as_it_closes_and_never_waits_to() {
+    let home = tempfile::tempdir().expect("home");
+    let db = home.path().join("desk.db");
+    desk_with_jan(&db);
+    let ticket_id = {
+        let store = Store::open(&db, "anna").expect("store");
+        let id: String = Connection::open(&db)
+            .expect("reader")
+            .query_row("SELECT id FROM tickets ORDER BY number LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .expect("ticket");
+        drop(store);
+        id
+    };
+
+    let mut store = Store::open(&db, "anna").expect("store");
+    grow_log(&mut store, &db, &ticket_id, 0);
+    drop(store);
+    let short = log_bytes(&db);
+    assert!(short > 0, "one save's log is kept");
+
+    let mut store = Store::open(&db, "anna").expect("store");
+    grow_log(&mut store, &db, &ticket_id, 512 * 1024);
+    drop(store);
+    assert_eq!(log_bytes(&db), 0, "a long log is folded in at close");
+
+    let mut store = Store::open(&db, "anna").expect("store");
+    grow_log(&mut store, &db, &ticket_id, 512 * 1024);
+    let reader = Connection::open(&db).expect("reader");
+    reader
+        .execute_batch("BEGIN; SELECT count(*) FROM tickets;")
+        .expect("a read under way");
+    let started = std::time::Instant::now();
+    drop(store);
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert!(log_bytes(&db) > 512 * 1024, "the reader's log stays");
+    reader.execute_batch("COMMIT").expect("read done");
+    drop(reader);
+
+    let notes: i64 = Connection::open(&db)
+        .expect("reader")
+        .query_row(
+            "SELECT count(*) FROM events WHERE kind = 'note' AND ticket_id = ?1",
+            [&ticket_id],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert!(notes > 20, "every note saved: {notes}");
+}

@@ -12,6 +12,7 @@ mod caller_merge;
 mod caller_search;
 mod callers;
 mod calls;
+mod closing;
 mod drafts;
 mod dump;
 mod exchange;
