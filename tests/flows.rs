@@ -332,7 +332,7 @@ fn rescheduling_keeps_the_first_promise_and_links_the_new_one() {
     assert_eq!(promises.len(), 1);
     let second = &promises[0];
     assert_eq!(second.replaces.as_deref(), Some(first.id.as_str()));
-    let tomorrow_nine = chrono_tz::Europe::Amsterdam
+    let tomorrow_nine = support::zone("Europe/Amsterdam")
         .with_ymd_and_hms(2026, 11, 24, 9, 0, 0)
         .single()
         .expect("valid")

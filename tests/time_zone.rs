@@ -70,11 +70,11 @@ fn tz_decides_the_zone_when_the_config_names_none() {
     let home = tempfile::tempdir().expect("home");
     let db = desk(home.path());
     for (tz, zone) in [
-        ("Asia/Tokyo", chrono_tz::Asia::Tokyo),
-        (":America/New_York", chrono_tz::America::New_York),
+        ("Asia/Tokyo", support::zone("Asia/Tokyo")),
+        (":America/New_York", support::zone("America/New_York")),
         (
             "/usr/share/zoneinfo/Europe/Budapest",
-            chrono_tz::Europe::Budapest,
+            support::zone("Europe/Budapest"),
         ),
     ] {
         let (due, stderr) = ten_o_clock_under(home.path(), &db, tz);
@@ -95,7 +95,7 @@ fn the_config_wins_over_tz_and_a_tz_balie_cannot_read_is_warned_about() {
     )
     .expect("config");
     let (due, _) = ten_o_clock_under(home.path(), &db, "Asia/Tokyo");
-    let expected = chrono_tz::America::Curacao
+    let expected = support::zone("America/Curacao")
         .with_ymd_and_hms(2030, 1, 7, 10, 0, 0)
         .single()
         .expect("a plain hour");

@@ -88,7 +88,7 @@ pub fn callback(ticket: &Ticket, when: &str, texts: &Texts) -> Form {
 pub fn promise(
     ticket_id: Id,
     caller: Option<&str>,
-    (now, tz): (DateTime<Utc>, chrono_tz::Tz),
+    (now, tz): (DateTime<Utc>, crate::domain::time_zone::Tz),
     texts: &Texts,
 ) -> Form {
     let (time, date) = crate::domain::deadline::examples(now, tz);
@@ -472,7 +472,10 @@ mod tests {
     }
 
     fn promise_form(texts: &Texts) -> Form {
-        let clock = (Utc::now(), chrono_tz::Europe::Amsterdam);
+        let clock = (
+            Utc::now(),
+            crate::domain::time_zone::zone("Europe/Amsterdam"),
+        );
         promise(Id::from("t"), Some("Jan de Vries"), clock, texts)
     }
 

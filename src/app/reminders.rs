@@ -2,8 +2,8 @@
 //! comes within the warning window and once when it falls due; the store remembers which
 //! were given, so a restart does not ring again.
 
+use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 
 use super::action::{Effect, StoreEffect, Views};
 use crate::domain::when;

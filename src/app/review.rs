@@ -3,8 +3,8 @@
 //! days. On a team desk it reads the desk's own copy, so it also works offline, and says
 //! how fresh that copy is.
 
+use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Days, Utc};
-use chrono_tz::Tz;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::change::{Conflict, TeamState};

@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn since_today_is_midnight_on_the_desks_clock() {
         let config = Config {
-            time_zone: chrono_tz::Europe::Amsterdam,
+            time_zone: crate::domain::time_zone::zone("Europe/Amsterdam"),
             ..Config::default()
         };
         // 00:30 in Amsterdam is still the evening before in UTC.

@@ -76,7 +76,7 @@ impl TryFrom<RawHours> for WorkingHours {
             raw.mon, raw.tue, raw.wed, raw.thu, raw.fri, raw.sat, raw.sun,
         ];
         // The zone does not matter for these checks: order, overlap, at least one day.
-        Calendar::new(chrono_tz::UTC, hours.clone(), [])
+        Calendar::new(crate::domain::time_zone::Tz::UTC, hours.clone(), [])
             .map(|_| WorkingHours(hours))
             .map_err(|e| format!("working_hours: {e}"))
     }

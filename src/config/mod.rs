@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use zone::system_time_zone;
 pub use zone::tz_warning;
 
-use chrono_tz::Tz;
+use crate::domain::time_zone::Tz;
 
 use crate::i18n::Language;
 use serde::Deserialize;
@@ -403,7 +403,7 @@ fn de_callback_within<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
                 && crate::domain::deadline::parse_deadline(
                     s,
                     now,
-                    &crate::domain::business::Calendar::standard(chrono_tz::UTC),
+                    &crate::domain::business::Calendar::standard(crate::domain::time_zone::Tz::UTC),
                     Language::English,
                 )
                 .is_ok()

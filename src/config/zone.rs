@@ -1,7 +1,7 @@
 //! The agent's time zone when the config names none: `TZ` first, as every Unix program
 //! does (ssh sessions and containers set it per user), then the system's zone.
 
-use chrono_tz::Tz;
+use crate::domain::time_zone::Tz;
 
 /// The zone `TZ` names, the system's zone when `TZ` is unset or names no zone balie knows,
 /// and UTC when even that is unknown.
@@ -36,7 +36,7 @@ pub enum Zone {
     Named(Tz),
     Unset,
     /// Set, but to a POSIX rule (`CET-1CEST,M3.5.0,M10.5.0/3`), a misspelling or a file
-    /// outside the zone database: chrono-tz has no zone for it.
+    /// outside the zone database: balie has no zone for it.
     Unknown,
 }
 
@@ -59,7 +59,7 @@ pub fn from_tz(value: Option<impl AsRef<str>>) -> Zone {
 }
 
 fn from_system() -> Tz {
-    // Some systems report zones chrono-tz does not know (or none at all);
+    // Some systems report zones balie's database does not know (or none at all);
     // UTC is wrong for most agents, but it is never ambiguous.
     iana_time_zone::get_timezone()
         .ok()
@@ -75,15 +75,15 @@ mod tests {
     fn tz_names_a_zone_with_or_without_a_colon() {
         assert_eq!(
             from_tz(Some("America/Curacao")),
-            Zone::Named(chrono_tz::America::Curacao)
+            Zone::Named(crate::domain::time_zone::zone("America/Curacao"))
         );
         assert_eq!(
             from_tz(Some(":Asia/Tokyo")),
-            Zone::Named(chrono_tz::Asia::Tokyo)
+            Zone::Named(crate::domain::time_zone::zone("Asia/Tokyo"))
         );
         assert_eq!(
             from_tz(Some("/usr/share/zoneinfo/Europe/Budapest")),
-            Zone::Named(chrono_tz::Europe::Budapest)
+            Zone::Named(crate::domain::time_zone::zone("Europe/Budapest"))
         );
     }
 

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Days, Duration, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use crate::app::review::ReviewData;
 use crate::app::{App, CallerView, TicketView, ViewRequest, Views};

@@ -16,11 +16,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::domain::time_zone::Tz;
 use chrono::{
     DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
     TimeZone, Utc, Weekday,
 };
-use chrono_tz::{GapInfo, Tz};
 use thiserror::Error;
 
 /// How far ahead a search for business time may walk before giving up.
@@ -410,7 +410,7 @@ impl Calendar {
     }
 
     fn gap_end(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
-        GapInfo::new(&local, &self.tz)?.end.map(|end| end.to_utc())
+        self.tz.gap_end(&local)
     }
 
     /// Business time in `[first, last]` local dates that lies at or after

@@ -6,11 +6,11 @@
 //! Day words follow the desk's calendar: `tomorrow` is the next working day,
 //! and a day named without a time means its opening time.
 
+use crate::domain::time_zone::Tz;
 use chrono::{
     DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
     TimeZone, Utc, Weekday,
 };
-use chrono_tz::Tz;
 use thiserror::Error;
 
 use crate::domain::business::Calendar;

@@ -26,7 +26,7 @@ impl FigureRules {
     /// configuration works to.
     pub fn standard() -> FigureRules {
         FigureRules {
-            calendar: Calendar::standard(chrono_tz::UTC),
+            calendar: Calendar::standard(crate::domain::time_zone::Tz::UTC),
             targets: default_targets(),
             reopen_days: 7,
         }

@@ -26,6 +26,7 @@ pub mod shift_handover;
 pub mod similarity;
 pub mod sla;
 pub mod text;
+pub mod time_zone;
 pub mod timeline;
 pub mod when;
 pub mod words;

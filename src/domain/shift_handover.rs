@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::config::SlaTargets;

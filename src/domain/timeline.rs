@@ -1,8 +1,8 @@
 //! What each timeline event says in words, shared by the desk's ticket pane (in the
 //! agent's language) and `balie ticket show` (in English, see `output::cli_texts`).
 
+use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use crate::domain::change;
 use crate::domain::when;

@@ -5,9 +5,9 @@
 use std::cell::OnceCell;
 use std::fmt::Write as _;
 
-use chrono::format::{Item, StrftimeItems};
-use chrono::{DateTime, Locale, NaiveDate, TimeDelta, Utc};
-use chrono_tz::Tz;
+use crate::domain::time_zone::Tz;
+use chrono::format::{Fixed, Item, StrftimeItems};
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 
 use crate::i18n::Texts;
 use crate::t;
@@ -168,39 +168,95 @@ impl<'t> FriendlyDates<'t> {
     }
 }
 
-/// A date pattern from the catalogue, read once, in the language's words for days and
-/// months. A pattern chrono cannot read is caught by the catalogue tests; should one slip
-/// through, the ISO form is shown instead of a panic.
+/// A date pattern from the catalogue, read once, with the names of days and months in the
+/// language's words: the catalogue lists them (`date-days`, `date-days-short`,
+/// `date-months`, `date-months-short`). A pattern chrono cannot read is caught by the
+/// catalogue tests; should one slip through, the ISO form is shown instead of a panic.
 struct LocalPattern {
-    items: Option<Vec<Item<'static>>>,
-    locale: Locale,
+    parts: Option<Vec<Part>>,
+}
+
+enum Part {
+    /// Formatted by chrono: numbers, separators, literal text.
+    Chrono(Item<'static>),
+    /// A name of the weekday (Monday first) or the month, from the catalogue.
+    Weekday(Names),
+    Month(Names),
+}
+
+/// A catalogue's list of names, and what chrono shows should the list be short.
+struct Names {
+    names: Vec<String>,
+    fallback: Item<'static>,
 }
 
 impl LocalPattern {
     fn new(pattern: &str, texts: &Texts) -> Self {
-        let locale = texts.language().chrono_locale();
-        LocalPattern {
-            items: StrftimeItems::new_with_locale(pattern, locale)
-                .parse_to_owned()
-                .ok(),
-            locale,
-        }
+        let names = |id: &str, fallback: Item<'static>| Names {
+            names: texts
+                .get(id)
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect(),
+            fallback,
+        };
+        let parts = StrftimeItems::new(pattern)
+            .parse_to_owned()
+            .ok()
+            .map(|items| {
+                items
+                    .into_iter()
+                    .map(|item| match item {
+                        Item::Fixed(Fixed::LongWeekdayName) => {
+                            Part::Weekday(names("date-days", item))
+                        }
+                        Item::Fixed(Fixed::ShortWeekdayName) => {
+                            Part::Weekday(names("date-days-short", item))
+                        }
+                        Item::Fixed(Fixed::LongMonthName) => {
+                            Part::Month(names("date-months", item))
+                        }
+                        Item::Fixed(Fixed::ShortMonthName) => {
+                            Part::Month(names("date-months-short", item))
+                        }
+                        item => Part::Chrono(item),
+                    })
+                    .collect()
+            });
+        LocalPattern { parts }
     }
 
     fn format(&self, at: DateTime<Utc>, tz: Tz) -> String {
         let local = displayable(at).with_timezone(&tz);
+        let Some(parts) = &self.parts else {
+            return local.format("%Y-%m-%d %H:%M").to_string();
+        };
         let mut out = String::new();
-        let written = self.items.as_ref().map(|items| {
-            write!(
-                out,
-                "{}",
-                local.format_localized_with_items(items.iter(), self.locale)
-            )
-        });
-        match written {
-            Some(Ok(())) => out,
-            _ => local.format("%Y-%m-%d %H:%M").to_string(),
+        let chrono = |item: &Item<'static>, out: &mut String| {
+            write!(out, "{}", local.format_with_items(std::iter::once(item)))
+        };
+        for part in parts {
+            let named =
+                |names: &Names, index: u32, out: &mut String| match names.names.get(index as usize)
+                {
+                    Some(name) => {
+                        out.push_str(name);
+                        Ok(())
+                    }
+                    None => chrono(&names.fallback, out),
+                };
+            let written = match part {
+                Part::Chrono(item) => chrono(item, &mut out),
+                Part::Weekday(names) => {
+                    named(names, local.weekday().num_days_from_monday(), &mut out)
+                }
+                Part::Month(names) => named(names, local.month0(), &mut out),
+            };
+            if written.is_err() {
+                return local.format("%Y-%m-%d %H:%M").to_string();
+            }
         }
+        out
     }
 }
 
@@ -229,9 +285,8 @@ pub(crate) fn local(tz: Tz, y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTim
 mod tests {
     use super::*;
     use chrono::TimeDelta;
-    use chrono_tz::Europe::{Amsterdam, Budapest};
-    use chrono_tz::UTC;
 
+    use crate::domain::time_zone::zones::{amsterdam, budapest, kiritimati, new_york};
     use crate::i18n::{Language, Texts};
 
     thread_local! {
@@ -260,7 +315,7 @@ mod tests {
 
     /// Monday 2026-11-23 10:00 in Amsterdam.
     fn now() -> DateTime<Utc> {
-        local(Amsterdam, 2026, 11, 23, 10, 0)
+        local(amsterdam(), 2026, 11, 23, 10, 0)
     }
 
     fn mins(m: i64) -> TimeDelta {
@@ -274,7 +329,7 @@ mod tests {
         let now = now();
         for language in Language::ALL {
             let (all, time) = (Texts::new(language), Texts::time_words(language));
-            let dates = FriendlyDates::new(now, Amsterdam, &time);
+            let dates = FriendlyDates::new(now, amsterdam(), &time);
             for m in [
                 -90_000, -3_000, -1_500, -600, -61, -5, 0, 5, 90, 1_500, 3_000, 90_000,
             ] {
@@ -283,7 +338,10 @@ mod tests {
                     super::countdown(at, now, &time),
                     super::countdown(at, now, &all)
                 );
-                assert_eq!(dates.format(at), super::friendly(at, now, Amsterdam, &all));
+                assert_eq!(
+                    dates.format(at),
+                    super::friendly(at, now, amsterdam(), &all)
+                );
             }
         }
     }
@@ -363,107 +421,130 @@ mod tests {
     #[test]
     fn local_formats() {
         let now = now();
-        assert_eq!(local_datetime(now, Amsterdam), "2026-11-23 10:00");
-        assert_eq!(local_time(now, Amsterdam), "10:00");
-        assert_eq!(local_date(now, Amsterdam), "2026-11-23");
-        assert_eq!(local_datetime(now, UTC), "2026-11-23 09:00");
+        assert_eq!(local_datetime(now, amsterdam()), "2026-11-23 10:00");
+        assert_eq!(local_time(now, amsterdam()), "10:00");
+        assert_eq!(local_date(now, amsterdam()), "2026-11-23");
+        assert_eq!(local_datetime(now, Tz::UTC), "2026-11-23 09:00");
 
-        let late = local(UTC, 2026, 11, 23, 23, 30);
-        assert_eq!(local_datetime(late, Budapest), "2026-11-24 00:30");
-        assert_eq!(local_date(late, Budapest), "2026-11-24");
-        assert_eq!(local_date(late, UTC), "2026-11-23");
+        let late = local(Tz::UTC, 2026, 11, 23, 23, 30);
+        assert_eq!(local_datetime(late, budapest()), "2026-11-24 00:30");
+        assert_eq!(local_date(late, budapest()), "2026-11-24");
+        assert_eq!(local_date(late, Tz::UTC), "2026-11-23");
 
-        let summer = local(UTC, 2026, 7, 1, 12, 0);
-        assert_eq!(local_time(summer, Amsterdam), "14:00");
+        let summer = local(Tz::UTC, 2026, 7, 1, 12, 0);
+        assert_eq!(local_time(summer, amsterdam()), "14:00");
     }
 
     #[test]
     fn local_formats_across_the_spring_forward_gap() {
-        let before = local(UTC, 2026, 3, 29, 0, 59);
-        assert_eq!(local_time(before, Amsterdam), "01:59");
-        assert_eq!(local_time(before + mins(1), Amsterdam), "03:00");
+        let before = local(Tz::UTC, 2026, 3, 29, 0, 59);
+        assert_eq!(local_time(before, amsterdam()), "01:59");
+        assert_eq!(local_time(before + mins(1), amsterdam()), "03:00");
     }
 
     #[test]
     fn friendly_ahead() {
         let now = now();
-        let f = |at| friendly(at, now, Amsterdam);
-        assert_eq!(f(local(Amsterdam, 2026, 11, 23, 15, 0)), "today 15:00");
-        assert_eq!(f(local(Amsterdam, 2026, 11, 24, 9, 0)), "tomorrow 09:00");
-        assert_eq!(f(local(Amsterdam, 2026, 11, 25, 9, 0)), "Wed 25 Nov 09:00");
-        assert_eq!(f(local(Amsterdam, 2026, 11, 27, 14, 0)), "Fri 27 Nov 14:00");
+        let f = |at| friendly(at, now, amsterdam());
+        assert_eq!(f(local(amsterdam(), 2026, 11, 23, 15, 0)), "today 15:00");
+        assert_eq!(f(local(amsterdam(), 2026, 11, 24, 9, 0)), "tomorrow 09:00");
         assert_eq!(
-            f(local(Amsterdam, 2026, 11, 29, 23, 59)),
+            f(local(amsterdam(), 2026, 11, 25, 9, 0)),
+            "Wed 25 Nov 09:00"
+        );
+        assert_eq!(
+            f(local(amsterdam(), 2026, 11, 27, 14, 0)),
+            "Fri 27 Nov 14:00"
+        );
+        assert_eq!(
+            f(local(amsterdam(), 2026, 11, 29, 23, 59)),
             "Sun 29 Nov 23:59"
         );
-        assert_eq!(f(local(Amsterdam, 2026, 11, 30, 9, 0)), "2026-11-30 09:00");
-        assert_eq!(f(local(Amsterdam, 2026, 12, 1, 10, 0)), "2026-12-01 10:00");
+        assert_eq!(
+            f(local(amsterdam(), 2026, 11, 30, 9, 0)),
+            "2026-11-30 09:00"
+        );
+        assert_eq!(
+            f(local(amsterdam(), 2026, 12, 1, 10, 0)),
+            "2026-12-01 10:00"
+        );
     }
 
     #[test]
     fn friendly_behind() {
         let now = now();
-        let f = |at| friendly(at, now, Amsterdam);
-        assert_eq!(f(local(Amsterdam, 2026, 11, 23, 8, 0)), "today 08:00");
-        assert_eq!(f(local(Amsterdam, 2026, 11, 22, 10, 12)), "yesterday 10:12");
+        let f = |at| friendly(at, now, amsterdam());
+        assert_eq!(f(local(amsterdam(), 2026, 11, 23, 8, 0)), "today 08:00");
         assert_eq!(
-            f(local(Amsterdam, 2026, 11, 20, 16, 45)),
+            f(local(amsterdam(), 2026, 11, 22, 10, 12)),
+            "yesterday 10:12"
+        );
+        assert_eq!(
+            f(local(amsterdam(), 2026, 11, 20, 16, 45)),
             "Fri 20 Nov 16:45"
         );
         assert_eq!(
-            f(local(Amsterdam, 2026, 11, 17, 10, 12)),
+            f(local(amsterdam(), 2026, 11, 17, 10, 12)),
             "Tue 17 Nov 10:12"
         );
         assert_eq!(
-            f(local(Amsterdam, 2026, 11, 16, 10, 12)),
+            f(local(amsterdam(), 2026, 11, 16, 10, 12)),
             "2026-11-16 10:12"
         );
     }
 
     #[test]
     fn friendly_counts_calendar_days_not_hours() {
-        let late = local(Amsterdam, 2026, 11, 23, 23, 50);
-        let after_midnight = local(Amsterdam, 2026, 11, 24, 0, 10);
-        assert_eq!(friendly(after_midnight, late, Amsterdam), "tomorrow 00:10");
-        assert_eq!(friendly(late, after_midnight, Amsterdam), "yesterday 23:50");
+        let late = local(amsterdam(), 2026, 11, 23, 23, 50);
+        let after_midnight = local(amsterdam(), 2026, 11, 24, 0, 10);
+        assert_eq!(
+            friendly(after_midnight, late, amsterdam()),
+            "tomorrow 00:10"
+        );
+        assert_eq!(
+            friendly(late, after_midnight, amsterdam()),
+            "yesterday 23:50"
+        );
     }
 
     #[test]
     fn friendly_uses_the_agents_time_zone() {
         let now = now();
-        let at = local(UTC, 2026, 11, 23, 23, 30);
-        assert_eq!(friendly(at, now, Budapest), "tomorrow 00:30");
-        assert_eq!(friendly(at, now, UTC), "today 23:30");
+        let at = local(Tz::UTC, 2026, 11, 23, 23, 30);
+        assert_eq!(friendly(at, now, budapest()), "tomorrow 00:30");
+        assert_eq!(friendly(at, now, Tz::UTC), "today 23:30");
     }
 
     #[test]
     fn friendly_friday_evening_and_new_year() {
-        let friday_evening = local(Amsterdam, 2026, 11, 27, 18, 30);
-        let monday = local(Amsterdam, 2026, 11, 30, 9, 0);
+        let friday_evening = local(amsterdam(), 2026, 11, 27, 18, 30);
+        let monday = local(amsterdam(), 2026, 11, 30, 9, 0);
         assert_eq!(
-            friendly(monday, friday_evening, Amsterdam),
+            friendly(monday, friday_evening, amsterdam()),
             "Mon 30 Nov 09:00"
         );
 
-        let dec30 = local(Amsterdam, 2026, 12, 30, 12, 0);
-        let jan2 = local(Amsterdam, 2027, 1, 2, 9, 0);
-        assert_eq!(friendly(jan2, dec30, Amsterdam), "Sat 2 Jan 09:00");
+        let dec30 = local(amsterdam(), 2026, 12, 30, 12, 0);
+        let jan2 = local(amsterdam(), 2027, 1, 2, 9, 0);
+        assert_eq!(friendly(jan2, dec30, amsterdam()), "Sat 2 Jan 09:00");
     }
 
     #[test]
     fn friendly_on_the_dst_night() {
-        let saturday_evening = local(Amsterdam, 2026, 3, 28, 22, 0);
-        let at = local(UTC, 2026, 3, 29, 1, 0);
-        assert_eq!(friendly(at, saturday_evening, Amsterdam), "tomorrow 03:00");
+        let saturday_evening = local(amsterdam(), 2026, 3, 28, 22, 0);
+        let at = local(Tz::UTC, 2026, 3, 29, 1, 0);
+        assert_eq!(
+            friendly(at, saturday_evening, amsterdam()),
+            "tomorrow 03:00"
+        );
     }
 
     /// Found by tests/hostile.rs: a config with an SLA target beyond the calendar's century
     /// makes the clock due at `MAX_UTC`, and the ticket pane panicked showing it.
     #[test]
     fn the_ends_of_time_show_without_a_panic() {
-        use chrono_tz::{America::New_York, Pacific::Kiritimati};
         let now = now();
-        for tz in [Amsterdam, New_York, Kiritimati, UTC] {
+        for tz in [amsterdam(), new_york(), kiritimati(), Tz::UTC] {
             for at in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC] {
                 assert!(!friendly(at, now, tz).is_empty());
                 assert!(!friendly(now, at, tz).is_empty());
@@ -474,21 +555,21 @@ mod tests {
             }
         }
         assert_eq!(
-            friendly(DateTime::<Utc>::MAX_UTC, now, UTC),
+            friendly(DateTime::<Utc>::MAX_UTC, now, Tz::UTC),
             "+262142-12-30 23:59"
         );
     }
 
     #[test]
     fn same_local_day_depends_on_the_zone() {
-        let morning = local(UTC, 2026, 11, 23, 9, 0);
-        let late = local(UTC, 2026, 11, 23, 23, 30);
-        let next_morning = local(UTC, 2026, 11, 24, 10, 0);
-        assert!(is_same_local_day(morning, late, UTC));
-        assert!(!is_same_local_day(morning, late, Budapest));
-        assert!(is_same_local_day(late, next_morning, Budapest));
-        assert!(!is_same_local_day(late, next_morning, UTC));
-        assert!(is_same_local_day(now(), now(), Amsterdam));
+        let morning = local(Tz::UTC, 2026, 11, 23, 9, 0);
+        let late = local(Tz::UTC, 2026, 11, 23, 23, 30);
+        let next_morning = local(Tz::UTC, 2026, 11, 24, 10, 0);
+        assert!(is_same_local_day(morning, late, Tz::UTC));
+        assert!(!is_same_local_day(morning, late, budapest()));
+        assert!(is_same_local_day(late, next_morning, budapest()));
+        assert!(!is_same_local_day(late, next_morning, Tz::UTC));
+        assert!(is_same_local_day(now(), now(), amsterdam()));
     }
 
     #[test]
@@ -496,31 +577,66 @@ mod tests {
         let now = now();
         let nl = Texts::new(Language::Dutch);
         let hu = Texts::new(Language::Hungarian);
-        let wednesday = local(Amsterdam, 2026, 11, 25, 9, 0);
-        let far = local(Amsterdam, 2026, 12, 1, 10, 0);
+        let wednesday = local(amsterdam(), 2026, 11, 25, 9, 0);
+        let far = local(amsterdam(), 2026, 12, 1, 10, 0);
         assert_eq!(super::countdown(now + mins(72), now, &nl), "over 1u12m");
         assert_eq!(super::countdown(now - mins(5), now, &nl), "5m te laat");
         assert_eq!(
-            super::friendly(now + mins(60 * 24), now, Amsterdam, &nl),
+            super::friendly(now + mins(60 * 24), now, amsterdam(), &nl),
             "morgen 10:00"
         );
         assert_eq!(
-            super::friendly(wednesday, now, Amsterdam, &nl),
+            super::friendly(wednesday, now, amsterdam(), &nl),
             "wo 25 nov 09:00"
         );
         assert_eq!(
-            super::friendly(far, now, Amsterdam, &nl),
+            super::friendly(far, now, amsterdam(), &nl),
             "01-12-2026 10:00"
         );
         assert_eq!(super::countdown(now + mins(72), now, &hu), "1ó12p múlva");
         assert_eq!(
-            super::friendly(now + mins(60 * 24), now, Amsterdam, &hu),
+            super::friendly(now + mins(60 * 24), now, amsterdam(), &hu),
             "holnap 10:00"
         );
         assert_eq!(
-            super::friendly(far, now, Amsterdam, &hu),
+            super::friendly(far, now, amsterdam(), &hu),
             "2026. 12. 01. 10:00"
         );
         assert_eq!(super::age(now - mins(90), now, &hu), "1ó");
+    }
+
+    /// Each day of a week and each month of a year by its name, long and short, from the
+    /// language's lists: Monday 23 November 2026 starts the week.
+    #[test]
+    fn days_and_months_are_named_in_the_language() {
+        let hu = Texts::new(Language::Hungarian);
+        let pattern = LocalPattern::new("%A %a %B %b", &hu);
+        let days: Vec<String> = (0..7)
+            .map(|d| pattern.format(local(Tz::UTC, 2026, 11, 23 + d, 12, 0), Tz::UTC))
+            .collect();
+        assert_eq!(days[0], "hétfő h november nov");
+        assert_eq!(days[3], "csütörtök cs november nov");
+        assert_eq!(days[6], "vasárnap v november nov");
+        let months: Vec<String> = (1..=12)
+            .map(|m| pattern.format(local(Tz::UTC, 2026, m, 15, 12, 0), Tz::UTC))
+            .map(|shown| shown.split(' ').skip(2).collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(
+            months,
+            [
+                "január jan",
+                "február febr",
+                "március márc",
+                "április ápr",
+                "május máj",
+                "június jún",
+                "július júl",
+                "augusztus aug",
+                "szeptember szept",
+                "október okt",
+                "november nov",
+                "december dec"
+            ]
+        );
     }
 }

@@ -91,15 +91,6 @@ impl Language {
             Language::Hungarian => files!("hu"),
         }
     }
-
-    /// Weekday and month names for dates.
-    pub fn chrono_locale(self) -> chrono::Locale {
-        match self {
-            Language::English => chrono::Locale::en_GB,
-            Language::Dutch => chrono::Locale::nl_NL,
-            Language::Hungarian => chrono::Locale::hu_HU,
-        }
-    }
 }
 
 /// The messages of one language, ready to format.

@@ -171,6 +171,29 @@ fn date_patterns_in_every_catalogue_are_ones_chrono_reads() {
     }
 }
 
+/// The names behind `%A %a %B %b`: seven days and twelve months in every language, one word
+/// each, as the date patterns take them by position.
+#[test]
+fn every_catalogue_names_seven_days_and_twelve_months() {
+    for language in Language::ALL {
+        let texts = Texts::new(language);
+        for (id, count) in [
+            ("date-days", 7),
+            ("date-days-short", 7),
+            ("date-months", 12),
+            ("date-months-short", 12),
+        ] {
+            let names = texts.get(id);
+            assert_eq!(
+                names.split_whitespace().count(),
+                count,
+                "{}.ftl: {id} = {names}",
+                language.code()
+            );
+        }
+    }
+}
+
 #[test]
 fn the_language_follows_the_posix_locale_variables() {
     let env = |pairs: &'static [(&'static str, &'static str)]| {

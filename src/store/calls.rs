@@ -20,7 +20,7 @@ use crate::domain::{Caller, Channel, EventKind, NewPromise, new_id};
 pub struct MissedCallRules {
     pub due_at: DateTime<Utc>,
     pub ticket_prefix: String,
-    pub time_zone: chrono_tz::Tz,
+    pub time_zone: crate::domain::time_zone::Tz,
 }
 
 /// What one event did to the log.

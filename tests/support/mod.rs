@@ -35,10 +35,16 @@ pub fn monday_morning() -> DateTime<Utc> {
         .expect("valid instant")
 }
 
+/// A zone of the database built into balie, by its name.
+pub fn zone(name: &str) -> balie::domain::time_zone::Tz {
+    name.parse()
+        .unwrap_or_else(|e| panic!("a zone of the database: {e}"))
+}
+
 pub fn config() -> Config {
     Config {
         agent: "anna".into(),
-        time_zone: chrono_tz::Europe::Amsterdam,
+        time_zone: zone("Europe/Amsterdam"),
         language: balie::i18n::Language::English,
         // Never the agent's real folder: a test that wants own scripts or articles sets its own.
         knowledge_folder: Some(std::env::temp_dir().join("balie-tests-no-knowledge-folder")),

@@ -21,7 +21,13 @@ age-days = { $n }d
 age-weeks = { $n }w
 age-months = { $n }mo
 age-years = { $n }y
-# chrono strftime patterns; weekday and month names follow the language.
+# chrono strftime patterns; the names of days and months are the date-days and
+# date-months lists below.
 format-date = %Y-%m-%d
 format-date-time = %Y-%m-%d %H:%M
 format-weekday-time = %a %-d %b %H:%M
+# Names of days (Monday first) and months, for the patterns' %A %a %B %b.
+date-days = Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+date-days-short = Mon Tue Wed Thu Fri Sat Sun
+date-months = January February March April May June July August September October November December
+date-months-short = Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec

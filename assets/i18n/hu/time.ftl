@@ -23,3 +23,8 @@ age-years = { $n }é
 format-date = %Y. %m. %d.
 format-date-time = %Y. %m. %d. %H:%M
 format-weekday-time = %b %-d., %a %H:%M
+# A napok (hétfővel kezdve) és a hónapok nevei, a minták %A %a %B %b jeléhez.
+date-days = hétfő kedd szerda csütörtök péntek szombat vasárnap
+date-days-short = h k sze cs p szo v
+date-months = január február március április május június július augusztus szeptember október november december
+date-months-short = jan febr márc ápr máj jún júl aug szept okt nov dec

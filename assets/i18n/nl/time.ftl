@@ -23,3 +23,8 @@ age-years = { $n }j
 format-date = %d-%m-%Y
 format-date-time = %d-%m-%Y %H:%M
 format-weekday-time = %a %-d %b %H:%M
+# Namen van dagen (maandag eerst) en maanden, voor %A %a %B %b in de patronen.
+date-days = maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+date-days-short = ma di wo do vr za zo
+date-months = januari februari maart april mei juni juli augustus september oktober november december
+date-months-short = jan feb mrt apr mei jun jul aug sep okt nov dec

@@ -25,6 +25,7 @@ use anyhow::{Context, Result, bail, ensure};
 use chrono::{DateTime, TimeZone, Utc};
 
 use crate::config::Config;
+use crate::domain::time_zone::Tz;
 use crate::store::{BulkSummary, Store};
 use report::{Machine, Row};
 
@@ -87,7 +88,8 @@ fn bench_now() -> DateTime<Utc> {
 fn bench_config() -> Config {
     Config {
         agent: AGENT.to_string(),
-        time_zone: chrono_tz::Europe::Amsterdam,
+        // The database built into balie has this zone; UTC would only shift the clock times.
+        time_zone: "Europe/Amsterdam".parse().unwrap_or(Tz::UTC),
         // The shipped articles only, so that runs compare; never the user's own folder.
         knowledge_folder: Some(std::env::temp_dir().join("balie-bench-no-knowledge")),
         ..Config::default()

@@ -260,7 +260,7 @@ mod tests {
         };
         let promise = store.make_promise(&promise, now()).unwrap();
         let config = Config {
-            time_zone: chrono_tz::Europe::Amsterdam,
+            time_zone: crate::domain::time_zone::zone("Europe/Amsterdam"),
             ..Config::default()
         };
         (store, config, promise.id)

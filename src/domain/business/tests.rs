@@ -1,7 +1,6 @@
 use super::*;
-use chrono_tz::Europe::{Amsterdam, Budapest};
-use chrono_tz::UTC;
 
+use crate::domain::time_zone::zones::{amsterdam, budapest};
 use crate::domain::when::local;
 
 mod properties;
@@ -19,15 +18,15 @@ fn hm(h: i64, m: i64) -> TimeDelta {
 }
 
 fn ams(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-    local(Amsterdam, y, mo, d, h, mi)
+    local(amsterdam(), y, mo, d, h, mi)
 }
 
 fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-    local(UTC, y, mo, d, h, mi)
+    local(Tz::UTC, y, mo, d, h, mi)
 }
 
 fn shown(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Amsterdam)
+    at.with_timezone(&amsterdam())
         .format("%Y-%m-%d %H:%M")
         .to_string()
 }
@@ -68,7 +67,7 @@ fn lunch_break(tz: Tz) -> Calendar {
 
 fn christmas() -> Calendar {
     calendar(
-        Amsterdam,
+        amsterdam(),
         WEEKDAYS,
         &[(time(8, 30), time(17, 0))],
         &[date(2026, 12, 25), date(2026, 12, 26), date(2027, 1, 1)],
@@ -86,7 +85,7 @@ fn the_test_dates_fall_on_the_expected_weekdays() {
 
 #[test]
 fn friday_afternoon_plus_two_business_hours_is_monday_morning() {
-    let cal = Calendar::standard(Amsterdam);
+    let cal = Calendar::standard(amsterdam());
     let friday = ams(2026, 11, 27, 16, 0);
     let due = cal.add(friday, hm(2, 0));
     assert_eq!(shown(due), "2026-11-30 09:30");
@@ -95,7 +94,7 @@ fn friday_afternoon_plus_two_business_hours_is_monday_morning() {
 
 #[test]
 fn opening_hours_are_half_open() {
-    let cal = Calendar::standard(Amsterdam);
+    let cal = Calendar::standard(amsterdam());
     assert!(!cal.is_open(ams(2026, 11, 23, 8, 29)));
     assert!(cal.is_open(ams(2026, 11, 23, 8, 30)));
     assert!(cal.is_open(ams(2026, 11, 23, 16, 59)));
@@ -105,7 +104,7 @@ fn opening_hours_are_half_open() {
 
 #[test]
 fn next_opening() {
-    let cal = Calendar::standard(Amsterdam);
+    let cal = Calendar::standard(amsterdam());
     let open = |at| shown(cal.next_opening(at));
     assert_eq!(open(ams(2026, 11, 23, 7, 0)), "2026-11-23 08:30");
     assert_eq!(open(ams(2026, 11, 23, 10, 0)), "2026-11-23 10:00");
@@ -115,7 +114,7 @@ fn next_opening() {
 
 #[test]
 fn a_sum_that_ends_at_closing_time_stays_on_that_day() {
-    let cal = Calendar::standard(Amsterdam);
+    let cal = Calendar::standard(amsterdam());
     let friday = ams(2026, 11, 27, 16, 0);
     assert_eq!(shown(cal.add(friday, hm(1, 0))), "2026-11-27 17:00");
     let evening = ams(2026, 11, 27, 18, 0);
@@ -143,7 +142,7 @@ fn holidays_are_skipped() {
 
 #[test]
 fn lunch_breaks_are_not_business_time() {
-    let cal = lunch_break(Amsterdam);
+    let cal = lunch_break(amsterdam());
     assert_eq!(
         shown(cal.add(ams(2026, 11, 23, 11, 0), hm(2, 0))),
         "2026-11-23 14:00"
@@ -169,7 +168,7 @@ fn lunch_breaks_are_not_business_time() {
 
 #[test]
 fn office_hours_keep_their_wall_clock_times_through_dst_weeks() {
-    for tz in [Amsterdam, Budapest] {
+    for tz in [amsterdam(), budapest()] {
         let cal = Calendar::standard(tz);
         let week = |from: (u32, u32), to: (u32, u32)| {
             cal.between(
@@ -196,7 +195,7 @@ fn office_hours_keep_their_wall_clock_times_through_dst_weeks() {
 
 #[test]
 fn a_desk_open_around_the_clock_counts_real_hours() {
-    let cal = every_day(Amsterdam, &[(NaiveTime::MIN, NaiveTime::MIN)]);
+    let cal = every_day(amsterdam(), &[(NaiveTime::MIN, NaiveTime::MIN)]);
     let weekend = |m, d| cal.between(ams(2026, m, d, 0, 0), ams(2026, m, d + 2, 0, 0));
     assert_eq!(weekend(3, 28), hm(47, 0));
     assert_eq!(weekend(10, 24), hm(49, 0));
@@ -210,7 +209,7 @@ fn a_desk_open_around_the_clock_counts_real_hours() {
 
 #[test]
 fn a_night_shift_shrinks_and_grows_with_the_clock_change() {
-    for tz in [Amsterdam, Budapest] {
+    for tz in [amsterdam(), budapest()] {
         let cal = every_day(tz, &[(time(1, 0), time(4, 0))]);
         let sunday = |m, d| cal.between(local(tz, 2026, m, d, 0, 0), local(tz, 2026, m, d, 12, 0));
         assert_eq!(sunday(3, 29), hm(2, 0), "{tz}");
@@ -221,7 +220,7 @@ fn a_night_shift_shrinks_and_grows_with_the_clock_change() {
 
 #[test]
 fn an_interval_that_starts_inside_the_gap_opens_when_the_clocks_jump() {
-    let cal = every_day(Amsterdam, &[(time(2, 30), time(5, 0))]);
+    let cal = every_day(amsterdam(), &[(time(2, 30), time(5, 0))]);
     let saturday = ams(2026, 3, 28, 22, 0);
     assert_eq!(cal.next_opening(saturday), utc(2026, 3, 29, 1, 0));
     assert_eq!(shown(cal.next_opening(saturday)), "2026-03-29 03:00");
@@ -235,10 +234,10 @@ fn an_interval_that_starts_inside_the_gap_opens_when_the_clocks_jump() {
 
 #[test]
 fn an_interval_that_ends_in_the_repeated_hour_closes_at_its_second_pass() {
-    let cal = every_day(Budapest, &[(NaiveTime::MIN, time(2, 30))]);
+    let cal = every_day(budapest(), &[(NaiveTime::MIN, time(2, 30))]);
     let day = cal.between(
-        local(Budapest, 2026, 10, 25, 0, 0),
-        local(Budapest, 2026, 10, 25, 12, 0),
+        local(budapest(), 2026, 10, 25, 0, 0),
+        local(budapest(), 2026, 10, 25, 12, 0),
     );
     assert_eq!(day, hm(3, 30));
     assert!(cal.is_open(utc(2026, 10, 25, 1, 29)));
@@ -247,24 +246,24 @@ fn an_interval_that_ends_in_the_repeated_hour_closes_at_its_second_pass() {
 
 #[test]
 fn hours_inside_the_gap_do_not_exist_that_day() {
-    let cal = every_day(Budapest, &[(time(2, 15), time(2, 45))]);
+    let cal = every_day(budapest(), &[(time(2, 15), time(2, 45))]);
     assert!(!cal.is_working_day(date(2026, 3, 29)));
     assert!(cal.is_working_day(date(2026, 3, 28)));
     assert!(cal.is_working_day(date(2026, 10, 25)));
-    let saturday = local(Budapest, 2026, 3, 28, 12, 0);
+    let saturday = local(budapest(), 2026, 3, 28, 12, 0);
     assert_eq!(
         cal.next_opening(saturday),
-        local(Budapest, 2026, 3, 30, 2, 15)
+        local(budapest(), 2026, 3, 30, 2, 15)
     );
     // The repeated half hour is worked twice.
-    let sunday = local(Budapest, 2026, 10, 25, 0, 0);
+    let sunday = local(budapest(), 2026, 10, 25, 0, 0);
     assert_eq!(cal.between(sunday, sunday + TimeDelta::days(1)), hm(1, 30));
 }
 
 #[test]
 fn intervals_overlapping_in_the_repeated_hour_are_counted_once() {
     let cal = every_day(
-        Amsterdam,
+        amsterdam(),
         &[(time(1, 0), time(2, 30)), (time(2, 40), time(5, 0))],
     );
     let day = |m, d| cal.between(ams(2026, m, d, 0, 0), ams(2026, m, d, 12, 0));
@@ -276,7 +275,7 @@ fn intervals_overlapping_in_the_repeated_hour_are_counted_once() {
 
 #[test]
 fn working_days_keep_the_point_in_the_day() {
-    let cal = Calendar::standard(Amsterdam);
+    let cal = Calendar::standard(amsterdam());
     let wd = |at, n| shown(cal.add_working_days(at, n));
     assert_eq!(wd(ams(2026, 11, 27, 16, 0), 1), "2026-11-30 16:00");
     assert_eq!(wd(ams(2026, 11, 26, 10, 0), 2), "2026-11-30 10:00");
@@ -288,7 +287,7 @@ fn working_days_keep_the_point_in_the_day() {
 
 #[test]
 fn outside_hours_a_working_day_runs_to_a_close() {
-    let cal = Calendar::standard(Amsterdam);
+    let cal = Calendar::standard(amsterdam());
     let wd = |at| shown(cal.add_working_days(at, 1));
     assert_eq!(wd(ams(2026, 11, 27, 17, 0)), "2026-11-30 17:00");
     assert_eq!(wd(ams(2026, 11, 27, 18, 0)), "2026-11-30 17:00");
@@ -304,7 +303,7 @@ fn working_days_skip_holidays_and_respect_shorter_days() {
         shown(cal.add_working_days(ams(2026, 12, 24, 10, 0), 1)),
         "2026-12-28 10:00"
     );
-    let lunch = lunch_break(Amsterdam);
+    let lunch = lunch_break(amsterdam());
     assert_eq!(
         shown(lunch.add_working_days(ams(2026, 11, 23, 14, 0), 1)),
         "2026-11-24 14:00"
@@ -314,7 +313,7 @@ fn working_days_skip_holidays_and_respect_shorter_days() {
         day.push((time(8, 30), time(17, 0)));
     }
     hours[4].push((time(8, 30), time(12, 0)));
-    let short_friday = Calendar::new(Amsterdam, hours, []).expect("valid");
+    let short_friday = Calendar::new(amsterdam(), hours, []).expect("valid");
     let wd = |at| shown(short_friday.add_working_days(at, 1));
     assert_eq!(wd(ams(2026, 11, 26, 16, 0)), "2026-11-27 12:00");
     assert_eq!(wd(ams(2026, 11, 27, 11, 0)), "2026-11-30 11:00");
@@ -340,7 +339,7 @@ fn tomorrow_is_the_next_working_day() {
 
 #[test]
 fn tomorrow_at_a_time_the_clocks_skip_or_repeat() {
-    let cal = every_day(Amsterdam, &[(time(9, 0), time(17, 0))]);
+    let cal = every_day(amsterdam(), &[(time(9, 0), time(17, 0))]);
     let saturday = ams(2026, 3, 28, 12, 0);
     assert_eq!(cal.next_working_day_at(saturday, time(2, 30)), None);
     assert_eq!(
@@ -359,7 +358,7 @@ fn invalid_hours_are_refused() {
     let with_monday = |intervals: Vec<(NaiveTime, NaiveTime)>| {
         let mut hours: [Vec<(NaiveTime, NaiveTime)>; 7] = Default::default();
         hours[0] = intervals;
-        Calendar::new(Amsterdam, hours, [])
+        Calendar::new(amsterdam(), hours, [])
     };
     let empty = CalendarError::EmptyInterval {
         weekday: Weekday::Mon,
@@ -402,7 +401,7 @@ fn invalid_hours_are_refused() {
         Err(CalendarError::Overlapping { .. })
     ));
     assert_eq!(
-        Calendar::new(Amsterdam, Default::default(), [date(2026, 1, 1)]),
+        Calendar::new(amsterdam(), Default::default(), [date(2026, 1, 1)]),
         Err(CalendarError::NoWorkingDay)
     );
     assert!(with_monday(vec![(time(8, 0), time(12, 0)), (time(12, 0), time(17, 0))]).is_ok());
@@ -412,7 +411,7 @@ fn invalid_hours_are_refused() {
 #[test]
 fn touching_intervals_are_one_stretch_of_business_time() {
     let cal = every_day(
-        Amsterdam,
+        amsterdam(),
         &[(time(8, 0), time(12, 0)), (time(12, 0), time(17, 0))],
     );
     assert!(cal.is_open(ams(2026, 11, 23, 12, 0)));
@@ -424,26 +423,26 @@ fn touching_intervals_are_one_stretch_of_business_time() {
 
 #[test]
 fn standard_day_and_usual_opening() {
-    assert_eq!(Calendar::standard(Amsterdam).standard_day(), hm(8, 30));
-    assert_eq!(Calendar::standard(Amsterdam).usual_opening(), time(8, 30));
-    assert_eq!(lunch_break(Budapest).standard_day(), hm(7, 30));
+    assert_eq!(Calendar::standard(amsterdam()).standard_day(), hm(8, 30));
+    assert_eq!(Calendar::standard(amsterdam()).usual_opening(), time(8, 30));
+    assert_eq!(lunch_break(budapest()).standard_day(), hm(7, 30));
     let mut hours: [Vec<(NaiveTime, NaiveTime)>; 7] = Default::default();
     hours[0].push((time(9, 0), time(17, 0)));
     hours[1].push((time(9, 0), time(15, 0)));
     hours[2].push((time(10, 0), time(12, 0)));
     hours[2].push((time(13, 0), time(19, 0)));
-    let uneven = Calendar::new(Amsterdam, hours.clone(), []).expect("valid");
+    let uneven = Calendar::new(amsterdam(), hours.clone(), []).expect("valid");
     assert_eq!(uneven.standard_day(), hm(8, 0));
     hours[0].clear();
-    let tie = Calendar::new(Amsterdam, hours, []).expect("valid");
+    let tie = Calendar::new(amsterdam(), hours, []).expect("valid");
     assert_eq!(tie.standard_day(), hm(8, 0));
     assert_eq!(tie.usual_opening(), time(9, 0));
-    assert_eq!(tie.tz(), Amsterdam);
+    assert_eq!(tie.tz(), amsterdam());
 }
 
 #[test]
 fn absurd_spans_saturate_instead_of_walking_forever() {
-    let cal = Calendar::standard(Amsterdam);
+    let cal = Calendar::standard(amsterdam());
     let now = ams(2026, 11, 23, 10, 0);
     let never = DateTime::<Utc>::MAX_UTC;
     assert_eq!(cal.add(now, TimeDelta::days(200 * 365)), never);
@@ -451,7 +450,7 @@ fn absurd_spans_saturate_instead_of_walking_forever() {
     assert_eq!(cal.add_working_days(now, u32::MAX), never);
     assert_eq!(cal.add_working_days(now, 200 * 365), never);
     let wednesdays = calendar(
-        Amsterdam,
+        amsterdam(),
         &[Weekday::Wed],
         &[(time(9, 0), time(17, 0))],
         &[],
@@ -467,10 +466,9 @@ fn absurd_spans_saturate_instead_of_walking_forever() {
 
 #[test]
 fn the_ends_of_time_do_not_panic() {
-    use chrono_tz::America::New_York;
-    use chrono_tz::Pacific::Kiritimati;
+    use crate::domain::time_zone::zones::{kiritimati, new_york};
     let ends = [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC];
-    for tz in [New_York, Kiritimati, Amsterdam] {
+    for tz in [new_york(), kiritimati(), amsterdam()] {
         let cal = Calendar::standard(tz);
         for at in ends {
             let _ = cal.is_open(at);

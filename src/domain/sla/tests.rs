@@ -1,14 +1,14 @@
 use chrono::NaiveDate;
-use chrono_tz::Europe::{Amsterdam, Budapest};
-use chrono_tz::UTC;
 use proptest::prelude::*;
 
 use super::*;
 use crate::domain::Status::{Closed, New, Open, Resolved, WaitingCaller, WaitingThirdParty};
+use crate::domain::time_zone::Tz;
+use crate::domain::time_zone::zones::{amsterdam, budapest};
 use crate::domain::when::local;
 
 fn ams(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-    local(Amsterdam, y, mo, d, h, mi)
+    local(amsterdam(), y, mo, d, h, mi)
 }
 
 /// Monday 2026-11-23 at `h:mi` in Amsterdam.
@@ -29,13 +29,13 @@ fn hm(h: i64, m: i64) -> TimeDelta {
 }
 
 fn shown(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Amsterdam)
+    at.with_timezone(&amsterdam())
         .format("%Y-%m-%d %H:%M")
         .to_string()
 }
 
 fn office() -> Calendar {
-    Calendar::standard(Amsterdam)
+    Calendar::standard(amsterdam())
 }
 
 fn history(steps: &[(DateTime<Utc>, Status)]) -> Vec<StatusChange> {
@@ -288,7 +288,7 @@ fn history_is_replayed_as_of_now() {
 #[test]
 fn weekends_and_holidays_do_not_count() {
     let calendar = Calendar::new(
-        Amsterdam,
+        amsterdam(),
         std::array::from_fn(|day| {
             if day < 5 {
                 vec![(
@@ -326,16 +326,16 @@ fn weekends_and_holidays_do_not_count() {
 
 #[test]
 fn clocks_across_the_clock_changes() {
-    for tz in [Amsterdam, Budapest] {
+    for tz in [amsterdam(), budapest()] {
         let calendar = Calendar::standard(tz);
         let spring = local(tz, 2026, 3, 27, 16, 0);
         let clock = resolution_clock(spring, &[], EIGHT_HOURS, &calendar, spring);
-        assert_eq!(clock.due, local(UTC, 2026, 3, 30, 13, 30), "{tz}");
+        assert_eq!(clock.due, local(Tz::UTC, 2026, 3, 30, 13, 30), "{tz}");
         let later = resolution_clock(spring, &[], EIGHT_HOURS, &calendar, clock.due);
         assert_eq!(later.used, hm(8, 0), "{tz}");
         let autumn = local(tz, 2026, 10, 23, 16, 0);
         let clock = resolution_clock(autumn, &[], EIGHT_HOURS, &calendar, autumn);
-        assert_eq!(clock.due, local(UTC, 2026, 10, 26, 14, 30), "{tz}");
+        assert_eq!(clock.due, local(Tz::UTC, 2026, 10, 26, 14, 30), "{tz}");
     }
 }
 

@@ -11,7 +11,7 @@ fn rules(now: DateTime<Utc>) -> MissedCallRules {
     MissedCallRules {
         due_at: now + chrono::Duration::hours(2),
         ticket_prefix: "T".into(),
-        time_zone: chrono_tz::Europe::Amsterdam,
+        time_zone: crate::domain::time_zone::zone("Europe/Amsterdam"),
     }
 }
 

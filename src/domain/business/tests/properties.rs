@@ -7,17 +7,17 @@ use super::*;
 /// cut, lengthen, swallow or make overlap.
 fn calendars() -> Vec<Calendar> {
     vec![
-        Calendar::standard(Amsterdam),
+        Calendar::standard(amsterdam()),
         calendar(
-            Budapest,
+            budapest(),
             WEEKDAYS,
             &[(time(8, 30), time(17, 0))],
             &[date(2026, 3, 30), date(2026, 10, 23), date(2026, 12, 25)],
         ),
-        lunch_break(Budapest),
-        every_day(Amsterdam, &[(NaiveTime::MIN, NaiveTime::MIN)]),
+        lunch_break(budapest()),
+        every_day(amsterdam(), &[(NaiveTime::MIN, NaiveTime::MIN)]),
         every_day(
-            Amsterdam,
+            amsterdam(),
             &[
                 (time(1, 0), time(2, 30)),
                 (time(2, 40), time(5, 0)),
@@ -25,11 +25,11 @@ fn calendars() -> Vec<Calendar> {
             ],
         ),
         every_day(
-            Budapest,
+            budapest(),
             &[(time(2, 15), time(2, 45)), (time(9, 0), time(10, 0))],
         ),
         calendar(
-            Amsterdam,
+            amsterdam(),
             &[Weekday::Wed, Weekday::Sun],
             &[(time(2, 0), time(3, 0)), (time(12, 0), time(13, 0))],
             &[],
