@@ -4,7 +4,8 @@
 For each size, generates a balie desk with that many promises (`balie bench
 --generate-into`), loads the very same promises into a fresh taskwarrior, and times,
 as a shell user would run them, adding one commitment and the overdue report in each.
-Every figure is the median of several runs of a new process.
+Every figure is the median of several runs of a new process; the two tools' runs
+alternate, so that a busy moment of a shared machine falls on both.
 
     cargo build --release
     sudo apt-get install taskwarrior      # Debian's package
@@ -42,8 +43,14 @@ def run(args, env=None, stdin=None):
     return took
 
 
-def median(args, runs, env=None):
-    return statistics.median(run(args, env) for _ in range(runs))
+def medians(first, second, runs):
+    """Medians of `runs` runs of two commands, alternating, so that both meet the same
+    moments of a shared machine. Each command is `(args, env)`."""
+    times = ([], [])
+    for _ in range(runs):
+        for (args, env), took in zip((first, second), times):
+            took.append(run(args, env))
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def taskwarrior_date(text):
@@ -104,13 +111,21 @@ def measure(size, runs, folder):
         imported = run(["task", "import"], env=env, stdin=f)
 
     balie = [BALIE, "--db", db, "--config", config]
+    balie_add, task_add = medians(
+        (balie + ["promise", "T-1001", "--due", "+2h", "call back"], None),
+        (["task", "add", "call back", "due:now+2h"], env),
+        runs,
+    )
+    balie_overdue, task_overdue = medians(
+        (balie + ["overdue"], None), (["task", "overdue"], env), runs
+    )
     return {
         "size": size,
         "taskwarrior import ms": imported,
-        "balie add ms": median(balie + ["promise", "T-1001", "--due", "+2h", "call back"], runs),
-        "task add ms": median(["task", "add", "call back", "due:now+2h"], runs, env),
-        "balie overdue ms": median(balie + ["overdue"], runs),
-        "task overdue ms": median(["task", "overdue"], runs, env),
+        "balie add ms": balie_add,
+        "task add ms": task_add,
+        "balie overdue ms": balie_overdue,
+        "task overdue ms": task_overdue,
     }
 
 
@@ -124,7 +139,8 @@ def main():
     if shutil.which("task") is None:
         sys.exit("taskwarrior is not installed (Debian: apt-get install taskwarrior)")
     version = subprocess.run(["task", "--version"], capture_output=True, text=True).stdout
-    print(f"taskwarrior {version.strip()}; median of {args.runs} runs, wall clock per process")
+    print(f"taskwarrior {version.strip()}; median of {args.runs} runs, wall clock per process, "
+          "the two tools alternating")
     print()
     header = ("promises", "add: balie", "taskwarrior", "ratio",
               "overdue: balie", "taskwarrior", "ratio")

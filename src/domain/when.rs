@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use std::fmt::Write as _;
 
 use crate::domain::time_zone::Tz;
-use chrono::format::{Fixed, Item, StrftimeItems};
+use chrono::format::{Fixed, Item, Numeric, StrftimeItems};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 
 use crate::i18n::Texts;
@@ -177,36 +177,91 @@ struct LocalPattern {
 }
 
 enum Part {
-    /// Formatted by chrono: numbers, separators, literal text.
-    Chrono(Item<'static>),
+    /// Formatted by chrono: numbers, separators, literal text, one run at a time.
+    Chrono(Run),
     /// A name of the weekday (Monday first) or the month, from the catalogue.
     Weekday(Names),
     Month(Names),
 }
 
+/// Items chrono formats together, and whether any of them shows the offset or the zone.
+/// Most runs (`%-d`, `%H:%M`) do not, and are formatted from the local time alone: a run
+/// formatted with its offset spells the offset out first, whether it is shown or not.
+#[derive(Default)]
+struct Run {
+    items: Vec<Item<'static>>,
+    shows_offset: bool,
+}
+
+impl Run {
+    fn write(&self, local: &DateTime<Tz>, out: &mut String) -> std::fmt::Result {
+        if self.shows_offset {
+            write!(out, "{}", local.format_with_items(self.items.iter()))
+        } else {
+            let naive = local.naive_local();
+            write!(out, "{}", naive.format_with_items(self.items.iter()))
+        }
+    }
+
+    fn push(&mut self, item: Item<'static>) {
+        self.shows_offset |= matches!(
+            item,
+            Item::Fixed(
+                Fixed::TimezoneName
+                    | Fixed::TimezoneOffset
+                    | Fixed::TimezoneOffsetZ
+                    | Fixed::TimezoneOffsetColon
+                    | Fixed::TimezoneOffsetColonZ
+                    | Fixed::TimezoneOffsetDoubleColon
+                    | Fixed::TimezoneOffsetTripleColon
+                    | Fixed::RFC2822
+                    | Fixed::RFC3339
+                    | Fixed::Internal(_)
+            ) | Item::Numeric(Numeric::Timestamp, _)
+        );
+        self.items.push(item);
+    }
+}
+
 /// A catalogue's list of names, and what chrono shows should the list be short.
 struct Names {
     names: Vec<String>,
-    fallback: Item<'static>,
+    fallback: Run,
+}
+
+impl Names {
+    fn write(&self, index: u32, local: &DateTime<Tz>, out: &mut String) -> std::fmt::Result {
+        match self.names.get(index as usize) {
+            Some(name) => {
+                out.push_str(name);
+                Ok(())
+            }
+            None => self.fallback.write(local, out),
+        }
+    }
 }
 
 impl LocalPattern {
     fn new(pattern: &str, texts: &Texts) -> Self {
-        let names = |id: &str, fallback: Item<'static>| Names {
-            names: texts
-                .get(id)
-                .split_whitespace()
-                .map(str::to_owned)
-                .collect(),
-            fallback,
+        let names = |id: &str, item: Item<'static>| {
+            let mut fallback = Run::default();
+            fallback.push(item);
+            Names {
+                names: texts
+                    .get(id)
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect(),
+                fallback,
+            }
         };
         let parts = StrftimeItems::new(pattern)
             .parse_to_owned()
             .ok()
             .map(|items| {
-                items
-                    .into_iter()
-                    .map(|item| match item {
+                let mut parts = Vec::new();
+                for item in items {
+                    let named = match item {
                         Item::Fixed(Fixed::LongWeekdayName) => {
                             Part::Weekday(names("date-days", item))
                         }
@@ -219,41 +274,42 @@ impl LocalPattern {
                         Item::Fixed(Fixed::ShortMonthName) => {
                             Part::Month(names("date-months-short", item))
                         }
-                        item => Part::Chrono(item),
-                    })
-                    .collect()
+                        item => {
+                            match parts.last_mut() {
+                                Some(Part::Chrono(run)) => run.push(item),
+                                _ => {
+                                    let mut run = Run::default();
+                                    run.push(item);
+                                    parts.push(Part::Chrono(run));
+                                }
+                            }
+                            continue;
+                        }
+                    };
+                    parts.push(named);
+                }
+                parts
             });
         LocalPattern { parts }
     }
 
     fn format(&self, at: DateTime<Utc>, tz: Tz) -> String {
         let local = displayable(at).with_timezone(&tz);
+        let iso = || local.format("%Y-%m-%d %H:%M").to_string();
         let Some(parts) = &self.parts else {
-            return local.format("%Y-%m-%d %H:%M").to_string();
+            return iso();
         };
         let mut out = String::new();
-        let chrono = |item: &Item<'static>, out: &mut String| {
-            write!(out, "{}", local.format_with_items(std::iter::once(item)))
-        };
         for part in parts {
-            let named =
-                |names: &Names, index: u32, out: &mut String| match names.names.get(index as usize)
-                {
-                    Some(name) => {
-                        out.push_str(name);
-                        Ok(())
-                    }
-                    None => chrono(&names.fallback, out),
-                };
             let written = match part {
-                Part::Chrono(item) => chrono(item, &mut out),
+                Part::Chrono(run) => run.write(&local, &mut out),
                 Part::Weekday(names) => {
-                    named(names, local.weekday().num_days_from_monday(), &mut out)
+                    names.write(local.weekday().num_days_from_monday(), &local, &mut out)
                 }
-                Part::Month(names) => named(names, local.month0(), &mut out),
+                Part::Month(names) => names.write(local.month0(), &local, &mut out),
             };
             if written.is_err() {
-                return local.format("%Y-%m-%d %H:%M").to_string();
+                return iso();
             }
         }
         out
@@ -637,6 +693,23 @@ mod tests {
                 "november nov",
                 "december dec"
             ]
+        );
+    }
+
+    /// A pattern that shows the offset shows the zone's at that instant.
+    #[test]
+    fn a_pattern_with_the_offset_shows_it() {
+        let en = Texts::new(Language::English);
+        let pattern = LocalPattern::new("%a %-d %b %H:%M %z", &en);
+        let summer = local(amsterdam(), 2026, 7, 15, 9, 0);
+        let winter = local(amsterdam(), 2026, 1, 15, 9, 0);
+        assert_eq!(
+            pattern.format(summer, amsterdam()),
+            "Wed 15 Jul 09:00 +0200"
+        );
+        assert_eq!(
+            pattern.format(winter, amsterdam()),
+            "Thu 15 Jan 09:00 +0100"
         );
     }
 }
