@@ -2,10 +2,10 @@
 //! comes within the warning window and once when it falls due; the store remembers which
 //! were given, so a restart does not ring again.
 
-use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Duration, Utc};
 
 use super::action::{Effect, StoreEffect, Views};
+use crate::domain::time_zone::Tz;
 use crate::domain::when;
 use crate::domain::{AlertKind, Promise};
 use crate::i18n::Texts;

@@ -3,13 +3,13 @@
 //! days. On a team desk it reads the desk's own copy, so it also works offline, and says
 //! how fresh that copy is.
 
-use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Days, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::change::{Conflict, TeamState};
 use crate::domain::outcome::Record;
 use crate::domain::sla::TicketClocks;
+use crate::domain::time_zone::Tz;
 use crate::domain::{Alert, Id, Promise, Ticket};
 use crate::i18n::Texts;
 use crate::keymap::{Bindings, ListCommand};

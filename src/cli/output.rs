@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 
-use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -13,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::change::TeamState;
 use crate::domain::figures::TicketRecord;
 use crate::domain::outcome::{OverduePromise, Record};
+use crate::domain::time_zone::Tz;
 use crate::domain::{text, when};
 use crate::i18n::{Language, Texts};
 

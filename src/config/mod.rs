@@ -20,7 +20,6 @@ use zone::system_time_zone;
 pub use zone::tz_warning;
 
 use crate::domain::time_zone::Tz;
-
 use crate::i18n::Language;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, SeqAccess, Visitor};

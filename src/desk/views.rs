@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Days, Duration, TimeZone, Utc};
 
 use crate::app::review::ReviewData;
@@ -11,6 +10,7 @@ use crate::app::{App, CallerView, TicketView, ViewRequest, Views};
 use crate::domain::first_contact::{Verdict, verdict};
 use crate::domain::outage::detect;
 use crate::domain::sla::{History, TicketClocks, Warning, ticket_clocks};
+use crate::domain::time_zone::Tz;
 use crate::domain::{Id, QueueFilter, Ticket};
 use crate::store::{self, Store};
 

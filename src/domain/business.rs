@@ -16,12 +16,13 @@
 
 use std::collections::BTreeSet;
 
-use crate::domain::time_zone::Tz;
 use chrono::{
     DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
     TimeZone, Utc, Weekday,
 };
 use thiserror::Error;
+
+use crate::domain::time_zone::Tz;
 
 /// How far ahead a search for business time may walk before giving up.
 /// It bounds the work an absurd input such as `+99999999bh` can cause; a

@@ -6,7 +6,6 @@
 //! Day words follow the desk's calendar: `tomorrow` is the next working day,
 //! and a day named without a time means its opening time.
 
-use crate::domain::time_zone::Tz;
 use chrono::{
     DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
     TimeZone, Utc, Weekday,
@@ -14,6 +13,7 @@ use chrono::{
 use thiserror::Error;
 
 use crate::domain::business::Calendar;
+use crate::domain::time_zone::Tz;
 use crate::i18n::{Language, Texts};
 use crate::t;
 

@@ -3,13 +3,13 @@
 
 use std::collections::HashMap;
 
-use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::config::SlaTargets;
 use crate::domain::business::Calendar;
 use crate::domain::sla::{History, ticket_clocks};
+use crate::domain::time_zone::Tz;
 use crate::domain::when;
 use crate::domain::{Channel, Id, Promise, Status, Ticket};
 use crate::i18n::Texts;

@@ -1,10 +1,10 @@
 //! What each timeline event says in words, shared by the desk's ticket pane (in the
 //! agent's language) and `balie ticket show` (in English, see `output::cli_texts`).
 
-use crate::domain::time_zone::Tz;
 use chrono::{DateTime, Utc};
 
 use crate::domain::change;
+use crate::domain::time_zone::Tz;
 use crate::domain::when;
 use crate::domain::{Channel, Event, EventKind, Status};
 use crate::i18n::Texts;

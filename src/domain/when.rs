@@ -5,10 +5,10 @@
 use std::cell::OnceCell;
 use std::fmt::Write as _;
 
-use crate::domain::time_zone::Tz;
 use chrono::format::{Fixed, Item, Numeric, StrftimeItems};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 
+use crate::domain::time_zone::Tz;
 use crate::i18n::Texts;
 use crate::t;
 
