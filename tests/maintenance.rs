@@ -748,17 +748,12 @@ fn a_desk_folds_a_long_log_in_as_it_closes_and_never_waits_to() {
     let home = tempfile::tempdir().expect("home");
     let db = home.path().join("desk.db");
     desk_with_jan(&db);
-    let ticket_id = {
-        let store = Store::open(&db, "anna").expect("store");
-        let id: String = Connection::open(&db)
-            .expect("reader")
-            .query_row("SELECT id FROM tickets ORDER BY number LIMIT 1", [], |r| {
-                r.get(0)
-            })
-            .expect("ticket");
-        drop(store);
-        id
-    };
+    let ticket_id: String = Connection::open(&db)
+        .expect("reader")
+        .query_row("SELECT id FROM tickets ORDER BY number LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .expect("ticket");
 
     let mut store = Store::open(&db, "anna").expect("store");
     grow_log(&mut store, &db, &ticket_id, 0);
