@@ -315,14 +315,13 @@ mod tests {
         let far = NaiveDate::from_ymd_opt(20_000, 1, 1)
             .unwrap()
             .and_time(NaiveTime::MIN);
-        assert!(amsterdam.from_local_datetime(&far).single().is_some());
-        assert!(
-            amsterdam
-                .from_utc_datetime(&far)
-                .offset()
-                .fix()
-                .local_minus_utc()
-                >= 0
-        );
+        // 31 December 9999, the last day jiff knows, is in winter time: UTC+1.
+        let local = amsterdam
+            .from_local_datetime(&far)
+            .single()
+            .expect("one instant");
+        assert_eq!(local.offset().fix().local_minus_utc(), 3600);
+        let utc = amsterdam.from_utc_datetime(&far);
+        assert_eq!(utc.offset().fix().local_minus_utc(), 3600);
     }
 }

@@ -9,7 +9,7 @@ use chrono::format::{Fixed, Item, Numeric, StrftimeItems};
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 
 use crate::domain::time_zone::Tz;
-use crate::i18n::Texts;
+use crate::i18n::{DateNames, Texts};
 use crate::t;
 
 /// Moves the extremes of `DateTime<Utc>` a day inwards. An SLA clock whose allowance
@@ -129,8 +129,8 @@ pub struct FriendlyDates<'t> {
     today: NaiveDate,
     tz: Tz,
     texts: &'t Texts,
-    weekday_time: OnceCell<LocalPattern>,
-    date_time: OnceCell<LocalPattern>,
+    weekday_time: OnceCell<LocalPattern<'t>>,
+    date_time: OnceCell<LocalPattern<'t>>,
 }
 
 impl<'t> FriendlyDates<'t> {
@@ -169,19 +169,19 @@ impl<'t> FriendlyDates<'t> {
 }
 
 /// A date pattern from the catalogue, read once, with the names of days and months in the
-/// language's words: the catalogue lists them (`date-days`, `date-days-short`,
-/// `date-months`, `date-months-short`). A pattern chrono cannot read is caught by the
-/// catalogue tests; should one slip through, the ISO form is shown instead of a panic.
-struct LocalPattern {
+/// language's words from the catalogue's lists (`DateNames`). A pattern chrono cannot read
+/// is caught by the catalogue tests; should one slip through, the ISO form is shown instead
+/// of a panic.
+struct LocalPattern<'t> {
     parts: Option<Vec<Part>>,
+    texts: &'t Texts,
 }
 
 enum Part {
     /// Formatted by chrono: numbers, separators, literal text, one run at a time.
     Chrono(Run),
-    /// A name of the weekday (Monday first) or the month, from the catalogue.
-    Weekday(Names),
-    Month(Names),
+    /// A name of the weekday or the month.
+    Name(DateNames),
 }
 
 /// Items chrono formats together, and whether any of them shows the offset or the zone.
@@ -223,74 +223,47 @@ impl Run {
     }
 }
 
-/// A catalogue's list of names, and what chrono shows should the list be short.
-struct Names {
-    names: Vec<String>,
-    fallback: Run,
-}
-
-impl Names {
-    fn write(&self, index: u32, local: &DateTime<Tz>, out: &mut String) -> std::fmt::Result {
-        match self.names.get(index as usize) {
-            Some(name) => {
-                out.push_str(name);
-                Ok(())
-            }
-            None => self.fallback.write(local, out),
-        }
+/// The list a name item of chrono's shows, and chrono's own (English) item for it.
+fn date_names(item: &Item) -> Option<DateNames> {
+    match item {
+        Item::Fixed(Fixed::LongWeekdayName) => Some(DateNames::Days),
+        Item::Fixed(Fixed::ShortWeekdayName) => Some(DateNames::ShortDays),
+        Item::Fixed(Fixed::LongMonthName) => Some(DateNames::Months),
+        Item::Fixed(Fixed::ShortMonthName) => Some(DateNames::ShortMonths),
+        _ => None,
     }
 }
 
-impl LocalPattern {
-    fn new(pattern: &str, texts: &Texts) -> Self {
-        let names = |id: &str, item: Item<'static>| {
-            let mut fallback = Run::default();
-            fallback.push(item);
-            Names {
-                names: texts
-                    .get(id)
-                    .split_whitespace()
-                    .map(str::to_owned)
-                    .collect(),
-                fallback,
-            }
-        };
+fn chrono_item(list: DateNames) -> Item<'static> {
+    Item::Fixed(match list {
+        DateNames::Days => Fixed::LongWeekdayName,
+        DateNames::ShortDays => Fixed::ShortWeekdayName,
+        DateNames::Months => Fixed::LongMonthName,
+        DateNames::ShortMonths => Fixed::ShortMonthName,
+    })
+}
+
+impl<'t> LocalPattern<'t> {
+    fn new(pattern: &str, texts: &'t Texts) -> Self {
         let parts = StrftimeItems::new(pattern)
             .parse_to_owned()
             .ok()
             .map(|items| {
                 let mut parts = Vec::new();
                 for item in items {
-                    let named = match item {
-                        Item::Fixed(Fixed::LongWeekdayName) => {
-                            Part::Weekday(names("date-days", item))
-                        }
-                        Item::Fixed(Fixed::ShortWeekdayName) => {
-                            Part::Weekday(names("date-days-short", item))
-                        }
-                        Item::Fixed(Fixed::LongMonthName) => {
-                            Part::Month(names("date-months", item))
-                        }
-                        Item::Fixed(Fixed::ShortMonthName) => {
-                            Part::Month(names("date-months-short", item))
-                        }
-                        item => {
-                            match parts.last_mut() {
-                                Some(Part::Chrono(run)) => run.push(item),
-                                _ => {
-                                    let mut run = Run::default();
-                                    run.push(item);
-                                    parts.push(Part::Chrono(run));
-                                }
-                            }
-                            continue;
-                        }
-                    };
-                    parts.push(named);
+                    if let Some(list) = date_names(&item) {
+                        parts.push(Part::Name(list));
+                    } else if let Some(Part::Chrono(run)) = parts.last_mut() {
+                        run.push(item);
+                    } else {
+                        let mut run = Run::default();
+                        run.push(item);
+                        parts.push(Part::Chrono(run));
+                    }
                 }
                 parts
             });
-        LocalPattern { parts }
+        LocalPattern { parts, texts }
     }
 
     fn format(&self, at: DateTime<Utc>, tz: Tz) -> String {
@@ -303,10 +276,25 @@ impl LocalPattern {
         for part in parts {
             let written = match part {
                 Part::Chrono(run) => run.write(&local, &mut out),
-                Part::Weekday(names) => {
-                    names.write(local.weekday().num_days_from_monday(), &local, &mut out)
+                Part::Name(list) => {
+                    let index = match list {
+                        DateNames::Days | DateNames::ShortDays => {
+                            local.weekday().num_days_from_monday()
+                        }
+                        DateNames::Months | DateNames::ShortMonths => local.month0(),
+                    };
+                    match self.texts.date_names(*list).get(index as usize) {
+                        Some(name) => {
+                            out.push_str(name);
+                            Ok(())
+                        }
+                        // The catalogue tests hold every list whole; chrono's name otherwise.
+                        None => {
+                            let item = std::iter::once(chrono_item(*list));
+                            write!(out, "{}", local.naive_local().format_with_items(item))
+                        }
+                    }
                 }
-                Part::Month(names) => names.write(local.month0(), &local, &mut out),
             };
             if written.is_err() {
                 return iso();

@@ -4,6 +4,7 @@
 //! rules, so "1 ticket" and "2 tickets" need no code of their own.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use unic_langid::LanguageIdentifier;
@@ -97,6 +98,37 @@ impl Language {
 pub struct Texts {
     language: Language,
     bundle: FluentBundle<FluentResource>,
+    /// Each of `DateNames::ALL`, split into names on first use: dates are shown on every
+    /// frame.
+    date_names: OnceLock<[Vec<String>; 4]>,
+}
+
+/// The catalogue's lists of names that date patterns show (`%A %a %B %b`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateNames {
+    /// Monday first.
+    Days,
+    ShortDays,
+    Months,
+    ShortMonths,
+}
+
+impl DateNames {
+    pub const ALL: [DateNames; 4] = [
+        DateNames::Days,
+        DateNames::ShortDays,
+        DateNames::Months,
+        DateNames::ShortMonths,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DateNames::Days => "date-days",
+            DateNames::ShortDays => "date-days-short",
+            DateNames::Months => "date-months",
+            DateNames::ShortMonths => "date-months-short",
+        }
+    }
 }
 
 impl Texts {
@@ -124,7 +156,11 @@ impl Texts {
                 .unwrap_or_else(|(partial, _errors)| partial);
             let _ = bundle.add_resource(resource);
         }
-        Texts { language, bundle }
+        Texts {
+            language,
+            bundle,
+            date_names: OnceLock::new(),
+        }
     }
 
     pub fn language(&self) -> Language {
@@ -135,6 +171,19 @@ impl Texts {
     /// tests rule out for every id the code uses.
     pub fn get(&self, id: &str) -> String {
         self.format_with(id, None)
+    }
+
+    /// The names in one of the catalogue's lists, one word each.
+    pub fn date_names(&self, list: DateNames) -> &[String] {
+        let lists = self.date_names.get_or_init(|| {
+            DateNames::ALL.map(|list| {
+                self.get(list.id())
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect()
+            })
+        });
+        &lists[list as usize]
     }
 
     pub fn format(&self, id: &str, args: &FluentArgs) -> String {

@@ -177,18 +177,18 @@ fn date_patterns_in_every_catalogue_are_ones_chrono_reads() {
 fn every_catalogue_names_seven_days_and_twelve_months() {
     for language in Language::ALL {
         let texts = Texts::new(language);
-        for (id, count) in [
-            ("date-days", 7),
-            ("date-days-short", 7),
-            ("date-months", 12),
-            ("date-months-short", 12),
-        ] {
-            let names = texts.get(id);
+        for list in DateNames::ALL {
+            let count = match list {
+                DateNames::Days | DateNames::ShortDays => 7,
+                DateNames::Months | DateNames::ShortMonths => 12,
+            };
+            let names = texts.date_names(list);
             assert_eq!(
-                names.split_whitespace().count(),
+                names.len(),
                 count,
-                "{}.ftl: {id} = {names}",
-                language.code()
+                "{}.ftl: {} = {names:?}",
+                language.code(),
+                list.id()
             );
         }
     }

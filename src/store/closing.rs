@@ -9,11 +9,14 @@
 
 use std::time::Duration;
 
-use super::{BUSY_TIMEOUT, Store};
+use super::Store;
 
 /// Beyond this much log, reading it back at the next open costs more than folding it in
 /// now: two promises written, about 64 pages.
 const LONG_LOG: u64 = 256 * 1024;
+
+/// How long closing waits for another connection before it leaves the log as it is.
+const CLOSING_WAIT: Duration = Duration::from_millis(200);
 
 impl Drop for Store {
     fn drop(&mut self) {
@@ -25,12 +28,13 @@ impl Drop for Store {
         if std::fs::metadata(&log).map_or(0, |m| m.len()) <= LONG_LOG {
             return;
         }
-        // Never wait at close: while another desk reads or writes, the log stays for later
-        // (that desk, or the next to close, folds it in).
-        let _ = self.conn.busy_timeout(Duration::ZERO);
+        // A moment's wait at most: the desk's own background connection may be closing at
+        // the same instant. While another desk reads or writes for longer, the log stays
+        // for later (that desk, or the next to close, folds it in). The connection closes
+        // next, so its timeout is not set back.
+        let _ = self.conn.busy_timeout(CLOSING_WAIT);
         let _ = self
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
-        let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
     }
 }
